@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "backprop-tutor",
+    products: [
+        .executable(name: "backprop-tutor", targets: ["backprop-tutor"]),
+        .library(name: "BackpropCore", targets: ["BackpropCore"]),
+        .library(name: "BackpropRendering", targets: ["BackpropRendering"]),
+        .library(name: "BackpropTutorCLI", targets: ["BackpropTutorCLI"]),
+    ],
+    targets: [
+        // The engine, the trace and the lesson format. No user-facing prose.
+        .target(name: "BackpropCore"),
+        // Notations, the narrative document model and its renderers.
+        .target(name: "BackpropRendering", dependencies: ["BackpropCore"]),
+        // Argument scanning, commands, help and exit codes, as a testable library.
+        // The built-in lessons in lessons/*.json are compiled into it by EmbedLessonsPlugin,
+        // so the binary finds them wherever it runs from.
+        .target(
+            name: "BackpropTutorCLI",
+            dependencies: ["BackpropCore", "BackpropRendering"],
+            plugins: ["EmbedLessonsPlugin"]
+        ),
+        .executableTarget(name: "backprop-tutor", dependencies: ["BackpropTutorCLI"]),
+
+        // Build-time helper: turns lessons/*.json into Swift string literals.
+        .executableTarget(name: "LessonEmbedder"),
+        .plugin(
+            name: "EmbedLessonsPlugin",
+            capability: .buildTool(),
+            dependencies: ["LessonEmbedder"],
+            path: "Sources/EmbedLessonsPlugin"
+        ),
+
+        .testTarget(name: "BackpropCoreTests", dependencies: ["BackpropCore"]),
+        .testTarget(
+            name: "BackpropRenderingTests",
+            dependencies: ["BackpropRendering", "BackpropTutorCLI"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(
+            name: "BackpropTutorCLITests",
+            dependencies: ["BackpropTutorCLI"]
+        ),
+    ]
+)

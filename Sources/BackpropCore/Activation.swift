@@ -1,0 +1,78 @@
+import Foundation
+
+/// An activation function g, applied to a layer's weighted input z to give a = g(z).
+///
+/// Each case defines its value and its derivative g′ side by side. All are element-wise except
+/// `softmax`, which couples the units of a layer; it is allowed only on the output layer with
+/// cross-entropy, where δ⁽ᴸ⁾ = a − y and its Jacobian is never needed by backprop.
+public enum Activation: String, CaseIterable, Codable, Sendable {
+    /// σ(z) = 1 / (1 + e⁻ᶻ); σ′(z) = σ(z)(1 − σ(z)) = a(1 − a).
+    case sigmoid
+    /// tanh z; tanh′(z) = 1 − tanh² z = 1 − a².
+    case tanh
+    /// max(0, z); derivative 1 for z > 0 and 0 for z ≤ 0 (g′(0) = 0 by convention).
+    case relu
+    /// z; derivative 1.
+    case linear
+    /// (tanh z + 1) / 2, the 15 Steps' activation; derivative (1 − tanh² z) / 2.
+    case scaledTanh = "scaled-tanh"
+    /// softmax(z)ᵢ = e^(zᵢ − max z) / Σₖ e^(zₖ − max z); ∂aᵢ/∂zₖ = aᵢ([i = k] − aₖ).
+    case softmax
+
+    /// Whether the function acts on each unit alone (all but softmax).
+    public var isElementwise: Bool { self != .softmax }
+
+    /// g(z) for a whole layer. Stable for |z| up to at least 1e4: no overflow, no NaN.
+    public func values(_ z: [Double]) -> [Double] {
+        switch self {
+        case .sigmoid: return z.map(Self.sigmoid)
+        case .tanh: return z.map { Foundation.tanh($0) }
+        case .relu: return z.map { max(0, $0) }
+        case .linear: return z
+        case .scaledTanh: return z.map { (Foundation.tanh($0) + 1) / 2 }
+        case .softmax:
+            let largest = z.max() ?? 0
+            let exponentials = z.map { exp($0 - largest) }
+            let total = exponentials.reduce(0, +)
+            return exponentials.map { $0 / total }
+        }
+    }
+
+    /// g′(z) for a whole layer, given z and a = g(z).
+    ///
+    /// For `softmax` this is the diagonal of the Jacobian, aᵢ(1 − aᵢ); see `softmaxJacobian`.
+    public func derivatives(z: [Double], a: [Double]) -> [Double] {
+        switch self {
+        case .sigmoid: return a.map { $0 * (1 - $0) }
+        case .tanh: return a.map { 1 - $0 * $0 }
+        case .relu: return z.map { $0 > 0 ? 1 : 0 }
+        case .linear: return z.map { _ in 1 }
+        case .scaledTanh:
+            return z.map {
+                let t = Foundation.tanh($0)
+                return (1 - t * t) / 2
+            }
+        case .softmax: return a.map { $0 * (1 - $0) }
+        }
+    }
+
+    /// The full softmax Jacobian J[i][k] = ∂aᵢ/∂zₖ = aᵢ([i = k] − aₖ), for a = softmax(z).
+    public static func softmaxJacobian(a: [Double]) -> Matrix {
+        var jacobian = Matrix(rows: a.count, columns: a.count)
+        for i in a.indices {
+            for k in a.indices {
+                jacobian[i, k] = a[i] * ((i == k ? 1 : 0) - a[k])
+            }
+        }
+        return jacobian
+    }
+
+    /// σ(z) without overflow: e⁻ᶻ is only formed for z ≥ 0.
+    static func sigmoid(_ z: Double) -> Double {
+        if z >= 0 {
+            return 1 / (1 + exp(-z))
+        }
+        let e = exp(z)
+        return e / (1 + e)
+    }
+}

@@ -1,0 +1,75 @@
+/// Central-difference estimates of ∂J/∂Θ, the independent check on backprop.
+public struct GradientCheck: Equatable, Codable, Sendable {
+    /// The step ε in (J(θ + ε) − J(θ − ε)) / 2ε.
+    public var epsilon: Double
+    /// The estimates, shaped like the weights. Entries not checked are 0.
+    public var numericalGradient: [Matrix]
+    /// Which entries were checked, as (layer index, row, column) triples in Θ order;
+    /// `nil` when every parameter was checked.
+    public var checkedEntries: [CheckedEntry]?
+    /// ‖num − D‖ / ‖num + D‖ over the checked entries (0 when both are zero).
+    public var relativeDifference: Double
+
+    /// One checked parameter: `weights[layer][row, column]`, all 0-based.
+    public struct CheckedEntry: Equatable, Codable, Sendable {
+        public var layer: Int
+        public var row: Int
+        public var column: Int
+
+        /// The entry `weights[layer][row, column]`, all 0-based.
+        public init(layer: Int, row: Int, column: Int) {
+            self.layer = layer
+            self.row = row
+            self.column = column
+        }
+    }
+
+    /// Above this many parameters only a deterministic subset is checked unless `all` is asked.
+    public static let fullCheckLimit = 2_000
+    /// The size of that subset.
+    public static let subsetSize = 200
+
+    /// Runs the check of `gradients` (D⁽ˡ⁾) for `network` on the samples.
+    ///
+    /// - Parameter all: check every parameter even above `fullCheckLimit`.
+    public static func run(
+        network: Network, inputs: Matrix, targets: Matrix, lambda: Double,
+        gradients: [Matrix], epsilon: Double = 1e-4, all: Bool = false
+    ) -> GradientCheck {
+        let everyEntry = network.weights.indices.flatMap { layer in
+            let theta = network.weights[layer]
+            return (0..<theta.rows).flatMap { i in
+                (0..<theta.columns).map { j in CheckedEntry(layer: layer, row: i, column: j) }
+            }
+        }
+        let isSubset = !all && everyEntry.count > fullCheckLimit
+        let entries = isSubset ? evenlySpaced(everyEntry, count: subsetSize) : everyEntry
+
+        var numerical = network.weights.map { Matrix(rows: $0.rows, columns: $0.columns) }
+        var probe = network
+        var differenceSquares = 0.0
+        var sumSquares = 0.0
+        for entry in entries {
+            let original = network.weights[entry.layer][entry.row, entry.column]
+            probe.weights[entry.layer][entry.row, entry.column] = original + epsilon
+            let plus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
+            probe.weights[entry.layer][entry.row, entry.column] = original - epsilon
+            let minus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
+            probe.weights[entry.layer][entry.row, entry.column] = original
+            let estimate = (plus - minus) / (2 * epsilon)
+            numerical[entry.layer][entry.row, entry.column] = estimate
+            let analytic = gradients[entry.layer][entry.row, entry.column]
+            differenceSquares += (estimate - analytic) * (estimate - analytic)
+            sumSquares += (estimate + analytic) * (estimate + analytic)
+        }
+        let relative = sumSquares == 0 ? 0 : (differenceSquares / sumSquares).squareRoot()
+        return GradientCheck(
+            epsilon: epsilon, numericalGradient: numerical,
+            checkedEntries: isSubset ? entries : nil, relativeDifference: relative)
+    }
+
+    /// `count` entries spread evenly over `entries`, first and last included.
+    private static func evenlySpaced(_ entries: [CheckedEntry], count: Int) -> [CheckedEntry] {
+        (0..<count).map { entries[$0 * (entries.count - 1) / (count - 1)] }
+    }
+}

@@ -1,0 +1,265 @@
+/// A strict RFC 8259 JSON parser that reports the line and column of every problem.
+///
+/// Foundation's JSONSerialization loses positions and, on Linux, the difference between
+/// numbers and Booleans; lessons need both for clear errors. NaN and Infinity are rejected,
+/// and so is any number too large for a Double.
+public struct JSONParser {
+    /// A syntax error at a 1-based line and column.
+    public struct SyntaxError: Error, Equatable, Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    private let scalars: [Unicode.Scalar]
+    private var index = 0
+    private var line = 1
+    private var column = 1
+    private var depth = 0
+
+    /// Nesting deeper than this is refused (no stack overflow on hostile input).
+    public static let maximumDepth = 64
+
+    private init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+    }
+
+    /// Parses a whole document: one value, surrounded only by white space.
+    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+        var parser = JSONParser(text)
+        if parser.scalars.first == "\u{FEFF}" { parser.index = 1 }
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        parser.skipWhitespace()
+        if parser.index < parser.scalars.count {
+            throw parser.error("unexpected text after the end of the JSON document")
+        }
+        return value
+    }
+
+    private func error(_ message: String) -> SyntaxError {
+        SyntaxError(line: line, column: column, message: message)
+    }
+
+    private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+
+    private mutating func advance() {
+        if scalars[index] == "\n" {
+            line += 1
+            column = 1
+        } else {
+            column += 1
+        }
+        index += 1
+    }
+
+    private mutating func skipWhitespace() {
+        while let c = current, c == " " || c == "\t" || c == "\n" || c == "\r" { advance() }
+    }
+
+    private mutating func parseValue() throws(SyntaxError) -> JSONValue {
+        let startLine = line
+        let startColumn = column
+        guard let c = current else { throw error("the file ends where a value was expected") }
+        let kind: JSONValue.Kind
+        switch c {
+        case "{": kind = try parseObject()
+        case "[": kind = try parseArray()
+        case "\"": kind = .string(try parseString())
+        case "t": try expectWord("true"); kind = .bool(true)
+        case "f": try expectWord("false"); kind = .bool(false)
+        case "n": try expectWord("null"); kind = .null
+        case "-", "0"..."9": kind = .number(try parseNumber())
+        case "N", "I":
+            throw error("NaN and Infinity are not numbers in JSON; write a finite number such as 0.5")
+        default:
+            throw error("unexpected character '\(c)' where a value was expected")
+        }
+        return JSONValue(kind: kind, line: startLine, column: startColumn)
+    }
+
+    private mutating func expectWord(_ word: String) throws(SyntaxError) {
+        for expected in word.unicodeScalars {
+            guard current == expected else {
+                throw error("unknown word; expected \(word) (strings need double quotes)")
+            }
+            advance()
+        }
+    }
+
+    private mutating func enterNesting() throws(SyntaxError) {
+        depth += 1
+        if depth > Self.maximumDepth { throw error("nesting deeper than \(Self.maximumDepth) levels") }
+    }
+
+    private mutating func parseObject() throws(SyntaxError) -> JSONValue.Kind {
+        try enterNesting()
+        advance()
+        var members: [(key: String, value: JSONValue)] = []
+        skipWhitespace()
+        if current == "}" {
+            advance()
+            depth -= 1
+            return .object(members)
+        }
+        while true {
+            skipWhitespace()
+            guard current == "\"" else { throw error("expected a field name in double quotes") }
+            let key = try parseString()
+            if members.contains(where: { $0.key == key }) {
+                throw error("the field \"\(key)\" appears twice in one object; keep one")
+            }
+            skipWhitespace()
+            guard current == ":" else { throw error("expected ':' after the field name \"\(key)\"") }
+            advance()
+            skipWhitespace()
+            members.append((key, try parseValue()))
+            skipWhitespace()
+            if current == "," {
+                advance()
+                continue
+            }
+            if current == "}" {
+                advance()
+                depth -= 1
+                return .object(members)
+            }
+            throw error("expected ',' or '}' after a field (is a comma missing?)")
+        }
+    }
+
+    private mutating func parseArray() throws(SyntaxError) -> JSONValue.Kind {
+        try enterNesting()
+        advance()
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if current == "]" {
+            advance()
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            if current == "," {
+                advance()
+                continue
+            }
+            if current == "]" {
+                advance()
+                depth -= 1
+                return .array(elements)
+            }
+            throw error("expected ',' or ']' in a list (is a comma missing?)")
+        }
+    }
+
+    private mutating func parseString() throws(SyntaxError) -> String {
+        advance()  // opening quote
+        var result = String.UnicodeScalarView()
+        while true {
+            guard let c = current else { throw error("a string is not closed: add the closing '\"'") }
+            switch c {
+            case "\"":
+                advance()
+                return String(result)
+            case "\\":
+                advance()
+                guard let escaped = current else { throw error("a string is not closed: add the closing '\"'") }
+                switch escaped {
+                case "\"": result.append("\"")
+                case "\\": result.append("\\")
+                case "/": result.append("/")
+                case "b": result.append("\u{08}")
+                case "f": result.append("\u{0C}")
+                case "n": result.append("\n")
+                case "r": result.append("\r")
+                case "t": result.append("\t")
+                case "u":
+                    advance()
+                    var code = try parseHex4()
+                    if (0xD800...0xDBFF).contains(code), current == "\\" {
+                        advance()
+                        guard current == "u" else { throw error("a lone UTF-16 surrogate in \\u escape") }
+                        advance()
+                        let low = try parseHex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone UTF-16 surrogate in \\u escape") }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { throw error("a lone UTF-16 surrogate in \\u escape") }
+                    result.append(scalar)
+                    continue
+                default:
+                    throw error("unknown escape '\\\(escaped)' in a string")
+                }
+                advance()
+            default:
+                if c.value < 0x20 { throw error("a control character inside a string; escape it (\\n, \\t)") }
+                result.append(c)
+                advance()
+            }
+        }
+    }
+
+    private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            guard let c = current, let digit = UInt32(String(c), radix: 16) else {
+                throw error("a \\u escape needs four hex digits")
+            }
+            code = code * 16 + digit
+            advance()
+        }
+        return code
+    }
+
+    private mutating func parseNumber() throws(SyntaxError) -> Double {
+        var text = ""
+        let isDigit: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
+        if current == "-" {
+            text.unicodeScalars.append("-")
+            advance()
+        }
+        guard let first = current, isDigit(first) else {
+            if current == "I" { throw error("NaN and Infinity are not numbers in JSON; write a finite number") }
+            throw error("a number needs a digit after '-'")
+        }
+        if first == "0" {
+            text.unicodeScalars.append(first)
+            advance()
+            if let c = current, isDigit(c) { throw error("numbers may not have leading zeros") }
+        } else {
+            while let c = current, isDigit(c) {
+                text.unicodeScalars.append(c)
+                advance()
+            }
+        }
+        if current == "." {
+            text.unicodeScalars.append(".")
+            advance()
+            guard let c = current, isDigit(c) else { throw error("a number needs digits after '.'") }
+            while let c = current, isDigit(c) {
+                text.unicodeScalars.append(c)
+                advance()
+            }
+        }
+        if current == "e" || current == "E" {
+            text.unicodeScalars.append("e")
+            advance()
+            if let sign = current, sign == "+" || sign == "-" {
+                text.unicodeScalars.append(sign)
+                advance()
+            }
+            guard let c = current, isDigit(c) else { throw error("a number needs digits in its exponent") }
+            while let c = current, isDigit(c) {
+                text.unicodeScalars.append(c)
+                advance()
+            }
+        }
+        guard let value = Double(text), value.isFinite else {
+            throw error("the number \(text) is too large for a double; use a value below 1e308")
+        }
+        return value
+    }
+}

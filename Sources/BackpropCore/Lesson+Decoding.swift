@@ -1,0 +1,395 @@
+import Foundation
+
+extension Lesson {
+    /// The fields a lesson file may have, in the order README documents them.
+    public static let knownFields = [
+        "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
+        "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
+    ]
+    /// The notations a lesson may ask for.
+    public static let notationNames = ["ng", "nielsen", "tulleken"]
+
+    /// Reads and validates a lesson file.
+    ///
+    /// - Parameter displayName: how the file is named in errors (the path as the user gave it).
+    public static func load(contentsOf url: URL, displayName: String) throws(LessonError) -> Lesson {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > LessonLimits.maximumFileBytes {
+                throw LessonError.unreadable(
+                    file: displayName,
+                    reason: "the file has \(size) bytes, more than the limit of \(LessonLimits.maximumFileBytes)")
+            }
+            data = try Data(contentsOf: url)
+        } catch let error as LessonError {
+            throw error
+        } catch {
+            let reason = (error as NSError).localizedFailureReason ?? "no such file, or it is not readable"
+            throw .unreadable(file: displayName, reason: reason.lowercased())
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(file: displayName, reason: "it is not UTF-8 text; save it as UTF-8")
+        }
+        return try decode(text, file: displayName)
+    }
+
+    /// Parses and validates lesson JSON. `file` names the source in errors.
+    public static func decode(_ text: String, file: String) throws(LessonError) -> Lesson {
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(text)
+        } catch {
+            throw .malformedJSON(file: file, line: error.line, column: error.column, problem: error.message)
+        }
+        return try LessonDecoder(file: file).lesson(from: root)
+    }
+}
+
+/// Turns a parsed lesson into a validated `Lesson`, naming the JSON path of every problem.
+struct LessonDecoder {
+    let file: String
+
+    func fail(_ value: JSONValue?, _ path: String, _ problem: String, fix: String) -> LessonError {
+        .invalid(file: file, line: value?.line, column: value?.column, path: path, problem: problem, fix: fix)
+    }
+
+    func lesson(from root: JSONValue) throws(LessonError) -> Lesson {
+        guard case .object(let members) = root.kind else {
+            throw fail(root, "", "the top level is \(root.typeDescription), not an object",
+                fix: "write the lesson as { \"title\": …, \"layers\": …, … }")
+        }
+        for member in members where !Lesson.knownFields.contains(member.key) {
+            let suggestion = closestField(to: member.key).map { "did you mean \"\($0)\"? " } ?? ""
+            throw fail(member.value, member.key, "unknown field \"\(member.key)\"",
+                fix: "\(suggestion)known fields are " + Lesson.knownFields.joined(separator: ", "))
+        }
+
+        let title = try string(required(root, "title"), "title", fix: "give the lesson a title")
+        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, title.count <= 200 else {
+            throw fail(root["title"], "title", "the title must have 1 to 200 characters", fix: "write a short title")
+        }
+        let summary = try root["summary"].map { v throws(LessonError) in try string(v, "summary", fix: "write the summary as a string") }
+        let notation = try root["notation"].map { v throws(LessonError) in try choice(v, "notation", Lesson.notationNames) } ?? "ng"
+
+        let layerSizes = try layers(required(root, "layers"))
+        let activations = try activationList(required(root, "activation"), layerCount: layerSizes.count)
+        let loss = try root["loss"].map { v throws(LessonError) in
+            Loss(rawValue: try choice(v, "loss", Loss.allCases.map(\.rawValue)))!
+        } ?? .crossEntropy
+        try checkCombination(activations: activations, loss: loss, root: root)
+
+        let parameterCount = zip(layerSizes.dropFirst(), layerSizes).reduce(0) { $0 + $1.0 * ($1.1 + 1) }
+        guard parameterCount <= LessonLimits.maximumParameters else {
+            throw fail(root["layers"], "layers",
+                "these layers need \(parameterCount) weights, more than the limit of \(LessonLimits.maximumParameters)",
+                fix: "use smaller layers")
+        }
+
+        let (weights, source) = try initialWeights(root, layerSizes: layerSizes)
+        let network = Network(layerSizes: layerSizes, activations: activations, loss: loss, weights: weights)
+
+        guard let samplesValue = root["samples"] else {
+            throw fail(root, "samples", "missing field \"samples\"",
+                fix: "add \"samples\": [{\"x\": […], \"y\": […]}, …] with at least one sample")
+        }
+        let samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false)
+        let validation = try root["validation"].map { v throws(LessonError) in try sampleList(v, "validation", network: network, allowsEmpty: true) } ?? []
+        let test = try root["test"].map { v throws(LessonError) in try sampleList(v, "test", network: network, allowsEmpty: true) } ?? []
+
+        var classes: [String]?
+        if let value = root["classes"] {
+            guard case .array(let items) = value.kind, items.count == layerSizes[layerSizes.count - 1] else {
+                throw fail(value, "classes", "expected a list of \(layerSizes[layerSizes.count - 1]) class names, one per output unit",
+                    fix: "name each output unit, e.g. [\"setosa\", \"versicolor\", \"virginica\"]")
+            }
+            classes = try items.enumerated().map { index, item throws(LessonError) in
+                try string(item, "classes[\(index)]", fix: "write the class name as a string")
+            }
+        }
+
+        let learningRate = try nonNegative(root["learningRate"], "learningRate") ?? Lesson.defaultLearningRate
+        let lambda = try nonNegative(root["lambda"], "lambda") ?? 0
+        var updatesBiases = true
+        if let value = root["updateBiases"] {
+            guard case .bool(let flag) = value.kind else {
+                throw fail(value, "updateBiases", "expected true or false, found \(value.typeDescription)",
+                    fix: "write true (the usual) or false (keep the bias weights fixed, as Mazur does)")
+            }
+            updatesBiases = flag
+        }
+        let epochs = try root["epochs"].map { v throws(LessonError) in
+            try integer(v, "epochs", range: 0...LessonLimits.maximumEpochs)
+        } ?? Lesson.defaultEpochs
+
+        return Lesson(
+            title: title, summary: summary, notation: notation, classes: classes, network: network,
+            weightSource: source, samples: samples, validationSamples: validation, testSamples: test,
+            learningRate: learningRate, lambda: lambda, updatesBiases: updatesBiases, epochs: epochs)
+    }
+
+    // MARK: Fields
+
+    private func required(_ root: JSONValue, _ key: String) throws(LessonError) -> JSONValue {
+        guard let value = root[key] else {
+            let example: String
+            switch key {
+            case "layers": example = "\"layers\": [2, 2, 1] (units per layer, input first)"
+            case "activation": example = "\"activation\": \"sigmoid\" (or one name per non-input layer)"
+            default: example = "\"\(key)\": …"
+            }
+            throw fail(root, key, "missing field \"\(key)\"", fix: "add \(example)")
+        }
+        return value
+    }
+
+    private func string(_ value: JSONValue, _ path: String, fix: String) throws(LessonError) -> String {
+        guard case .string(let text) = value.kind else {
+            throw fail(value, path, "expected a string, found \(value.typeDescription)", fix: fix)
+        }
+        return text
+    }
+
+    private func choice(_ value: JSONValue, _ path: String, _ options: [String]) throws(LessonError) -> String {
+        let fix = "use one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+        let text = try string(value, path, fix: fix)
+        guard options.contains(text) else {
+            throw fail(value, path, "unknown value \"\(text)\"", fix: fix)
+        }
+        return text
+    }
+
+    private func number(_ value: JSONValue, _ path: String) throws(LessonError) -> Double {
+        guard case .number(let number) = value.kind else {
+            throw fail(value, path, "expected a number, found \(value.typeDescription)", fix: "write a finite number such as 0.25")
+        }
+        return number
+    }
+
+    private func nonNegative(_ value: JSONValue?, _ path: String) throws(LessonError) -> Double? {
+        guard let value else { return nil }
+        let number = try number(value, path)
+        guard number >= 0 else {
+            throw fail(value, path, "must not be negative (found \(number))", fix: "use 0 or a positive number")
+        }
+        return number
+    }
+
+    private func integer(_ value: JSONValue, _ path: String, range: ClosedRange<Int>) throws(LessonError) -> Int {
+        let fix = "use a whole number from \(range.lowerBound) to \(range.upperBound)"
+        guard case .number(let number) = value.kind, number.rounded() == number,
+            number >= Double(range.lowerBound), number <= Double(range.upperBound)
+        else {
+            throw fail(value, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(value))", fix: fix)
+        }
+        return Int(number)
+    }
+
+    private func list(_ value: JSONValue, _ path: String, fix: String) throws(LessonError) -> [JSONValue] {
+        guard case .array(let items) = value.kind else {
+            throw fail(value, path, "expected a list, found \(value.typeDescription)", fix: fix)
+        }
+        return items
+    }
+
+    private func numbers(_ value: JSONValue, _ path: String, count: Int, what: String) throws(LessonError) -> [Double] {
+        let items = try list(value, path, fix: "write \(what) as a list of \(count) numbers")
+        guard items.count == count else {
+            throw fail(value, path, "has \(items.count) numbers but \(what) needs \(count)",
+                fix: "write exactly \(count) numbers")
+        }
+        return try items.enumerated().map { index, item throws(LessonError) in try number(item, "\(path)[\(index)]") }
+    }
+
+    private func describe(_ value: JSONValue) -> String {
+        if case .number(let number) = value.kind { return String(number) }
+        return value.typeDescription
+    }
+
+    // MARK: Network
+
+    private func layers(_ value: JSONValue) throws(LessonError) -> [Int] {
+        let items = try list(value, "layers", fix: "write the units per layer, input first, e.g. [2, 2, 1]")
+        guard (2...LessonLimits.maximumLayers).contains(items.count) else {
+            throw fail(value, "layers", "a network needs 2 to \(LessonLimits.maximumLayers) layers, found \(items.count)",
+                fix: "list the input layer, any hidden layers and the output layer, e.g. [2, 2, 1]")
+        }
+        return try items.enumerated().map { index, item throws(LessonError) in
+            try integer(item, "layers[\(index)]", range: 1...LessonLimits.maximumUnits)
+        }
+    }
+
+    private func activationList(_ value: JSONValue, layerCount: Int) throws(LessonError) -> [Activation] {
+        let names = Activation.allCases.map(\.rawValue)
+        if case .string = value.kind {
+            let name = try choice(value, "activation", names)
+            let activation = Activation(rawValue: name)!
+            if activation == .softmax && layerCount > 2 {
+                throw fail(value, "activation", "softmax may only be the output layer's activation",
+                    fix: "give one name per non-input layer, e.g. [\"sigmoid\", \"softmax\"]")
+            }
+            return Array(repeating: activation, count: layerCount - 1)
+        }
+        let items = try list(value, "activation", fix: "write one name, or one per non-input layer")
+        guard items.count == layerCount - 1 else {
+            throw fail(value, "activation", "has \(items.count) names but the network has \(layerCount - 1) non-input layers",
+                fix: "give one activation per layer after the input layer, or a single name for all")
+        }
+        return try items.enumerated().map { index, item throws(LessonError) in
+            let activation = Activation(rawValue: try choice(item, "activation[\(index)]", names))!
+            if activation == .softmax && index < items.count - 1 {
+                throw fail(item, "activation[\(index)]", "softmax may only be the output layer's activation",
+                    fix: "use sigmoid, tanh, relu, linear or scaled-tanh for hidden layers")
+            }
+            return activation
+        }
+    }
+
+    private func checkCombination(activations: [Activation], loss: Loss, root: JSONValue) throws(LessonError) {
+        let output = activations[activations.count - 1]
+        if output == .softmax && loss != .crossEntropy {
+            throw fail(root["loss"], "loss", "softmax outputs need the cross-entropy loss",
+                fix: "set \"loss\": \"cross-entropy\" or use a sigmoid output layer")
+        }
+        if loss == .crossEntropy && output != .sigmoid && output != .softmax {
+            throw fail(root["activation"], "activation",
+                "cross-entropy needs a sigmoid or softmax output layer (its log needs outputs in (0, 1)), found \(output.rawValue)",
+                fix: "make the output layer sigmoid or softmax, or set \"loss\": \"squared-error\"")
+        }
+    }
+
+    private func initialWeights(_ root: JSONValue, layerSizes: [Int]) throws(LessonError) -> ([Matrix], Lesson.WeightSource) {
+        switch (root["weights"], root["init"]) {
+        case (.some(let weights), nil):
+            return (try weightMatrices(weights, layerSizes: layerSizes), .given)
+        case (nil, .some(let initValue)):
+            let initialization = try initialization(initValue)
+            return (initialization.weights(layerSizes: layerSizes), .generated(initialization))
+        case (.some, .some):
+            throw fail(root["init"], "init", "both \"weights\" and \"init\" are given",
+                fix: "keep \"weights\" to list them, or \"init\" to generate them, not both")
+        case (nil, nil):
+            throw fail(root, "weights", "the lesson has neither \"weights\" nor \"init\"",
+                fix: "list the weights, or add \"init\": {\"method\": \"uniform\", \"epsilon\": 0.12, \"seed\": 1}")
+        }
+    }
+
+    private func weightMatrices(_ value: JSONValue, layerSizes: [Int]) throws(LessonError) -> [Matrix] {
+        let items = try list(value, "weights", fix: "write one matrix (a list of rows) per layer after the input")
+        guard items.count == layerSizes.count - 1 else {
+            throw fail(value, "weights", "has \(items.count) matrices but \(layerSizes.count) layers need \(layerSizes.count - 1)",
+                fix: "give Θ⁽¹⁾ … Θ⁽\(layerSizes.count - 1)⁾, one matrix between each pair of layers")
+        }
+        return try items.enumerated().map { index, item throws(LessonError) in
+            let rows = layerSizes[index + 1]
+            let columns = layerSizes[index] + 1
+            let path = "weights[\(index)]"
+            let shape = "Θ⁽\(index + 1)⁾ maps layer \(index + 1) to layer \(index + 2), so it is \(rows) × \(columns): one row per unit of layer \(index + 2), the bias weight first and then one weight per unit of layer \(index + 1)"
+            let rowItems = try list(item, path, fix: shape)
+            guard rowItems.count == rows else {
+                throw fail(item, path, "has \(rowItems.count) rows but needs \(rows)", fix: shape)
+            }
+            var values: [Double] = []
+            for (i, rowItem) in rowItems.enumerated() {
+                let rowPath = "\(path)[\(i)]"
+                let entries = try list(rowItem, rowPath, fix: shape)
+                guard entries.count == columns else {
+                    throw fail(rowItem, rowPath, "has \(entries.count) numbers but needs \(columns)", fix: shape)
+                }
+                for (j, entry) in entries.enumerated() {
+                    values.append(try number(entry, "\(rowPath)[\(j)]"))
+                }
+            }
+            return Matrix(rows: rows, columns: columns, values: values)
+        }
+    }
+
+    private func initialization(_ value: JSONValue) throws(LessonError) -> WeightInitialization {
+        let fix = "write {\"method\": \"ng-debug\"} or {\"method\": \"uniform\", \"epsilon\": 0.12, \"seed\": 1}"
+        guard case .object(let members) = value.kind, let method = value["method"] else {
+            throw fail(value, "init", "expected an object with a \"method\"", fix: fix)
+        }
+        let name = try choice(method, "init.method", ["ng-debug", "uniform"])
+        let allowed = name == "uniform" ? ["method", "epsilon", "seed"] : ["method"]
+        if let extra = members.first(where: { !allowed.contains($0.key) }) {
+            throw fail(extra.value, "init.\(extra.key)", "unknown field \"\(extra.key)\" for method \"\(name)\"", fix: fix)
+        }
+        guard name == "uniform" else { return .ngDebug }
+        var epsilon = WeightInitialization.defaultEpsilon
+        if let epsilonValue = value["epsilon"] {
+            epsilon = try number(epsilonValue, "init.epsilon")
+            guard epsilon > 0, epsilon <= 100 else {
+                throw fail(epsilonValue, "init.epsilon", "must be above 0 and at most 100, found \(epsilon)",
+                    fix: "use a small positive number such as 0.12")
+            }
+        }
+        let seed = try value["seed"].map { v throws(LessonError) in
+            try integer(v, "init.seed", range: 0...Int(Int32.max))
+        } ?? 0
+        return .uniform(epsilon: epsilon, seed: UInt64(seed))
+    }
+
+    // MARK: Samples
+
+    private func sampleList(_ value: JSONValue, _ path: String, network: Network, allowsEmpty: Bool) throws(LessonError) -> [Lesson.Sample] {
+        let fix = "write a list of {\"x\": […], \"y\": […]} objects"
+        let items = try list(value, path, fix: fix)
+        if items.isEmpty && !allowsEmpty {
+            throw fail(value, path, "the sample list is empty", fix: "add at least one {\"x\": […], \"y\": […]}")
+        }
+        guard items.count <= LessonLimits.maximumSamples else {
+            throw fail(value, path, "has \(items.count) samples, more than the limit of \(LessonLimits.maximumSamples)",
+                fix: "use fewer samples")
+        }
+        let inputCount = network.layerSizes[0]
+        let outputCount = network.layerSizes[network.layerCount - 1]
+        return try items.enumerated().map { index, item throws(LessonError) in
+            let samplePath = "\(path)[\(index)]"
+            guard case .object(let members) = item.kind else {
+                throw fail(item, samplePath, "expected an object, found \(item.typeDescription)", fix: fix)
+            }
+            if let extra = members.first(where: { $0.key != "x" && $0.key != "y" }) {
+                throw fail(extra.value, "\(samplePath).\(extra.key)", "unknown field \"\(extra.key)\" in a sample", fix: "a sample has only \"x\" and \"y\"")
+            }
+            guard let xValue = item["x"], let yValue = item["y"] else {
+                throw fail(item, samplePath, "a sample needs both \"x\" and \"y\"", fix: fix)
+            }
+            let x = try numbers(xValue, "\(samplePath).x", count: inputCount, what: "the input layer (\(inputCount) units)")
+            let y = try numbers(yValue, "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
+            try checkTarget(y, yValue, "\(samplePath).y", network: network)
+            return Lesson.Sample(x: x, y: y)
+        }
+    }
+
+    private func checkTarget(_ y: [Double], _ value: JSONValue, _ path: String, network: Network) throws(LessonError) {
+        guard network.loss == .crossEntropy else { return }
+        if let index = y.firstIndex(where: { $0 < 0 || $0 > 1 }) {
+            throw fail(value, "\(path)[\(index)]", "cross-entropy targets must lie in [0, 1], found \(y[index])",
+                fix: "use 0/1 (one-hot) targets, or the squared-error loss")
+        }
+        if network.outputActivation == .softmax, abs(y.reduce(0, +) - 1) > 1e-9 {
+            throw fail(value, path, "softmax targets must sum to 1, these sum to \(y.reduce(0, +))",
+                fix: "use a one-hot target such as [0, 1, 0]")
+        }
+    }
+
+    private func closestField(to key: String) -> String? {
+        let lowered = key.lowercased()
+        return Lesson.knownFields.min { editDistance($0.lowercased(), lowered) < editDistance($1.lowercased(), lowered) }
+            .flatMap { editDistance($0.lowercased(), lowered) <= 3 ? $0 : nil }
+    }
+
+    private func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

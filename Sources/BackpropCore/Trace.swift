@@ -1,0 +1,122 @@
+/// Everything one forward and backward pass computed for a lesson, at full precision.
+///
+/// Index conventions follow Ng (list index 0 = layer 1): `weights[0]` is Θ⁽¹⁾,
+/// `SampleTrace.a[0]` is a⁽¹⁾ = x, `SampleTrace.z[0]` and `delta[0]` are z⁽²⁾ and δ⁽²⁾, and
+/// `gradient[0]` is δ⁽²⁾[1; a⁽¹⁾]ᵀ. δ = ∂J/∂z with the output-minus-target sign. Every number
+/// a renderer shows is read from here; renderers never compute.
+public struct Trace: Equatable, Codable, Sendable {
+    /// The format tag, `backprop-tutor/trace@1`.
+    public var format: String
+    /// What the lesson set up.
+    public var lesson: LessonInfo
+    /// m, the number of training samples (all of them, even when fewer are recorded).
+    public var m: Int
+    /// Θ⁽¹⁾…Θ⁽ᴸ⁻¹⁾ as used (given or generated).
+    public var weights: [Matrix]
+    /// Per-sample records for the first `samples.count` samples.
+    public var samples: [SampleTrace]
+    /// J(Θ) over all m samples, regularisation included.
+    public var cost: Double
+    /// (1/m) Σ per-sample losses: J without regularisation.
+    public var unregularizedCost: Double
+    /// (λ/2m) Σ Θᵢⱼ² over non-bias weights.
+    public var regularization: Double
+    /// Δ⁽ˡ⁾ = Σ over samples δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ.
+    public var Delta: [Matrix]
+    /// D⁽ˡ⁾ = Δ⁽ˡ⁾/m + (λ/m)Θ⁽ˡ⁾ (bias column unregularised) = ∂J/∂Θ⁽ˡ⁾.
+    public var D: [Matrix]
+    /// Central-difference estimates of ∂J/∂Θ, same shapes as D.
+    public var numericalGradient: [Matrix]
+    /// The check's settings and its result.
+    public var gradientCheck: GradientCheckSummary
+    /// Θ⁽ˡ⁾ − αD⁽ˡ⁾ (bias column kept when the lesson freezes biases).
+    public var updatedWeights: [Matrix]
+    /// J(updatedWeights).
+    public var costAfterUpdate: Double
+    /// Fraction of training samples whose predicted class differs from the target's class.
+    public var classificationError: Double
+    /// g and g′ at Ng's probe points for each activation the lesson uses.
+    public var activationTable: [ActivationProbe]
+    /// A short run of full-batch gradient descent from the initial weights.
+    public var training: TrainingRun
+}
+
+extension Trace {
+    /// The lesson's settings, as recorded in the trace.
+    public struct LessonInfo: Equatable, Codable, Sendable {
+        public var title: String
+        public var summary: String?
+        public var notation: String
+        public var layers: [Int]
+        /// Activation of layers 2…L.
+        public var activations: [Activation]
+        public var loss: Loss
+        public var learningRate: Double
+        public var lambda: Double
+        public var updateBiases: Bool
+        /// `given`, `ng-debug` or `uniform`.
+        public var initialization: String
+        /// ε and seed of `uniform` initialisation.
+        public var initEpsilon: Double?
+        public var initSeed: UInt64?
+        public var classes: [String]?
+        /// Sizes of the held-out sets (0 when the lesson has none).
+        public var validationCount: Int
+        public var testCount: Int
+    }
+
+    /// One sample's forward and backward pass.
+    public struct SampleTrace: Equatable, Codable, Sendable {
+        public var x: [Double]
+        public var y: [Double]
+        /// a⁽¹⁾ (= x) … a⁽ᴸ⁾, without bias units.
+        public var a: [[Double]]
+        /// z⁽²⁾ … z⁽ᴸ⁾.
+        public var z: [[Double]]
+        /// g′(z⁽²⁾) … g′(z⁽ᴸ⁾) (softmax: the Jacobian's diagonal).
+        public var activationDerivative: [[Double]]
+        /// δ⁽²⁾ … δ⁽ᴸ⁾ = ∂loss/∂z.
+        public var delta: [[Double]]
+        /// δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ for l = 1…L−1: this sample's ∂loss/∂Θ⁽ˡ⁾.
+        public var gradient: [Matrix]
+        /// This sample's loss (its term in J before the 1/m).
+        public var loss: Double
+        /// The largest output's index (0-based); for one output, 1 if a ≥ 0.5 else 0.
+        public var predictedClass: Int
+        /// The target's class by the same rule.
+        public var targetClass: Int
+    }
+
+    /// The gradient check's settings and result.
+    public struct GradientCheckSummary: Equatable, Codable, Sendable {
+        public var epsilon: Double
+        /// ‖num − D‖ / ‖num + D‖ over the checked parameters.
+        public var relativeDifference: Double
+        /// How many parameters were perturbed.
+        public var checkedParameters: Int
+        /// How many parameters the network has.
+        public var totalParameters: Int
+        /// The (layer, row, column) entries checked when only a subset was; absent otherwise.
+        public var checkedEntries: [GradientCheck.CheckedEntry]?
+    }
+
+    /// An activation evaluated at fixed probe points (Ng's −1, −0.5, 0, 0.5, 1).
+    public struct ActivationProbe: Equatable, Codable, Sendable {
+        public var activation: Activation
+        public var z: [Double]
+        public var value: [Double]
+        public var derivative: [Double]
+    }
+
+    /// A short gradient-descent run.
+    public struct TrainingRun: Equatable, Codable, Sendable {
+        public var epochs: Int
+        /// J before the first epoch and after each one (epochs + 1 values).
+        public var costs: [Double]
+        /// The weights after the last epoch.
+        public var finalWeights: [Matrix]
+    }
+
+    /// The format tag written by this version.
+    public static let formatTag = "backprop-tutor/trace@1"
+}

@@ -1,0 +1,46 @@
+import BackpropCore
+
+/// The gradient check as a plain-text table: one row per checked parameter, in Ng's indices.
+///
+/// Parameter Θ⁽ˡ⁾ᵢⱼ: l = layer the weights leave (1-based), i = unit of layer l + 1 (1-based),
+/// j = unit of layer l with j = 0 the bias unit. "backprop" is D⁽ˡ⁾ᵢⱼ from the trace,
+/// "numerical" is (J(θ + ε) − J(θ − ε)) / 2ε, "difference" is numerical − backprop.
+public enum GradientCheckTable {
+    /// The table and the verdict line, ending in a newline.
+    public static func render(_ trace: Trace, threshold: Double) -> String {
+        var rows: [[String]] = [["parameter", "backprop D", "numerical", "difference"]]
+        for entry in checkedEntries(trace) {
+            let backprop = trace.D[entry.layer][entry.row, entry.column]
+            let numerical = trace.numericalGradient[entry.layer][entry.row, entry.column]
+            rows.append([
+                "Θ" + Script.superscript("(\(entry.layer + 1))") + "[\(entry.row + 1),\(entry.column)]",
+                signed(backprop), signed(numerical), signed(numerical - backprop),
+            ])
+        }
+        var output = "Gradient check for \"\(trace.lesson.title)\": central differences, ε = "
+            + NumberFormat.scientific(trace.gradientCheck.epsilon, significant: 1) + "\n"
+        if trace.gradientCheck.checkedEntries != nil {
+            output += "(\(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters, evenly spaced; --all checks every one)\n"
+        }
+        output += "\n" + TextTable.render(rows, rightAligned: [false, true, true, true]) + "\n"
+        let difference = trace.gradientCheck.relativeDifference
+        let verdict = difference <= threshold ? "passes" : "FAILS"
+        output += "relative difference ‖num − D‖ / ‖num + D‖ = \(NumberFormat.scientific(difference))"
+            + " (\(verdict): the bar is \(NumberFormat.scientific(threshold, significant: 1)); Ng's ex4 asks for < 1e-9)\n"
+        return output
+    }
+
+    private static func checkedEntries(_ trace: Trace) -> [GradientCheck.CheckedEntry] {
+        if let entries = trace.gradientCheck.checkedEntries { return entries }
+        return trace.D.indices.flatMap { layer in
+            (0..<trace.D[layer].rows).flatMap { i in
+                (0..<trace.D[layer].columns).map { j in GradientCheck.CheckedEntry(layer: layer, row: i, column: j) }
+            }
+        }
+    }
+
+    private static func signed(_ value: Double) -> String {
+        let text = NumberFormat.scientific(value, significant: 10)
+        return text.hasPrefix("-") ? text : " " + text
+    }
+}

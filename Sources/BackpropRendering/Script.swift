@@ -1,0 +1,21 @@
+/// Unicode superscripts and subscripts for indices such as Θ⁽²⁾ and a₀.
+public enum Script {
+    /// `text` with digits, signs and parentheses raised; other characters are kept.
+    public static func superscript(_ text: String) -> String {
+        String(text.map { superscripts[$0] ?? $0 })
+    }
+
+    /// `text` with digits, signs and parentheses lowered; other characters are kept.
+    public static func `subscript`(_ text: String) -> String {
+        String(text.map { subscripts[$0] ?? $0 })
+    }
+
+    private static let superscripts: [Character: Character] = [
+        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+        "+": "⁺", "-": "⁻", "(": "⁽", ")": "⁾", "T": "ᵀ", "l": "ˡ", "L": "ᴸ", "i": "ⁱ", "j": "ʲ", "n": "ⁿ",
+    ]
+    private static let subscripts: [Character: Character] = [
+        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
+        "+": "₊", "-": "₋", "(": "₍", ")": "₎", "i": "ᵢ", "j": "ⱼ", "k": "ₖ", "l": "ₗ",
+    ]
+}

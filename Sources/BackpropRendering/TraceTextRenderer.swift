@@ -1,0 +1,58 @@
+import BackpropCore
+
+/// `trace --format text`: every number of the trace, labelled in Ng's notation, plainly.
+///
+/// Layer indices are Ng's (a⁽¹⁾ = x, Θ⁽ˡ⁾ maps layer l to l + 1, column 0 = bias); vectors are
+/// written as rows here to save space.
+public enum TraceTextRenderer {
+    /// The trace as text with `decimals` digits after the point.
+    public static func render(_ trace: Trace, decimals: Int = 6) -> String {
+        let format = NumberFormat(decimals: decimals)
+        func vector(_ values: [Double]) -> String { "[" + values.map(format.string).joined(separator: ", ") + "]" }
+        func matrix(_ name: String, _ m: Matrix) -> String {
+            let rows = m.rowList.map { "    " + vector($0) }.joined(separator: "\n")
+            return "  \(name) (\(m.shapeDescription)):\n" + rows
+        }
+        func sup(_ l: Int) -> String { Script.superscript("(\(l))") }
+
+        let info = trace.lesson
+        var lines: [String] = []
+        lines.append("\(info.title)")
+        lines.append("layers " + info.layers.map(String.init).joined(separator: "-")
+            + ", activations " + info.activations.map(\.rawValue).joined(separator: ", ")
+            + ", loss \(info.loss.rawValue), m = \(trace.m), α = \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
+            + (info.updateBiases ? "" : ", biases frozen"))
+        lines.append("(numbers rounded to \(decimals) decimals; `--format json` gives full precision)")
+        lines.append("")
+        lines.append("initial weights:")
+        for (index, theta) in trace.weights.enumerated() { lines.append(matrix("Θ\(sup(index + 1))", theta)) }
+        for (k, sample) in trace.samples.enumerated() {
+            lines.append("")
+            lines.append("sample \(k + 1): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(format.string(sample.loss))")
+            for (index, a) in sample.a.enumerated() {
+                if index > 0 { lines.append("  z\(sup(index + 1)) = \(vector(sample.z[index - 1]))") }
+                lines.append("  a\(sup(index + 1)) = \(vector(a))")
+            }
+            for index in sample.delta.indices.reversed() {
+                lines.append("  δ\(sup(index + 2)) = \(vector(sample.delta[index]))")
+            }
+            for (index, gradient) in sample.gradient.enumerated() {
+                lines.append(matrix("δ\(sup(index + 2))[1; a\(sup(index + 1))]ᵀ", gradient))
+            }
+        }
+        if trace.samples.count < trace.m {
+            lines.append("")
+            lines.append("(\(trace.m - trace.samples.count) more samples not recorded; totals below cover all \(trace.m))")
+        }
+        lines.append("")
+        lines.append("cost J = \(format.string(trace.cost)) (data \(format.string(trace.unregularizedCost)) + regularisation \(format.string(trace.regularization)))")
+        for index in trace.Delta.indices { lines.append(matrix("Δ\(sup(index + 1))", trace.Delta[index])) }
+        for index in trace.D.indices { lines.append(matrix("D\(sup(index + 1))", trace.D[index])) }
+        lines.append("gradient check (ε = \(NumberFormat.roundTrip(trace.gradientCheck.epsilon)), \(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters): relative difference \(NumberFormat.scientific(trace.gradientCheck.relativeDifference))")
+        for index in trace.updatedWeights.indices { lines.append(matrix("Θ\(sup(index + 1)) − αD\(sup(index + 1))", trace.updatedWeights[index])) }
+        lines.append("cost after one update = \(format.string(trace.costAfterUpdate))")
+        let costs = trace.training.costs
+        lines.append("cost after \(trace.training.epochs) epochs = \(format.string(costs[costs.count - 1]))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,85 @@
+/// A command line split into its command, options and positional arguments, checked against
+/// `CommandTable`.
+public struct ParsedArguments: Equatable, Sendable {
+    /// The command's table entry.
+    public var command: CommandTable.Command
+    /// Option values by name (flags map to "").
+    public var options: [String: String]
+    /// Positional arguments after the command.
+    public var positionals: [String]
+
+    /// The value of `--name`, if given.
+    public func value(_ name: String) -> String? { options[name] }
+    /// Whether flag `--name` was given.
+    public func isSet(_ name: String) -> Bool { options[name] != nil }
+}
+
+/// Parses `backprop-tutor COMMAND [--option value | --option=value | --flag]… [positional]…`.
+public enum ArgumentScanner {
+    /// Parses arguments after the program name; a usage error names what is wrong.
+    public static func parse(_ arguments: [String]) throws(CLIError) -> ParsedArguments {
+        guard let name = arguments.first else {
+            throw .usage("no command given; try `backprop-tutor step 12` or `backprop-tutor help`", command: nil)
+        }
+        guard let command = CommandTable.command(named: name) else {
+            let names = CommandTable.commands.map(\.name).joined(separator: ", ")
+            throw .usage("unknown command '\(name)'; commands: \(names)", command: nil)
+        }
+        var options: [String: String] = [:]
+        var positionals: [String] = []
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard argument.hasPrefix("--"), argument.count > 2 else {
+                if argument == "-h" {
+                    options["help"] = ""
+                } else {
+                    positionals.append(argument)
+                }
+                continue
+            }
+            var optionName = String(argument.dropFirst(2))
+            var inlineValue: String?
+            if let equals = optionName.firstIndex(of: "=") {
+                inlineValue = String(optionName[optionName.index(after: equals)...])
+                optionName = String(optionName[..<equals])
+            }
+            if optionName == "help" {
+                options["help"] = ""
+                continue
+            }
+            guard let option = command.options.first(where: { $0.name == optionName }) else {
+                let known = command.options.map { "--\($0.name)" }
+                let hint = known.isEmpty ? "it takes no options" : "its options: " + known.joined(separator: ", ")
+                throw .usage("unknown option '--\(optionName)' for '\(command.name)'; \(hint)", command: command.name)
+            }
+            if options[optionName] != nil {
+                throw .usage("option '--\(optionName)' is given twice", command: command.name)
+            }
+            guard let valueName = option.valueName else {
+                if inlineValue != nil {
+                    throw .usage("option '--\(optionName)' takes no value", command: command.name)
+                }
+                options[optionName] = ""
+                continue
+            }
+            let value: String
+            if let inlineValue {
+                value = inlineValue
+            } else if index < arguments.count {
+                value = arguments[index]
+                index += 1
+            } else {
+                throw .usage("option '--\(optionName)' needs a value (\(valueName))", command: command.name)
+            }
+            if let allowed = option.allowedValues, !allowed.contains(value) {
+                throw .usage(
+                    "'\(value)' is not a valid value for '--\(optionName)'; use one of: " + allowed.joined(separator: ", "),
+                    command: command.name)
+            }
+            options[optionName] = value
+        }
+        return ParsedArguments(command: command, options: options, positionals: positionals)
+    }
+}

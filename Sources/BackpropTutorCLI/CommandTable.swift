@@ -1,0 +1,106 @@
+/// The commands and options backprop-tutor accepts: the parser and the help text both read
+/// this table, so help can never list an option that does not parse, or miss one that does.
+public enum CommandTable {
+    /// One option, such as `--lesson NAME|PATH`.
+    public struct Option: Equatable, Sendable {
+        /// The long name without dashes, e.g. `lesson`.
+        public var name: String
+        /// The placeholder for its value (`nil` for a flag), e.g. `NAME|PATH`.
+        public var valueName: String?
+        /// The values allowed, when they form a closed list.
+        public var allowedValues: [String]?
+        /// One line of help.
+        public var summary: String
+    }
+
+    /// One command, such as `step N`.
+    public struct Command: Equatable, Sendable {
+        public var name: String
+        /// Positional arguments as shown in usage, e.g. `N`; empty when there are none.
+        public var arguments: String
+        public var summary: String
+        public var options: [Option]
+
+        /// `backprop-tutor step N [--lesson NAME|PATH] …`.
+        public var usage: String {
+            var parts = ["backprop-tutor", name]
+            if !arguments.isEmpty { parts.append(arguments) }
+            parts += options.map { option in
+                "[--\(option.name)" + (option.valueName.map { " \($0)" } ?? "") + "]"
+            }
+            return parts.joined(separator: " ")
+        }
+    }
+
+    static let lesson = Option(
+        name: "lesson", valueName: "NAME|PATH", allowedValues: nil,
+        summary: "a built-in lesson's name or a lesson file's path (default: \(LessonLibrary.defaultLessonName))")
+    static let samples = Option(
+        name: "samples", valueName: "K", allowedValues: nil,
+        summary: "record the per-sample passes of the first K samples only (totals still cover all)")
+    static let all = Option(
+        name: "all", valueName: nil, allowedValues: nil,
+        summary: "check every parameter, even above \(2_000) parameters")
+
+    /// Every command, in the order help lists them.
+    public static let commands: [Command] = [
+        Command(name: "step", arguments: "N", summary: "print step N (1–15) of the lesson", options: [lesson]),
+        Command(name: "lessons", arguments: "", summary: "list the built-in lessons", options: []),
+        Command(
+            name: "trace", arguments: "",
+            summary: "print every number of one forward and backward pass",
+            options: [
+                lesson,
+                Option(name: "format", valueName: "json|text", allowedValues: ["json", "text"], summary: "output format (default: text)"),
+                samples, all,
+            ]),
+        Command(
+            name: "check", arguments: "",
+            summary: "compare backprop's gradient with central differences (exit 1 above 1e-7)",
+            options: [lesson, all]),
+        Command(name: "help", arguments: "[COMMAND]", summary: "show this help, or one command's", options: []),
+    ]
+
+    /// The command named `name`.
+    public static func command(named name: String) -> Command? {
+        commands.first { $0.name == name }
+    }
+
+    /// The full help text.
+    public static var help: String {
+        var text = """
+            backprop-tutor \(BackpropTutor.version): backpropagation with real numbers, step by step
+
+            usage: backprop-tutor COMMAND [OPTIONS]
+
+            commands:
+
+            """
+        let width = commands.map { ($0.name + " " + $0.arguments).count }.max() ?? 0
+        for command in commands {
+            let head = command.name + (command.arguments.isEmpty ? "" : " " + command.arguments)
+            text += "  " + head + String(repeating: " ", count: width - head.count + 2) + command.summary + "\n"
+        }
+        text += "\noptions:\n"
+        var seen: [String] = []
+        var optionLines: [(String, String)] = []
+        for option in commands.flatMap(\.options) where !seen.contains(option.name) {
+            seen.append(option.name)
+            let users = commands.filter { $0.options.contains(option) }.map(\.name).joined(separator: ", ")
+            optionLines.append(("--\(option.name)" + (option.valueName.map { " \($0)" } ?? ""), "\(option.summary) [\(users)]"))
+        }
+        optionLines.append(("--help, -h", "show this help"))
+        optionLines.append(("--version", "print the version"))
+        let optionWidth = optionLines.map(\.0.count).max() ?? 0
+        for (head, summary) in optionLines {
+            text += "  " + head + String(repeating: " ", count: optionWidth - head.count + 2) + summary + "\n"
+        }
+        text += """
+
+            Lessons are JSON files (see README.md); built-in ones are listed by `backprop-tutor lessons`.
+            Exit codes: 0 success, 1 bad lesson or failed check or unwritable output, 64 usage error.
+
+            """
+        return text
+    }
+}

@@ -1,0 +1,4 @@
+import BackpropTutorCLI
+import Foundation
+
+exit(BackpropTutor.run(Array(CommandLine.arguments.dropFirst())))
