@@ -1,0 +1,155 @@
+/// A format-neutral document: what the narrator says, before any renderer prints it.
+///
+/// Text, LaTeX and Markdown renderers switch over these enums without `default:`, so a new
+/// block kind fails to compile until every renderer handles it.
+public struct Narrative: Equatable, Sendable {
+    /// The document's title (the lesson's title for a whole lesson).
+    public var title: String
+    /// Facts about the lesson shown before the steps (may be empty for a single step).
+    public var preface: [Block]
+    /// The steps, in order.
+    public var sections: [Section]
+
+    public init(title: String, preface: [Block] = [], sections: [Section]) {
+        self.title = title
+        self.preface = preface
+        self.sections = sections
+    }
+}
+
+/// One step of the lesson.
+public struct Section: Equatable, Sendable {
+    /// The step number, 1–15.
+    public var number: Int
+    /// The step's title.
+    public var title: String
+    /// The step's content.
+    public var blocks: [Block]
+
+    public init(number: Int, title: String, blocks: [Block]) {
+        self.number = number
+        self.title = title
+        self.blocks = blocks
+    }
+}
+
+/// A piece of running text: words mixed with inline math.
+public enum Inline: Equatable, Sendable {
+    /// Plain words.
+    case text(String)
+    /// Inline math.
+    case math(Math)
+    /// Words to stress.
+    case emphasis(String)
+    /// A command or code, printed verbatim in monospace.
+    case code(String)
+}
+
+/// A block of a section.
+public enum Block: Equatable, Sendable {
+    /// A sub-heading inside a step.
+    case heading(String)
+    /// A paragraph.
+    case paragraph([Inline])
+    /// A displayed derivation: lhs = symbolic form = substituted numbers = result.
+    case equation(Equation)
+    /// The reason the step holds ("why" note).
+    case why([Inline])
+    /// The notation's index and sign convention, stated once per step.
+    case convention([Inline])
+    /// A table.
+    case table(Table)
+    /// A bulleted list.
+    case bullets([[Inline]])
+    /// The network diagram.
+    case figure(NetworkFigure)
+}
+
+/// An aligned derivation, printed one relation per line:
+///
+///     lhs = steps[0].expression
+///         = steps[1].expression   …
+public struct Equation: Equatable, Sendable {
+    /// The left-hand side.
+    public var lhs: Math
+    /// Each line's relation and right-hand side, in order (symbolic, substituted, result).
+    public var steps: [Step]
+
+    /// One line: `relation expression`, optionally with a short comment.
+    public struct Step: Equatable, Sendable {
+        public var relation: MathOperator
+        public var expression: Math
+        public var comment: String?
+
+        public init(_ relation: MathOperator = .equals, _ expression: Math, comment: String? = nil) {
+            self.relation = relation
+            self.expression = expression
+            self.comment = comment
+        }
+    }
+
+    public init(_ lhs: Math, _ steps: [Step]) {
+        self.lhs = lhs
+        self.steps = steps
+    }
+
+    /// `lhs = e₁ = e₂ = …` with every relation `=`.
+    public init(_ lhs: Math, equals expressions: [Math]) {
+        self.init(lhs, expressions.map { Step(.equals, $0) })
+    }
+}
+
+/// A table of inline content; the first row is the header.
+public struct Table: Equatable, Sendable {
+    public var header: [[Inline]]
+    public var rows: [[[Inline]]]
+    /// Per column: true to align right (numbers).
+    public var rightAligned: [Bool]
+
+    public init(header: [[Inline]], rows: [[[Inline]]], rightAligned: [Bool]) {
+        self.header = header
+        self.rows = rows
+        self.rightAligned = rightAligned
+    }
+}
+
+/// What the network diagram shows: layers of units with labels and values, and the weights.
+///
+/// Layer index 0 is Ng's layer 1. `weights[l]` is Ng's Θ⁽ˡ⁺¹⁾ (column 0 = bias), so the edge
+/// from unit j of layer l to unit i of layer l + 1 carries `weights[l][i, j + 1]` and the bias
+/// edge into unit i carries `weights[l][i, 0]`.
+public struct NetworkFigure: Equatable, Sendable {
+    /// One unit: its label and, where the step shows them, its activation and δ.
+    public struct Unit: Equatable, Sendable {
+        public var label: Math
+        public var activation: Double?
+        public var delta: Double?
+
+        public init(label: Math, activation: Double? = nil, delta: Double? = nil) {
+            self.label = label
+            self.activation = activation
+            self.delta = delta
+        }
+    }
+
+    /// Units per layer, input first.
+    public var layers: [[Unit]]
+    /// A caption per layer ("layer 1 (input)").
+    public var layerCaptions: [String]
+    /// The weight matrices in Ng's shape.
+    public var weights: [Matrix]
+    /// The symbol of each weight matrix in the chosen notation (Θ⁽¹⁾, w², W).
+    public var weightSymbols: [Math]
+    /// Whether the bias units (+1) are drawn.
+    public var showsBiasUnits: Bool
+
+    public init(layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math], showsBiasUnits: Bool = true) {
+        self.layers = layers
+        self.layerCaptions = layerCaptions
+        self.weights = weights
+        self.weightSymbols = weightSymbols
+        self.showsBiasUnits = showsBiasUnits
+    }
+}
+
+import BackpropCore
