@@ -58,6 +58,12 @@ extension Trace {
             ("updatedWeights", matrices(updatedWeights)),
             ("costAfterUpdate", .number(costAfterUpdate)),
             ("classificationError", .number(classificationError)),
+            ("slopeExample", object([
+                ("layer", .number(Double(slopeExample.layer))), ("row", .number(Double(slopeExample.row))),
+                ("column", .number(Double(slopeExample.column))), ("epsilon", .number(slopeExample.epsilon)),
+                ("costPlus", .number(slopeExample.costPlus)), ("costMinus", .number(slopeExample.costMinus)),
+                ("slope", .number(slopeExample.slope)),
+            ])),
             ("activationTable", .array(activationTable.map { probe in
                 .init(object([
                     ("activation", .string(probe.activation.rawValue)), ("z", vector(probe.z)),
@@ -76,8 +82,9 @@ extension Trace.SampleTrace {
     fileprivate var jsonObject: JSONValue.Kind {
         object([
             ("x", vector(x)), ("y", vector(y)), ("a", vectors(a)), ("z", vectors(z)),
-            ("activationDerivative", vectors(activationDerivative)), ("delta", vectors(delta)),
-            ("gradient", matrices(gradient)), ("loss", .number(loss)),
+            ("activationDerivative", vectors(activationDerivative)), ("outputError", vector(outputError)),
+            ("propagatedError", vectors(propagatedError)), ("delta", vectors(delta)),
+            ("gradient", matrices(gradient)), ("stepWeights", matrices(stepWeights)), ("loss", .number(loss)),
             ("predictedClass", .number(Double(predictedClass))), ("targetClass", .number(Double(targetClass))),
         ])
     }

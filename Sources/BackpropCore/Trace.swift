@@ -35,6 +35,8 @@ public struct Trace: Equatable, Codable, Sendable {
     public var costAfterUpdate: Double
     /// Fraction of training samples whose predicted class differs from the target's class.
     public var classificationError: Double
+    /// The slope of J along one weight by two cost evaluations (step 8's example).
+    public var slopeExample: SlopeExample
     /// g and g′ at Ng's probe points for each activation the lesson uses.
     public var activationTable: [ActivationProbe]
     /// A short run of full-batch gradient descent from the initial weights.
@@ -75,10 +77,17 @@ extension Trace {
         public var z: [[Double]]
         /// g′(z⁽²⁾) … g′(z⁽ᴸ⁾) (softmax: the Jacobian's diagonal).
         public var activationDerivative: [[Double]]
+        /// a⁽ᴸ⁾ − y, the output error before any g′ factor (∂loss/∂a for squared error).
+        public var outputError: [Double]
+        /// (Θ⁽ˡ⁾ without column 0)ᵀ δ⁽ˡ⁺¹⁾ for the hidden layers l = 2…L−1: δ⁽ˡ⁾ before ⊙ g′(z⁽ˡ⁾).
+        public var propagatedError: [[Double]]
         /// δ⁽²⁾ … δ⁽ᴸ⁾ = ∂loss/∂z.
         public var delta: [[Double]]
         /// δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ for l = 1…L−1: this sample's ∂loss/∂Θ⁽ˡ⁾.
         public var gradient: [Matrix]
+        /// Θ⁽ˡ⁾ − α·gradient⁽ˡ⁾: the one-sample (stochastic) update, data term only, bias column
+        /// kept when the lesson freezes biases.
+        public var stepWeights: [Matrix]
         /// This sample's loss (its term in J before the 1/m).
         public var loss: Double
         /// The largest output's index (0-based); for one output, 1 if a ≥ 0.5 else 0.
@@ -98,6 +107,20 @@ extension Trace {
         public var totalParameters: Int
         /// The (layer, row, column) entries checked when only a subset was; absent otherwise.
         public var checkedEntries: [GradientCheck.CheckedEntry]?
+    }
+
+    /// J at Θ ± ε along one weight, `weights[layer][row, column]` (0-based).
+    public struct SlopeExample: Equatable, Codable, Sendable {
+        public var layer: Int
+        public var row: Int
+        public var column: Int
+        public var epsilon: Double
+        /// J with the weight raised by ε.
+        public var costPlus: Double
+        /// J with the weight lowered by ε.
+        public var costMinus: Double
+        /// (costPlus − costMinus) / 2ε.
+        public var slope: Double
     }
 
     /// An activation evaluated at fixed probe points (Ng's −1, −0.5, 0, 0.5, 1).

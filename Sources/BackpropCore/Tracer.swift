@@ -30,7 +30,7 @@ public enum Tracer {
             updatesBiases: lesson.updatesBiases, epochs: lesson.epochs)
 
         let recorded = min(recordedSamples ?? m, m)
-        let samples = (0..<recorded).map { sampleTrace(k: $0, pass: pass, network: network, targets: targets) }
+        let samples = (0..<recorded).map { sampleTrace(k: $0, pass: pass, lesson: lesson) }
         let misclassified = (0..<m).filter { k in
             predictedClass(pass.activations[network.layerCount - 1].row(k)) != predictedClass(targets.row(k))
         }.count
@@ -54,6 +54,7 @@ public enum Tracer {
             updatedWeights: updated.weights,
             costAfterUpdate: updated.cost(inputs: inputs, targets: targets, lambda: lesson.lambda),
             classificationError: Double(misclassified) / Double(m),
+            slopeExample: slopeExample(network: network, inputs: inputs, targets: targets, lambda: lesson.lambda),
             activationTable: probes(for: network.activations),
             training: .init(epochs: lesson.epochs, costs: run.costs, finalWeights: run.network.weights))
     }
@@ -67,16 +68,47 @@ public enum Tracer {
         return best
     }
 
-    private static func sampleTrace(k: Int, pass: BatchPass, network: Network, targets: Matrix) -> Trace.SampleTrace {
+    private static func sampleTrace(k: Int, pass: BatchPass, lesson: Lesson) -> Trace.SampleTrace {
+        let network = lesson.network
+        let targets = lesson.targets
         let a = pass.activations.map { $0.row(k) }
         let z = pass.weightedInputs.map { $0.row(k) }
         let delta = pass.deltas.map { $0.row(k) }
         let slopes = z.indices.map { network.activations[$0].derivatives(z: z[$0], a: a[$0 + 1]) }
         let gradient = network.weights.indices.map { Matrix.outer(delta[$0], [1] + a[$0]) }
+        // (Θ⁽ˡ⁾ without column 0)ᵀ δ⁽ˡ⁺¹⁾ for hidden layers l = 2…L−1 (Θ⁽ˡ⁾ = weights[l − 1]).
+        let propagated = (2..<network.layerCount).map { l in
+            let theta = network.weights[l - 1]
+            let next = delta[l - 1]
+            return (1..<theta.columns).map { j in
+                var sum = 0.0
+                for i in 0..<theta.rows { sum += theta[i, j] * next[i] }
+                return sum
+            }
+        }
+        let y = targets.row(k)
         return Trace.SampleTrace(
-            x: a[0], y: targets.row(k), a: a, z: z, activationDerivative: slopes, delta: delta,
-            gradient: gradient, loss: pass.sampleLosses[k],
+            x: a[0], y: y, a: a, z: z, activationDerivative: slopes,
+            outputError: zip(a[a.count - 1], y).map(-), propagatedError: propagated, delta: delta,
+            gradient: gradient,
+            stepWeights: network.updatedWeights(gradients: gradient, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases),
+            loss: pass.sampleLosses[k],
             predictedClass: predictedClass(a[a.count - 1]), targetClass: predictedClass(targets.row(k)))
+    }
+
+    /// Step 8's example weight: the first non-bias weight into the output layer
+    /// (Mazur's w5 in his network), moved by ±1e-4.
+    private static func slopeExample(network: Network, inputs: Matrix, targets: Matrix, lambda: Double) -> Trace.SlopeExample {
+        let layer = network.weights.count - 1
+        let epsilon = 1e-4
+        var probe = network
+        let original = network.weights[layer][0, 1]
+        probe.weights[layer][0, 1] = original + epsilon
+        let plus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
+        probe.weights[layer][0, 1] = original - epsilon
+        let minus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
+        return .init(layer: layer, row: 0, column: 1, epsilon: epsilon, costPlus: plus, costMinus: minus,
+            slope: (plus - minus) / (2 * epsilon))
     }
 
     private static func probes(for activations: [Activation]) -> [Trace.ActivationProbe] {
