@@ -1,0 +1,116 @@
+import BackpropCore
+
+/// Steps 6 and 7: the forward pass and the cost.
+extension Narrator {
+    func stepFeedforward() -> [Block] {
+        var blocks: [Block] = [
+            .paragraph([.t("Sample \(sampleNumber) goes through the network layer by layer; each layer's activations are the next layer's input.")]),
+            .equation(Equation(notation.activation(1), equals: [notation.input, vector(sample.x)])),
+        ]
+        for l in 1..<layerCount {
+            let theta = trace.weights[l - 1]
+            let a = sample.a[l - 1]
+            let z = sample.z[l - 1]
+            let zSymbol = notation.weightedInput(l + 1)
+            switch notation.name {
+            case .ng:
+                blocks.append(.equation(Equation(zSymbol, equals: [
+                    .row([notation.weights(l), .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)]))]),
+                    .row([weightsValue(theta), vectorWithBias(a)]),
+                    vector(z),
+                ])))
+            case .nielsen:
+                blocks.append(.equation(Equation(zSymbol, equals: [
+                    .binary(.row([notation.weights(l), notation.activation(l)]), .plus, notation.bias(l)),
+                    .binary(.row([weightsValue(theta), vector(a)]), .plus, biasValue(theta)),
+                    vector(z),
+                ])))
+            case .tulleken:
+                blocks.append(.equation(Equation(zSymbol, equals: [
+                    .row([.bracketed(.row([notation.activation(l), .op(.comma), .integer(1)])), .op(.product), notation.weights(l)]),
+                    .row([vectorWithBias(a), .op(.product), weightsValue(theta)]),
+                    vector(z),
+                ])))
+            }
+            if a.count <= Self.largestShown {
+                blocks.append(.paragraph([.t("Unit 1 of layer \(l + 1) by hand:")]))
+                blocks.append(.equation(unitSum(layer: l, theta: theta, a: a, z: z[0])))
+            }
+            blocks.append(.equation(Equation(notation.activation(l + 1), equals: [
+                .apply(notation.activationFunction, zSymbol),
+                .apply(notation.activationFunction, vector(z)),
+                vector(sample.a[l]),
+            ])))
+        }
+        blocks.append(.why([.t("Each unit adds up its weighted inputs (the bias weight times 1 included) and squashes the sum with the activation function; stacking layers composes these functions, and the last layer's activations are the network's output.")]))
+        return blocks
+    }
+
+    /// z of unit 1 of layer l + 1 as an explicit sum: bias weight · 1 + Σⱼ weight · aⱼ.
+    func unitSum(layer l: Int, theta: Matrix, a: [Double], z: Double) -> Equation {
+        var symbolic: [Math] = [.row([weightEntry(layer: l, i: 1, j: 0), .op(.product), .integer(1)])]
+        var numeric: [Math] = [.row([.number(theta[0, 0]), .op(.product), .integer(1)])]
+        for j in 1...a.count {
+            symbolic.append(.row([weightEntry(layer: l, i: 1, j: j), .op(.product), unit(notation.activation(l), j)]))
+            numeric.append(.row([.number(theta[0, j]), .op(.product), .number(a[j - 1])]))
+        }
+        return Equation(unit(notation.weightedInput(l + 1), 1), equals: [.chain(symbolic, .plus), .chain(numeric, .plus), .number(z)])
+    }
+
+    func stepCost() -> [Block] {
+        let info = trace.lesson
+        let m = notation.sampleCount
+        let h = notation.activation(layerCount)
+        let y = notation.target
+        let outputActivation = info.activations[info.activations.count - 1]
+        let term: Math
+        switch (info.loss, outputActivation) {
+        case (.crossEntropy, .softmax):
+            term = .row([.text("−"), .sum(.identifier("k"), .row([.subscripted(y, .identifier("k")), .apply(.identifier("log"), .subscripted(h, .identifier("k")))]))])
+        case (.crossEntropy, _):
+            let yk = Math.subscripted(y, .identifier("k"))
+            let hk = Math.subscripted(h, .identifier("k"))
+            term = .sum(.identifier("k"), .bracketed(.chain([
+                .row([.text("−"), yk, .apply(.identifier("log"), hk)]),
+                .row([.parenthesized(.binary(.integer(1), .minus, yk)), .apply(.identifier("log"), .parenthesized(.binary(.integer(1), .minus, hk)))]),
+            ], .minus)))
+        case (.squaredError, _):
+            let difference = notation.name == .tulleken
+                ? Math.binary(.subscripted(y, .identifier("k")), .minus, .subscripted(h, .identifier("k")))
+                : Math.binary(.subscripted(h, .identifier("k")), .minus, .subscripted(y, .identifier("k")))
+            term = .row([.fraction(.integer(1), .integer(2)), .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2)))])
+        }
+        let regularizer = Math.row([.fraction(notation.lambda, .row([.integer(2), m])), .sum(.text("l,i,j≥1"), .superscripted(.subscripted(.identifier(weightLetter), .identifier("ij")), .integer(2)))])
+        var blocks: [Block] = [
+            .paragraph([.t("The cost averages one loss term per sample and adds the regularisation term (bias weights, column j = 0, are not regularised):")]),
+            .equation(Equation(notation.cost, equals: [
+                .binary(.row([.fraction(.integer(1), m), .sum(.identifier("i"), term)]), .plus, regularizer),
+            ])),
+        ]
+        var rows: [[[Inline]]] = []
+        for (k, sample) in trace.samples.enumerated().prefix(12) {
+            rows.append([[.t("\(k + 1)")], [.m(.rowVector(sample.a[layerCount - 1]))], [.m(.rowVector(sample.y))], [.m(.number(sample.loss))]])
+        }
+        blocks.append(.table(Table(header: [[.t("sample")], [.t("output "), .m(h)], [.t("target "), .m(y)], [.t("loss term")]], rows: rows, rightAligned: [true, false, false, true])))
+
+        var total: [Math] = []
+        if trace.samples.count == trace.m && trace.m <= 6 {
+            total.append(.binary(.row([.fraction(.integer(1), .integer(trace.m)), .parenthesized(.chain(trace.samples.map { .number($0.loss) }, .plus))]), .plus, .number(trace.regularization)))
+        }
+        total.append(.binary(.number(trace.unregularizedCost), .plus, .number(trace.regularization)))
+        total.append(.number(trace.cost))
+        blocks.append(.equation(Equation(notation.cost, equals: total)))
+        blocks.append(.paragraph([.t("The regularisation term here is "), .m(.binary(regularizer, .equals, .number(trace.regularization))),
+            .t(" with "), .m(.binary(notation.lambda, .equals, .number(info.lambda))), .t(".")]))
+        let wrong = Int((trace.classificationError * Double(trace.m)).rounded())
+        blocks.append(.paragraph([.t("Classification error: \(wrong) of \(trace.m) training samples are predicted in the wrong class ("),
+            .m(.number(trace.classificationError * 100)), .t(" %).")]))
+        let why: String
+        switch info.loss {
+        case .crossEntropy: why = "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and it pairs with sigmoid or softmax outputs so that the output error becomes simply a − y (step 10)."
+        case .squaredError: why = "Squared error (Mazur's E_total, the 15 Steps' regression error) measures the distance between output and target; the ½ cancels the 2 from differentiating the square."
+        }
+        blocks.append(.why([.t(why)]))
+        return blocks
+    }
+}

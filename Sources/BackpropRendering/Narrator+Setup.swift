@@ -1,0 +1,149 @@
+import BackpropCore
+
+/// Steps 1–5: the network, the classes, the data, the activation and the initial weights.
+extension Narrator {
+    func stepNetwork() -> [Block] {
+        let sizes = trace.lesson.layers
+        var rows: [[[Inline]]] = []
+        for (index, size) in sizes.enumerated() {
+            let l = index + 1
+            let role = l == 1 ? "input" : (l == layerCount ? "output" : "hidden")
+            let activationCell: [Inline] = l == 1 ? [.t("—")] : [.t(activation(ofLayer: l).rawValue)]
+            var weightsCell: [Inline] = [.t("—")]
+            if l < layerCount {
+                let theta = trace.weights[index]
+                let shape: String
+                switch notation.name {
+                case .ng: shape = "\(theta.rows) × \(theta.columns)"
+                case .nielsen: shape = "\(theta.rows) × \(theta.columns - 1), bias \(theta.rows) × 1"
+                case .tulleken: shape = "\(theta.columns) × \(theta.rows)"
+                }
+                weightsCell = [.m(notation.weights(l)), .t(": " + shape)]
+            }
+            rows.append([[.t("\(l) (\(role))")], [.t("\(size)")], activationCell, weightsCell])
+        }
+        let table = Table(
+            header: [[.t("layer")], [.t("units")], [.t("activation")], [.t("weights to the next layer")]],
+            rows: rows, rightAligned: [false, true, false, false])
+
+        let operations: [[Inline]] = [
+            [.t("matrix product: "), .m(notation.name == .tulleken ? .row([.identifier("x"), .op(.product), notation.weights(1)]) : .row([notation.weights(1), .identifier("a")])),
+             .t(" — each row of weights times the previous layer's activations, summed;")],
+            [.t("transpose: "), .m(.transpose(notation.weights(1))), .t(" swaps rows and columns; backprop uses it to send errors backwards;")],
+            [.t("element-wise (Hadamard) product: "), .m(.binary(.identifier("u"), .hadamard, .identifier("v"))),
+             .t(" multiplies matching entries;")],
+            [.t("outer product: "), .m(.row([.identifier("u"), .transpose(.identifier("v"))])),
+             .t(" (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one.")],
+        ]
+
+        var symbols: [[[Inline]]] = [
+            [[.m(notation.activation(1))], [.t("the input vector (layer 1)")]],
+            [[.m(notation.weights(1))], [.t(weightsMeaning)]],
+        ]
+        if notation.separatesBiases {
+            symbols.append([[.m(notation.bias(1))], [.t("the bias vector into layer 2")]])
+        }
+        symbols += [
+            [[.m(notation.weightedInput(2))], [.t("the weighted input of layer 2")]],
+            [[.m(notation.activation(2))], [.t("the activation of layer 2, " + (notation.name == .tulleken ? "activation(net)" : "g(z)"))]],
+            [[.m(notation.delta(2))], [.t(notation.negatesDelta ? "the 15 Steps' delta of layer 2: −∂E/∂net" : "the error of layer 2: ∂cost/∂z")]],
+            [[.m(notation.accumulator(1))], [.t("the gradients of the weights leaving layer 1, summed over the samples")]],
+            [[.m(notation.gradient(1))], [.t("the cost's gradient with respect to those weights")]],
+            [[.m(notation.cost)], [.t("the cost")]],
+            [[.m(notation.activationFunction)], [.t("the activation function; "), .m(notation.activationDerivative), .t(" its derivative")]],
+            [[.m(notation.learningRate)], [.t("the learning rate")]],
+            [[.m(notation.lambda)], [.t("the regularisation strength")]],
+            [[.m(notation.sampleCount)], [.t("the number of training samples")]],
+        ]
+
+        return [
+            .paragraph([.t("This network has L = \(layerCount) layers: ")] + layerSentence),
+            .table(table),
+            .paragraph([.t("The operations used throughout:")]),
+            .bullets(operations),
+            .paragraph([.t("The symbols of this notation:")]),
+            .table(Table(header: [[.t("symbol")], [.t("meaning")]], rows: symbols, rightAligned: [false, false])),
+            .figure(figure(showingValues: false)),
+            .why([.t("A fully connected layer is one matrix product, so the whole pass is a few products, transposes and element-wise operations; knowing each shape lets you check every line by its dimensions.")]),
+        ]
+    }
+
+    var weightsMeaning: String {
+        switch notation.name {
+        case .ng: return "the weights from layer 1 to layer 2; column 0 holds the bias weights"
+        case .nielsen: return "the weights into layer 2 (row j = unit j of layer 2)"
+        case .tulleken: return "the weights, one column per output unit, the bias weights in the last row"
+        }
+    }
+
+    var layerSentence: [Inline] {
+        let sizes = trace.lesson.layers
+        var parts: [String] = ["\(sizes[0]) input" + (sizes[0] == 1 ? "" : "s")]
+        let hidden = sizes.dropFirst().dropLast()
+        if !hidden.isEmpty {
+            parts.append(hidden.map(String.init).joined(separator: " and ") + " hidden units")
+        }
+        parts.append("\(sizes[sizes.count - 1]) output" + (sizes[sizes.count - 1] == 1 ? "" : "s"))
+        return [.t(parts.joined(separator: ", ") + ".")]
+    }
+
+    func stepClasses() -> [Block] {
+        let outputCount = trace.lesson.layers[layerCount - 1]
+        let classes = trace.lesson.classes
+        func className(_ index: Int) -> String {
+            if let classes, index < classes.count { return classes[index] }
+            return outputCount == 1 ? (index == 1 ? "positive (1)" : "negative (0)") : "class \(index + 1)"
+        }
+        var rows: [[[Inline]]] = []
+        for (k, sample) in trace.samples.enumerated().prefix(12) {
+            rows.append([
+                [.t("\(k + 1)")], [.m(.rowVector(sample.y))], [.t(className(sample.targetClass))],
+                [.m(.rowVector(sample.a[layerCount - 1]))], [.t(className(sample.predictedClass))],
+            ])
+        }
+        var blocks: [Block] = []
+        if outputCount == 1 {
+            blocks.append(.paragraph([.t("One output unit: the target is 0 or 1, and the prediction is 1 when the output is at least 0.5.")]))
+        } else {
+            blocks.append(.paragraph([
+                .t("\(outputCount) output units: a target class c is written as the one-hot vector with 1 in position c and 0 elsewhere; "),
+                .t("the predicted class is the position of the largest output (back from a vector to a class)."),
+            ]))
+        }
+        blocks.append(.table(Table(
+            header: [[.t("sample")], [.t("target "), .m(notation.target)], [.t("class")], [.t("output "), .m(notation.activation(layerCount))], [.t("predicted")]],
+            rows: rows, rightAligned: [true, false, false, false, false])))
+        if trace.samples.count > 12 {
+            blocks.append(.paragraph([.t("(first 12 of \(trace.samples.count) recorded samples)")]))
+        }
+        blocks.append(.why([.t("One output unit per class turns classification into \(outputCount) yes/no questions the network answers at once; the cost compares each output with its 0 or 1.")]))
+        return blocks
+    }
+
+    func stepData() -> [Block] {
+        var rows: [[[Inline]]] = []
+        for (k, sample) in trace.samples.enumerated().prefix(12) {
+            rows.append([[.t("\(k + 1)")], [.m(.rowVector(sample.x))], [.m(.rowVector(sample.y))]])
+        }
+        var blocks: [Block] = [
+            .paragraph([.t("The training set has "), .m(.binary(notation.sampleCount, .equals, .integer(trace.m))),
+                .t(" sample" + (trace.m == 1 ? "" : "s") + "; each pairs an input "), .m(notation.input),
+                .t(" (\(trace.lesson.layers[0]) numbers) with a target "), .m(notation.target),
+                .t(" (\(trace.lesson.layers[layerCount - 1]) numbers).")]),
+            .table(Table(header: [[.t("sample")], [.t("input "), .m(notation.input)], [.t("target "), .m(notation.target)]],
+                rows: rows, rightAligned: [true, false, false])),
+        ]
+        if trace.samples.count < trace.m {
+            blocks.append(.paragraph([.t("(\(trace.samples.count) of \(trace.m) samples recorded; totals cover all)")]))
+        } else if trace.m > 12 {
+            blocks.append(.paragraph([.t("(first 12 of \(trace.m) samples)")]))
+        }
+        let validation = trace.lesson.validationCount
+        let test = trace.lesson.testCount
+        if validation + test > 0 {
+            blocks.append(.paragraph([.t("Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients; the others measure how well the network generalises.")]))
+        }
+        blocks.append(.why([.t("Backpropagation runs once per sample; the cost and its gradient are averages over the training samples, so every step below is a sum over these rows.")]))
+        return blocks
+    }
+}
