@@ -25,9 +25,13 @@ extension Network {
             let z = Self.weightedInput(theta: theta, activations: activations[index])
             let g = self.activations[index]
             var a = Matrix(rows: z.rows, columns: z.columns)
-            for k in 0..<z.rows {
-                let rowValues = g.values(z.row(k))
-                for i in 0..<z.columns { a[k, i] = rowValues[i] }
+            if g.isElementwise {
+                a.values = g.values(z.values)
+            } else {
+                for k in 0..<z.rows {
+                    let rowValues = g.values(z.row(k))
+                    for i in 0..<z.columns { a[k, i] = rowValues[i] }
+                }
             }
             weightedInputs.append(z)
             activations.append(a)
@@ -74,15 +78,17 @@ extension Network {
             let z = pass.weightedInputs[index]
             let a = pass.activations[index + 1]
             let g = self.activations[index]
+            // Hidden layers are element-wise (softmax is output-only), so g′ is taken in one call.
+            let slopes = g.derivatives(z: z.values, a: a.values)
             var delta = Matrix(rows: m, columns: z.columns)
+            let width = z.columns
             for k in 0..<m {
-                let slopes = g.derivatives(z: z.row(k), a: a.row(k))
-                for j in 0..<z.columns {
+                for j in 0..<width {
                     var sum = 0.0
                     for i in 0..<theta.rows {
-                        sum += theta[i, j + 1] * next[k, i]
+                        sum += theta.values[i * theta.columns + j + 1] * next.values[k * next.columns + i]
                     }
-                    delta[k, j] = sum * slopes[j]
+                    delta.values[k * width + j] = sum * slopes[k * width + j]
                 }
             }
             deltas[index] = delta
