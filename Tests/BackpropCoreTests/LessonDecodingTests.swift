@@ -158,6 +158,28 @@ struct LessonDecodingTests {
         #expect(!description.contains("\n"), "one line: \(description)")
     }
 
+    static let oddDocuments: [String] = [
+        "null", "{}", "[]", "\"lesson\"", "42", "{\"title\": \"\"}", "{\"title\": 3}",
+        "{\"title\": \"t\", \"layers\": \"2-2-1\"}", "{\"title\": \"t\", \"layers\": [2, -1]}",
+        "{\"title\": \"t\", \"layers\": [2, 1e9]}", "{\"title\": \"t\", \"layers\": [2, 1], \"activation\": []}",
+        "{\"title\": \"t\", \"layers\": [2, 1], \"activation\": \"sigmoid\", \"weights\": [[[1, 2, 3]]], \"samples\": [1]}",
+        "{\"title\": \"t\", \"layers\": [2, 1], \"activation\": \"sigmoid\", \"weights\": [[[1, 2, 3]]], \"samples\": [{\"x\": [1, 2]}]}",
+        "{\"title\": \"t\", \"layers\": [2, 1], \"activation\": \"sigmoid\", \"weights\": [[1, 2, 3]], \"samples\": []}",
+        "{\"title\": \"t\", \"layers\": [2, 1], \"activation\": \"sigmoid\", \"init\": {\"method\": \"uniform\", \"epsilon\": 0}, \"samples\": []}",
+        "{\"title\": \"t\", \"layers\": [2, 1], \"activation\": \"sigmoid\", \"init\": {\"method\": \"uniform\", \"seed\": -1}, \"samples\": []}",
+        "{\"title\": \"t\", \"layers\": [2, 1], \"activation\": \"sigmoid\", \"init\": \"ng-debug\", \"samples\": []}",
+        "{\"title\": \"t\", \"layers\": [2, 2], \"activation\": \"softmax\", \"init\": {\"method\": \"ng-debug\"}, \"samples\": [{\"x\": [1, 2], \"y\": [0.5, 0.6]}]}",
+        "{\"title\": \"t\", \"layers\": [2, 2], \"activation\": \"sigmoid\", \"init\": {\"method\": \"ng-debug\"}, \"classes\": [\"a\"], \"samples\": [{\"x\": [1, 2], \"y\": [0, 1]}]}",
+        "{\"\": 1}", String(repeating: "[", count: 100_000),
+    ]
+
+    @Test("odd documents give a LessonError, never a crash", arguments: oddDocuments)
+    func oddDocument(_ text: String) throws {
+        let error = try #require(decodingError(text, file: "odd.json"))
+        #expect(error.description.hasPrefix("odd.json"), "\(error)")
+        if case .invalid = error { #expect(error.description.contains("; fix: ")) }
+    }
+
     @Test("errors point at the line and column of the offending value")
     func errorPosition() throws {
         let error = try #require(decodingError(Self.replacing("\"lambda\": 0", with: "\"lambda\": -1")))

@@ -133,6 +133,17 @@ struct BackpropTutorTests {
         #expect(lines(output.standardError).count == 1)
     }
 
+    @Test("a directory given as the lesson: exit 1, a message naming it")
+    func directoryAsLesson() throws {
+        let file = try TemporaryFile(contents: "{}", name: "x.json")
+        defer { file.remove() }
+        let directory = URL(fileURLWithPath: file.path).deletingLastPathComponent().path
+        let output = BackpropTutor.execute(["check", "--lesson", directory])
+        #expect(output.exitCode == 1)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.hasPrefix("backprop-tutor: \(directory)"), "\(output.standardError)")
+    }
+
     @Test("an unknown lesson name: exit 1, listing the built-in lessons")
     func unknownLesson() {
         let output = BackpropTutor.execute(["trace", "--lesson", "nosuchlesson"])
