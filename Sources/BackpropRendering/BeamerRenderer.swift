@@ -60,9 +60,20 @@ public struct BeamerRenderer: Sendable {
     }
 
     private func frames(title: String, blocks: [Block]) -> String {
+        // An unlabelled figure's weight tables follow it on frames of their own.
+        var expanded: [Block] = []
+        for block in blocks {
+            expanded.append(block)
+            if case .figure(let figure) = block, !LaTeXRenderer.FigureLayout(figure).labelsEdges {
+                for table in LaTeXRenderer.weightTables(figure) {
+                    expanded.append(.paragraph([.text("Weights "), .math(table.symbol), .text(" (row: unit fed, column: unit feeding it):")]))
+                    expanded.append(.table(table.table))
+                }
+            }
+        }
         var groups: [[Block]] = [[]]
         var height = 0.0
-        for block in blocks {
+        for block in expanded {
             let blockHeight = self.height(block)
             let isFigure: Bool
             switch block {
@@ -140,17 +151,7 @@ public struct BeamerRenderer: Sendable {
         case .bullets(let items):
             return "\\begin{itemize}\n" + items.map { "\\item " + latex.inline($0) + "\n" }.joined() + "\\end{itemize}\n"
         case .figure(let figure):
-            var text = latex.figure(figure, maxWidth: 10.5, maxHeight: 6.3, includesWeightTables: false)
-            let layout = LaTeXRenderer.FigureLayout(figure)
-            if !layout.labelsEdges {
-                // The weights do not fit on the edges: give them the following frames' room
-                // by listing them compactly under the picture, scaled to the line.
-                for table in LaTeXRenderer.weightTables(figure) {
-                    text += "{\\scriptsize $" + latex.math(table.symbol) + "$: " + "}\n"
-                    text += latex.table(table.table, width: "0.8\\linewidth", budget: 0)
-                }
-            }
-            return text
+            return latex.figure(figure, maxWidth: 10.5, maxHeight: 6.6, includesWeightTables: false)
         }
     }
 

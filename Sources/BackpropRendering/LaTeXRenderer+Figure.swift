@@ -24,12 +24,13 @@ extension LaTeXRenderer {
             labelsEdges = small && figure.weights.count >= figure.layers.count - 1
             showsValues = figure.layers.joined().contains { $0.activation != nil || $0.delta != nil }
             columnSpacing = labelsEdges ? 4.2 : 3.2
-            rowSpacing = showsValues ? 1.9 : 1.3
+            // Labelled edges need 1.9 cm between units: see `edgeLabelPosition`.
+            rowSpacing = showsValues || labelsEdges ? 1.9 : 1.3
             tallest = figure.layers.enumerated().map { $1.count + (figure.showsBiasUnits && $0 < figure.layers.count - 1 ? 1 : 0) }.max() ?? 1
         }
 
         /// The picture's estimated size in cm.
-        var width: Double { Double(max(0, layerCount - 1)) * columnSpacing + 3 }
+        var width: Double { Double(max(0, layerCount - 1)) * columnSpacing + 3.2 }
         var height: Double { Double(tallest) * rowSpacing + 1.6 }
         var layerCount = 0
     }
@@ -45,10 +46,10 @@ extension LaTeXRenderer {
         text += "\\begin{tikzpicture}[scale=\(Self.decimal(scale)), every node/.append style={transform shape},\n"
         text += "  unit/.style={circle, draw, thick, minimum size=9mm, inner sep=1pt, fill=white},\n"
         text += "  bias/.style={circle, draw, dashed, minimum size=7mm, inner sep=1pt, fill=white},\n"
-        text += "  value/.style={font=\\scriptsize, align=center, inner sep=1pt},\n"
+        text += "  value/.style={font=\\scriptsize, align=center, inner sep=1pt, fill=white, fill opacity=0.85, text opacity=1},\n"
         text += "  weight/.style={font=\\tiny, fill=white, inner sep=0.8pt},\n"
         text += "  edge/.style={->, >=stealth, gray!70!black},\n"
-        text += "  caption/.style={font=\\small, align=center, text width=\(Self.decimal(layout.columnSpacing - 0.4))cm}]\n"
+        text += "  caption/.style={font=\\small, align=center, text width=3cm}]\n"
 
         var bottom = 0.0
         for (l, units) in figure.layers.enumerated() {
@@ -70,12 +71,14 @@ extension LaTeXRenderer {
                 y -= layout.rowSpacing
             }
         }
-        // Edges, bias first, with staggered labels.
+        // Edges, bias first. Every weight label sits 19% along its edge from the source: the
+        // labels of one source fan out 0.36 cm apart, and a label of the next source lies at
+        // least 0.45 cm away for up to 4 target units (1 − 0.19 − 3 × 0.19 = 0.24 rows).
         for l in 0..<max(0, figure.layers.count - 1) {
             let sources = (figure.showsBiasUnits ? ["b-\(l)"] : []) + figure.layers[l].indices.map { "u-\(l)-\($0)" }
             let biasOffset = figure.showsBiasUnits ? 0 : 1
             for (s, source) in sources.enumerated() {
-                let position = sources.count == 1 ? 0.5 : 0.2 + 0.55 * Double(s) / Double(sources.count - 1)
+                let position = Self.edgeLabelPosition
                 for i in figure.layers[l + 1].indices {
                     let column = s + biasOffset
                     var label = ""
@@ -99,6 +102,9 @@ extension LaTeXRenderer {
         }
         return text
     }
+
+    /// Where along an edge its weight label sits (0 = source, 1 = target).
+    static let edgeLabelPosition = 0.19
 
     /// Each weight matrix as a table: a row per unit of layer l + 1, a column for the bias
     /// and for each unit of layer l, whatever way the notation writes the matrix.
