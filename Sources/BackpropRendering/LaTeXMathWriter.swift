@@ -45,13 +45,20 @@ struct LaTeXMathWriter: Sendable {
         case .fraction(let numerator, let denominator):
             return "\\frac{" + write(numerator) + "}{" + write(denominator) + "}"
         case .parenthesized(let inner):
-            return "\\left(" + write(inner) + "\\right)"
+            // Plain parentheses around flat content (Ng's (2)), growing ones around a matrix.
+            return MathWidth.lines(inner) > 1.3 ? "\\left(" + write(inner) + "\\right)" : "(" + write(inner) + ")"
         case .bracketed(let inner):
-            return "\\left[" + write(inner) + "\\right]"
+            return MathWidth.lines(inner) > 1.3 ? "\\left[" + write(inner) + "\\right]" : "[" + write(inner) + "]"
         case .norm(let inner):
             return "\\left\\lVert " + write(inner) + "\\right\\rVert "
         case .matrix(let rows):
             let body = rows.map { $0.map(write).joined(separator: " & ") }.joined(separator: " \\\\ ")
+            let columns = rows.map(\.count).max() ?? 0
+            if flavor == .pdflatex, columns > 10 {
+                // amsmath's bmatrix stops at MaxMatrixCols = 10 columns; array has no limit.
+                let spec = String(repeating: "c", count: columns)
+                return "\\left[\\begin{array}{" + spec + "} " + body + " \\end{array}\\right]"
+            }
             return "\\begin{bmatrix} " + body + " \\end{bmatrix}"
         case .transpose(let base):
             return scriptBase(base) + "^{\\mathsf{T}}"

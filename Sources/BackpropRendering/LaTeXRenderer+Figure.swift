@@ -1,6 +1,6 @@
 /// The network diagram as a TikZ picture.
 ///
-/// Units are circles in one column per layer, labelled in math, with `a = …` and `δ = …`
+/// Units are circles (pills when the label is wide, such as output₁) in one column per layer, labelled in math, with `a = …` and `δ = …`
 /// beneath where the figure gives them; bias units (+1) sit on top of every layer but the
 /// last when `showsBiasUnits`. Edges join consecutive layers. A small network (every layer at
 /// most 4 units, at most 12 edges between two layers) carries its weight values on the edges,
@@ -44,7 +44,7 @@ extension LaTeXRenderer {
         let number = NumberFormat(decimals: decimals)
         var text = "\\begin{center}\n"
         text += "\\begin{tikzpicture}[scale=\(Self.decimal(scale)), every node/.append style={transform shape},\n"
-        text += "  unit/.style={circle, draw, thick, minimum size=9mm, inner sep=1pt, fill=white},\n"
+        text += "  unit/.style={rectangle, rounded corners=4.5mm, draw, thick, minimum width=9mm, minimum height=9mm, inner sep=2pt, fill=white},\n"
         text += "  bias/.style={circle, draw, dashed, minimum size=7mm, inner sep=1pt, fill=white},\n"
         text += "  value/.style={font=\\scriptsize, align=center, inner sep=1pt, fill=white, fill opacity=0.85, text opacity=1},\n"
         text += "  weight/.style={font=\\tiny, fill=white, inner sep=0.8pt},\n"
@@ -89,7 +89,8 @@ extension LaTeXRenderer {
                 }
             }
         }
-        let captionY = bottom - (layout.showsValues ? 1.5 : 1.0)
+        // Below the lowest unit (radius 0.45 cm) and its two lines of values.
+        let captionY = bottom - (layout.showsValues ? 1.75 : 0.95)
         for (l, caption) in figure.layerCaptions.enumerated() where l < figure.layers.count {
             text += "\\node[caption] at (\(Self.decimal(Double(l) * layout.columnSpacing)),\(Self.decimal(captionY))) {\(LaTeXEscaping.text(caption))};\n"
         }
