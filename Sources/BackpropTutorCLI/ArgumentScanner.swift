@@ -29,8 +29,13 @@ public enum ArgumentScanner {
         var positionals: [String] = []
         var index = 1
         while index < arguments.count {
-            let argument = arguments[index]
+            var argument = arguments[index]
             index += 1
+            if argument.count == 2, argument.hasPrefix("-"), argument != "--", argument != "-h",
+                command.options.contains(where: { $0.name.count == 1 && "-" + $0.name == argument }) {
+                // A one-letter option such as -o FILE reads like its long form.
+                argument = "-" + argument
+            }
             guard argument.hasPrefix("--"), argument.count > 2 else {
                 if argument == "-h" {
                     options["help"] = ""
@@ -55,11 +60,11 @@ public enum ArgumentScanner {
                 throw .usage("unknown option '--\(optionName)' for '\(command.name)'; \(hint)", command: command.name)
             }
             if options[optionName] != nil {
-                throw .usage("option '--\(optionName)' is given twice", command: command.name)
+                throw .usage("option '\(option.spelling)' is given twice", command: command.name)
             }
             guard let valueName = option.valueName else {
                 if inlineValue != nil {
-                    throw .usage("option '--\(optionName)' takes no value", command: command.name)
+                    throw .usage("option '\(option.spelling)' takes no value", command: command.name)
                 }
                 options[optionName] = ""
                 continue
@@ -71,11 +76,11 @@ public enum ArgumentScanner {
                 value = arguments[index]
                 index += 1
             } else {
-                throw .usage("option '--\(optionName)' needs a value (\(valueName))", command: command.name)
+                throw .usage("option '\(option.spelling)' needs a value (\(valueName))", command: command.name)
             }
             if let allowed = option.allowedValues, !allowed.contains(value) {
                 throw .usage(
-                    "'\(value)' is not a valid value for '--\(optionName)'; use one of: " + allowed.joined(separator: ", "),
+                    "'\(value)' is not a valid value for '\(option.spelling)'; use one of: " + allowed.joined(separator: ", "),
                     command: command.name)
             }
             options[optionName] = value

@@ -60,9 +60,9 @@ public enum BackpropTutor {
         var text = "usage: \(command.usage)\n\n\(command.summary)\n"
         if !command.options.isEmpty {
             text += "\noptions:\n"
-            let width = command.options.map { ("--" + $0.name + ($0.valueName.map { " " + $0 } ?? "")).count }.max() ?? 0
+            let width = command.options.map { ($0.spelling + ($0.valueName.map { " " + $0 } ?? "")).count }.max() ?? 0
             for option in command.options {
-                let head = "--" + option.name + (option.valueName.map { " " + $0 } ?? "")
+                let head = option.spelling + (option.valueName.map { " " + $0 } ?? "")
                 text += "  " + head + String(repeating: " ", count: width - head.count + 2) + option.summary + "\n"
             }
         }

@@ -1,3 +1,5 @@
+import BackpropRendering
+
 /// The commands and options backprop-tutor accepts: the parser and the help text both read
 /// this table, so help can never list an option that does not parse, or miss one that does.
 public enum CommandTable {
@@ -11,6 +13,9 @@ public enum CommandTable {
         public var allowedValues: [String]?
         /// One line of help.
         public var summary: String
+
+        /// How the option is typed: `-o` for a one-letter name, `--lesson` otherwise.
+        public var spelling: String { name.count == 1 ? "-" + name : "--" + name }
     }
 
     /// One command, such as `step N`.
@@ -26,7 +31,7 @@ public enum CommandTable {
             var parts = ["backprop-tutor", name]
             if !arguments.isEmpty { parts.append(arguments) }
             parts += options.map { option in
-                "[--\(option.name)" + (option.valueName.map { " \($0)" } ?? "") + "]"
+                "[\(option.spelling)" + (option.valueName.map { " \($0)" } ?? "") + "]"
             }
             return parts.joined(separator: " ")
         }
@@ -58,6 +63,23 @@ public enum CommandTable {
             name: "check", arguments: "",
             summary: "compare backprop's gradient with central differences (exit 1 above 1e-7)",
             options: [lesson, all]),
+        Command(
+            name: "export", arguments: "",
+            summary: "write the lesson as a LaTeX article, beamer slides or Markdown",
+            options: [
+                Option(
+                    name: "format", valueName: "latex|markdown|beamer", allowedValues: ["latex", "markdown", "beamer"],
+                    summary: "the document format (required)"),
+                lesson,
+                Option(
+                    name: "notation", valueName: "ng|nielsen|tulleken", allowedValues: Notation.Name.allCases.map(\.rawValue),
+                    summary: "the notation to write it in (default: the lesson's)"),
+                Option(
+                    name: "steps", valueName: "SPEC", allowedValues: nil,
+                    summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15)"),
+                Option(name: "o", valueName: "FILE", allowedValues: nil, summary: "write to FILE (atomically) instead of standard output"),
+                Option(name: "force", valueName: nil, allowedValues: nil, summary: "replace FILE if it exists"),
+            ]),
         Command(name: "help", arguments: "[COMMAND]", summary: "show this help, or one command's", options: []),
     ]
 
@@ -82,12 +104,12 @@ public enum CommandTable {
             text += "  " + head + String(repeating: " ", count: width - head.count + 2) + command.summary + "\n"
         }
         text += "\noptions:\n"
-        var seen: [String] = []
+        var seen: [Option] = []
         var optionLines: [(String, String)] = []
-        for option in commands.flatMap(\.options) where !seen.contains(option.name) {
-            seen.append(option.name)
+        for option in commands.flatMap(\.options) where !seen.contains(option) {
+            seen.append(option)
             let users = commands.filter { $0.options.contains(option) }.map(\.name).joined(separator: ", ")
-            optionLines.append(("--\(option.name)" + (option.valueName.map { " \($0)" } ?? ""), "\(option.summary) [\(users)]"))
+            optionLines.append((option.spelling + (option.valueName.map { " \($0)" } ?? ""), "\(option.summary) [\(users)]"))
         }
         optionLines.append(("--help, -h", "show this help"))
         optionLines.append(("--version", "print the version"))

@@ -10,6 +10,7 @@ enum Commands {
         case "check": return try check(arguments)
         case "step": return try step(arguments)
         case "help": return try help(arguments)
+        case "export": return try export(arguments)
         default:
             throw .usage("unknown command '\(arguments.command.name)'", command: nil)
         }

@@ -1,0 +1,114 @@
+/// How an `Equation` is laid out on a page of a given width: the font size, and each line
+/// split at top-level operators when even the smallest size is too wide.
+///
+/// Widths are estimates in em (see `MathWidth`); the LaTeX compile tests check the estimate
+/// against pdflatex's overfull-box report for every built-in lesson.
+struct EquationLayout {
+    /// A font size a displayed equation may be set in, largest first.
+    enum Size: CaseIterable {
+        case normal, small, footnote, script
+
+        /// Its size relative to the document's normal size.
+        var scale: Double {
+            switch self {
+            case .normal: return 1
+            case .small: return 0.9
+            case .footnote: return 0.8
+            case .script: return 0.7
+            }
+        }
+
+        /// The LaTeX size command (empty for the normal size).
+        var command: String {
+            switch self {
+            case .normal: return ""
+            case .small: return "\\small"
+            case .footnote: return "\\footnotesize"
+            case .script: return "\\scriptsize"
+            }
+        }
+    }
+
+    /// One printed line of an equation.
+    struct Line {
+        /// The left-hand side (only on the first line; empty after).
+        var lhs: String
+        /// The relation and expression, or a continuation starting with an operator.
+        var body: String
+        /// A comment set beside the line.
+        var comment: String?
+        /// Which of the equation's steps this line belongs to (0-based), for overlays.
+        var step: Int
+        /// Whether this line continues the previous one.
+        var isContinuation: Bool
+    }
+
+    var size: Size
+    var lines: [Line]
+    /// The estimated width of the widest line, in em at the normal size.
+    var width: Double
+
+    /// Lays out `equation` for a line `budget` em wide.
+    init(_ equation: Equation, writer: LaTeXMathWriter, budget: Double, sizes: [Size] = Size.allCases) {
+        let format = writer.format
+        let lhsWidth = MathWidth.of(equation.lhs, format: format)
+        func stepWidth(_ step: Equation.Step) -> Double {
+            MathWidth.of(.op(step.relation), format: format) + MathWidth.of(step.expression, format: format)
+                + (step.comment.map { 2 + 0.45 * Double($0.count) } ?? 0)
+        }
+        let widest = lhsWidth + (equation.steps.map(stepWidth).max() ?? 0)
+        let lhs = writer.write(equation.lhs)
+        let chosen = sizes.first { widest * $0.scale <= budget }
+        let size = chosen ?? sizes.last ?? .normal
+        var lines: [Line] = []
+        var width = 0.0
+        for (index, step) in equation.steps.enumerated() {
+            let comment = step.comment.map(writer.text)
+            let firstLHS = index == 0 ? lhs : ""
+            let relation = step.relation.latex.trimmingSpaces
+            if chosen == nil, lhsWidth + stepWidth(step) > budget / size.scale,
+                case .row(let items) = step.expression {
+                // Too wide at the smallest size: break before top-level operators.
+                let available = budget / size.scale - lhsWidth - 2
+                var chunks: [[Math]] = [[]]
+                var chunkWidth = MathWidth.of(.op(step.relation), format: format)
+                for item in items {
+                    let itemWidth = MathWidth.of(item, format: format)
+                    if case .op = item, !(chunks.last ?? []).isEmpty, chunkWidth + itemWidth > available {
+                        chunks.append([])
+                        chunkWidth = 1
+                    }
+                    // Look ahead: start the new line at an operator, not inside a term.
+                    chunks[chunks.count - 1].append(item)
+                    chunkWidth += itemWidth
+                }
+                for (chunkIndex, chunk) in chunks.enumerated() {
+                    let body = writer.write(.row(chunk))
+                    if chunkIndex == 0 {
+                        lines.append(Line(lhs: firstLHS, body: "\(relation) " + body, comment: nil, step: index, isContinuation: false))
+                    } else {
+                        lines.append(Line(lhs: "", body: "\\quad {}" + body, comment: nil, step: index, isContinuation: true))
+                    }
+                    width = max(width, lhsWidth + chunk.reduce(2) { $0 + MathWidth.of($1, format: format) })
+                }
+                if let comment { lines[lines.count - 1].comment = comment }
+            } else {
+                lines.append(Line(lhs: firstLHS, body: "\(relation) " + writer.write(step.expression), comment: comment, step: index, isContinuation: false))
+                width = max(width, lhsWidth + stepWidth(step))
+            }
+        }
+        self.size = size
+        self.lines = lines
+        self.width = width
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

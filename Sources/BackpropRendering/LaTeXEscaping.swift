@@ -1,0 +1,194 @@
+/// Turns lesson strings into LaTeX that prints them literally and can never run a command.
+///
+/// Every string that comes from a lesson (titles, summaries, class names, paragraph text and
+/// `Math.text`) goes through `text(_:)`. A backslash becomes `\textbackslash{}`, so `\input`,
+/// `\write18`, `\include`, `\openin` and `\catcode` arrive as inert letters; the other specials
+/// (`{ } $ & # ^ _ % ~`) are escaped, and Unicode symbols (δ, Θ, ⁽²⁾, ⊙, −, ′, …) become math
+/// symbols so that pdflatex with its default UTF-8 input never stops on an unknown character.
+/// One table, `symbols`, drives both text mode and math mode.
+public enum LaTeXEscaping {
+    /// `string` as LaTeX text-mode material that typesets the same characters.
+    ///
+    /// Runs of Unicode superscripts or subscripts (⁽²⁾, ₁₀) are grouped into one
+    /// `\textsuperscript{…}` / `\textsubscript{…}`. Characters LaTeX cannot typeset with the
+    /// T1 encoding print as `?`. Line breaks and tabs become spaces.
+    public static func text(_ string: String) -> String {
+        var output = ""
+        let characters = Array(string)
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if let script = scriptRun(characters, from: index) {
+                output += script.text
+                index = script.end
+                continue
+            }
+            let next = index + 1 < characters.count ? characters[index + 1] : nil
+            output += textMode(character, next: next)
+            index += 1
+        }
+        return output
+    }
+
+    /// `string` as LaTeX math-mode material: Greek letters as commands (δ → `\delta`),
+    /// Unicode operators as their commands, ASCII letters and digits as they are, other
+    /// characters through `text(_:)` inside `\text{…}`.
+    public static func math(_ string: String) -> String {
+        var output = ""
+        let characters = Array(string)
+        var index = 0
+        while index < characters.count {
+            if let script = scriptRun(characters, from: index) {
+                output += script.math
+                index = script.end
+                continue
+            }
+            let piece = mathMode(characters[index])
+            // A command such as \Delta followed by a letter needs a space: \Delta W, not \DeltaW.
+            if let last = output.last, last.isLetter, output.hasCommandSuffix, let first = piece.first, first.isLetter {
+                output += " "
+            }
+            output += piece
+            index += 1
+        }
+        return output
+    }
+
+    /// The LaTeX for one character in text mode.
+    static func textMode(_ character: Character, next: Character?) -> String {
+        switch character {
+        case "\\": return "\\textbackslash{}"
+        case "{": return "\\{"
+        case "}": return "\\}"
+        case "$": return "\\$"
+        case "&": return "\\&"
+        case "#": return "\\#"
+        case "^": return "\\textasciicircum{}"
+        case "_": return "\\_"
+        case "%": return "\\%"
+        case "~": return "\\textasciitilde{}"
+        case "<": return "\\textless{}"
+        case ">": return "\\textgreater{}"
+        case "|": return "\\textbar{}"
+        case "`": return "\\textasciigrave{}"
+        case "\"": return "\\textquotedbl{}"
+        // Break the -- and --- ligatures so dashes print as typed.
+        case "-": return next == "-" ? "-{}" : "-"
+        // ?` and !` are ligatures (¿ ¡) only before a backquote, which is escaped above.
+        case "\n", "\r", "\t": return " "
+        default: break
+        }
+        if let symbol = symbols[character] {
+            return symbol.text ?? "\\ensuremath{\(symbol.math)}"
+        }
+        if character.isASCII {
+            return character.asciiValue.map { $0 >= 32 && $0 < 127 } == true ? String(character) : ""
+        }
+        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+            (0xC0...0x17F).contains(scalar.value), scalar.value != 0xD7, scalar.value != 0xF7 {
+            // Latin-1 and Latin Extended-A letters: T1 fonts have them.
+            return String(character)
+        }
+        return "?"
+    }
+
+    /// The LaTeX for one character in math mode.
+    static func mathMode(_ character: Character) -> String {
+        if let symbol = symbols[character] { return symbol.math }
+        if character.isASCII, character.isLetter || character.isNumber || mathSafe.contains(character) {
+            return String(character)
+        }
+        switch character {
+        case "_": return "\\_"
+        case "#": return "\\#"
+        case "$": return "\\$"
+        case "%": return "\\%"
+        case "&": return "\\&"
+        case "{": return "\\{"
+        case "}": return "\\}"
+        case "\\": return "\\backslash "
+        case " ": return "\\ "
+        default: return "\\text{\(textMode(character, next: nil))}"
+        }
+    }
+
+    private static let mathSafe: Set<Character> = ["(", ")", "[", "]", ".", ",", ";", ":", "!", "?", "'", "+", "-", "=", "/", "*", "<", ">", "|", "@"]
+
+    /// A run of Unicode superscript or subscript characters starting at `start`, if any.
+    private static func scriptRun(_ characters: [Character], from start: Int) -> (text: String, math: String, end: Int)? {
+        for (table, textCommand, mathPrefix) in [(superscripts, "\\textsuperscript", "^"), (subscripts, "\\textsubscript", "_")] {
+            var end = start
+            var plain = ""
+            while end < characters.count, let lowered = table[characters[end]] {
+                plain.append(lowered)
+                end += 1
+            }
+            if end > start {
+                let mathText = plain == "T" && mathPrefix == "^" ? "\\mathsf{T}" : math(plain)
+                return ("\(textCommand){\\ensuremath{\(mathText)}}", "\(mathPrefix){\(mathText)}", end)
+            }
+        }
+        return nil
+    }
+
+    /// A symbol's math-mode command and, where it differs from `\ensuremath{math}`, its
+    /// text-mode spelling.
+    struct Symbol {
+        var math: String
+        var text: String?
+        init(_ math: String, text: String? = nil) {
+            self.math = math
+            self.text = text
+        }
+    }
+
+    /// The one table of non-ASCII characters a lesson or notation may use.
+    static let symbols: [Character: Symbol] = [
+        // Greek, lower case (ε is Ng's and Nielsen's ε: the curly form).
+        "α": Symbol("\\alpha"), "β": Symbol("\\beta"), "γ": Symbol("\\gamma"), "δ": Symbol("\\delta"),
+        "ε": Symbol("\\varepsilon"), "ϵ": Symbol("\\epsilon"), "ζ": Symbol("\\zeta"), "η": Symbol("\\eta"),
+        "θ": Symbol("\\theta"), "ι": Symbol("\\iota"), "κ": Symbol("\\kappa"), "λ": Symbol("\\lambda"),
+        "μ": Symbol("\\mu"), "ν": Symbol("\\nu"), "ξ": Symbol("\\xi"), "π": Symbol("\\pi"), "ρ": Symbol("\\rho"),
+        "σ": Symbol("\\sigma"), "ς": Symbol("\\varsigma"), "τ": Symbol("\\tau"), "υ": Symbol("\\upsilon"),
+        "φ": Symbol("\\varphi"), "ϕ": Symbol("\\phi"), "χ": Symbol("\\chi"), "ψ": Symbol("\\psi"), "ω": Symbol("\\omega"),
+        // Greek, upper case (Σ as an identifier is the summation sign).
+        "Γ": Symbol("\\Gamma"), "Δ": Symbol("\\Delta"), "Θ": Symbol("\\Theta"), "Λ": Symbol("\\Lambda"),
+        "Ξ": Symbol("\\Xi"), "Π": Symbol("\\Pi"), "Σ": Symbol("\\sum", text: "\\ensuremath{\\Sigma}"),
+        "Υ": Symbol("\\Upsilon"), "Φ": Symbol("\\Phi"), "Ψ": Symbol("\\Psi"), "Ω": Symbol("\\Omega"),
+        // Operators and relations.
+        "∑": Symbol("\\sum"), "∇": Symbol("\\nabla"), "∂": Symbol("\\partial"), "⊙": Symbol("\\odot"),
+        "⊗": Symbol("\\otimes"), "∘": Symbol("\\circ"), "×": Symbol("\\times"), "·": Symbol("\\cdot"),
+        "⋅": Symbol("\\cdot"), "−": Symbol("-"), "±": Symbol("\\pm"), "÷": Symbol("\\div"),
+        "′": Symbol("'"), "″": Symbol("''"), "≈": Symbol("\\approx"), "≤": Symbol("\\le"), "≥": Symbol("\\ge"),
+        "≠": Symbol("\\ne"), "≡": Symbol("\\equiv"), "→": Symbol("\\to"), "←": Symbol("\\leftarrow"),
+        "⇒": Symbol("\\Rightarrow"), "↦": Symbol("\\mapsto"), "∈": Symbol("\\in"), "∞": Symbol("\\infty"),
+        "√": Symbol("\\surd"), "‖": Symbol("\\Vert", text: "\\ensuremath{\\Vert}"), "∝": Symbol("\\propto"),
+        "⋯": Symbol("\\cdots"), "⋮": Symbol("\\vdots"), "⋱": Symbol("\\ddots"),
+        "…": Symbol("\\ldots", text: "\\ldots{}"), "°": Symbol("^{\\circ}"),
+        // Typography.
+        "–": Symbol("\\text{--}", text: "--"), "—": Symbol("\\text{---}", text: "---"),
+        "‘": Symbol("`", text: "`"), "’": Symbol("'", text: "'"),
+        "“": Symbol("\\text{``}", text: "``"), "”": Symbol("\\text{''}", text: "''"),
+        "\u{00A0}": Symbol("~", text: "~"),
+    ]
+
+    /// Unicode superscripts and the characters they raise.
+    static let superscripts: [Character: Character] = [
+        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
+        "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ᵀ": "T", "ˡ": "l", "ᴸ": "L", "ⁱ": "i", "ʲ": "j", "ⁿ": "n",
+    ]
+    /// Unicode subscripts and the characters they lower.
+    static let subscripts: [Character: Character] = [
+        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+        "₊": "+", "₋": "-", "₍": "(", "₎": ")", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₗ": "l",
+    ]
+}
+
+extension String {
+    /// Whether the text ends in a control word such as `\Delta` (a backslash and letters).
+    fileprivate var hasCommandSuffix: Bool {
+        guard let slash = lastIndex(of: "\\") else { return false }
+        let tail = self[index(after: slash)...]
+        return !tail.isEmpty && tail.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+}

@@ -1,0 +1,223 @@
+/// Prints a `Narrative` as GitHub-flavoured Markdown with math.
+///
+/// Inline math is `$…$`, displayed equations are `$$\begin{aligned} … \end{aligned}$$`, using
+/// only commands that GitHub's MathJax and KaTeX both support (`bmatrix`, `\frac`, `\odot`, …);
+/// `\text{…}` holds only letters, digits and spaces. Lesson strings are escaped so Markdown
+/// specials (`* _ ` < > [ ] # | \ $ ~ &`) print literally. The network figure is a Mermaid
+/// `graph LR` block whose node labels carry the activations and δ, and whose edge labels carry
+/// the weights for small networks (a table of the weights follows for larger ones).
+public struct MarkdownRenderer: Sendable {
+    /// Digits after the decimal point for every number shown.
+    public var decimals: Int
+
+    /// A renderer printing numbers with `decimals` digits after the point.
+    public init(decimals: Int = 4) {
+        self.decimals = decimals
+    }
+
+    var writer: LaTeXMathWriter { LaTeXMathWriter(decimals: decimals, flavor: .web) }
+
+    /// `m` as KaTeX/MathJax source (no surrounding `$`).
+    func math(_ m: Math) -> String {
+        writer.write(m)
+    }
+
+    /// One step: `## Step N: Title` and its blocks.
+    public func fragment(_ section: Section) -> String {
+        "## Step \(section.number): \(Self.escape(section.title))\n\n" + blocks(section.blocks)
+    }
+
+    /// The whole narrative: `# Title`, the preface and every section.
+    public func document(_ narrative: Narrative) -> String {
+        var text = "# \(Self.escape(narrative.title))\n\n"
+        text += blocks(narrative.preface)
+        for section in narrative.sections {
+            text += fragment(section)
+        }
+        return text
+    }
+
+    func blocks(_ blocks: [Block]) -> String {
+        blocks.map(block).joined()
+    }
+
+    func block(_ block: Block) -> String {
+        switch block {
+        case .heading(let title):
+            return "### \(Self.escape(title))\n\n"
+        case .paragraph(let items):
+            return inline(items) + "\n\n"
+        case .equation(let equation):
+            return self.equation(equation)
+        case .why(let items):
+            return "*Why:* " + inline(items) + "\n\n"
+        case .convention(let items):
+            return "> *" + inline(items) + "*\n\n"
+        case .table(let table):
+            return self.table(table)
+        case .bullets(let items):
+            return items.map { "- " + inline($0) + "\n" }.joined() + "\n"
+        case .figure(let figure):
+            return self.figure(figure)
+        }
+    }
+
+    /// Running text with inline math.
+    func inline(_ items: [Inline]) -> String {
+        items.map { item in
+            switch item {
+            case .text(let words): return Self.escape(words)
+            case .math(let m): return "$" + math(m) + "$"
+            case .emphasis(let words): return "*" + Self.escape(words) + "*"
+            case .code(let words): return Self.code(words)
+            }
+        }.joined()
+    }
+
+    /// `$$\begin{aligned} lhs &= … \\ &= … \end{aligned}$$`.
+    func equation(_ equation: Equation) -> String {
+        let lhs = math(equation.lhs)
+        var lines: [String] = []
+        for (index, step) in equation.steps.enumerated() {
+            var line = (index == 0 ? lhs : "") + " &" + step.relation.latex.trimmingSpaces + " " + math(step.expression)
+            if let comment = step.comment { line += " && " + writer.text(comment) }
+            lines.append(line)
+        }
+        return "$$\n\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$\n\n"
+    }
+
+    /// A pipe table; numeric columns right-aligned.
+    func table(_ table: Table) -> String {
+        let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        func row(_ cells: [[Inline]]) -> String {
+            "| " + (0..<columnCount).map { $0 < cells.count ? inline(cells[$0]) : "" }.joined(separator: " | ") + " |\n"
+        }
+        var text = row(table.header)
+        text += "|" + (0..<columnCount).map { column in
+            column < table.rightAligned.count && table.rightAligned[column] ? " ---: |" : " --- |"
+        }.joined() + "\n"
+        text += table.rows.map(row).joined()
+        return text + "\n"
+    }
+
+    /// A Mermaid `graph LR` of the network.
+    func figure(_ figure: NetworkFigure) -> String {
+        let layout = LaTeXRenderer.FigureLayout(figure)
+        let number = NumberFormat(decimals: decimals)
+        var text = "```mermaid\ngraph LR\n"
+        for (l, units) in figure.layers.enumerated() {
+            let caption = l < figure.layerCaptions.count ? figure.layerCaptions[l] : "layer \(l + 1)"
+            text += "  subgraph L\(l)[\"\(Self.mermaidLabel(caption))\"]\n"
+            if figure.showsBiasUnits && l < figure.layers.count - 1 {
+                text += "    b\(l)((\"+1\"))\n"
+            }
+            for (k, unit) in units.enumerated() {
+                var lines = [plain(unit.label)]
+                if let a = unit.activation { lines.append("a = " + number.string(a)) }
+                if let delta = unit.delta { lines.append("δ = " + number.string(delta)) }
+                text += "    u\(l)_\(k)((\"\(lines.map { Self.mermaidLabel($0) }.joined(separator: "<br/>"))\"))\n"
+            }
+            text += "  end\n"
+        }
+        for l in 0..<max(0, figure.layers.count - 1) {
+            let sources = (figure.showsBiasUnits ? ["b\(l)"] : []) + figure.layers[l].indices.map { "u\(l)_\($0)" }
+            let biasOffset = figure.showsBiasUnits ? 0 : 1
+            for (s, source) in sources.enumerated() {
+                for i in figure.layers[l + 1].indices {
+                    let column = s + biasOffset
+                    if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows, column < figure.weights[l].columns {
+                        text += "  \(source) -- \"\(number.string(figure.weights[l][i, column]))\" --> u\(l + 1)_\(i)\n"
+                    } else {
+                        text += "  \(source) --> u\(l + 1)_\(i)\n"
+                    }
+                }
+            }
+        }
+        text += "```\n\n"
+        if !layout.labelsEdges {
+            for table in LaTeXRenderer.weightTables(figure) {
+                text += "Weights $" + math(table.symbol) + "$ (row: unit fed, column: unit feeding it):\n\n"
+                text += self.table(table.table)
+            }
+        }
+        return text
+    }
+
+    /// `words` with Markdown's specials backslash-escaped and line breaks made spaces.
+    public static func escape(_ words: String) -> String {
+        var output = ""
+        for character in words {
+            switch character {
+            case "\\", "*", "_", "`", "<", ">", "[", "]", "#", "|", "$", "~", "&", "{", "}", "^":
+                output += "\\" + String(character)
+            case "\n", "\r", "\t":
+                output += " "
+            default:
+                output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// `words` as an inline code span, with a fence longer than any run of backquotes inside.
+    static func code(_ words: String) -> String {
+        var longest = 0
+        var run = 0
+        for character in words {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let flat = words.replacingOccurrences(of: "\n", with: " ")
+        let padding = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + padding + flat + padding + fence
+    }
+
+    /// A Mermaid label: quotes and markup characters as HTML entities, so a lesson's class
+    /// name cannot break out of the label.
+    static func mermaidLabel(_ words: String) -> String {
+        var output = ""
+        for character in words {
+            switch character {
+            case "\"": output += "#quot;"
+            case "<": output += "#lt;"
+            case ">": output += "#gt;"
+            case "&": output += "#amp;"
+            case "#": output += "#35;"
+            case "\n", "\r", "\t": output += " "
+            default: output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// A unit label in plain Unicode for a Mermaid node (a⁽²⁾₁, w³, x₂).
+    func plain(_ m: Math) -> String {
+        let number = NumberFormat(decimals: decimals)
+        switch m {
+        case .identifier(let name), .text(let name): return name
+        case .number(let value): return number.string(value)
+        case .integer(let value): return String(value)
+        case .op(let op): return op.unicode
+        case .row(let items): return items.map(plain).joined()
+        case .subscripted(let base, let sub): return plain(base) + Script.subscript(plain(sub))
+        case .superscripted(let base, let sup): return plain(base) + Script.superscript(plain(sup))
+        case .scripted(let base, let sub, let sup): return plain(base) + Script.superscript(plain(sup)) + Script.subscript(plain(sub))
+        case .fraction(let numerator, let denominator): return plain(numerator) + "/" + plain(denominator)
+        case .parenthesized(let inner): return "(" + plain(inner) + ")"
+        case .bracketed(let inner): return "[" + plain(inner) + "]"
+        case .norm(let inner): return "‖" + plain(inner) + "‖"
+        case .matrix(let rows): return "[" + rows.map { $0.map(plain).joined(separator: ", ") }.joined(separator: "; ") + "]"
+        case .transpose(let base): return plain(base) + "ᵀ"
+        case .prime(let base): return plain(base) + "′"
+        case .partial(let numerator, let denominator): return "∂" + plain(numerator) + "/∂" + plain(denominator)
+        case .sum(let index, let body): return "Σ" + Script.subscript(plain(index)) + " " + plain(body)
+        case .ellipsis(let direction):
+            switch direction {
+            case .horizontal: return "⋯"
+            case .vertical: return "⋮"
+            case .diagonal: return "⋱"
+            }
+        }
+    }
+}

@@ -1,0 +1,173 @@
+import BackpropCore
+import BackpropRendering
+import BackpropTutorCLI
+import Foundation
+import Testing
+
+/// Compiles every built-in lesson in every notation, as an article and as slides, with the
+/// real pdflatex, and checks the PDF of a lesson whose title is hostile. pdflatex is required:
+/// without it these tests fail (CI installs TeX Live).
+@Suite("LaTeX compiles", .serialized)
+struct LaTeXCompileTests {
+    struct Job: Sendable {
+        var name: String
+        var source: String
+    }
+
+    struct Result: Sendable {
+        var name: String
+        var problems: [String]
+        var seconds: Double
+    }
+
+    /// The widest overfull box tolerated, in pt.
+    static let overfullLimit = 20.0
+
+    static func requirePDFLaTeX() -> Bool {
+        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(directory)/pdflatex") {
+            return true
+        }
+        Issue.record("pdflatex is not installed: install TeX Live (texlive-latex-base, texlive-latex-recommended, texlive-pictures, lmodern) to run the LaTeX tests; CI installs it")
+        return false
+    }
+
+    /// Runs a program with a timeout; returns its exit status, or nil on timeout.
+    static func run(_ program: String, _ arguments: [String], in directory: URL, timeout: Double) -> Int32? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        do { try process.run() } catch { return -1 }
+        if done.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            done.wait()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    /// Compiles `job` in a fresh directory; returns what is wrong with it.
+    static func compile(_ job: Job, keepingIn directory: URL? = nil) -> Result {
+        let start = Date()
+        let folder = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("backprop-latex-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
+        var problems: [String] = []
+        do {
+            try Data(job.source.utf8).write(to: folder.appendingPathComponent("doc.tex"))
+        } catch {
+            return Result(name: job.name, problems: ["cannot write doc.tex: \(error)"], seconds: 0)
+        }
+        let status = run("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc.tex"], in: folder, timeout: 60)
+        let log = (try? String(contentsOf: folder.appendingPathComponent("doc.log"), encoding: .isoLatin1)) ?? ""
+        if status == nil { problems.append("pdflatex timed out") }
+        if let status, status != 0 {
+            let errors = log.components(separatedBy: "\n").filter { $0.hasPrefix("!") }.prefix(3).joined(separator: " | ")
+            problems.append("pdflatex exited with \(status): \(errors)")
+        }
+        if log.contains("Undefined control sequence") { problems.append("undefined control sequence") }
+        for line in log.components(separatedBy: "\n") where line.hasPrefix("Overfull \\hbox (") {
+            let amount = line.dropFirst("Overfull \\hbox (".count).prefix { $0.isNumber || $0 == "." }
+            if let points = Double(amount), points > overfullLimit { problems.append(line) }
+        }
+        return Result(name: job.name, problems: problems, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Compiles the jobs two at a time (the machine's cores are shared).
+    static func compileAll(_ jobs: [Job]) -> [Result] {
+        final class Queue: @unchecked Sendable {
+            let lock = NSLock()
+            var next = 0
+            var results: [Result] = []
+        }
+        let queue = Queue()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            while true {
+                let index = queue.lock.withLock {
+                    defer { queue.next += 1 }
+                    return queue.next
+                }
+                guard index < jobs.count else { return }
+                let result = compile(jobs[index])
+                queue.lock.withLock { queue.results.append(result) }
+            }
+        }
+        return queue.results.sorted { $0.name < $1.name }
+    }
+
+    static func export(_ arguments: [String]) -> String {
+        let output = BackpropTutor.execute(["export"] + arguments)
+        #expect(output.exitCode == 0, "export \(arguments) failed: \(output.standardError)")
+        return output.standardOutput
+    }
+
+    @Test("every built-in lesson × notation × {latex, beamer} compiles without errors or wide overfull boxes")
+    func builtInLessons() {
+        guard Self.requirePDFLaTeX() else { return }
+        var jobs: [Job] = []
+        for lesson in LessonLibrary.builtInNames {
+            for notation in Notation.Name.allCases {
+                for format in ["latex", "beamer"] {
+                    jobs.append(Job(
+                        name: "\(lesson)-\(notation.rawValue)-\(format)",
+                        source: Self.export(["--lesson", lesson, "--notation", notation.rawValue, "--format", format])))
+                }
+            }
+        }
+        let start = Date()
+        let results = Self.compileAll(jobs)
+        for result in results where !result.problems.isEmpty {
+            Issue.record("\(result.name): \(result.problems.joined(separator: "; "))")
+        }
+        #expect(results.count == jobs.count)
+        print("compiled \(jobs.count) documents in \(NumberFormat(decimals: 1).string(Date().timeIntervalSince(start))) s; slowest \(results.map(\.seconds).max().map { NumberFormat(decimals: 1).string($0) } ?? "-") s")
+    }
+
+    @Test("hand-built steps, a too-wide equation and Unicode text compile as article and slides")
+    func handBuilt() {
+        guard Self.requirePDFLaTeX() else { return }
+        let narrative = Narrative(
+            title: "Unicode: δ⁽²⁾ ⊙ g′(z) − Θ₁₀ “quoted” — fine",
+            preface: [.equation(Fixtures.wideEquation)],
+            sections: [Fixtures.section])
+        let results = Self.compileAll([
+            Job(name: "article", source: LaTeXRenderer().document(narrative)),
+            Job(name: "beamer", source: BeamerRenderer().document(narrative)),
+        ])
+        for result in results where !result.problems.isEmpty {
+            Issue.record("\(result.name): \(result.problems.joined(separator: "; "))")
+        }
+    }
+
+    @Test("a hostile lesson title prints literally and runs nothing", arguments: ["latex", "beamer"])
+    func hostileTitle(format: String) throws {
+        guard Self.requirePDFLaTeX() else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-hostile-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("LEAKED SECRET".utf8).write(to: folder.appendingPathComponent("secret.txt"))
+        let json = try #require(LessonLibrary.builtInJSON(named: "mazur"))
+        var lesson = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        lesson["title"] = Fixtures.hostileTitle
+        lesson["summary"] = #"\write18{touch pwned} \include{secret} \openin5=secret.txt \catcode`\^=7"#
+        let lessonURL = folder.appendingPathComponent("hostile.json")
+        try JSONSerialization.data(withJSONObject: lesson).write(to: lessonURL)
+        let source = Self.export(["--lesson", lessonURL.path, "--format", format])
+        let result = Self.compile(Job(name: "hostile-\(format)", source: source), keepingIn: folder)
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        _ = Self.run("pdftotext", ["doc.pdf", "doc.txt"], in: folder, timeout: 30)
+        let text = try String(contentsOf: folder.appendingPathComponent("doc.txt"), encoding: .utf8)
+        let normalized = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let title = Fixtures.hostileTitle.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(normalized.contains(title), "the PDF's text does not contain the title literally: \(normalized.prefix(300))")
+        #expect(normalized.contains(#"\write18{touch pwned}"#))
+        #expect(!normalized.contains("LEAKED"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pwned").path))
+    }
+}

@@ -1,0 +1,52 @@
+import BackpropCore
+import Testing
+
+@testable import BackpropRendering
+
+@Suite("Markdown renderer")
+struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test("Markdown specials in lesson strings print literally", arguments: [
+        ("*bold*", #"\*bold\*"#), ("snake_case", #"snake\_case"#), ("`code`", #"\`code\`"#), ("<b>", #"\<b\>"#),
+        ("[link](x)", #"\[link\](x)"#), ("# h", ##"\# h"##), ("a|b", #"a\|b"#), (#"a\b"#, #"a\\b"#),
+        (Fixtures.hostileTitle, ##"50% of \\input\{secret.txt\} \& \$x\_1\$ \{\#\} \~\^"##),
+    ])
+    func escaping(input: String, expected: String) {
+        #expect(MarkdownRenderer.escape(input) == expected)
+    }
+
+    @Test("displayed equations use aligned inside $$, not align*")
+    func equation() {
+        let text = renderer.block(.equation(Equation(.identifier("z"), equals: [.identifier("a"), .column([1, -2])])))
+        #expect(text == "$$\n\\begin{aligned}\nz &= a \\\\\n &= \\begin{bmatrix} 1.0000 \\\\ -2.0000 \\end{bmatrix}\n\\end{aligned}\n$$\n\n")
+        #expect(!renderer.fragment(Fixtures.section).contains("align*"))
+    }
+
+    @Test("\\text holds only plain characters on the web", arguments: [
+        ("sample 1", #"\text{sample 1}"#), ("50% & $", #"\text{50}\% \text{ }\& \text{ }\$ "#), ("a_b", #"\text{a}\_ \text{b}"#),
+    ])
+    func webText(input: String, expected: String) {
+        #expect(renderer.math(.text(input)) == expected)
+    }
+
+    @Test("the figure is a Mermaid graph with values and weights")
+    func figure() {
+        let text = renderer.block(.figure(Fixtures.figure))
+        #expect(text.hasPrefix("```mermaid\ngraph LR\n"))
+        #expect(text.contains("u1_0((\"a⁽²⁾₁<br/>a = 0.5933<br/>δ = -0.0123\"))"))
+        #expect(text.contains("b0 -- \"0.3500\" --> u1_0"))
+        #expect(text.contains("u0_1 -- \"0.3000\" --> u1_1"))
+        #expect(text.contains("subgraph L0[\"layer 1 (input)\"]"))
+    }
+
+    @Test("inline code keeps backquotes")
+    func code() {
+        #expect(MarkdownRenderer.code("a`b") == "``a`b``")
+    }
+
+    @Test("golden: the hand-built step as Markdown")
+    func golden() {
+        GoldenFile.check(renderer.fragment(Fixtures.section), named: "handbuilt-step12.md")
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import BackpropTutorCLI
+
+@Suite("export command")
+struct ExportCommandTests {
+    /// A fresh directory, removed after `body`.
+    func withDirectory(_ body: (URL) throws -> Void) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try body(directory)
+    }
+
+    func contents(of directory: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    }
+
+    @Test("without -o the document goes to standard output", arguments: ["latex", "markdown", "beamer"])
+    func standardOutput(format: String) {
+        let output = BackpropTutor.execute(["export", "--lesson", "mazur", "--format", format])
+        #expect(output.exitCode == 0)
+        #expect(output.standardError.isEmpty)
+        #expect(output.standardOutput.contains("Mazur"))
+        switch format {
+        case "latex": #expect(output.standardOutput.contains("\\documentclass[10pt]{article}") && output.standardOutput.hasSuffix("\\end{document}\n"))
+        case "beamer": #expect(output.standardOutput.contains("\\documentclass[11pt]{beamer}"))
+        default: #expect(output.standardOutput.hasPrefix("# Mazur") && output.standardOutput.contains("```mermaid"))
+        }
+    }
+
+    @Test("-o writes the whole file and prints nothing")
+    func writesFile() throws {
+        try withDirectory { directory in
+            let file = directory.appendingPathComponent("mazur.tex").path
+            let output = BackpropTutor.execute(["export", "--lesson", "mazur", "--format", "latex", "-o", file])
+            #expect(output.exitCode == 0, "\(output.standardError)")
+            #expect(output.standardOutput.isEmpty)
+            let expected = BackpropTutor.execute(["export", "--lesson", "mazur", "--format", "latex"]).standardOutput
+            let written = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(written == expected)
+            let files = try contents(of: directory)
+            #expect(files == ["mazur.tex"], "no temporary file is left behind")
+        }
+    }
+
+    @Test("an existing file is kept without --force and replaced with it")
+    func existingFile() throws {
+        try withDirectory { directory in
+            let file = directory.appendingPathComponent("out.md").path
+            try Data("keep me".utf8).write(to: URL(fileURLWithPath: file))
+            let refused = BackpropTutor.execute(["export", "--format", "markdown", "-o", file])
+            #expect(refused.exitCode == 1)
+            #expect(refused.standardError.contains("the file exists; add --force to replace it"))
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
+            let forced = BackpropTutor.execute(["export", "--format", "markdown", "-o", file, "--force"])
+            #expect(forced.exitCode == 0, "\(forced.standardError)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8).hasPrefix("# "))
+            #expect(try contents(of: directory) == ["out.md"])
+        }
+    }
+
+    @Test("a missing directory fails with exit 1 and leaves no file")
+    func missingDirectory() throws {
+        try withDirectory { directory in
+            let file = directory.appendingPathComponent("absent/out.tex").path
+            let output = BackpropTutor.execute(["export", "--format", "latex", "-o", file])
+            #expect(output.exitCode == 1)
+            #expect(output.standardError.contains("does not exist"))
+            let files = try contents(of: directory)
+            #expect(files.isEmpty)
+        }
+    }
+
+    @Test("an unwritable directory fails with exit 1")
+    func unwritableDirectory() throws {
+        try withDirectory { directory in
+            let locked = directory.appendingPathComponent("locked")
+            try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked.path) }
+            // root can write anywhere; the check only means something for other users.
+            guard !FileManager.default.isWritableFile(atPath: locked.path) else { return }
+            let output = BackpropTutor.execute(["export", "--format", "latex", "-o", locked.appendingPathComponent("x.tex").path])
+            #expect(output.exitCode == 1)
+            #expect(output.standardError.contains("choose a writable directory"))
+        }
+    }
+
+    @Test("bad --steps is a usage error naming the valid form", arguments: ["0", "16", "12-10", "a", "1,,2", "1-2-3", "", "-3"])
+    func badSteps(spec: String) {
+        let output = BackpropTutor.execute(["export", "--format", "latex", "--steps", spec])
+        #expect(output.exitCode == 64)
+        #expect(output.standardError.contains("e.g. 1-15 or 6,10-12"))
+        #expect(output.standardOutput.isEmpty)
+    }
+
+    @Test("step selections", arguments: [("1-15", Array(1...15)), ("6,10-12", [6, 10, 11, 12]), ("12,6,6", [6, 12]), ("7-7", [7])])
+    func steps(spec: String, expected: [Int]) throws {
+        #expect(try StepSelection.parse(spec, command: "export") == expected)
+    }
+
+    @Test("--format is required and checked")
+    func format() {
+        #expect(BackpropTutor.execute(["export"]).exitCode == 64)
+        #expect(BackpropTutor.execute(["export", "--format", "pdf"]).exitCode == 64)
+        #expect(BackpropTutor.execute(["export", "--format", "latex", "--notation", "bishop"]).exitCode == 64)
+    }
+
+    @Test("every option in export's help parses")
+    func helpOptionsParse() throws {
+        let command = try #require(CommandTable.command(named: "export"))
+        #expect(command.usage.contains("[-o FILE]"))
+        #expect(CommandTable.help.contains("-o FILE"))
+        #expect(CommandTable.help.contains("--format latex|markdown|beamer"))
+        #expect(CommandTable.help.contains("--format json|text"))
+        let parsed = try ArgumentScanner.parse(["export", "--format", "beamer", "--lesson", "xor", "--notation", "nielsen", "--steps", "6", "-o", "x.tex", "--force"])
+        #expect(parsed.options == ["format": "beamer", "lesson": "xor", "notation": "nielsen", "steps": "6", "o": "x.tex", "force": ""])
+    }
+}
