@@ -278,13 +278,13 @@ struct LessonDecoder {
         let items = try list(value, "weights", fix: "write one matrix (a list of rows) per layer after the input")
         guard items.count == layerSizes.count - 1 else {
             throw fail(value, "weights", "has \(items.count) matrices but \(layerSizes.count) layers need \(layerSizes.count - 1)",
-                fix: "give Θ⁽¹⁾ … Θ⁽\(layerSizes.count - 1)⁾, one matrix between each pair of layers")
+                fix: "give Θ(1) … Θ(\(layerSizes.count - 1)), one matrix between each pair of layers")
         }
         return try items.enumerated().map { index, item throws(LessonError) in
             let rows = layerSizes[index + 1]
             let columns = layerSizes[index] + 1
             let path = "weights[\(index)]"
-            let shape = "Θ⁽\(index + 1)⁾ maps layer \(index + 1) to layer \(index + 2), so it is \(rows) × \(columns): one row per unit of layer \(index + 2), the bias weight first and then one weight per unit of layer \(index + 1)"
+            let shape = "Θ(\(index + 1)) maps layer \(index + 1) to layer \(index + 2), so it is \(rows) × \(columns): one row per unit of layer \(index + 2), the bias weight first and then one weight per unit of layer \(index + 1)"
             let rowItems = try list(item, path, fix: shape)
             guard rowItems.count == rows else {
                 throw fail(item, path, "has \(rowItems.count) rows but needs \(rows)", fix: shape)

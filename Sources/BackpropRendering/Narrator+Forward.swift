@@ -103,8 +103,8 @@ extension Narrator {
         blocks.append(.paragraph([.t("The regularisation term here is "), .m(.binary(regularizer, .equals, .number(trace.regularization))),
             .t(" with "), .m(.binary(notation.lambda, .equals, .number(info.lambda))), .t(".")]))
         let wrong = Int((trace.classificationError * Double(trace.m)).rounded())
-        blocks.append(.paragraph([.t("Classification error: \(wrong) of \(trace.m) training samples are predicted in the wrong class ("),
-            .m(.number(trace.classificationError * 100)), .t(" %).")]))
+        blocks.append(.paragraph([.t("Classification error: \(wrong) of \(trace.m) training samples are predicted in the wrong class (a fraction of "),
+            .m(.number(trace.classificationError)), .t(").")]))
         let why: String
         switch info.loss {
         case .crossEntropy: why = "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and it pairs with sigmoid or softmax outputs so that the output error becomes simply a − y (step 10)."

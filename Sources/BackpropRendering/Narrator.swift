@@ -244,7 +244,8 @@ public struct Narrator: Sendable {
                 NetworkFigure.Unit(
                     label: unit(notation.activation(l), i + 1),
                     activation: showingValues && sampleIndex < trace.samples.count ? trace.samples[sampleIndex].a[index][i] : nil,
-                    delta: showingValues && l >= 2 && sampleIndex < trace.samples.count ? trace.samples[sampleIndex].delta[index - 1][i] : nil)
+                    delta: showingValues && l >= 2 && sampleIndex < trace.samples.count
+                        ? (notation.negatesDelta ? -1 : 1) * trace.samples[sampleIndex].delta[index - 1][i] : nil)
             }
         }
         let captions = sizes.indices.map { index -> String in

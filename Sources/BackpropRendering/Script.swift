@@ -10,13 +10,25 @@ public enum Script {
         String(text.map { subscripts[$0] ?? $0 })
     }
 
-    private static let superscripts: [Character: Character] = [
+    static let superscripts: [Character: Character] = [
         "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
         "+": "⁺", "-": "⁻", "−": "⁻", "(": "⁽", ")": "⁾", "T": "ᵀ", "l": "ˡ", "L": "ᴸ", "i": "ⁱ", "j": "ʲ", "n": "ⁿ",
         "z": "ᶻ", "k": "ᵏ", "x": "ˣ",
     ]
-    private static let subscripts: [Character: Character] = [
+    static let subscripts: [Character: Character] = [
         "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
         "+": "₊", "-": "₋", "(": "₍", ")": "₎", "i": "ᵢ", "j": "ⱼ", "k": "ₖ", "l": "ₗ",
     ]
+}
+
+extension Script {
+    /// `text` raised, or nil when some character has no superscript form.
+    public static func superscriptIfPossible(_ text: String) -> String? {
+        text.allSatisfy { superscripts[$0] != nil || $0 == " " } ? superscript(text.replacingOccurrences(of: " ", with: "")) : nil
+    }
+
+    /// `text` lowered, or nil when some character has no subscript form.
+    public static func subscriptIfPossible(_ text: String) -> String? {
+        text.allSatisfy { subscripts[$0] != nil } ? Script.`subscript`(text) : nil
+    }
 }

@@ -19,14 +19,15 @@ public enum BackpropTutor {
 
     /// Runs the command line (arguments after the program name) and writes its output.
     public static func run(_ arguments: [String]) -> Int32 {
-        let output = execute(arguments)
+        let output = execute(arguments, terminal: .current)
         FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
         FileHandle.standardError.write(Data(output.standardError.utf8))
         return output.exitCode
     }
 
-    /// Runs the command line and returns what it would print.
-    public static func execute(_ arguments: [String]) -> CommandOutput {
+    /// Runs the command line and returns what it would print. `terminal` decides `--color auto`
+    /// (tests pass `.pipe`, so output never depends on where tests run).
+    public static func execute(_ arguments: [String], terminal: TerminalEnvironment = .pipe) -> CommandOutput {
         if arguments == ["--version"] {
             return CommandOutput(standardOutput: "backprop-tutor \(version)\n", standardError: "", exitCode: 0)
         }
@@ -38,7 +39,7 @@ public enum BackpropTutor {
             if parsed.isSet("help") {
                 return CommandOutput(standardOutput: help(for: parsed.command), standardError: "", exitCode: 0)
             }
-            let text = try Commands.run(parsed)
+            let text = try Commands.run(parsed, terminal: terminal)
             return CommandOutput(standardOutput: text, standardError: "", exitCode: 0)
         } catch {
             var message = "backprop-tutor: \(error.description)\n"

@@ -47,9 +47,31 @@ public enum CommandTable {
         name: "all", valueName: nil, allowedValues: nil,
         summary: "check every parameter, even above \(2_000) parameters")
 
+    static let notation = Option(
+        name: "notation", valueName: "ng|nielsen|tulleken", allowedValues: ["ng", "nielsen", "tulleken"],
+        summary: "the notation to write formulas in (default: the lesson's, else ng)")
+    static let sample = Option(
+        name: "sample", valueName: "K", allowedValues: nil,
+        summary: "which sample (1…m) the per-sample steps follow (default: 1)")
+    static let precision = Option(
+        name: "precision", valueName: "P", allowedValues: nil,
+        summary: "decimals shown, 0–12 (default: 4; the trace keeps full precision)")
+    static let color = Option(
+        name: "color", valueName: "auto|always|never", allowedValues: ["auto", "always", "never"],
+        summary: "colour the text: auto = only on a terminal with NO_COLOR unset (default: auto)")
+    static let stepFormat = Option(
+        name: "format", valueName: "text|latex|markdown", allowedValues: ["text", "latex", "markdown"],
+        summary: "text for the terminal, or a LaTeX or Markdown fragment (default: text)")
+
     /// Every command, in the order help lists them.
     public static let commands: [Command] = [
-        Command(name: "step", arguments: "N", summary: "print step N (1–15) of the lesson", options: [lesson]),
+        Command(
+            name: "step", arguments: "N", summary: "print step N (1–15) of the 15-step lesson",
+            options: [lesson, notation, sample, precision, color, stepFormat]),
+        Command(name: "steps", arguments: "", summary: "list the 15 steps with their titles", options: []),
+        Command(
+            name: "lesson", arguments: "", summary: "print all 15 steps in order",
+            options: [lesson, notation, sample, precision, color]),
         Command(name: "lessons", arguments: "", summary: "list the built-in lessons", options: []),
         Command(
             name: "trace", arguments: "",

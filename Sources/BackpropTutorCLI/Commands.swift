@@ -3,12 +3,14 @@ import BackpropRendering
 
 /// The commands' bodies: each takes parsed arguments and returns the text for stdout.
 enum Commands {
-    static func run(_ arguments: ParsedArguments) throws(CLIError) -> String {
+    static func run(_ arguments: ParsedArguments, terminal: TerminalEnvironment) throws(CLIError) -> String {
         switch arguments.command.name {
+        case "steps": return try steps(arguments)
+        case "lesson": return try wholeLesson(arguments, terminal: terminal)
         case "lessons": return try lessons(arguments)
         case "trace": return try trace(arguments)
         case "check": return try check(arguments)
-        case "step": return try step(arguments)
+        case "step": return try step(arguments, terminal: terminal)
         case "help": return try help(arguments)
         case "export": return try export(arguments)
         default:
@@ -75,16 +77,6 @@ enum Commands {
             throw .gradientCheckFailed(report: report, relativeDifference: difference, threshold: BackpropTutor.checkThreshold)
         }
         return report
-    }
-
-    static func step(_ arguments: ParsedArguments) throws(CLIError) -> String {
-        guard arguments.positionals.count == 1, let number = Int(arguments.positionals[0]), (1...15).contains(number) else {
-            let given = arguments.positionals.first.map { "'\($0)'" } ?? "nothing"
-            throw .usage("step takes one step number from 1 to 15, not \(given)", command: "step")
-        }
-        let lesson = try loadLesson(arguments)
-        let trace = Tracer.trace(lesson)
-        return TraceTextRenderer.render(trace, decimals: 4)
     }
 
     static func help(_ arguments: ParsedArguments) throws(CLIError) -> String {

@@ -1,0 +1,217 @@
+import BackpropCore
+
+/// Prints narratives for an 80-column terminal: aligned matrices, Unicode math, wrapped prose.
+///
+/// Deterministic: the width is a parameter (never read from the terminal) and colour is used
+/// only when asked for (the CLI asks only when stdout is a terminal and NO_COLOR is unset).
+public struct TextRenderer: Sendable {
+    /// Digits after the decimal point for every trace number.
+    public var decimals: Int
+    /// Whether to use ANSI colour and bold.
+    public var usesColor: Bool
+    /// The line width prose and equations are fitted to.
+    public var width: Int
+
+    /// A renderer with `decimals` digits, optional colour, for `width` columns.
+    public init(decimals: Int = 4, usesColor: Bool = false, width: Int = 80) {
+        self.decimals = decimals
+        self.usesColor = usesColor
+        self.width = width
+    }
+
+    var numberFormat: NumberFormat { NumberFormat(decimals: decimals) }
+
+    /// A whole document: title, preface, then every section.
+    public func render(_ narrative: Narrative) -> String {
+        var parts = [style(narrative.title, .bold) + "\n" + String(repeating: "═", count: min(width, narrative.title.count))]
+        parts += narrative.preface.map(render)
+        parts += narrative.sections.map { render($0).trimmingCharacters(in: ["\n"]) }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// One step: "Step N · Title", a rule, then its blocks separated by blank lines.
+    public func render(_ section: Section) -> String {
+        let title = "Step \(section.number) · \(section.title)"
+        let header = style(title, .bold) + "\n" + String(repeating: "─", count: min(width, title.count))
+        return ([header] + section.blocks.map(render)).joined(separator: "\n\n") + "\n"
+    }
+
+    /// One block, without a trailing newline.
+    func render(_ block: Block) -> String {
+        switch block {
+        case .heading(let title):
+            return style(title, .bold) + "\n" + String(repeating: "-", count: min(width, title.count))
+        case .paragraph(let inlines):
+            return wrap(inlines, firstPrefix: "", restPrefix: "")
+        case .equation(let equation):
+            return render(equation)
+        case .why(let inlines):
+            return wrap(inlines, firstPrefix: style("Why:", .bold) + " ", restPrefix: "     ", prefixWidth: 5)
+        case .convention(let inlines):
+            return style(wrap(inlines, firstPrefix: "Notation: ", restPrefix: "  "), .dim)
+        case .table(let table):
+            let rows = [table.header.map(line)] + table.rows.map { $0.map(line) }
+            return TextTable.render(rows, rightAligned: table.rightAligned)
+        case .bullets(let items):
+            return items.map { wrap($0, firstPrefix: "  • ", restPrefix: "    ") }.joined(separator: "\n")
+        case .figure(let figure):
+            return render(figure)
+        }
+    }
+
+    // MARK: Equations
+
+    /// `lhs = e₁`, then `    = e₂` … with the relations aligned; over-wide lines break at the
+    /// top-level operators of the expression, continuing under its first character.
+    func render(_ equation: Equation) -> String {
+        let lhs = box(equation.lhs)
+        var lines: [String] = []
+        for (index, step) in equation.steps.enumerated() {
+            let head = index == 0 ? lhs : TextBox(lines: lhs.lines.map { _ in String(repeating: " ", count: lhs.width) }, baseline: lhs.baseline)
+            let relation = TextBox(step.relation.unicode)
+            let indent = lhs.width + relation.width
+            var pieces = fitted(step.expression, available: width - indent)
+            if let comment = step.comment {
+                pieces[pieces.count - 1] = .horizontal([pieces[pieces.count - 1], TextBox("   (" + comment + ")")])
+            }
+            for (pieceIndex, piece) in pieces.enumerated() {
+                let left = pieceIndex == 0
+                    ? TextBox.horizontal([index == 0 ? head : TextBox(String(repeating: " ", count: lhs.width)), relation])
+                    : TextBox(String(repeating: " ", count: indent))
+                lines += TextBox.horizontal([left, piece]).printedLines
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The expression as one box, or split at top-level operators into boxes that each fit.
+    private func fitted(_ expression: Math, available: Int) -> [TextBox] {
+        let whole = box(expression)
+        guard whole.width > available, case .row(let items) = expression else { return [whole] }
+        var pieces: [TextBox] = []
+        var current: [TextBox] = []
+        var currentWidth = 0
+        for item in items {
+            let itemBox = box(item)
+            let isOperator: Bool
+            if case .op = item { isOperator = true } else { isOperator = false }
+            if isOperator, !current.isEmpty, currentWidth + itemBox.width > available - 12 {
+                pieces.append(.horizontal(current))
+                current = []
+                currentWidth = 0
+            }
+            current.append(isOperator && current.isEmpty ? TextBox(String(render(item).drop { $0 == " " })) : itemBox)
+            currentWidth += itemBox.width
+        }
+        if !current.isEmpty { pieces.append(.horizontal(current)) }
+        return pieces
+    }
+
+    // MARK: Prose
+
+    /// Inline content on one line (math in its one-line form).
+    func line(_ inlines: [Inline]) -> String {
+        inlines.map { inline in
+            switch inline {
+            case .text(let words): return words
+            case .math(let math): return box(math).isSingleLine ? box(math).text : render(math)
+            case .emphasis(let words): return style(words, .bold)
+            case .code(let code): return "`" + code + "`"
+            }
+        }.joined()
+    }
+
+    /// Words wrapped to the width; inline math is never broken, and tall inline math is set on
+    /// its own lines.
+    func wrap(_ inlines: [Inline], firstPrefix: String, restPrefix: String, prefixWidth: Int? = nil) -> String {
+        let glue: Character = "\u{00A0}"
+        var output: [String] = []
+        var pending = ""
+        func flush() {
+            let words = pending.split(separator: " ", omittingEmptySubsequences: true)
+            pending = ""
+            guard !words.isEmpty else { return }
+            let firstWidth = prefixWidth ?? firstPrefix.count
+            var current = ""
+            var isFirst = output.isEmpty
+            for word in words {
+                let limit = width - (isFirst ? firstWidth : restPrefix.count)
+                if !current.isEmpty && current.count + 1 + word.count > limit {
+                    output.append((isFirst ? firstPrefix : restPrefix) + current)
+                    isFirst = false
+                    current = String(word)
+                } else {
+                    current += current.isEmpty ? String(word) : " " + word
+                }
+            }
+            if !current.isEmpty { output.append((isFirst ? firstPrefix : restPrefix) + current) }
+        }
+        for inline in inlines {
+            if case .math(let math) = inline {
+                let mathBox = box(math)
+                if mathBox.isSingleLine {
+                    pending += String(mathBox.text.map { $0 == " " ? glue : $0 })
+                } else {
+                    flush()
+                    output += mathBox.printedLines.map { restPrefix + "    " + $0 }
+                }
+                continue
+            }
+            pending += line([inline])
+        }
+        flush()
+        return output.map { String($0.map { $0 == glue ? " " : $0 }) }.joined(separator: "\n")
+    }
+
+    // MARK: Figure
+
+    /// Layers as columns of unit labels (with a and δ where given), then the weights' shapes.
+    func render(_ figure: NetworkFigure) -> String {
+        var columns: [[String]] = []
+        for (index, layer) in figure.layers.enumerated() {
+            var column = [figure.layerCaptions[index]]
+            for unit in layer.prefix(9) {
+                var entry = line([.math(unit.label)])
+                if let a = unit.activation { entry += " = " + numberFormat.string(a) }
+                if let delta = unit.delta { entry += "  δ " + numberFormat.string(delta) }
+                column.append("(" + entry + ")")
+            }
+            if layer.count > 9 { column.append("… \(layer.count - 9) more") }
+            if figure.showsBiasUnits && index < figure.layers.count - 1 { column.append("(+1) bias") }
+            columns.append(column)
+        }
+        let widths = columns.map { $0.map(\.count).max() ?? 0 }
+        let sideBySide = widths.reduce(0, +) + 5 * (columns.count - 1) <= width
+        var lines: [String] = []
+        if sideBySide {
+            let height = columns.map(\.count).max() ?? 0
+            for row in 0..<height {
+                let cells = columns.enumerated().map { index, column -> String in
+                    let cell = row < column.count ? column[row] : ""
+                    return cell + String(repeating: " ", count: widths[index] - cell.count)
+                }
+                let separator = row == 0 ? "     " : "  →  "
+                lines.append(cells.joined(separator: row >= 1 && row < height ? separator : "     ").trimmingTrailingSpaces())
+            }
+        } else {
+            for column in columns {
+                lines.append(column[0] + ": " + column.dropFirst().joined(separator: " "))
+            }
+        }
+        for (index, weights) in figure.weights.enumerated() {
+            lines.append("  " + line([.math(figure.weightSymbols[index])]) + ": \(weights.rows) × \(weights.columns) weights, layer \(index + 1) → layer \(index + 2) (every unit to every unit, bias included)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Style
+
+    enum Style { case bold, dim }
+
+    func style(_ text: String, _ style: Style) -> String {
+        guard usesColor else { return text }
+        let code = style == .bold ? "1" : "2"
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "\u{1B}[\(code)m" + $0 + "\u{1B}[0m" }.joined(separator: "\n")
+    }
+}

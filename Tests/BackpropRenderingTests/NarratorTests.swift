@@ -1,0 +1,86 @@
+import BackpropCore
+import BackpropTutorCLI
+import Testing
+
+@testable import BackpropRendering
+
+/// Loads a built-in lesson and traces it.
+func builtInTrace(_ name: String) throws -> Trace {
+    Tracer.trace(try LessonLibrary.load(name))
+}
+
+/// Every number inside a piece of math, in order.
+func numbers(in math: Math) -> [Double] {
+    switch math {
+    case .number(let value): return [value]
+    case .identifier, .text, .integer, .op, .ellipsis: return []
+    case .row(let items): return items.flatMap(numbers(in:))
+    case .subscripted(let a, let b), .superscripted(let a, let b), .fraction(let a, let b), .partial(let a, let b), .sum(let a, let b):
+        return numbers(in: a) + numbers(in: b)
+    case .scripted(let base, let sub, let sup): return numbers(in: base) + numbers(in: sub) + numbers(in: sup)
+    case .parenthesized(let a), .bracketed(let a), .norm(let a), .transpose(let a), .prime(let a): return numbers(in: a)
+    case .matrix(let rows): return rows.flatMap { $0.flatMap(numbers(in:)) }
+    }
+}
+
+@Suite("Narrator")
+struct NarratorTests {
+    static let lessons = LessonLibrary.builtInNames
+
+    @Test("every step of every built-in lesson in every notation has a title, a convention and content", arguments: lessons)
+    func everyStepEveryNotation(lesson: String) throws {
+        let trace = try builtInTrace(lesson)
+        for notation in Notation.Name.allCases {
+            let narrator = Narrator(trace: trace, notation: notation)
+            for number in 1...15 {
+                let section = narrator.section(number)
+                #expect(section.number == number)
+                #expect(section.title == Narrator.stepTitles[number - 1])
+                #expect(section.blocks.count >= 3, "step \(number) of \(lesson) in \(notation) is nearly empty")
+                guard case .convention = section.blocks.first else {
+                    Issue.record("step \(number) does not open with its notation's convention")
+                    continue
+                }
+                #expect(section.blocks.contains { if case .why = $0 { return true } else { return false } },
+                    "step \(number) of \(lesson) in \(notation) has no 'why'")
+            }
+        }
+    }
+
+    @Test("step 10 shows δ⁽ᴸ⁾ from the trace, negated in Tulleken's notation")
+    func outputErrorValues() throws {
+        let trace = try builtInTrace("mazur")
+        let delta = trace.samples[0].delta[trace.samples[0].delta.count - 1]
+        let equations = Narrator(trace: trace, notation: .ng).section(10).blocks.compactMap { block -> Equation? in
+            if case .equation(let equation) = block { return equation } else { return nil }
+        }
+        let last = try #require(equations.first?.steps.last)
+        #expect(numbers(in: last.expression) == delta)
+
+        let tulleken = Narrator(trace: trace, notation: .tulleken).section(10).blocks.compactMap { block -> Equation? in
+            if case .equation(let equation) = block { return equation } else { return nil }
+        }
+        let negated = try #require(tulleken.last?.steps.last)
+        #expect(numbers(in: negated.expression) == delta.map { -$0 })
+    }
+
+    @Test("large layers are abbreviated with ellipses instead of printed in full")
+    func abbreviation() {
+        let cells = (0..<20).map { [Math.number(Double($0))] }
+        let math = Narrator.abbreviated(cells)
+        guard case .matrix(let rows) = math else {
+            Issue.record("not a matrix")
+            return
+        }
+        #expect(rows.count == 5)
+        #expect(rows[3] == [.ellipsis(.vertical)])
+        #expect(numbers(in: math) == [0, 1, 2, 19])
+    }
+
+    @Test("Tulleken's W is Θ transposed with the bias row last")
+    func tullekenShape() {
+        let theta = Matrix([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
+        let w = Narrator.tullekenShape(theta)
+        #expect(w.rowList == [[0.2, 0.5], [0.3, 0.6], [0.1, 0.4]])
+    }
+}
