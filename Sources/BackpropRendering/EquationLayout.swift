@@ -51,6 +51,8 @@ struct EquationLayout {
     /// Lays out `equation` for a line `budget` em wide.
     init(_ equation: Equation, writer: LaTeXMathWriter, budget: Double, sizes: [Size] = Size.allCases) {
         let format = writer.format
+        // MathWidth underestimates wide matrices (column gaps, minus signs) by up to ~20%.
+        let budget = budget / 1.25
         let lhsWidth = MathWidth.of(equation.lhs, format: format)
         func stepWidth(_ step: Equation.Step) -> Double {
             MathWidth.of(.op(step.relation), format: format) + MathWidth.of(step.expression, format: format)
@@ -70,17 +72,23 @@ struct EquationLayout {
                 case .row(let items) = step.expression {
                 // Too wide at the smallest size: break before top-level operators.
                 let available = budget / size.scale - lhsWidth - 2
+                // Split into segments that each start at a top-level operator, then pack whole
+                // segments (an operator with the term after it) into lines that fit.
+                var segments: [[Math]] = [[]]
+                for item in items {
+                    if case .op = item, !(segments.last ?? []).isEmpty { segments.append([]) }
+                    segments[segments.count - 1].append(item)
+                }
                 var chunks: [[Math]] = [[]]
                 var chunkWidth = MathWidth.of(.op(step.relation), format: format)
-                for item in items {
-                    let itemWidth = MathWidth.of(item, format: format)
-                    if case .op = item, !(chunks.last ?? []).isEmpty, chunkWidth + itemWidth > available {
+                for segment in segments {
+                    let segmentWidth = segment.reduce(0) { $0 + MathWidth.of($1, format: format) }
+                    if !(chunks.last ?? []).isEmpty, chunkWidth + segmentWidth > available {
                         chunks.append([])
                         chunkWidth = 1
                     }
-                    // Look ahead: start the new line at an operator, not inside a term.
-                    chunks[chunks.count - 1].append(item)
-                    chunkWidth += itemWidth
+                    chunks[chunks.count - 1] += segment
+                    chunkWidth += segmentWidth
                 }
                 for (chunkIndex, chunk) in chunks.enumerated() {
                     let body = writer.write(.row(chunk))

@@ -35,7 +35,12 @@ struct LaTeXMathWriter: Sendable {
         case .op(let op):
             return op.latex
         case .row(let items):
-            return items.map(write).joined()
+            // A control word such as \alpha must not run into a following letter (\alphaD).
+            return items.map(write).reduce("") { joined, next in
+                let endsInControlWord = joined.range(of: #"\\[A-Za-z]+$"#, options: .regularExpression) != nil
+                let startsWithLetter = next.first.map { $0.isLetter } ?? false
+                return joined + (endsInControlWord && startsWithLetter ? " " : "") + next
+            }
         case .subscripted(let base, let sub):
             return scriptBase(base) + "_{" + write(sub) + "}"
         case .superscripted(let base, let sup):
