@@ -42,7 +42,7 @@ extension Narrator {
             .equation(Equation(.partial(cost, weight), equals: [
                 .binary(.partial(cost, z), .product, .partial(z, weight)),
                 .binary(notation.negatesDelta ? .row([.text("−"), deltaSymbol]) : deltaSymbol, .product, a),
-                .binary(.number(notation.negatesDelta ? -deltaValue : deltaValue), .product, .number(sample.a[l - 1][0])),
+                .binary(.number(notation.negatesDelta ? -deltaValue : deltaValue), .product, factor(sample.a[l - 1][0])),
                 .number(gradient),
             ])),
             .paragraph([.t("The second factor is the activation the weight multiplies, because "), .m(z), .t(" is a sum in which "), .m(weight), .t(" appears once, times "), .m(a), .t(". The first factor, "),
@@ -54,7 +54,7 @@ extension Narrator {
             blocks.append(.equation(Equation(.partial(cost, weight), equals: [
                 .chain([.partial(cost, output), .partial(output, z), .partial(z, weight)], .product),
                 .chain([.parenthesized(.binary(output, .minus, unit(notation.target, 1))), .apply(notation.activationDerivative, z), a], .product),
-                .chain([.number(sample.outputError[0]), .number(sample.activationDerivative[L - 2][0]), .number(sample.a[l - 1][0])], .product),
+                .chain([.number(sample.outputError[0]), factor(sample.activationDerivative[L - 2][0]), factor(sample.a[l - 1][0])], .product),
                 .number(gradient),
             ])))
         }
@@ -133,7 +133,7 @@ extension Narrator {
                 var numeric: [Math] = []
                 for i in 1...next.count {
                     symbolic.append(.row([weightEntry(layer: l, i: i, j: j), .op(.product), unit(notation.delta(l + 1), i)]))
-                    numeric.append(.row([.number(theta[i - 1, j]), .op(.product), .number(notation.negatesDelta ? -next[i - 1] : next[i - 1])]))
+                    numeric.append(.row([factor(theta[i - 1, j]), .op(.product), factor(notation.negatesDelta ? -next[i - 1] : next[i - 1])]))
                 }
                 let g = Math.apply(notation.activationDerivative, unit(notation.weightedInput(l), j))
                 let propagated = sample.propagatedError[l - 2][j - 1]
@@ -141,7 +141,7 @@ extension Narrator {
                 blocks.append(.equation(Equation(unit(notation.delta(l), j), equals: [
                     .row([.parenthesized(.chain(symbolic, .plus)), .op(.product), g]),
                     .row([.parenthesized(.chain(numeric, .plus)), .op(.product), .number(slopes[j - 1])]),
-                    .binary(.number(notation.negatesDelta ? -propagated : propagated), .product, .number(slopes[j - 1])),
+                    .binary(.number(notation.negatesDelta ? -propagated : propagated), .product, factor(slopes[j - 1])),
                     .number(notation.negatesDelta ? -sample.delta[l - 2][j - 1] : sample.delta[l - 2][j - 1]),
                 ])))
             }

@@ -52,7 +52,7 @@ extension Narrator {
         var numeric: [Math] = [.row([.number(theta[0, 0]), .op(.product), .integer(1)])]
         for j in 1...a.count {
             symbolic.append(.row([weightEntry(layer: l, i: 1, j: j), .op(.product), unit(notation.activation(l), j)]))
-            numeric.append(.row([.number(theta[0, j]), .op(.product), .number(a[j - 1])]))
+            numeric.append(.row([factor(theta[0, j]), .op(.product), factor(a[j - 1])]))
         }
         return Equation(unit(notation.weightedInput(l + 1), 1), equals: [.chain(symbolic, .plus), .chain(numeric, .plus), .number(z)])
     }

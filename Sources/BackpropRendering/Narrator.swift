@@ -150,6 +150,12 @@ public struct Narrator: Sendable {
         return .matrix(cut(shortened, filler: fillerRow))
     }
 
+    /// A trace value as a factor after `·` or `+`: negative values in parentheses, so that
+    /// "0.4000 · (−0.3730)" reads unambiguously.
+    func factor(_ value: Double) -> Math {
+        value < 0 ? .parenthesized(.number(value)) : .number(value)
+    }
+
     /// A vector: a column in Ng's and Nielsen's notation, a row in Tulleken's.
     func vector(_ values: [Double]) -> Math {
         let cells = values.map { Math.number($0) }

@@ -13,7 +13,16 @@ extension TextRenderer {
         case .number(let value): return TextBox(numberFormat.string(value))
         case .integer(let value): return TextBox(String(value))
         case .op(let op): return TextBox(op.unicode)
-        case .row(let items): return .horizontal(items.map(box))
+        case .row(let items):
+            // A one-line fraction followed by a factor reads as (1/m)Δ, not 1/mΔ.
+            return .horizontal(items.enumerated().map { index, item in
+                let itemBox = box(item)
+                if case .fraction = item, itemBox.isSingleLine, index < items.count - 1 {
+                    if case .op = items[index + 1] { return itemBox }
+                    return TextBox("(" + itemBox.text + ")")
+                }
+                return itemBox
+            })
         case .subscripted(let base, let sub):
             return .horizontal([box(base), TextBox(lowered(sub))])
         case .superscripted(let base, let sup):
