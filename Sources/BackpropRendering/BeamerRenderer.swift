@@ -175,7 +175,7 @@ public struct BeamerRenderer: Sendable {
         overlay = first + max(0, equation.steps.count - 1)
         let aligned = "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}"
         var text: String
-        if layout.width > Self.textWidth {
+        if layout.width * 1.25 > Self.textWidth {  // the same safety margin as EquationLayout
             text = "\\begin{center}\n\\resizebox{\\linewidth}{!}{$\\displaystyle\n" + aligned + "\n$}\n\\end{center}\n"
         } else {
             text = "\\[\n" + aligned + "\n\\]\n"

@@ -74,7 +74,7 @@ extension Narrator {
             return [.fraction(.binary(one, .minus, .superscripted(.identifier("tanh"), .row([.integer(2), .identifier(" z")]))), .integer(2))]
         case .softmax:
             return [.row([.subscripted(.identifier("a"), .identifier("i")), .parenthesized(.binary(one, .minus, .subscripted(.identifier("a"), .identifier("i"))))]),
-                .text("the diagonal of its Jacobian; with cross-entropy δ = a − y needs no g′")]
+                .text("(the Jacobian's diagonal; δ = a − y needs none)")]
         }
     }
 

@@ -127,7 +127,8 @@ extension Narrator {
             let next = sample.delta[l - 1]
             let slopes = sample.activationDerivative[l - 2]
             blocks.append(.heading("Layer \(l)"))
-            if next.count <= Self.largestShown {
+            let explicitTerms = notation.name == .tulleken ? 2 : 3
+            if next.count <= explicitTerms {
                 let j = 1
                 var symbolic: [Math] = []
                 var numeric: [Math] = []
@@ -141,6 +142,22 @@ extension Narrator {
                 blocks.append(.equation(Equation(unit(notation.delta(l), j), equals: [
                     .row([.parenthesized(.chain(symbolic, .plus)), .op(.product), g]),
                     .row([.parenthesized(.chain(numeric, .plus)), .op(.product), .number(slopes[j - 1])]),
+                    .binary(.number(notation.negatesDelta ? -propagated : propagated), .product, factor(slopes[j - 1])),
+                    .number(notation.negatesDelta ? -sample.delta[l - 2][j - 1] : sample.delta[l - 2][j - 1]),
+                ])))
+            }
+            if next.count > explicitTerms {
+                let j = 1
+                let i = Math.identifier("i")
+                let term = notation.name == .tulleken
+                    ? Math.row([notation.weights(l), .bracketed(.row([.integer(0), .op(.comma), i])), .op(.product), notation.delta(l + 1), .bracketed(i)])
+                    : Math.row([.scripted(.identifier(weightLetter), sub: .row([i, .integer(j)]), sup: notation.name == .nielsen ? .integer(l + 1) : .parenthesized(.integer(l))),
+                    .scripted(.identifier(notation.name == .tulleken ? "delta" : "δ"), sub: i, sup: notation.name == .nielsen ? .integer(l + 1) : .parenthesized(.integer(l + 1)))])
+                let propagated = sample.propagatedError[l - 2][j - 1]
+                let g = Math.apply(notation.activationDerivative, unit(notation.weightedInput(l), j))
+                blocks.append(.paragraph([.t("For one unit, add up the errors of the \(next.count) units it feeds, each times the connecting weight, then multiply by the unit's own slope:")]))
+                blocks.append(.equation(Equation(unit(notation.delta(l), j), equals: [
+                    .row([.parenthesized(.sum(i, term)), .op(.product), g]),
                     .binary(.number(notation.negatesDelta ? -propagated : propagated), .product, factor(slopes[j - 1])),
                     .number(notation.negatesDelta ? -sample.delta[l - 2][j - 1] : sample.delta[l - 2][j - 1]),
                 ])))
@@ -164,13 +181,13 @@ extension Narrator {
         switch notation.name {
         case .ng:
             product = .row([.transpose(notation.weights(l)), notation.delta(l + 1)])
-            comment = "bias column 0 of Θ dropped"
+            comment = "bias column dropped"
         case .nielsen:
             product = .row([.transpose(notation.weights(l)), notation.delta(l + 1)])
             comment = "BP2"
         case .tulleken:
             product = .row([notation.delta(l + 1), .op(.product), .transpose(notation.weights(l))])
-            comment = "bias row of W dropped"
+            comment = "bias row dropped"
         }
         return Equation(notation.delta(l), [.init(.equals, .binary(.parenthesized(product), .hadamard, g), comment: comment)])
     }

@@ -89,7 +89,7 @@ extension Narrator {
         ]
         var rows: [[[Inline]]] = []
         for (k, sample) in trace.samples.enumerated().prefix(12) {
-            rows.append([[.t("\(k + 1)")], [.m(.rowVector(sample.a[layerCount - 1]))], [.m(.rowVector(sample.y))], [.m(.number(sample.loss))]])
+            rows.append([[.t("\(k + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y))], [.m(.number(sample.loss))]])
         }
         blocks.append(.table(Table(header: [[.t("sample")], [.t("output "), .m(h)], [.t("target "), .m(y)], [.t("loss term")]], rows: rows, rightAligned: [true, false, false, true])))
 

@@ -97,8 +97,8 @@ extension Narrator {
         var rows: [[[Inline]]] = []
         for (k, sample) in trace.samples.enumerated().prefix(12) {
             rows.append([
-                [.t("\(k + 1)")], [.m(.rowVector(sample.y))], [.t(className(sample.targetClass))],
-                [.m(.rowVector(sample.a[layerCount - 1]))], [.t(className(sample.predictedClass))],
+                [.m(rowVector(sample.y))], [.t(className(sample.targetClass))],
+                [.m(rowVector(sample.a[layerCount - 1]))], [.t(className(sample.predictedClass))],
             ])
         }
         var blocks: [Block] = []
@@ -111,8 +111,10 @@ extension Narrator {
             ]))
         }
         blocks.append(.table(Table(
-            header: [[.t("sample")], [.t("target "), .m(notation.target)], [.t("class")], [.t("output "), .m(notation.activation(layerCount))], [.t("predicted")]],
-            rows: rows, rightAligned: [true, false, false, false, false])))
+            header: [[.t("target")], [.t("class")], [.t("output")], [.t("predicted")]],
+            rows: rows, rightAligned: [false, false, false, false])))
+        blocks.append(.paragraph([.t("(one row per sample, in order; the target is "), .m(notation.target),
+            .t(", the output "), .m(notation.activation(layerCount)), .t(")")]))
         if trace.samples.count > 12 {
             blocks.append(.paragraph([.t("(first 12 of \(trace.samples.count) recorded samples)")]))
         }
@@ -123,7 +125,7 @@ extension Narrator {
     func stepData() -> [Block] {
         var rows: [[[Inline]]] = []
         for (k, sample) in trace.samples.enumerated().prefix(12) {
-            rows.append([[.t("\(k + 1)")], [.m(.rowVector(sample.x))], [.m(.rowVector(sample.y))]])
+            rows.append([[.t("\(k + 1)")], [.m(rowVector(sample.x))], [.m(rowVector(sample.y))]])
         }
         var blocks: [Block] = [
             .paragraph([.t("The training set has "), .m(.binary(notation.sampleCount, .equals, .integer(trace.m))),

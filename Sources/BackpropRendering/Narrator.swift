@@ -162,6 +162,11 @@ public struct Narrator: Sendable {
         return notation.name == .tulleken ? Self.abbreviated([cells]) : Self.abbreviated(cells.map { [$0] })
     }
 
+    /// A row vector for tables, abbreviated beyond `largestShown` entries.
+    func rowVector(_ values: [Double]) -> Math {
+        Self.abbreviated([values.map { Math.number($0) }])
+    }
+
     /// A vector with the bias unit: [1; a] (column, 1 on top) or [a, 1] (row, 1 last, Tulleken).
     func vectorWithBias(_ values: [Double]) -> Math {
         notation.name == .tulleken ? vector(values + [1]) : vector([1] + values)
@@ -226,6 +231,7 @@ public struct Narrator: Sendable {
 
     /// Unit i (1-based) of a layer quantity, e.g. a⁽²⁾₁, δ⁽³⁾₂.
     func unit(_ symbol: Math, _ i: Int) -> Math {
+        if notation.name == .tulleken { return .row([symbol, .bracketed(.integer(i - 1))]) }
         switch symbol {
         case .superscripted(let base, let sup): return .scripted(base, sub: .integer(i), sup: sup)
         default: return notation.name == .tulleken ? .row([symbol, .bracketed(.integer(i - 1))]) : .subscripted(symbol, .integer(i))

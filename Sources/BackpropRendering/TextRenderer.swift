@@ -50,13 +50,47 @@ public struct TextRenderer: Sendable {
         case .convention(let inlines):
             return style(wrap(inlines, firstPrefix: "Notation: ", restPrefix: "  "), .dim)
         case .table(let table):
-            let rows = [table.header.map(line)] + table.rows.map { $0.map(line) }
-            return TextTable.render(rows, rightAligned: table.rightAligned)
+            return render(table)
         case .bullets(let items):
             return items.map { wrap($0, firstPrefix: "  • ", restPrefix: "    ") }.joined(separator: "\n")
         case .figure(let figure):
             return render(figure)
         }
+    }
+
+    /// Aligned columns; when too wide, the last column's cells wrap onto extra lines.
+    func render(_ table: Table) -> String {
+        var rows = [table.header.map(line)] + table.rows.map { $0.map(line) }
+        let columnCount = rows.first?.count ?? 0
+        guard columnCount > 1 else { return TextTable.render(rows, rightAligned: table.rightAligned) }
+        let leading = (0..<(columnCount - 1)).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let room = width - leading.reduce(0, +) - 2 * (columnCount - 1)
+        let widest = rows.map { $0[columnCount - 1].count }.max() ?? 0
+        if widest > room, room >= 20 {
+            rows = rows.flatMap { row -> [[String]] in
+                let wrapped = wrapWords(row[columnCount - 1], width: room)
+                return wrapped.enumerated().map { index, text in
+                    index == 0 ? Array(row.dropLast()) + [text] : Array(repeating: "", count: columnCount - 1) + [text]
+                }
+            }
+        }
+        return TextTable.render(rows, rightAligned: table.rightAligned)
+    }
+
+    /// Plain words broken into lines of at most `width` characters.
+    func wrapWords(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        lines.append(current)
+        return lines
     }
 
     // MARK: Equations
@@ -84,24 +118,41 @@ public struct TextRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// The expression as one box, or split at top-level operators into boxes that each fit.
+    /// The expression as one box, or split before top-level operators into lines that each
+    /// fit: whole segments (an operator with the term after it) are packed greedily.
     private func fitted(_ expression: Math, available: Int) -> [TextBox] {
         let whole = box(expression)
-        guard whole.width > available, case .row(let items) = expression else { return [whole] }
+        guard whole.width > available, case .row = expression else { return [whole] }
+        // Nested rows are juxtaposition only (grouping is explicit in .parenthesized), so
+        // they can be flattened to find more places to break.
+        func flattened(_ math: Math) -> [Math] {
+            if case .row(let inner) = math { return inner.flatMap(flattened) }
+            return [math]
+        }
+        let items = flattened(expression)
+        var segments: [[Math]] = [[]]
+        for item in items {
+            if case .op = item, !(segments.last ?? []).isEmpty { segments.append([]) }
+            segments[segments.count - 1].append(item)
+        }
         var pieces: [TextBox] = []
         var current: [TextBox] = []
-        var currentWidth = 0
-        for item in items {
-            let itemBox = box(item)
-            let isOperator: Bool
-            if case .op = item { isOperator = true } else { isOperator = false }
-            if isOperator, !current.isEmpty, currentWidth + itemBox.width > available - 12 {
-                pieces.append(.horizontal(current))
-                current = []
-                currentWidth = 0
+        for segment in segments {
+            var boxes = segment.map(box)
+            if current.isEmpty, !pieces.isEmpty, case .op = segment[0] {
+                // A continuation line starts with its operator, without the leading space.
+                boxes[0] = TextBox(String(boxes[0].text.drop { $0 == " " }))
             }
-            current.append(isOperator && current.isEmpty ? TextBox(String(render(item).drop { $0 == " " })) : itemBox)
-            currentWidth += itemBox.width
+            let segmentWidth = boxes.reduce(0) { $0 + $1.width }
+            let currentWidth = current.reduce(0) { $0 + $1.width }
+            if !current.isEmpty, currentWidth + segmentWidth > available {
+                pieces.append(.horizontal(current))
+                boxes = segment.map(box)
+                if case .op = segment[0] { boxes[0] = TextBox(String(boxes[0].text.drop { $0 == " " })) }
+                current = boxes
+            } else {
+                current += boxes
+            }
         }
         if !current.isEmpty { pieces.append(.horizontal(current)) }
         return pieces
@@ -199,7 +250,7 @@ public struct TextRenderer: Sendable {
             }
         }
         for (index, weights) in figure.weights.enumerated() {
-            lines.append("  " + line([.math(figure.weightSymbols[index])]) + ": \(weights.rows) × \(weights.columns) weights, layer \(index + 1) → layer \(index + 2) (every unit to every unit, bias included)")
+            lines.append("  " + line([.math(figure.weightSymbols[index])]) + ": \(weights.rows) × \(weights.columns) weights from layer \(index + 1) to layer \(index + 2), bias weights included")
         }
         return lines.joined(separator: "\n")
     }
