@@ -17,7 +17,8 @@ extension Narrator {
                 .m(.binary(epsilon, .equals, .number(slope.epsilon))), .t(" up and down, and recompute the cost over all samples:")]),
             .equation(Equation(.partial(cost, weight), [
                 .init(.approximately, .fraction(.binary(.apply(cost, .binary(weight, .plus, epsilon)), .minus, .apply(cost, .binary(weight, .minus, epsilon))), .row([.integer(2), epsilon]))),
-                .init(.equals, .fraction(.binary(.number(slope.costPlus), .minus, .number(slope.costMinus)), .row([.integer(2), .op(.product), .text(NumberFormat.roundTrip(slope.epsilon))]))),
+                // The two costs differ in the 5th decimal or later, so they are shown to 12.
+                .init(.equals, .fraction(.binary(.text(NumberFormat(decimals: 12).string(slope.costPlus)), .minus, .text(NumberFormat(decimals: 12).string(slope.costMinus))), .row([.integer(2), .op(.product), .text(NumberFormat.roundTrip(slope.epsilon))]))),
                 .init(.equals, .number(slope.slope)),
             ])),
             .paragraph([.t("Backpropagation (steps 9–13) reproduces this slope exactly, and for every weight at once: its value for "), .m(weight),

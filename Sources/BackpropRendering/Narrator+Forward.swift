@@ -66,13 +66,13 @@ extension Narrator {
         let term: Math
         switch (info.loss, outputActivation) {
         case (.crossEntropy, .softmax):
-            term = .row([.text("−"), .sum(.identifier("k"), .row([.subscripted(y, .identifier("k")), .apply(.identifier("log"), .subscripted(h, .identifier("k")))]))])
+            term = .row([.text("−"), .sum(.identifier("k"), .row([.subscripted(y, .identifier("k")), .op(.product), .apply(.identifier("log"), .subscripted(h, .identifier("k")))]))])
         case (.crossEntropy, _):
             let yk = Math.subscripted(y, .identifier("k"))
             let hk = Math.subscripted(h, .identifier("k"))
             term = .sum(.identifier("k"), .bracketed(.chain([
-                .row([.text("−"), yk, .apply(.identifier("log"), hk)]),
-                .row([.parenthesized(.binary(.integer(1), .minus, yk)), .apply(.identifier("log"), .parenthesized(.binary(.integer(1), .minus, hk)))]),
+                .row([.text("−"), yk, .op(.product), .apply(.identifier("log"), hk)]),
+                .row([.parenthesized(.binary(.integer(1), .minus, yk)), .op(.product), .apply(.identifier("log"), .binary(.integer(1), .minus, hk))]),
             ], .minus)))
         case (.squaredError, _):
             let difference = notation.name == .tulleken

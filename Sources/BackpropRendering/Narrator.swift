@@ -87,15 +87,16 @@ public struct Narrator: Sendable {
         let rounding = "Numbers are rounded to \(decimals) decimals; the trace keeps full precision (trace --format json)."
         switch notation.name {
         case .ng:
+            let l = Math.parenthesized(.identifier("l"))
             return .convention([
-                .text("Ng's notation: layers l = 1…L; "), .math(notation.weights(1)),
+                .text("Ng — layers l = 1…L; "), .math(.superscripted(.identifier("Θ"), l)),
                 .text(" maps layer l to l + 1, column 0 multiplies the bias unit a₀ = 1; "),
-                .math(.binary(notation.delta(2), .equals, .partial(notation.cost, notation.weightedInput(2)))),
+                .math(.binary(.superscripted(.identifier("δ"), l), .equals, .partial(.identifier("J"), .superscripted(.identifier("z"), l)))),
                 .text(" (output minus target). " + rounding),
             ])
         case .nielsen:
             return .convention([
-                .text("Nielsen's notation: "), .math(.superscripted(.identifier("w"), .identifier("l"))), .text(" and "),
+                .text("Nielsen — "), .math(.superscripted(.identifier("w"), .identifier("l"))), .text(" and "),
                 .math(.superscripted(.identifier("b"), .identifier("l"))),
                 .text(" lead into layer l (Ng's "), .math(.superscripted(.identifier("Θ"), .parenthesized(.identifier("l-1")))),
                 .text(" without and with its column 0); "),
@@ -105,7 +106,7 @@ public struct Narrator: Sendable {
             ])
         case .tulleken:
             return .convention([
-                .text("15 Steps notation: vectors are rows, "), .math(.binary(.identifier("W"), .equals, .transpose(.identifier("Θ")))),
+                .text("15 Steps — vectors are rows, "), .math(.binary(.identifier("W"), .equals, .transpose(.identifier("Θ")))),
                 .text(" with the bias weights as its last row, "),
                 .math(.binary(.identifier("net"), .equals, .row([.bracketed(.row([.identifier("x"), .op(.comma), .integer(1)])), .op(.product), .identifier("W")]))),
                 .text("; its delta is minus Ng's δ, so the deltas and gradients shown are negated and updates add "),

@@ -130,10 +130,20 @@ public struct TextRenderer: Sendable {
             return [math]
         }
         let items = flattened(expression)
-        var segments: [[Math]] = [[]]
-        for item in items {
-            if case .op = item, !(segments.last ?? []).isEmpty { segments.append([]) }
-            segments[segments.count - 1].append(item)
+        // Prefer breaking before +, −, ⊙ …; a product (·) stays with its factors unless the
+        // product alone is wider than the line.
+        func split(_ items: [Math], atProducts: Bool) -> [[Math]] {
+            var segments: [[Math]] = [[]]
+            for item in items {
+                if case .op(let op) = item, !(segments.last ?? []).isEmpty, atProducts || op != .product {
+                    segments.append([])
+                }
+                segments[segments.count - 1].append(item)
+            }
+            return segments
+        }
+        let segments = split(items, atProducts: false).flatMap { segment -> [[Math]] in
+            segment.reduce(0) { $0 + box($1).width } > available ? split(segment, atProducts: true) : [segment]
         }
         var pieces: [TextBox] = []
         var current: [TextBox] = []
@@ -241,12 +251,17 @@ public struct TextRenderer: Sendable {
                     let cell = row < column.count ? column[row] : ""
                     return cell + String(repeating: " ", count: widths[index] - cell.count)
                 }
-                let separator = row == 0 ? "     " : "  →  "
-                lines.append(cells.joined(separator: row >= 1 && row < height ? separator : "     ").trimmingTrailingSpaces())
+                var text = cells[0]
+                for index in 1..<cells.count {
+                    let joined = row > 0 && row < columns[index - 1].count && row < columns[index].count
+                    text += (joined ? "  →  " : "     ") + cells[index]
+                }
+                lines.append(text.trimmingTrailingSpaces())
             }
         } else {
             for column in columns {
-                lines.append(column[0] + ": " + column.dropFirst().joined(separator: " "))
+                lines.append(column[0] + ":")
+                lines += column.dropFirst().map { "    " + $0 }
             }
         }
         for (index, weights) in figure.weights.enumerated() {
