@@ -100,7 +100,7 @@ extension Narrator {
                 .m(.binary(.partial(notation.cost, .identifier("a")), .equals, .fraction(.binary(.identifier("a"), .minus, .identifier("y")), .row([.identifier("a"), .parenthesized(.binary(.integer(1), .minus, .identifier("a")))])))),
                 .t(", and multiplying by g′(z) = a(1 − a) cancels the denominator (softmax with cross-entropy gives a − y the same way).")]))
         case (_, .squaredError):
-            let bp1 = notation.name == .nielsen ? " (BP1: δᴸ = ∇ₐC ⊙ σ′(zᴸ), with ∇ₐC = a − y)" : ""
+            let bp1 = notation.name == .nielsen ? " (BP1)" : ""
             blocks.append(.equation(Equation(notation.delta(L), [
                 .init(.equals, .binary(.parenthesized(.binary(notation.activation(L), .minus, notation.target)), .hadamard, .apply(notation.activationDerivative, notation.weightedInput(L))), comment: bp1.isEmpty ? nil : String(bp1.dropFirst(2).dropLast())),
                 .init(.equals, .binary(.parenthesized(.binary(vector(a), .minus, vector(sample.y))), .hadamard, vector(slopes))),

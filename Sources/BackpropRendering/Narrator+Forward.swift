@@ -108,7 +108,7 @@ extension Narrator {
         let why: String
         switch info.loss {
         case .crossEntropy: why = "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and it pairs with sigmoid or softmax outputs so that the output error becomes simply a − y (step 10)."
-        case .squaredError: why = "Squared error (Mazur's E_total, the 15 Steps' regression error) measures the distance between output and target; the ½ cancels the 2 from differentiating the square."
+        case .squaredError: why = "Squared error (Mazur's E_total, the 15 Steps' regression error) measures the distance between output and target; the factor 1/2 cancels the 2 from differentiating the square."
         }
         blocks.append(.why([.t(why)]))
         return blocks

@@ -98,7 +98,7 @@ public struct Narrator: Sendable {
             return .convention([
                 .text("Nielsen — "), .math(.superscripted(.identifier("w"), .identifier("l"))), .text(" and "),
                 .math(.superscripted(.identifier("b"), .identifier("l"))),
-                .text(" lead into layer l (Ng's "), .math(.superscripted(.identifier("Θ"), .parenthesized(.identifier("l-1")))),
+                .text(" lead into layer l (Ng's "), .math(.superscripted(.identifier("Θ"), .parenthesized(.row([.identifier("l"), .op(.minus), .integer(1)])))),
                 .text(" without and with its column 0); "),
                 .math(.binary(.superscripted(.identifier("δ"), .identifier("l")), .equals,
                     .partial(.identifier("C"), .superscripted(.identifier("z"), .identifier("l"))))),

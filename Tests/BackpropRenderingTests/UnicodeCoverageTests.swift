@@ -1,0 +1,28 @@
+import BackpropCore
+import BackpropTutorCLI
+import Testing
+
+@testable import BackpropRendering
+
+/// The narrator's prose and symbols are all known to the LaTeX and Markdown escapers: an
+/// unknown character would print as "?" (the escaper's stand-in) in a worked example.
+@Suite("Every character the narrator writes has a LaTeX and Markdown form")
+struct UnicodeCoverageTests {
+    @Test("no '?' stand-ins in any exported document", arguments: LessonLibrary.builtInNames)
+    func noStandIns(lesson: String) throws {
+        let trace = try builtInTrace(lesson)
+        for notation in Notation.Name.allCases {
+            let narrative = Narrator(trace: trace, notation: notation).narrative()
+            let documents = [
+                ("latex", LaTeXRenderer().document(narrative)),
+                ("beamer", BeamerRenderer().document(narrative)),
+                ("markdown", MarkdownRenderer().document(narrative)),
+            ]
+            for (format, text) in documents {
+                for (number, line) in text.split(separator: "\n").enumerated() where line.contains("?") {
+                    Issue.record("\(lesson) \(notation) \(format) line \(number + 1): \(line.prefix(160))")
+                }
+            }
+        }
+    }
+}
