@@ -50,7 +50,7 @@ public enum BackpropTutor {
                 message += "usage: \(usage)\n"
             case .gradientCheckFailed(let report, _, _):
                 standardOutput = report
-            case .lesson, .output:
+            case .lesson, .output, .overflow:
                 break
             }
             return CommandOutput(standardOutput: standardOutput, standardError: message, exitCode: error.exitCode)

@@ -10,12 +10,14 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case gradientCheckFailed(report: String, relativeDifference: Double, threshold: Double)
     /// An output file could not be written (exit 1).
     case output(path: String, reason: String)
+    /// The lesson's numbers overflow: its cost or gradient is ∞ or NaN (exit 1).
+    case overflow(lessonTitle: String)
 
     /// The one switch from errors to exit codes: 64 for usage (sysexits EX_USAGE), 1 otherwise.
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
-        case .lesson, .gradientCheckFailed, .output: return 1
+        case .lesson, .gradientCheckFailed, .output, .overflow: return 1
         }
     }
 
@@ -25,8 +27,11 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         case .usage(let message, _): return message
         case .lesson(let error): return error.description
         case .gradientCheckFailed(_, let difference, let threshold):
-            return "gradient check failed: relative difference \(difference) exceeds \(threshold)"
+            return "gradient check failed: relative difference \(difference.isNaN ? "NaN" : String(difference)) exceeds \(threshold)"
         case .output(let path, let reason): return "\(path): cannot write the output: \(reason)"
+        case .overflow(let title):
+            return "lesson '\(title)': the cost or its gradient overflows to ∞ or NaN with these weights and inputs; "
+                + "fix: use smaller weights and inputs (weighted inputs z of a few hundred at most)"
         }
     }
 }

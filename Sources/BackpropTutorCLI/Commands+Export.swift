@@ -29,7 +29,7 @@ extension Commands {
         } else {
             notation = Notation.Name(rawValue: lesson.notation) ?? .ng
         }
-        let narrative = ExportDocument.narrative(for: lesson, notation: notation, steps: steps)
+        let narrative = try ExportDocument.narrative(for: lesson, notation: notation, steps: steps)
         let text: String
         switch format {
         case "latex": text = LaTeXRenderer().document(narrative)

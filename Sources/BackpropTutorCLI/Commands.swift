@@ -32,6 +32,14 @@ enum Commands {
         }
     }
 
+    /// Traces a lesson, refusing one whose numbers overflow (a trace full of NaN teaches nothing).
+    static func traced(_ lesson: Lesson, recordedSamples: Int? = nil, checkingEveryParameter: Bool = false) throws(CLIError) -> Trace {
+        let trace = Tracer.trace(lesson, recordedSamples: recordedSamples, checkingEveryParameter: checkingEveryParameter)
+        let isFinite = trace.cost.isFinite && trace.D.allSatisfy { $0.values.allSatisfy(\.isFinite) }
+        guard isFinite else { throw .overflow(lessonTitle: lesson.title) }
+        return trace
+    }
+
     static func positiveInteger(_ arguments: ParsedArguments, _ name: String) throws(CLIError) -> Int? {
         guard let text = arguments.value(name) else { return nil }
         guard let value = Int(text), value >= 1 else {
@@ -60,7 +68,7 @@ enum Commands {
         try noPositionals(arguments)
         let recorded = try positiveInteger(arguments, "samples")
         let lesson = try loadLesson(arguments)
-        let trace = Tracer.trace(lesson, recordedSamples: recorded, checkingEveryParameter: arguments.isSet("all"))
+        let trace = try traced(lesson, recordedSamples: recorded, checkingEveryParameter: arguments.isSet("all"))
         switch arguments.value("format") ?? "text" {
         case "json": return trace.jsonText
         default: return TraceTextRenderer.render(trace)
@@ -70,7 +78,7 @@ enum Commands {
     static func check(_ arguments: ParsedArguments) throws(CLIError) -> String {
         try noPositionals(arguments)
         let lesson = try loadLesson(arguments)
-        let trace = Tracer.trace(lesson, recordedSamples: 0, checkingEveryParameter: arguments.isSet("all"))
+        let trace = try traced(lesson, recordedSamples: 0, checkingEveryParameter: arguments.isSet("all"))
         let report = GradientCheckTable.render(trace, threshold: BackpropTutor.checkThreshold)
         let difference = trace.gradientCheck.relativeDifference
         guard difference <= BackpropTutor.checkThreshold else {
