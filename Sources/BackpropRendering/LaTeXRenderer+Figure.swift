@@ -16,6 +16,7 @@ extension LaTeXRenderer {
         var tallest: Int
 
         init(_ figure: NetworkFigure) {
+            let figure = LaTeXRenderer.drawn(figure)
             let bias = figure.showsBiasUnits ? 1 : 0
             var small = figure.layers.allSatisfy { $0.count <= 4 }
             for l in 0..<max(0, figure.layers.count - 1) where (figure.layers[l].count + bias) * figure.layers[l + 1].count > 12 {
@@ -54,14 +55,21 @@ extension LaTeXRenderer {
         var bottom = 0.0
         for (l, units) in figure.layers.enumerated() {
             let hasBias = figure.showsBiasUnits && l < figure.layers.count - 1
-            let count = units.count + (hasBias ? 1 : 0)
+            let count = Self.shownUnits(units.count).count + (hasBias ? 1 : 0)
             let x = Double(l) * layout.columnSpacing
             var y = Double(count - 1) * layout.rowSpacing / 2
             if hasBias {
                 text += "\\node[bias] (b-\(l)) at (\(Self.decimal(x)),\(Self.decimal(y))) {$+1$};\n"
                 y -= layout.rowSpacing
             }
-            for (k, unit) in units.enumerated() {
+            for k in Self.shownUnits(units.count) {
+                guard let k else {
+                    // Units left out of a large layer.
+                    text += "\\node[font=\\large] at (\(Self.decimal(x)),\(Self.decimal(y))) {$\\vdots$};\n"
+                    y -= layout.rowSpacing
+                    continue
+                }
+                let unit = units[k]
                 var values: [String] = []
                 if let a = unit.activation { values.append("$a = \(writer.number(a))$") }
                 if let delta = unit.delta { values.append("$\\delta = \(writer.number(delta))$") }
@@ -75,12 +83,11 @@ extension LaTeXRenderer {
         // labels of one source fan out 0.36 cm apart, and a label of the next source lies at
         // least 0.45 cm away for up to 4 target units (1 − 0.19 − 3 × 0.19 = 0.24 rows).
         for l in 0..<max(0, figure.layers.count - 1) {
-            let sources = (figure.showsBiasUnits ? ["b-\(l)"] : []) + figure.layers[l].indices.map { "u-\(l)-\($0)" }
-            let biasOffset = figure.showsBiasUnits ? 0 : 1
-            for (s, source) in sources.enumerated() {
+            let shownSources = Self.shownUnits(figure.layers[l].count).compactMap { $0 }
+            let sources = (figure.showsBiasUnits ? [("b-\(l)", 0)] : []) + shownSources.map { ("u-\(l)-\($0)", $0 + 1) }
+            for (source, column) in sources {
                 let position = Self.edgeLabelPosition
-                for i in figure.layers[l + 1].indices {
-                    let column = s + biasOffset
+                for i in Self.shownUnits(figure.layers[l + 1].count).compactMap({ $0 }) {
                     var label = ""
                     if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows, column < figure.weights[l].columns {
                         label = " node[weight, pos=\(Self.decimal(position))] {$\(number.string(figure.weights[l][i, column]))$}"
@@ -104,6 +111,21 @@ extension LaTeXRenderer {
         return text
     }
 
+    /// The units drawn for a layer of `count`: all of them up to 8; beyond that the first three,
+    /// a gap (nil, drawn as ⋮) and the last, like the abbreviated matrices of the text.
+    static func shownUnits(_ count: Int) -> [Int?] {
+        count > 8 ? [0, 1, 2, nil, count - 1] : Array(0..<count)
+    }
+
+    /// The figure as drawn: large layers cut to their shown units plus one gap.
+    static func drawn(_ figure: NetworkFigure) -> NetworkFigure {
+        var drawn = figure
+        drawn.layers = figure.layers.map { units in
+            shownUnits(units.count).map { $0.map { units[$0] } ?? NetworkFigure.Unit(label: .ellipsis(.vertical)) }
+        }
+        return drawn
+    }
+
     /// Where along an edge its weight label sits (0 = source, 1 = target).
     static let edgeLabelPosition = 0.19
 
@@ -113,14 +135,26 @@ extension LaTeXRenderer {
         var tables: [(Math, Table)] = []
         for (l, weights) in figure.weights.enumerated() where l + 1 < figure.layers.count {
             let symbol = l < figure.weightSymbols.count ? figure.weightSymbols[l] : .identifier("W")
-            var header: [[Inline]] = [[.text("to / from")], [.math(.text("+1"))]]
-            header += figure.layers[l].map { [.math($0.label)] }
-            var rows: [[[Inline]]] = []
-            for (i, unit) in figure.layers[l + 1].enumerated() where i < weights.rows {
-                rows.append([[.math(unit.label)]] + (0..<weights.columns).map { [.math(.number(weights[i, $0]))] })
+            // Columns: the bias and the shown source units; rows: the shown target units. Left-out
+            // units become a ⋯ column or a ⋮ row, as in the abbreviated matrices.
+            let columns: [Int?] = [0] + shownUnits(figure.layers[l].count).map { $0.map { $0 + 1 } }
+            var header: [[Inline]] = [[.text("to / from")]]
+            header += columns.map { column in
+                guard let column else { return [.math(.ellipsis(.horizontal))] }
+                return column == 0 ? [.math(.text("+1"))] : [.math(figure.layers[l][column - 1].label)]
             }
-            let header2 = Array(header.prefix(weights.columns + 1))
-            tables.append((symbol, Table(header: header2, rows: rows, rightAligned: [false] + Array(repeating: true, count: weights.columns))))
+            var rows: [[[Inline]]] = []
+            for i in shownUnits(figure.layers[l + 1].count) {
+                guard let i, i < weights.rows else {
+                    rows.append([[.math(.ellipsis(.vertical))]] + columns.map { _ in [.math(.ellipsis(.vertical))] })
+                    continue
+                }
+                rows.append([[.math(figure.layers[l + 1][i].label)]] + columns.map { column in
+                    guard let column, column < weights.columns else { return [.math(.ellipsis(.horizontal))] }
+                    return [.math(.number(weights[i, column]))]
+                })
+            }
+            tables.append((symbol, Table(header: header, rows: rows, rightAligned: [false] + Array(repeating: true, count: columns.count))))
         }
         return tables
     }

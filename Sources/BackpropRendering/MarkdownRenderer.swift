@@ -111,7 +111,12 @@ public struct MarkdownRenderer: Sendable {
             if figure.showsBiasUnits && l < figure.layers.count - 1 {
                 text += "    b\(l)((\"+1\"))\n"
             }
-            for (k, unit) in units.enumerated() {
+            for k in LaTeXRenderer.shownUnits(units.count) {
+                guard let k else {
+                    text += "    u\(l)_gap[\"⋮ \(units.count - 4) more\"]\n"
+                    continue
+                }
+                let unit = units[k]
                 var lines = [plain(unit.label)]
                 if let a = unit.activation { lines.append("a = " + number.string(a)) }
                 if let delta = unit.delta { lines.append("δ = " + number.string(delta)) }
@@ -120,11 +125,10 @@ public struct MarkdownRenderer: Sendable {
             text += "  end\n"
         }
         for l in 0..<max(0, figure.layers.count - 1) {
-            let sources = (figure.showsBiasUnits ? ["b\(l)"] : []) + figure.layers[l].indices.map { "u\(l)_\($0)" }
-            let biasOffset = figure.showsBiasUnits ? 0 : 1
-            for (s, source) in sources.enumerated() {
-                for i in figure.layers[l + 1].indices {
-                    let column = s + biasOffset
+            let shown = LaTeXRenderer.shownUnits(figure.layers[l].count).compactMap { $0 }
+            let sources = (figure.showsBiasUnits ? [("b\(l)", 0)] : []) + shown.map { ("u\(l)_\($0)", $0 + 1) }
+            for (source, column) in sources {
+                for i in LaTeXRenderer.shownUnits(figure.layers[l + 1].count).compactMap({ $0 }) {
                     if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows, column < figure.weights[l].columns {
                         text += "  \(source) -- \"\(number.string(figure.weights[l][i, column]))\" --> u\(l + 1)_\(i)\n"
                     } else {

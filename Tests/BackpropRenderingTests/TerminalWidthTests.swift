@@ -47,3 +47,20 @@ struct TerminalWidthTests {
         #expect(text.contains(format.string(x[19])))
     }
 }
+
+@Suite("Large layers in the diagrams")
+struct LargeFigureTests {
+    @Test("the TikZ and Mermaid figures draw 3 units, a gap and the last of a 20-unit layer")
+    func abbreviated() throws {
+        let trace = Tracer.trace(try Lesson.decode(TerminalWidthTests.bigLesson, file: "big.json"))
+        let narrative = Narrator(trace: trace, notation: .ng).narrative(steps: [1])
+        let latex = LaTeXRenderer().document(narrative)
+        #expect(latex.contains("(u-0-19)"))
+        #expect(!latex.contains("(u-0-10)"))
+        #expect(latex.contains("\\vdots"))
+        let markdown = MarkdownRenderer().document(narrative)
+        #expect(markdown.contains("u0_gap"))
+        #expect(markdown.contains("u0_19"))
+        #expect(!markdown.contains("u0_10"))
+    }
+}
