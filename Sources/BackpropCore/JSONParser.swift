@@ -66,9 +66,15 @@ public struct JSONParser {
         case "{": kind = try parseObject()
         case "[": kind = try parseArray()
         case "\"": kind = .string(try parseString())
-        case "t": try expectWord("true"); kind = .bool(true)
-        case "f": try expectWord("false"); kind = .bool(false)
-        case "n": try expectWord("null"); kind = .null
+        case "t":
+            try expectWord("true")
+            kind = .bool(true)
+        case "f":
+            try expectWord("false")
+            kind = .bool(false)
+        case "n":
+            try expectWord("null")
+            kind = .null
         case "-", "0"..."9": kind = .number(try parseNumber())
         case "N", "I":
             throw error("NaN and Infinity are not numbers in JSON; write a finite number such as 0.5")
@@ -184,10 +190,14 @@ public struct JSONParser {
                         guard current == "u" else { throw error("a lone UTF-16 surrogate in \\u escape") }
                         advance()
                         let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("a lone UTF-16 surrogate in \\u escape") }
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw error("a lone UTF-16 surrogate in \\u escape")
+                        }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let scalar = Unicode.Scalar(code) else { throw error("a lone UTF-16 surrogate in \\u escape") }
+                    guard let scalar = Unicode.Scalar(code) else {
+                        throw error("a lone UTF-16 surrogate in \\u escape")
+                    }
                     result.append(scalar)
                     continue
                 default:

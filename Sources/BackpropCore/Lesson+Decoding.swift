@@ -56,12 +56,14 @@ struct LessonDecoder {
 
     func lesson(from root: JSONValue) throws(LessonError) -> Lesson {
         guard case .object(let members) = root.kind else {
-            throw fail(root, "", "the top level is \(root.typeDescription), not an object",
+            throw fail(
+                root, "", "the top level is \(root.typeDescription), not an object",
                 fix: "write the lesson as { \"title\": …, \"layers\": …, … }")
         }
         for member in members where !Lesson.knownFields.contains(member.key) {
             let suggestion = closestField(to: member.key).map { "did you mean \"\($0)\"? " } ?? ""
-            throw fail(member.value, member.key, "unknown field \"\(member.key)\"",
+            throw fail(
+                member.value, member.key, "unknown field \"\(member.key)\"",
                 fix: "\(suggestion)known fields are " + Lesson.knownFields.joined(separator: ", "))
         }
 
@@ -69,19 +71,25 @@ struct LessonDecoder {
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, title.count <= 200 else {
             throw fail(root["title"], "title", "the title must have 1 to 200 characters", fix: "write a short title")
         }
-        let summary = try root["summary"].map { v throws(LessonError) in try string(v, "summary", fix: "write the summary as a string") }
-        let notation = try root["notation"].map { v throws(LessonError) in try choice(v, "notation", Lesson.notationNames) } ?? "ng"
+        let summary = try root["summary"].map { v throws(LessonError) in
+            try string(v, "summary", fix: "write the summary as a string")
+        }
+        let notation =
+            try root["notation"].map { v throws(LessonError) in try choice(v, "notation", Lesson.notationNames) }
+            ?? "ng"
 
         let layerSizes = try layers(required(root, "layers"))
         let activations = try activationList(required(root, "activation"), layerCount: layerSizes.count)
-        let loss = try root["loss"].map { v throws(LessonError) in
-            Loss(rawValue: try choice(v, "loss", Loss.allCases.map(\.rawValue)))!
-        } ?? .crossEntropy
+        let loss =
+            try root["loss"].map { v throws(LessonError) in
+                Loss(rawValue: try choice(v, "loss", Loss.allCases.map(\.rawValue)))!
+            } ?? .crossEntropy
         try checkCombination(activations: activations, loss: loss, root: root)
 
         let parameterCount = zip(layerSizes.dropFirst(), layerSizes).reduce(0) { $0 + $1.0 * ($1.1 + 1) }
         guard parameterCount <= LessonLimits.maximumParameters else {
-            throw fail(root["layers"], "layers",
+            throw fail(
+                root["layers"], "layers",
                 "these layers need \(parameterCount) weights, more than the limit of \(LessonLimits.maximumParameters)",
                 fix: "use smaller layers")
         }
@@ -90,17 +98,26 @@ struct LessonDecoder {
         let network = Network(layerSizes: layerSizes, activations: activations, loss: loss, weights: weights)
 
         guard let samplesValue = root["samples"] else {
-            throw fail(root, "samples", "missing field \"samples\"",
+            throw fail(
+                root, "samples", "missing field \"samples\"",
                 fix: "add \"samples\": [{\"x\": […], \"y\": […]}, …] with at least one sample")
         }
         let samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false)
-        let validation = try root["validation"].map { v throws(LessonError) in try sampleList(v, "validation", network: network, allowsEmpty: true) } ?? []
-        let test = try root["test"].map { v throws(LessonError) in try sampleList(v, "test", network: network, allowsEmpty: true) } ?? []
+        let validation =
+            try root["validation"].map { v throws(LessonError) in
+                try sampleList(v, "validation", network: network, allowsEmpty: true)
+            } ?? []
+        let test =
+            try root["test"].map { v throws(LessonError) in
+                try sampleList(v, "test", network: network, allowsEmpty: true)
+            } ?? []
 
         var classes: [String]?
         if let value = root["classes"] {
             guard case .array(let items) = value.kind, items.count == layerSizes[layerSizes.count - 1] else {
-                throw fail(value, "classes", "expected a list of \(layerSizes[layerSizes.count - 1]) class names, one per output unit",
+                throw fail(
+                    value, "classes",
+                    "expected a list of \(layerSizes[layerSizes.count - 1]) class names, one per output unit",
                     fix: "name each output unit, e.g. [\"setosa\", \"versicolor\", \"virginica\"]")
             }
             classes = try items.enumerated().map { index, item throws(LessonError) in
@@ -113,14 +130,16 @@ struct LessonDecoder {
         var updatesBiases = true
         if let value = root["updateBiases"] {
             guard case .bool(let flag) = value.kind else {
-                throw fail(value, "updateBiases", "expected true or false, found \(value.typeDescription)",
+                throw fail(
+                    value, "updateBiases", "expected true or false, found \(value.typeDescription)",
                     fix: "write true (the usual) or false (keep the bias weights fixed, as Mazur does)")
             }
             updatesBiases = flag
         }
-        let epochs = try root["epochs"].map { v throws(LessonError) in
-            try integer(v, "epochs", range: 0...LessonLimits.maximumEpochs)
-        } ?? Lesson.defaultEpochs
+        let epochs =
+            try root["epochs"].map { v throws(LessonError) in
+                try integer(v, "epochs", range: 0...LessonLimits.maximumEpochs)
+            } ?? Lesson.defaultEpochs
 
         return Lesson(
             title: title, summary: summary, notation: notation, classes: classes, network: network,
@@ -161,7 +180,9 @@ struct LessonDecoder {
 
     private func number(_ value: JSONValue, _ path: String) throws(LessonError) -> Double {
         guard case .number(let number) = value.kind else {
-            throw fail(value, path, "expected a number, found \(value.typeDescription)", fix: "write a finite number such as 0.25")
+            throw fail(
+                value, path, "expected a number, found \(value.typeDescription)",
+                fix: "write a finite number such as 0.25")
         }
         return number
     }
@@ -180,7 +201,10 @@ struct LessonDecoder {
         guard case .number(let number) = value.kind, number.rounded() == number,
             number >= Double(range.lowerBound), number <= Double(range.upperBound)
         else {
-            throw fail(value, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(value))", fix: fix)
+            throw fail(
+                value, path,
+                "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(value))",
+                fix: fix)
         }
         return Int(number)
     }
@@ -195,7 +219,8 @@ struct LessonDecoder {
     private func numbers(_ value: JSONValue, _ path: String, count: Int, what: String) throws(LessonError) -> [Double] {
         let items = try list(value, path, fix: "write \(what) as a list of \(count) numbers")
         guard items.count == count else {
-            throw fail(value, path, "has \(items.count) numbers but \(what) needs \(count)",
+            throw fail(
+                value, path, "has \(items.count) numbers but \(what) needs \(count)",
                 fix: "write exactly \(count) numbers")
         }
         return try items.enumerated().map { index, item throws(LessonError) in try number(item, "\(path)[\(index)]") }
@@ -211,7 +236,8 @@ struct LessonDecoder {
     private func layers(_ value: JSONValue) throws(LessonError) -> [Int] {
         let items = try list(value, "layers", fix: "write the units per layer, input first, e.g. [2, 2, 1]")
         guard (2...LessonLimits.maximumLayers).contains(items.count) else {
-            throw fail(value, "layers", "a network needs 2 to \(LessonLimits.maximumLayers) layers, found \(items.count)",
+            throw fail(
+                value, "layers", "a network needs 2 to \(LessonLimits.maximumLayers) layers, found \(items.count)",
                 fix: "list the input layer, any hidden layers and the output layer, e.g. [2, 2, 1]")
         }
         return try items.enumerated().map { index, item throws(LessonError) in
@@ -225,20 +251,23 @@ struct LessonDecoder {
             let name = try choice(value, "activation", names)
             let activation = Activation(rawValue: name)!
             if activation == .softmax && layerCount > 2 {
-                throw fail(value, "activation", "softmax may only be the output layer's activation",
+                throw fail(
+                    value, "activation", "softmax may only be the output layer's activation",
                     fix: "give one name per non-input layer, e.g. [\"sigmoid\", \"softmax\"]")
             }
             return Array(repeating: activation, count: layerCount - 1)
         }
         let items = try list(value, "activation", fix: "write one name, or one per non-input layer")
         guard items.count == layerCount - 1 else {
-            throw fail(value, "activation", "has \(items.count) names but the network has \(layerCount - 1) non-input layers",
+            throw fail(
+                value, "activation", "has \(items.count) names but the network has \(layerCount - 1) non-input layers",
                 fix: "give one activation per layer after the input layer, or a single name for all")
         }
         return try items.enumerated().map { index, item throws(LessonError) in
             let activation = Activation(rawValue: try choice(item, "activation[\(index)]", names))!
             if activation == .softmax && index < items.count - 1 {
-                throw fail(item, "activation[\(index)]", "softmax may only be the output layer's activation",
+                throw fail(
+                    item, "activation[\(index)]", "softmax may only be the output layer's activation",
                     fix: "use sigmoid, tanh, relu, linear or scaled-tanh for hidden layers")
             }
             return activation
@@ -248,17 +277,21 @@ struct LessonDecoder {
     private func checkCombination(activations: [Activation], loss: Loss, root: JSONValue) throws(LessonError) {
         let output = activations[activations.count - 1]
         if output == .softmax && loss != .crossEntropy {
-            throw fail(root["loss"], "loss", "softmax outputs need the cross-entropy loss",
+            throw fail(
+                root["loss"], "loss", "softmax outputs need the cross-entropy loss",
                 fix: "set \"loss\": \"cross-entropy\" or use a sigmoid output layer")
         }
         if loss == .crossEntropy && output != .sigmoid && output != .softmax {
-            throw fail(root["activation"], "activation",
+            throw fail(
+                root["activation"], "activation",
                 "cross-entropy needs a sigmoid or softmax output layer (its log needs outputs in (0, 1)), found \(output.rawValue)",
                 fix: "make the output layer sigmoid or softmax, or set \"loss\": \"squared-error\"")
         }
     }
 
-    private func initialWeights(_ root: JSONValue, layerSizes: [Int]) throws(LessonError) -> ([Matrix], Lesson.WeightSource) {
+    private func initialWeights(_ root: JSONValue, layerSizes: [Int]) throws(LessonError) -> (
+        [Matrix], Lesson.WeightSource
+    ) {
         switch (root["weights"], root["init"]) {
         case (.some(let weights), nil):
             return (try weightMatrices(weights, layerSizes: layerSizes), .given)
@@ -266,10 +299,12 @@ struct LessonDecoder {
             let initialization = try initialization(initValue)
             return (initialization.weights(layerSizes: layerSizes), .generated(initialization))
         case (.some, .some):
-            throw fail(root["init"], "init", "both \"weights\" and \"init\" are given",
+            throw fail(
+                root["init"], "init", "both \"weights\" and \"init\" are given",
                 fix: "keep \"weights\" to list them, or \"init\" to generate them, not both")
         case (nil, nil):
-            throw fail(root, "weights", "the lesson has neither \"weights\" nor \"init\"",
+            throw fail(
+                root, "weights", "the lesson has neither \"weights\" nor \"init\"",
                 fix: "list the weights, or add \"init\": {\"method\": \"uniform\", \"epsilon\": 0.12, \"seed\": 1}")
         }
     }
@@ -277,14 +312,17 @@ struct LessonDecoder {
     private func weightMatrices(_ value: JSONValue, layerSizes: [Int]) throws(LessonError) -> [Matrix] {
         let items = try list(value, "weights", fix: "write one matrix (a list of rows) per layer after the input")
         guard items.count == layerSizes.count - 1 else {
-            throw fail(value, "weights", "has \(items.count) matrices but \(layerSizes.count) layers need \(layerSizes.count - 1)",
+            throw fail(
+                value, "weights",
+                "has \(items.count) matrices but \(layerSizes.count) layers need \(layerSizes.count - 1)",
                 fix: "give Θ(1) … Θ(\(layerSizes.count - 1)), one matrix between each pair of layers")
         }
         return try items.enumerated().map { index, item throws(LessonError) in
             let rows = layerSizes[index + 1]
             let columns = layerSizes[index] + 1
             let path = "weights[\(index)]"
-            let shape = "Θ(\(index + 1)) maps layer \(index + 1) to layer \(index + 2), so it is \(rows) × \(columns): one row per unit of layer \(index + 2), the bias weight first and then one weight per unit of layer \(index + 1)"
+            let shape =
+                "Θ(\(index + 1)) maps layer \(index + 1) to layer \(index + 2), so it is \(rows) × \(columns): one row per unit of layer \(index + 2), the bias weight first and then one weight per unit of layer \(index + 1)"
             let rowItems = try list(item, path, fix: shape)
             guard rowItems.count == rows else {
                 throw fail(item, path, "has \(rowItems.count) rows but needs \(rows)", fix: shape)
@@ -312,33 +350,39 @@ struct LessonDecoder {
         let name = try choice(method, "init.method", ["ng-debug", "uniform"])
         let allowed = name == "uniform" ? ["method", "epsilon", "seed"] : ["method"]
         if let extra = members.first(where: { !allowed.contains($0.key) }) {
-            throw fail(extra.value, "init.\(extra.key)", "unknown field \"\(extra.key)\" for method \"\(name)\"", fix: fix)
+            throw fail(
+                extra.value, "init.\(extra.key)", "unknown field \"\(extra.key)\" for method \"\(name)\"", fix: fix)
         }
         guard name == "uniform" else { return .ngDebug }
         var epsilon = WeightInitialization.defaultEpsilon
         if let epsilonValue = value["epsilon"] {
             epsilon = try number(epsilonValue, "init.epsilon")
             guard epsilon > 0, epsilon <= 100 else {
-                throw fail(epsilonValue, "init.epsilon", "must be above 0 and at most 100, found \(epsilon)",
+                throw fail(
+                    epsilonValue, "init.epsilon", "must be above 0 and at most 100, found \(epsilon)",
                     fix: "use a small positive number such as 0.12")
             }
         }
-        let seed = try value["seed"].map { v throws(LessonError) in
-            try integer(v, "init.seed", range: 0...Int(Int32.max))
-        } ?? 0
+        let seed =
+            try value["seed"].map { v throws(LessonError) in
+                try integer(v, "init.seed", range: 0...Int(Int32.max))
+            } ?? 0
         return .uniform(epsilon: epsilon, seed: UInt64(seed))
     }
 
     // MARK: Samples
 
-    private func sampleList(_ value: JSONValue, _ path: String, network: Network, allowsEmpty: Bool) throws(LessonError) -> [Lesson.Sample] {
+    private func sampleList(_ value: JSONValue, _ path: String, network: Network, allowsEmpty: Bool) throws(LessonError)
+        -> [Lesson.Sample]
+    {
         let fix = "write a list of {\"x\": […], \"y\": […]} objects"
         let items = try list(value, path, fix: fix)
         if items.isEmpty && !allowsEmpty {
             throw fail(value, path, "the sample list is empty", fix: "add at least one {\"x\": […], \"y\": […]}")
         }
         guard items.count <= LessonLimits.maximumSamples else {
-            throw fail(value, path, "has \(items.count) samples, more than the limit of \(LessonLimits.maximumSamples)",
+            throw fail(
+                value, path, "has \(items.count) samples, more than the limit of \(LessonLimits.maximumSamples)",
                 fix: "use fewer samples")
         }
         let inputCount = network.layerSizes[0]
@@ -349,13 +393,17 @@ struct LessonDecoder {
                 throw fail(item, samplePath, "expected an object, found \(item.typeDescription)", fix: fix)
             }
             if let extra = members.first(where: { $0.key != "x" && $0.key != "y" }) {
-                throw fail(extra.value, "\(samplePath).\(extra.key)", "unknown field \"\(extra.key)\" in a sample", fix: "a sample has only \"x\" and \"y\"")
+                throw fail(
+                    extra.value, "\(samplePath).\(extra.key)", "unknown field \"\(extra.key)\" in a sample",
+                    fix: "a sample has only \"x\" and \"y\"")
             }
             guard let xValue = item["x"], let yValue = item["y"] else {
                 throw fail(item, samplePath, "a sample needs both \"x\" and \"y\"", fix: fix)
             }
-            let x = try numbers(xValue, "\(samplePath).x", count: inputCount, what: "the input layer (\(inputCount) units)")
-            let y = try numbers(yValue, "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
+            let x = try numbers(
+                xValue, "\(samplePath).x", count: inputCount, what: "the input layer (\(inputCount) units)")
+            let y = try numbers(
+                yValue, "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
             try checkTarget(y, yValue, "\(samplePath).y", network: network)
             return Lesson.Sample(x: x, y: y)
         }
@@ -364,19 +412,23 @@ struct LessonDecoder {
     private func checkTarget(_ y: [Double], _ value: JSONValue, _ path: String, network: Network) throws(LessonError) {
         guard network.loss == .crossEntropy else { return }
         if let index = y.firstIndex(where: { $0 < 0 || $0 > 1 }) {
-            throw fail(value, "\(path)[\(index)]", "cross-entropy targets must lie in [0, 1], found \(y[index])",
+            throw fail(
+                value, "\(path)[\(index)]", "cross-entropy targets must lie in [0, 1], found \(y[index])",
                 fix: "use 0/1 (one-hot) targets, or the squared-error loss")
         }
         if network.outputActivation == .softmax, abs(y.reduce(0, +) - 1) > 1e-9 {
-            throw fail(value, path, "softmax targets must sum to 1, these sum to \(y.reduce(0, +))",
+            throw fail(
+                value, path, "softmax targets must sum to 1, these sum to \(y.reduce(0, +))",
                 fix: "use a one-hot target such as [0, 1, 0]")
         }
     }
 
     private func closestField(to key: String) -> String? {
         let lowered = key.lowercased()
-        return Lesson.knownFields.min { editDistance($0.lowercased(), lowered) < editDistance($1.lowercased(), lowered) }
-            .flatMap { editDistance($0.lowercased(), lowered) <= 3 ? $0 : nil }
+        return Lesson.knownFields.min {
+            editDistance($0.lowercased(), lowered) < editDistance($1.lowercased(), lowered)
+        }
+        .flatMap { editDistance($0.lowercased(), lowered) <= 3 ? $0 : nil }
     }
 
     private func editDistance(_ a: String, _ b: String) -> Int {

@@ -34,12 +34,18 @@ extension Trace {
             ("totalParameters", .number(Double(gradientCheck.totalParameters))),
         ]
         if let entries = gradientCheck.checkedEntries {
-            checkMembers.append(("checkedEntries", .array(entries.map { entry in
-                .init(object([
-                    ("layer", .number(Double(entry.layer))), ("row", .number(Double(entry.row))),
-                    ("column", .number(Double(entry.column))),
-                ]))
-            })))
+            checkMembers.append(
+                (
+                    "checkedEntries",
+                    .array(
+                        entries.map { entry in
+                            .init(
+                                object([
+                                    ("layer", .number(Double(entry.layer))), ("row", .number(Double(entry.row))),
+                                    ("column", .number(Double(entry.column))),
+                                ]))
+                        })
+                ))
         }
 
         return object([
@@ -58,22 +64,33 @@ extension Trace {
             ("updatedWeights", matrices(updatedWeights)),
             ("costAfterUpdate", .number(costAfterUpdate)),
             ("classificationError", .number(classificationError)),
-            ("slopeExample", object([
-                ("layer", .number(Double(slopeExample.layer))), ("row", .number(Double(slopeExample.row))),
-                ("column", .number(Double(slopeExample.column))), ("epsilon", .number(slopeExample.epsilon)),
-                ("costPlus", .number(slopeExample.costPlus)), ("costMinus", .number(slopeExample.costMinus)),
-                ("slope", .number(slopeExample.slope)),
-            ])),
-            ("activationTable", .array(activationTable.map { probe in
-                .init(object([
-                    ("activation", .string(probe.activation.rawValue)), ("z", vector(probe.z)),
-                    ("value", vector(probe.value)), ("derivative", vector(probe.derivative)),
-                ]))
-            })),
-            ("training", object([
-                ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
-                ("finalWeights", matrices(training.finalWeights)),
-            ])),
+            (
+                "slopeExample",
+                object([
+                    ("layer", .number(Double(slopeExample.layer))), ("row", .number(Double(slopeExample.row))),
+                    ("column", .number(Double(slopeExample.column))), ("epsilon", .number(slopeExample.epsilon)),
+                    ("costPlus", .number(slopeExample.costPlus)), ("costMinus", .number(slopeExample.costMinus)),
+                    ("slope", .number(slopeExample.slope)),
+                ])
+            ),
+            (
+                "activationTable",
+                .array(
+                    activationTable.map { probe in
+                        .init(
+                            object([
+                                ("activation", .string(probe.activation.rawValue)), ("z", vector(probe.z)),
+                                ("value", vector(probe.value)), ("derivative", vector(probe.derivative)),
+                            ]))
+                    })
+            ),
+            (
+                "training",
+                object([
+                    ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
+                    ("finalWeights", matrices(training.finalWeights)),
+                ])
+            ),
         ])
     }
 }

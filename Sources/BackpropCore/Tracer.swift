@@ -10,7 +10,9 @@ public enum Tracer {
     ///     still cover all m); `nil` records every sample.
     ///   - checkingEveryParameter: run the numerical check on every parameter even above
     ///     `GradientCheck.fullCheckLimit`.
-    public static func trace(_ lesson: Lesson, recordedSamples: Int? = nil, checkingEveryParameter: Bool = false) -> Trace {
+    public static func trace(_ lesson: Lesson, recordedSamples: Int? = nil, checkingEveryParameter: Bool = false)
+        -> Trace
+    {
         let network = lesson.network
         let inputs = lesson.inputs
         let targets = lesson.targets
@@ -24,7 +26,8 @@ public enum Tracer {
             gradients: d, all: checkingEveryParameter)
 
         var updated = network
-        updated.weights = network.updatedWeights(gradients: d, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases)
+        updated.weights = network.updatedWeights(
+            gradients: d, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases)
         let run = network.trained(
             inputs: inputs, targets: targets, lambda: lesson.lambda, learningRate: lesson.learningRate,
             updatesBiases: lesson.updatesBiases, epochs: lesson.epochs)
@@ -91,14 +94,17 @@ public enum Tracer {
             x: a[0], y: y, a: a, z: z, activationDerivative: slopes,
             outputError: zip(a[a.count - 1], y).map(-), propagatedError: propagated, delta: delta,
             gradient: gradient,
-            stepWeights: network.updatedWeights(gradients: gradient, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases),
+            stepWeights: network.updatedWeights(
+                gradients: gradient, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases),
             loss: pass.sampleLosses[k],
             predictedClass: predictedClass(a[a.count - 1]), targetClass: predictedClass(targets.row(k)))
     }
 
     /// Step 8's example weight: the first non-bias weight into the output layer
     /// (Mazur's w5 in his network), moved by ±1e-4.
-    private static func slopeExample(network: Network, inputs: Matrix, targets: Matrix, lambda: Double) -> Trace.SlopeExample {
+    private static func slopeExample(network: Network, inputs: Matrix, targets: Matrix, lambda: Double)
+        -> Trace.SlopeExample
+    {
         let layer = network.weights.count - 1
         let epsilon = 1e-4
         var probe = network
@@ -107,7 +113,8 @@ public enum Tracer {
         let plus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
         probe.weights[layer][0, 1] = original - epsilon
         let minus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
-        return .init(layer: layer, row: 0, column: 1, epsilon: epsilon, costPlus: plus, costMinus: minus,
+        return .init(
+            layer: layer, row: 0, column: 1, epsilon: epsilon, costPlus: plus, costMinus: minus,
             slope: (plus - minus) / (2 * epsilon))
     }
 
@@ -118,7 +125,8 @@ public enum Tracer {
             if activation == .softmax {
                 // softmax is not element-wise: probe it on the whole vector of points.
                 let value = activation.values(probePoints)
-                return .init(activation: activation, z: probePoints, value: value,
+                return .init(
+                    activation: activation, z: probePoints, value: value,
                     derivative: activation.derivatives(z: probePoints, a: value))
             }
             let value = probePoints.map { activation.values([$0])[0] }

@@ -20,7 +20,8 @@ extension Network {
         for _ in 0..<epochs {
             let (pass, d) = network.gradients(inputs: inputs, targets: targets, lambda: lambda)
             costs.append(network.cost(of: pass, lambda: lambda))
-            network.weights = network.updatedWeights(gradients: d, learningRate: learningRate, updatesBiases: updatesBiases)
+            network.weights = network.updatedWeights(
+                gradients: d, learningRate: learningRate, updatesBiases: updatesBiases)
         }
         costs.append(network.cost(inputs: inputs, targets: targets, lambda: lambda))
         return (network, costs)

@@ -29,7 +29,8 @@ public struct BeamerRenderer: Sendable {
             \\documentclass[11pt]{beamer}
 
             """
-        text += LaTeXRenderer.packages.replacingOccurrences(of: "\\usepackage{amsmath}\n\\usepackage{amssymb}\n", with: "")
+        text += LaTeXRenderer.packages.replacingOccurrences(
+            of: "\\usepackage{amsmath}\n\\usepackage{amssymb}\n", with: "")
         text += """
             \\setbeamertemplate{navigation symbols}{}
             \\pdfgentounicode=1
@@ -66,7 +67,10 @@ public struct BeamerRenderer: Sendable {
             expanded.append(block)
             if case .figure(let figure) = block, !LaTeXRenderer.FigureLayout(figure).labelsEdges {
                 for table in LaTeXRenderer.weightTables(figure) {
-                    expanded.append(.paragraph([.text("Weights "), .math(table.symbol), .text(" (row: unit fed, column: unit feeding it):")]))
+                    expanded.append(
+                        .paragraph([
+                            .text("Weights "), .math(table.symbol), .text(" (row: unit fed, column: unit feeding it):"),
+                        ]))
                     expanded.append(.table(table.table))
                 }
             }
@@ -131,7 +135,10 @@ public struct BeamerRenderer: Sendable {
     }
 
     private func equationWidth(_ equation: Equation) -> Double {
-        EquationLayout(equation, writer: LaTeXMathWriter(decimals: decimals, flavor: .pdflatex), budget: .infinity, sizes: [.normal]).width
+        EquationLayout(
+            equation, writer: LaTeXMathWriter(decimals: decimals, flavor: .pdflatex), budget: .infinity,
+            sizes: [.normal]
+        ).width
     }
 
     private func block(_ block: Block, overlay: inout Int) -> String {
@@ -149,7 +156,8 @@ public struct BeamerRenderer: Sendable {
         case .table(let table):
             return latex.table(table, width: "\\linewidth", budget: Self.textWidth)
         case .bullets(let items):
-            return "\\begin{itemize}\n" + items.map { "\\item " + latex.inline($0) + "\n" }.joined() + "\\end{itemize}\n"
+            return "\\begin{itemize}\n" + items.map { "\\item " + latex.inline($0) + "\n" }.joined()
+                + "\\end{itemize}\n"
         case .figure(let figure):
             return latex.figure(figure, maxWidth: 10.5, maxHeight: 6.6, includesWeightTables: false)
         }

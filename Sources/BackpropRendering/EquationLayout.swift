@@ -69,7 +69,8 @@ struct EquationLayout {
             let firstLHS = index == 0 ? lhs : ""
             let relation = step.relation.latex.trimmingSpaces
             if chosen == nil, lhsWidth + stepWidth(step) > budget / size.scale,
-                case .row(let items) = step.expression {
+                case .row(let items) = step.expression
+            {
                 // Too wide at the smallest size: break before top-level operators.
                 let available = budget / size.scale - lhsWidth - 2
                 // Split into segments that each start at a top-level operator, then pack whole
@@ -93,15 +94,22 @@ struct EquationLayout {
                 for (chunkIndex, chunk) in chunks.enumerated() {
                     let body = writer.write(.row(chunk))
                     if chunkIndex == 0 {
-                        lines.append(Line(lhs: firstLHS, body: "\(relation) " + body, comment: nil, step: index, isContinuation: false))
+                        lines.append(
+                            Line(
+                                lhs: firstLHS, body: "\(relation) " + body, comment: nil, step: index,
+                                isContinuation: false))
                     } else {
-                        lines.append(Line(lhs: "", body: "\\quad {}" + body, comment: nil, step: index, isContinuation: true))
+                        lines.append(
+                            Line(lhs: "", body: "\\quad {}" + body, comment: nil, step: index, isContinuation: true))
                     }
                     width = max(width, lhsWidth + chunk.reduce(2) { $0 + MathWidth.of($1, format: format) })
                 }
                 if let comment { lines[lines.count - 1].comment = comment }
             } else {
-                lines.append(Line(lhs: firstLHS, body: "\(relation) " + writer.write(step.expression), comment: comment, step: index, isContinuation: false))
+                lines.append(
+                    Line(
+                        lhs: firstLHS, body: "\(relation) " + writer.write(step.expression), comment: comment,
+                        step: index, isContinuation: false))
                 width = max(width, lhsWidth + stepWidth(step))
             }
         }

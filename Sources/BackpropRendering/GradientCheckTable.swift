@@ -17,15 +17,18 @@ public enum GradientCheckTable {
                 signed(backprop), signed(numerical), signed(numerical - backprop),
             ])
         }
-        var output = "Gradient check for \"\(trace.lesson.title)\": central differences, ε = "
+        var output =
+            "Gradient check for \"\(trace.lesson.title)\": central differences, ε = "
             + NumberFormat.scientific(trace.gradientCheck.epsilon, significant: 1) + "\n"
         if trace.gradientCheck.checkedEntries != nil {
-            output += "(\(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters, evenly spaced; --all checks every one)\n"
+            output +=
+                "(\(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters, evenly spaced; --all checks every one)\n"
         }
         output += "\n" + TextTable.render(rows, rightAligned: [false, true, true, true]) + "\n"
         let difference = trace.gradientCheck.relativeDifference
         let verdict = difference <= threshold ? "passes" : "FAILS"
-        output += "relative difference ‖num − D‖ / ‖num + D‖ = \(NumberFormat.scientific(difference))"
+        output +=
+            "relative difference ‖num − D‖ / ‖num + D‖ = \(NumberFormat.scientific(difference))"
             + " (\(verdict): the bar is \(NumberFormat.scientific(threshold, significant: 1)); Ng's ex4 asks for < 1e-9)\n"
         return output
     }

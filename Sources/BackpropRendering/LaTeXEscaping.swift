@@ -85,7 +85,8 @@ public enum LaTeXEscaping {
             return character.asciiValue.map { $0 >= 32 && $0 < 127 } == true ? String(character) : ""
         }
         if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-            (0xC0...0x17F).contains(scalar.value), scalar.value != 0xD7, scalar.value != 0xF7 {
+            (0xC0...0x17F).contains(scalar.value), scalar.value != 0xD7, scalar.value != 0xF7
+        {
             // Latin-1 and Latin Extended-A letters: T1 fonts have them.
             return String(character)
         }
@@ -112,11 +113,16 @@ public enum LaTeXEscaping {
         }
     }
 
-    private static let mathSafe: Set<Character> = ["(", ")", "[", "]", ".", ",", ";", ":", "!", "?", "'", "+", "-", "=", "/", "*", "<", ">", "|", "@"]
+    private static let mathSafe: Set<Character> = [
+        "(", ")", "[", "]", ".", ",", ";", ":", "!", "?", "'", "+", "-", "=", "/", "*", "<", ">", "|", "@",
+    ]
 
     /// A run of Unicode superscript or subscript characters starting at `start`, if any.
-    private static func scriptRun(_ characters: [Character], from start: Int) -> (text: String, math: String, end: Int)? {
-        for (table, textCommand, mathPrefix) in [(superscripts, "\\textsuperscript", "^"), (subscripts, "\\textsubscript", "_")] {
+    private static func scriptRun(_ characters: [Character], from start: Int) -> (text: String, math: String, end: Int)?
+    {
+        for (table, textCommand, mathPrefix) in [
+            (superscripts, "\\textsuperscript", "^"), (subscripts, "\\textsubscript", "_"),
+        ] {
             var end = start
             var plain = ""
             while end < characters.count, let lowered = table[characters[end]] {
@@ -150,7 +156,8 @@ public enum LaTeXEscaping {
         "θ": Symbol("\\theta"), "ι": Symbol("\\iota"), "κ": Symbol("\\kappa"), "λ": Symbol("\\lambda"),
         "μ": Symbol("\\mu"), "ν": Symbol("\\nu"), "ξ": Symbol("\\xi"), "π": Symbol("\\pi"), "ρ": Symbol("\\rho"),
         "σ": Symbol("\\sigma"), "ς": Symbol("\\varsigma"), "τ": Symbol("\\tau"), "υ": Symbol("\\upsilon"),
-        "φ": Symbol("\\varphi"), "ϕ": Symbol("\\phi"), "χ": Symbol("\\chi"), "ψ": Symbol("\\psi"), "ω": Symbol("\\omega"),
+        "φ": Symbol("\\varphi"), "ϕ": Symbol("\\phi"), "χ": Symbol("\\chi"), "ψ": Symbol("\\psi"),
+        "ω": Symbol("\\omega"),
         // Greek, upper case (Σ as an identifier is the summation sign).
         "Γ": Symbol("\\Gamma"), "Δ": Symbol("\\Delta"), "Θ": Symbol("\\Theta"), "Λ": Symbol("\\Lambda"),
         "Ξ": Symbol("\\Xi"), "Π": Symbol("\\Pi"), "Σ": Symbol("\\sum", text: "\\ensuremath{\\Sigma}"),

@@ -115,10 +115,13 @@ struct LaTeXMathWriter: Sendable {
                 run = ""
             }
             for character in words {
-                if character.isASCII, character.isLetter || character.isNumber || character == " " || ".,:;()'-".contains(character) {
+                if character.isASCII,
+                    character.isLetter || character.isNumber || character == " " || ".,:;()'-".contains(character)
+                {
                     run.append(character)
                 } else if character.isLetter, LaTeXEscaping.symbols[character] == nil,
-                    character.unicodeScalars.allSatisfy({ (0xC0...0x17F).contains($0.value) }) {
+                    character.unicodeScalars.allSatisfy({ (0xC0...0x17F).contains($0.value) })
+                {
                     run.append(character)
                 } else {
                     flush()

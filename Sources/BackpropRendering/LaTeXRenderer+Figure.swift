@@ -19,7 +19,8 @@ extension LaTeXRenderer {
             let figure = LaTeXRenderer.drawn(figure)
             let bias = figure.showsBiasUnits ? 1 : 0
             var small = figure.layers.allSatisfy { $0.count <= 4 }
-            for l in 0..<max(0, figure.layers.count - 1) where (figure.layers[l].count + bias) * figure.layers[l + 1].count > 12 {
+            for l in 0..<max(0, figure.layers.count - 1)
+            where (figure.layers[l].count + bias) * figure.layers[l + 1].count > 12 {
                 small = false
             }
             labelsEdges = small && figure.weights.count >= figure.layers.count - 1
@@ -27,7 +28,10 @@ extension LaTeXRenderer {
             columnSpacing = labelsEdges ? 4.2 : 3.2
             // Labelled edges need 1.9 cm between units: see `edgeLabelPosition`.
             rowSpacing = showsValues || labelsEdges ? 1.9 : 1.3
-            tallest = figure.layers.enumerated().map { $1.count + (figure.showsBiasUnits && $0 < figure.layers.count - 1 ? 1 : 0) }.max() ?? 1
+            tallest =
+                figure.layers.enumerated().map {
+                    $1.count + (figure.showsBiasUnits && $0 < figure.layers.count - 1 ? 1 : 0)
+                }.max() ?? 1
         }
 
         /// The picture's estimated size in cm.
@@ -38,16 +42,20 @@ extension LaTeXRenderer {
 
     /// The TikZ picture, scaled down to fit `maxWidth` × `maxHeight` cm, plus weight tables
     /// when the edges are not labelled.
-    func figure(_ figure: NetworkFigure, maxWidth: Double, maxHeight: Double, includesWeightTables: Bool = true) -> String {
+    func figure(_ figure: NetworkFigure, maxWidth: Double, maxHeight: Double, includesWeightTables: Bool = true)
+        -> String
+    {
         var layout = FigureLayout(figure)
         layout.layerCount = figure.layers.count
         let scale = min(1, maxWidth / layout.width, maxHeight / layout.height)
         let number = NumberFormat(decimals: decimals)
         var text = "\\begin{center}\n"
         text += "\\begin{tikzpicture}[scale=\(Self.decimal(scale)), every node/.append style={transform shape},\n"
-        text += "  unit/.style={rectangle, rounded corners=4.5mm, draw, thick, minimum width=9mm, minimum height=9mm, inner sep=2pt, fill=white},\n"
+        text +=
+            "  unit/.style={rectangle, rounded corners=4.5mm, draw, thick, minimum width=9mm, minimum height=9mm, inner sep=2pt, fill=white},\n"
         text += "  bias/.style={circle, draw, dashed, minimum size=7mm, inner sep=1pt, fill=white},\n"
-        text += "  value/.style={font=\\scriptsize, align=center, inner sep=1pt, fill=white, fill opacity=0.85, text opacity=1},\n"
+        text +=
+            "  value/.style={font=\\scriptsize, align=center, inner sep=1pt, fill=white, fill opacity=0.85, text opacity=1},\n"
         text += "  weight/.style={font=\\tiny, fill=white, inner sep=0.8pt},\n"
         text += "  edge/.style={->, >=stealth, gray!70!black},\n"
         text += "  caption/.style={font=\\small, align=center, text width=3cm}]\n"
@@ -74,7 +82,8 @@ extension LaTeXRenderer {
                 if let a = unit.activation { values.append("$a = \(writer.number(a))$") }
                 if let delta = unit.delta { values.append("$\\delta = \(writer.number(delta))$") }
                 let label = values.isEmpty ? "" : ", label={[value]below:{\(values.joined(separator: "\\\\"))}}"
-                text += "\\node[unit\(label)] (u-\(l)-\(k)) at (\(Self.decimal(x)),\(Self.decimal(y))) {$\(math(unit.label))$};\n"
+                text +=
+                    "\\node[unit\(label)] (u-\(l)-\(k)) at (\(Self.decimal(x)),\(Self.decimal(y))) {$\(math(unit.label))$};\n"
                 bottom = min(bottom, y)
                 y -= layout.rowSpacing
             }
@@ -89,8 +98,11 @@ extension LaTeXRenderer {
                 let position = Self.edgeLabelPosition
                 for i in Self.shownUnits(figure.layers[l + 1].count).compactMap({ $0 }) {
                     var label = ""
-                    if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows, column < figure.weights[l].columns {
-                        label = " node[weight, pos=\(Self.decimal(position))] {$\(number.string(figure.weights[l][i, column]))$}"
+                    if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows,
+                        column < figure.weights[l].columns
+                    {
+                        label =
+                            " node[weight, pos=\(Self.decimal(position))] {$\(number.string(figure.weights[l][i, column]))$}"
                     }
                     text += "\\draw[edge] (\(source)) --\(label) (u-\(l + 1)-\(i));\n"
                 }
@@ -99,7 +111,8 @@ extension LaTeXRenderer {
         // Below the lowest unit (radius 0.45 cm) and its two lines of values.
         let captionY = bottom - (layout.showsValues ? 1.75 : 0.95)
         for (l, caption) in figure.layerCaptions.enumerated() where l < figure.layers.count {
-            text += "\\node[caption] at (\(Self.decimal(Double(l) * layout.columnSpacing)),\(Self.decimal(captionY))) {\(LaTeXEscaping.text(caption))};\n"
+            text +=
+                "\\node[caption] at (\(Self.decimal(Double(l) * layout.columnSpacing)),\(Self.decimal(captionY))) {\(LaTeXEscaping.text(caption))};\n"
         }
         text += "\\end{tikzpicture}\n\\end{center}\n\n"
         if !layout.labelsEdges && includesWeightTables {
@@ -149,12 +162,20 @@ extension LaTeXRenderer {
                     rows.append([[.math(.ellipsis(.vertical))]] + columns.map { _ in [.math(.ellipsis(.vertical))] })
                     continue
                 }
-                rows.append([[.math(figure.layers[l + 1][i].label)]] + columns.map { column in
-                    guard let column, column < weights.columns else { return [.math(.ellipsis(.horizontal))] }
-                    return [.math(.number(weights[i, column]))]
-                })
+                rows.append(
+                    [[.math(figure.layers[l + 1][i].label)]]
+                        + columns.map { column in
+                            guard let column, column < weights.columns else { return [.math(.ellipsis(.horizontal))] }
+                            return [.math(.number(weights[i, column]))]
+                        })
             }
-            tables.append((symbol, Table(header: header, rows: rows, rightAligned: [false] + Array(repeating: true, count: columns.count))))
+            tables.append(
+                (
+                    symbol,
+                    Table(
+                        header: header, rows: rows, rightAligned: [false] + Array(repeating: true, count: columns.count)
+                    )
+                ))
         }
         return tables
     }

@@ -93,9 +93,11 @@ public struct MarkdownRenderer: Sendable {
             "| " + (0..<columnCount).map { $0 < cells.count ? inline(cells[$0]) : "" }.joined(separator: " | ") + " |\n"
         }
         var text = row(table.header)
-        text += "|" + (0..<columnCount).map { column in
-            column < table.rightAligned.count && table.rightAligned[column] ? " ---: |" : " --- |"
-        }.joined() + "\n"
+        text +=
+            "|"
+            + (0..<columnCount).map { column in
+                column < table.rightAligned.count && table.rightAligned[column] ? " ---: |" : " --- |"
+            }.joined() + "\n"
         text += table.rows.map(row).joined()
         return text + "\n"
     }
@@ -129,7 +131,9 @@ public struct MarkdownRenderer: Sendable {
             let sources = (figure.showsBiasUnits ? [("b\(l)", 0)] : []) + shown.map { ("u\(l)_\($0)", $0 + 1) }
             for (source, column) in sources {
                 for i in LaTeXRenderer.shownUnits(figure.layers[l + 1].count).compactMap({ $0 }) {
-                    if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows, column < figure.weights[l].columns {
+                    if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows,
+                        column < figure.weights[l].columns
+                    {
                         text += "  \(source) -- \"\(number.string(figure.weights[l][i, column]))\" --> u\(l + 1)_\(i)\n"
                     } else {
                         text += "  \(source) --> u\(l + 1)_\(i)\n"
@@ -206,12 +210,14 @@ public struct MarkdownRenderer: Sendable {
         case .row(let items): return items.map(plain).joined()
         case .subscripted(let base, let sub): return plain(base) + Script.subscript(plain(sub))
         case .superscripted(let base, let sup): return plain(base) + Script.superscript(plain(sup))
-        case .scripted(let base, let sub, let sup): return plain(base) + Script.superscript(plain(sup)) + Script.subscript(plain(sub))
+        case .scripted(let base, let sub, let sup):
+            return plain(base) + Script.superscript(plain(sup)) + Script.subscript(plain(sub))
         case .fraction(let numerator, let denominator): return plain(numerator) + "/" + plain(denominator)
         case .parenthesized(let inner): return "(" + plain(inner) + ")"
         case .bracketed(let inner): return "[" + plain(inner) + "]"
         case .norm(let inner): return "‖" + plain(inner) + "‖"
-        case .matrix(let rows): return "[" + rows.map { $0.map(plain).joined(separator: ", ") }.joined(separator: "; ") + "]"
+        case .matrix(let rows):
+            return "[" + rows.map { $0.map(plain).joined(separator: ", ") }.joined(separator: "; ") + "]"
         case .transpose(let base): return plain(base) + "ᵀ"
         case .prime(let base): return plain(base) + "′"
         case .partial(let numerator, let denominator): return "∂" + plain(numerator) + "/∂" + plain(denominator)

@@ -52,7 +52,8 @@ public indirect enum Math: Equatable, Sendable {
 
 /// Operators and relations, each with its Unicode and LaTeX spelling.
 public enum MathOperator: Equatable, Sendable {
-    case equals, approximately, assign, plus, minus, times, product, hadamard, outer, less, lessOrEqual, comma, semicolon, arrow
+    case equals, approximately, assign, plus, minus, times, product, hadamard, outer, less, lessOrEqual, comma,
+        semicolon, arrow
 
     /// How the operator prints in text, spaces included.
     public var unicode: String {

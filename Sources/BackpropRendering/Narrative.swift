@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// A format-neutral document: what the narrator says, before any renderer prints it.
 ///
 /// Text, LaTeX and Markdown renderers switch over these enums without `default:`, so a new
@@ -143,7 +145,9 @@ public struct NetworkFigure: Equatable, Sendable {
     /// Whether the bias units (+1) are drawn.
     public var showsBiasUnits: Bool
 
-    public init(layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math], showsBiasUnits: Bool = true) {
+    public init(
+        layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math], showsBiasUnits: Bool = true
+    ) {
         self.layers = layers
         self.layerCaptions = layerCaptions
         self.weights = weights
@@ -151,5 +155,3 @@ public struct NetworkFigure: Equatable, Sendable {
         self.showsBiasUnits = showsBiasUnits
     }
 }
-
-import BackpropCore

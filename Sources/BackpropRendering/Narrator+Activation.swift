@@ -15,10 +15,18 @@ extension Narrator {
                 let rows: [[[Inline]]] = probe.z.indices.map { k in
                     [[.m(.number(probe.z[k]))], [.m(.number(probe.value[k]))], [.m(.number(probe.derivative[k]))]]
                 }
-                let note = activation == .softmax ? " (softmax of the whole vector of points; g′ is its Jacobian's diagonal)" : ""
-                blocks.append(.paragraph([.t("At Ng's check points (ex4 evaluates sigmoidGradient at −1, −0.5, 0, 0.5, 1)\(note):")]))
-                blocks.append(.table(Table(
-                    header: [[.m(z)], [.m(.apply(g, z))], [.m(.apply(gPrime, z))]], rows: rows, rightAligned: [true, true, true])))
+                let note =
+                    activation == .softmax
+                    ? " (softmax of the whole vector of points; g′ is its Jacobian's diagonal)" : ""
+                blocks.append(
+                    .paragraph([
+                        .t("At Ng's check points (ex4 evaluates sigmoidGradient at −1, −0.5, 0, 0.5, 1)\(note):")
+                    ]))
+                blocks.append(
+                    .table(
+                        Table(
+                            header: [[.m(z)], [.m(.apply(g, z))], [.m(.apply(gPrime, z))]], rows: rows,
+                            rightAligned: [true, true, true])))
             }
         }
         blocks.append(.paragraph([.t("At this lesson's weighted inputs, sample \(sampleNumber):")]))
@@ -29,17 +37,26 @@ extension Narrator {
             switch activation {
             case .sigmoid:
                 let one = Math.integer(1)
-                steps.append(.binary(notation.activation(l), .hadamard, .parenthesized(.binary(one, .minus, notation.activation(l)))))
+                steps.append(
+                    .binary(
+                        notation.activation(l), .hadamard, .parenthesized(.binary(one, .minus, notation.activation(l))))
+                )
                 steps.append(.binary(vector(a), .hadamard, .parenthesized(.binary(one, .minus, vector(a)))))
             case .tanh:
-                steps.append(.binary(.integer(1), .minus, .binary(notation.activation(l), .hadamard, notation.activation(l))))
+                steps.append(
+                    .binary(.integer(1), .minus, .binary(notation.activation(l), .hadamard, notation.activation(l))))
             case .relu, .linear, .scaledTanh, .softmax:
                 steps.append(.apply(gPrime, vector(sample.z[l - 2])))
             }
             steps.append(vector(sample.activationDerivative[l - 2]))
             blocks.append(.equation(Equation(.apply(gPrime, notation.weightedInput(l)), equals: steps)))
         }
-        blocks.append(.why([.t("Backprop multiplies by the slope g′ of every unit the error passes through (the chain rule), so each activation is defined together with its derivative; the sigmoid's slope is largest, 0.25, at z = 0 and tiny for large |z|.")]))
+        blocks.append(
+            .why([
+                .t(
+                    "Backprop multiplies by the slope g′ of every unit the error passes through (the chain rule), so each activation is defined together with its derivative; the sigmoid's slope is largest, 0.25, at z = 0 and tiny for large |z|."
+                )
+            ]))
         return blocks
     }
 
@@ -54,7 +71,8 @@ extension Narrator {
         case .linear: return z
         case .scaledTanh: return .fraction(.binary(.apply(.identifier("tanh"), z), .plus, one), .integer(2))
         case .softmax:
-            return .fraction(.superscripted(.identifier("e"), .subscripted(z, .identifier("i"))),
+            return .fraction(
+                .superscripted(.identifier("e"), .subscripted(z, .identifier("i"))),
                 .sum(.identifier("k"), .superscripted(.identifier("e"), .subscripted(z, .identifier("k")))))
         }
     }
@@ -65,16 +83,31 @@ extension Narrator {
         let g = notation.activationFunction
         switch activation {
         case .sigmoid:
-            return [.row([.apply(g, z), .parenthesized(.binary(one, .minus, .apply(g, z)))]),
-                .row([.identifier("a"), .parenthesized(.binary(one, .minus, .identifier("a")))])]
-        case .tanh: return [.binary(one, .minus, .superscripted(.apply(.identifier("tanh"), z), .integer(2))), .binary(one, .minus, .superscripted(.identifier("a"), .integer(2)))]
+            return [
+                .row([.apply(g, z), .parenthesized(.binary(one, .minus, .apply(g, z)))]),
+                .row([.identifier("a"), .parenthesized(.binary(one, .minus, .identifier("a")))]),
+            ]
+        case .tanh:
+            return [
+                .binary(one, .minus, .superscripted(.apply(.identifier("tanh"), z), .integer(2))),
+                .binary(one, .minus, .superscripted(.identifier("a"), .integer(2))),
+            ]
         case .relu: return [.text("1 if z > 0, else 0 (0 at z = 0 by convention)")]
         case .linear: return [one]
         case .scaledTanh:
-            return [.fraction(.binary(one, .minus, .superscripted(.identifier("tanh"), .row([.integer(2), .identifier(" z")]))), .integer(2))]
+            return [
+                .fraction(
+                    .binary(one, .minus, .superscripted(.identifier("tanh"), .row([.integer(2), .identifier(" z")]))),
+                    .integer(2))
+            ]
         case .softmax:
-            return [.row([.subscripted(.identifier("a"), .identifier("i")), .parenthesized(.binary(one, .minus, .subscripted(.identifier("a"), .identifier("i"))))]),
-                .text("(the Jacobian's diagonal; δ = a − y needs none)")]
+            return [
+                .row([
+                    .subscripted(.identifier("a"), .identifier("i")),
+                    .parenthesized(.binary(one, .minus, .subscripted(.identifier("a"), .identifier("i")))),
+                ]),
+                .text("(the Jacobian's diagonal; δ = a − y needs none)"),
+            ]
         }
     }
 
@@ -83,16 +116,30 @@ extension Narrator {
         let info = trace.lesson
         switch info.initialization {
         case "ng-debug":
-            blocks.append(.paragraph([.t("The weights come from Ng's debugInitializeWeights: each matrix is filled column by column with sin(1), sin(2), sin(3), … and divided by 10, so they are the same on every machine, small, and all different.")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "The weights come from Ng's debugInitializeWeights: each matrix is filled column by column with sin(1), sin(2), sin(3), … and divided by 10, so they are the same on every machine, small, and all different."
+                    )
+                ]))
             if let first = trace.weights.first {
-                blocks.append(.equation(Equation(weightEntry(layer: 1, i: 1, j: 0), equals: [
-                    .fraction(.apply(.identifier("sin"), .integer(1)), .integer(10)), .number(first[0, 0]),
-                ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            weightEntry(layer: 1, i: 1, j: 0),
+                            equals: [
+                                .fraction(.apply(.identifier("sin"), .integer(1)), .integer(10)), .number(first[0, 0]),
+                            ])))
             }
         case "uniform":
             let epsilon = info.initEpsilon.map(NumberFormat.roundTrip) ?? "0.12"
             let seed = info.initSeed.map(String.init) ?? "0"
-            blocks.append(.paragraph([.t("The weights are drawn uniformly from [−\(epsilon), \(epsilon)] by the SplitMix64 generator with seed \(seed): the same seed gives the same weights on every machine and every run (Ng's randInitializeWeights uses ε_init = 0.12).")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "The weights are drawn uniformly from [−\(epsilon), \(epsilon)] by the SplitMix64 generator with seed \(seed): the same seed gives the same weights on every machine and every run (Ng's randInitializeWeights uses ε_init = 0.12)."
+                    )
+                ]))
         default:
             blocks.append(.paragraph([.t("The weights are given in the lesson file.")]))
         }
@@ -104,9 +151,17 @@ extension Narrator {
             }
         }
         if notation.transposesWeights {
-            blocks.append(.paragraph([.t("W is Θᵀ: one column per unit it feeds, one row per input, the bias weights in the last row.")]))
+            blocks.append(
+                .paragraph([
+                    .t("W is Θᵀ: one column per unit it feeds, one row per input, the bias weights in the last row.")
+                ]))
         }
-        blocks.append(.why([.t("If every weight started equal, every hidden unit would compute the same value and receive the same gradient, so they would stay identical forever; different small starting values break that symmetry, and small ones keep sigmoid units away from their flat ends.")]))
+        blocks.append(
+            .why([
+                .t(
+                    "If every weight started equal, every hidden unit would compute the same value and receive the same gradient, so they would stay identical forever; different small starting values break that symmetry, and small ones keep sigmoid units away from their flat ends."
+                )
+            ]))
         return blocks
     }
 }

@@ -4,7 +4,11 @@ import BackpropCore
 extension Narrator {
     func stepFeedforward() -> [Block] {
         var blocks: [Block] = [
-            .paragraph([.t("Sample \(sampleNumber) goes through the network layer by layer; each layer's activations are the next layer's input.")]),
+            .paragraph([
+                .t(
+                    "Sample \(sampleNumber) goes through the network layer by layer; each layer's activations are the next layer's input."
+                )
+            ]),
             .equation(Equation(notation.activation(1), equals: [notation.input, vector(sample.x)])),
         ]
         for l in 1..<layerCount {
@@ -14,35 +18,62 @@ extension Narrator {
             let zSymbol = notation.weightedInput(l + 1)
             switch notation.name {
             case .ng:
-                blocks.append(.equation(Equation(zSymbol, equals: [
-                    .row([notation.weights(l), .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)]))]),
-                    .row([weightsValue(theta), vectorWithBias(a)]),
-                    vector(z),
-                ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            zSymbol,
+                            equals: [
+                                .row([
+                                    notation.weights(l),
+                                    .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)])),
+                                ]),
+                                .row([weightsValue(theta), vectorWithBias(a)]),
+                                vector(z),
+                            ])))
             case .nielsen:
-                blocks.append(.equation(Equation(zSymbol, equals: [
-                    .binary(.row([notation.weights(l), notation.activation(l)]), .plus, notation.bias(l)),
-                    .binary(.row([weightsValue(theta), vector(a)]), .plus, biasValue(theta)),
-                    vector(z),
-                ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            zSymbol,
+                            equals: [
+                                .binary(.row([notation.weights(l), notation.activation(l)]), .plus, notation.bias(l)),
+                                .binary(.row([weightsValue(theta), vector(a)]), .plus, biasValue(theta)),
+                                vector(z),
+                            ])))
             case .tulleken:
-                blocks.append(.equation(Equation(zSymbol, equals: [
-                    .row([.bracketed(.row([notation.activation(l), .op(.comma), .integer(1)])), .op(.product), notation.weights(l)]),
-                    .row([vectorWithBias(a), .op(.product), weightsValue(theta)]),
-                    vector(z),
-                ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            zSymbol,
+                            equals: [
+                                .row([
+                                    .bracketed(.row([notation.activation(l), .op(.comma), .integer(1)])), .op(.product),
+                                    notation.weights(l),
+                                ]),
+                                .row([vectorWithBias(a), .op(.product), weightsValue(theta)]),
+                                vector(z),
+                            ])))
             }
             if a.count <= Self.largestShown {
                 blocks.append(.paragraph([.t("Unit 1 of layer \(l + 1) by hand:")]))
                 blocks.append(.equation(unitSum(layer: l, theta: theta, a: a, z: z[0])))
             }
-            blocks.append(.equation(Equation(notation.activation(l + 1), equals: [
-                .apply(notation.activationFunction, zSymbol),
-                .apply(notation.activationFunction, vector(z)),
-                vector(sample.a[l]),
-            ])))
+            blocks.append(
+                .equation(
+                    Equation(
+                        notation.activation(l + 1),
+                        equals: [
+                            .apply(notation.activationFunction, zSymbol),
+                            .apply(notation.activationFunction, vector(z)),
+                            vector(sample.a[l]),
+                        ])))
         }
-        blocks.append(.why([.t("Each unit adds up its weighted inputs (the bias weight times 1 included) and squashes the sum with the activation function; stacking layers composes these functions, and the last layer's activations are the network's output.")]))
+        blocks.append(
+            .why([
+                .t(
+                    "Each unit adds up its weighted inputs (the bias weight times 1 included) and squashes the sum with the activation function; stacking layers composes these functions, and the last layer's activations are the network's output."
+                )
+            ]))
         return blocks
     }
 
@@ -54,7 +85,9 @@ extension Narrator {
             symbolic.append(.row([weightEntry(layer: l, i: 1, j: j), .op(.product), unit(notation.activation(l), j)]))
             numeric.append(.row([factor(theta[0, j]), .op(.product), factor(a[j - 1])]))
         }
-        return Equation(unit(notation.weightedInput(l + 1), 1), equals: [.chain(symbolic, .plus), .chain(numeric, .plus), .number(z)])
+        return Equation(
+            unit(notation.weightedInput(l + 1), 1),
+            equals: [.chain(symbolic, .plus), .chain(numeric, .plus), .number(z)])
     }
 
     func stepCost() -> [Block] {
@@ -66,49 +99,105 @@ extension Narrator {
         let term: Math
         switch (info.loss, outputActivation) {
         case (.crossEntropy, .softmax):
-            term = .row([.text("−"), .sum(.identifier("k"), .row([.subscripted(y, .identifier("k")), .op(.product), .apply(.identifier("log"), .subscripted(h, .identifier("k")))]))])
+            term = .row([
+                .text("−"),
+                .sum(
+                    .identifier("k"),
+                    .row([
+                        .subscripted(y, .identifier("k")), .op(.product),
+                        .apply(.identifier("log"), .subscripted(h, .identifier("k"))),
+                    ])),
+            ])
         case (.crossEntropy, _):
             let yk = Math.subscripted(y, .identifier("k"))
             let hk = Math.subscripted(h, .identifier("k"))
-            term = .sum(.identifier("k"), .bracketed(.chain([
-                .row([.text("−"), yk, .op(.product), .apply(.identifier("log"), hk)]),
-                .row([.parenthesized(.binary(.integer(1), .minus, yk)), .op(.product), .apply(.identifier("log"), .binary(.integer(1), .minus, hk))]),
-            ], .minus)))
+            term = .sum(
+                .identifier("k"),
+                .bracketed(
+                    .chain(
+                        [
+                            .row([.text("−"), yk, .op(.product), .apply(.identifier("log"), hk)]),
+                            .row([
+                                .parenthesized(.binary(.integer(1), .minus, yk)), .op(.product),
+                                .apply(.identifier("log"), .binary(.integer(1), .minus, hk)),
+                            ]),
+                        ], .minus)))
         case (.squaredError, _):
-            let difference = notation.name == .tulleken
+            let difference =
+                notation.name == .tulleken
                 ? Math.binary(.subscripted(y, .identifier("k")), .minus, .subscripted(h, .identifier("k")))
                 : Math.binary(.subscripted(h, .identifier("k")), .minus, .subscripted(y, .identifier("k")))
-            term = .row([.fraction(.integer(1), .integer(2)), .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2)))])
+            term = .row([
+                .fraction(.integer(1), .integer(2)),
+                .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2))),
+            ])
         }
-        let regularizer = Math.row([.fraction(notation.lambda, .row([.integer(2), m])), .sum(.text("l,i,j≥1"), .superscripted(.subscripted(.identifier(weightLetter), .identifier("ij")), .integer(2)))])
+        let regularizer = Math.row([
+            .fraction(notation.lambda, .row([.integer(2), m])),
+            .sum(
+                .text("l,i,j≥1"),
+                .superscripted(.subscripted(.identifier(weightLetter), .identifier("ij")), .integer(2))),
+        ])
         var blocks: [Block] = [
-            .paragraph([.t("The cost averages one loss term per sample and adds the regularisation term (bias weights, column j = 0, are not regularised):")]),
-            .equation(Equation(notation.cost, equals: [
-                .binary(.row([.fraction(.integer(1), m), .sum(.identifier("i"), term)]), .plus, regularizer),
-            ])),
+            .paragraph([
+                .t(
+                    "The cost averages one loss term per sample and adds the regularisation term (bias weights, column j = 0, are not regularised):"
+                )
+            ]),
+            .equation(
+                Equation(
+                    notation.cost,
+                    equals: [
+                        .binary(.row([.fraction(.integer(1), m), .sum(.identifier("i"), term)]), .plus, regularizer)
+                    ])),
         ]
         var rows: [[[Inline]]] = []
         for (k, sample) in trace.samples.enumerated().prefix(12) {
-            rows.append([[.t("\(k + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y))], [.m(.number(sample.loss))]])
+            rows.append([
+                [.t("\(k + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y))],
+                [.m(.number(sample.loss))],
+            ])
         }
-        blocks.append(.table(Table(header: [[.t("sample")], [.t("output "), .m(h)], [.t("target "), .m(y)], [.t("loss term")]], rows: rows, rightAligned: [true, false, false, true])))
+        blocks.append(
+            .table(
+                Table(
+                    header: [[.t("sample")], [.t("output "), .m(h)], [.t("target "), .m(y)], [.t("loss term")]],
+                    rows: rows, rightAligned: [true, false, false, true])))
 
         var total: [Math] = []
         if trace.samples.count == trace.m && trace.m <= 6 {
-            total.append(.binary(.row([.fraction(.integer(1), .integer(trace.m)), .parenthesized(.chain(trace.samples.map { .number($0.loss) }, .plus))]), .plus, .number(trace.regularization)))
+            total.append(
+                .binary(
+                    .row([
+                        .fraction(.integer(1), .integer(trace.m)),
+                        .parenthesized(.chain(trace.samples.map { .number($0.loss) }, .plus)),
+                    ]), .plus, .number(trace.regularization)))
         }
         total.append(.binary(.number(trace.unregularizedCost), .plus, .number(trace.regularization)))
         total.append(.number(trace.cost))
         blocks.append(.equation(Equation(notation.cost, equals: total)))
-        blocks.append(.paragraph([.t("The regularisation term here is "), .m(.binary(regularizer, .equals, .number(trace.regularization))),
-            .t(" with "), .m(.binary(notation.lambda, .equals, .number(info.lambda))), .t(".")]))
+        blocks.append(
+            .paragraph([
+                .t("The regularisation term here is "),
+                .m(.binary(regularizer, .equals, .number(trace.regularization))),
+                .t(" with "), .m(.binary(notation.lambda, .equals, .number(info.lambda))), .t("."),
+            ]))
         let wrong = Int((trace.classificationError * Double(trace.m)).rounded())
-        blocks.append(.paragraph([.t("Classification error: \(wrong) of \(trace.m) training samples are predicted in the wrong class (a fraction of "),
-            .m(.number(trace.classificationError)), .t(").")]))
+        blocks.append(
+            .paragraph([
+                .t(
+                    "Classification error: \(wrong) of \(trace.m) training samples are predicted in the wrong class (a fraction of "
+                ),
+                .m(.number(trace.classificationError)), .t(")."),
+            ]))
         let why: String
         switch info.loss {
-        case .crossEntropy: why = "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and it pairs with sigmoid or softmax outputs so that the output error becomes simply a − y (step 10)."
-        case .squaredError: why = "Squared error (Mazur's E_total, the 15 Steps' regression error) measures the distance between output and target; the factor 1/2 cancels the 2 from differentiating the square."
+        case .crossEntropy:
+            why =
+                "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and it pairs with sigmoid or softmax outputs so that the output error becomes simply a − y (step 10)."
+        case .squaredError:
+            why =
+                "Squared error (Mazur's E_total, the 15 Steps' regression error) measures the distance between output and target; the factor 1/2 cancels the 2 from differentiating the square."
         }
         blocks.append(.why([.t(why)]))
         return blocks

@@ -27,13 +27,26 @@ extension Narrator {
             rows: rows, rightAligned: [false, true, false, false])
 
         let operations: [[Inline]] = [
-            [.t("matrix product: "), .m(notation.name == .tulleken ? .row([.identifier("x"), .op(.product), notation.weights(1)]) : .row([notation.weights(1), .identifier("a")])),
-             .t(" — each row of weights times the previous layer's activations, summed;")],
-            [.t("transpose: "), .m(.transpose(notation.weights(1))), .t(" swaps rows and columns; backprop uses it to send errors backwards;")],
-            [.t("element-wise (Hadamard) product: "), .m(.binary(.identifier("u"), .hadamard, .identifier("v"))),
-             .t(" multiplies matching entries;")],
-            [.t("outer product: "), .m(.row([.identifier("u"), .transpose(.identifier("v"))])),
-             .t(" (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one.")],
+            [
+                .t("matrix product: "),
+                .m(
+                    notation.name == .tulleken
+                        ? .row([.identifier("x"), .op(.product), notation.weights(1)])
+                        : .row([notation.weights(1), .identifier("a")])),
+                .t(" — each row of weights times the previous layer's activations, summed;"),
+            ],
+            [
+                .t("transpose: "), .m(.transpose(notation.weights(1))),
+                .t(" swaps rows and columns; backprop uses it to send errors backwards;"),
+            ],
+            [
+                .t("element-wise (Hadamard) product: "), .m(.binary(.identifier("u"), .hadamard, .identifier("v"))),
+                .t(" multiplies matching entries;"),
+            ],
+            [
+                .t("outer product: "), .m(.row([.identifier("u"), .transpose(.identifier("v"))])),
+                .t(" (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."),
+            ],
         ]
 
         var symbols: [[[Inline]]] = [
@@ -45,12 +58,28 @@ extension Narrator {
         }
         symbols += [
             [[.m(notation.weightedInput(2))], [.t("the weighted input of layer 2")]],
-            [[.m(notation.activation(2))], [.t("the activation of layer 2, " + (notation.name == .tulleken ? "activation(net)" : "g(z)"))]],
-            [[.m(notation.delta(2))], [.t(notation.negatesDelta ? "the 15 Steps' delta of layer 2: −∂E/∂net" : "the error of layer 2: ∂cost/∂z")]],
-            [[.m(notation.accumulator(1))], [.t("the gradients of the weights leaving layer 1, summed over the samples")]],
+            [
+                [.m(notation.activation(2))],
+                [.t("the activation of layer 2, " + (notation.name == .tulleken ? "activation(net)" : "g(z)"))],
+            ],
+            [
+                [.m(notation.delta(2))],
+                [
+                    .t(
+                        notation.negatesDelta
+                            ? "the 15 Steps' delta of layer 2: −∂E/∂net" : "the error of layer 2: ∂cost/∂z")
+                ],
+            ],
+            [
+                [.m(notation.accumulator(1))],
+                [.t("the gradients of the weights leaving layer 1, summed over the samples")],
+            ],
             [[.m(notation.gradient(1))], [.t("the cost's gradient with respect to those weights")]],
             [[.m(notation.cost)], [.t("the cost")]],
-            [[.m(notation.activationFunction)], [.t("the activation function; "), .m(notation.activationDerivative), .t(" its derivative")]],
+            [
+                [.m(notation.activationFunction)],
+                [.t("the activation function; "), .m(notation.activationDerivative), .t(" its derivative")],
+            ],
             [[.m(notation.learningRate)], [.t("the learning rate")]],
             [[.m(notation.lambda)], [.t("the regularisation strength")]],
             [[.m(notation.sampleCount)], [.t("the number of training samples")]],
@@ -64,7 +93,11 @@ extension Narrator {
             .paragraph([.t("The symbols of this notation:")]),
             .table(Table(header: [[.t("symbol")], [.t("meaning")]], rows: symbols, rightAligned: [false, false])),
             .figure(figure(showingValues: false)),
-            .why([.t("A fully connected layer is one matrix product, so the whole pass is a few products, transposes and element-wise operations; knowing each shape lets you check every line by its dimensions.")]),
+            .why([
+                .t(
+                    "A fully connected layer is one matrix product, so the whole pass is a few products, transposes and element-wise operations; knowing each shape lets you check every line by its dimensions."
+                )
+            ]),
         ]
     }
 
@@ -103,22 +136,40 @@ extension Narrator {
         }
         var blocks: [Block] = []
         if outputCount == 1 {
-            blocks.append(.paragraph([.t("One output unit: the target is 0 or 1, and the prediction is 1 when the output is at least 0.5.")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "One output unit: the target is 0 or 1, and the prediction is 1 when the output is at least 0.5."
+                    )
+                ]))
         } else {
-            blocks.append(.paragraph([
-                .t("\(outputCount) output units: a target class c is written as the one-hot vector with 1 in position c and 0 elsewhere; "),
-                .t("the predicted class is the position of the largest output (back from a vector to a class)."),
-            ]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "\(outputCount) output units: a target class c is written as the one-hot vector with 1 in position c and 0 elsewhere; "
+                    ),
+                    .t("the predicted class is the position of the largest output (back from a vector to a class)."),
+                ]))
         }
-        blocks.append(.table(Table(
-            header: [[.t("target")], [.t("class")], [.t("output")], [.t("predicted")]],
-            rows: rows, rightAligned: [false, false, false, false])))
-        blocks.append(.paragraph([.t("(one row per sample, in order; the target is "), .m(notation.target),
-            .t(", the output "), .m(notation.activation(layerCount)), .t(")")]))
+        blocks.append(
+            .table(
+                Table(
+                    header: [[.t("target")], [.t("class")], [.t("output")], [.t("predicted")]],
+                    rows: rows, rightAligned: [false, false, false, false])))
+        blocks.append(
+            .paragraph([
+                .t("(one row per sample, in order; the target is "), .m(notation.target),
+                .t(", the output "), .m(notation.activation(layerCount)), .t(")"),
+            ]))
         if trace.samples.count > 12 {
             blocks.append(.paragraph([.t("(first 12 of \(trace.samples.count) recorded samples)")]))
         }
-        blocks.append(.why([.t("One output unit per class turns classification into \(outputCount) yes/no questions the network answers at once; the cost compares each output with its 0 or 1.")]))
+        blocks.append(
+            .why([
+                .t(
+                    "One output unit per class turns classification into \(outputCount) yes/no questions the network answers at once; the cost compares each output with its 0 or 1."
+                )
+            ]))
         return blocks
     }
 
@@ -128,12 +179,18 @@ extension Narrator {
             rows.append([[.t("\(k + 1)")], [.m(rowVector(sample.x))], [.m(rowVector(sample.y))]])
         }
         var blocks: [Block] = [
-            .paragraph([.t("The training set has "), .m(.binary(notation.sampleCount, .equals, .integer(trace.m))),
+            .paragraph([
+                .t("The training set has "), .m(.binary(notation.sampleCount, .equals, .integer(trace.m))),
                 .t(" sample" + (trace.m == 1 ? "" : "s") + "; each pairs an input "), .m(notation.input),
                 .t(" (\(trace.lesson.layers[0]) numbers) with a target "), .m(notation.target),
-                .t(" (\(trace.lesson.layers[layerCount - 1]) numbers).")]),
-            .table(Table(header: [[.t("sample")], [.t("input "), .m(notation.input)], [.t("target "), .m(notation.target)]],
-                rows: rows, rightAligned: [true, false, false])),
+                .t(" (\(trace.lesson.layers[layerCount - 1]) numbers)."),
+            ]),
+            .table(
+                Table(
+                    header: [
+                        [.t("sample")], [.t("input "), .m(notation.input)], [.t("target "), .m(notation.target)],
+                    ],
+                    rows: rows, rightAligned: [true, false, false])),
         ]
         if trace.samples.count < trace.m {
             blocks.append(.paragraph([.t("(\(trace.samples.count) of \(trace.m) samples recorded; totals cover all)")]))
@@ -143,9 +200,19 @@ extension Narrator {
         let validation = trace.lesson.validationCount
         let test = trace.lesson.testCount
         if validation + test > 0 {
-            blocks.append(.paragraph([.t("Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients; the others measure how well the network generalises.")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients; the others measure how well the network generalises."
+                    )
+                ]))
         }
-        blocks.append(.why([.t("Backpropagation runs once per sample; the cost and its gradient are averages over the training samples, so every step below is a sum over these rows.")]))
+        blocks.append(
+            .why([
+                .t(
+                    "Backpropagation runs once per sample; the cost and its gradient are averages over the training samples, so every step below is a sum over these rows."
+                )
+            ]))
         return blocks
     }
 }

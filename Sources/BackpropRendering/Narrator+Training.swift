@@ -8,7 +8,9 @@ extension Narrator {
         switch notation.name {
         case .ng: return .superscripted(.identifier("∇"), .parenthesized(.integer(l)))
         case .nielsen: return .partial(.subscripted(.identifier("C"), .identifier("x")), notation.weights(l))
-        case .tulleken: return notation.isSingleLayer ? .identifier("ΔW") : .superscripted(.identifier("ΔW"), .parenthesized(.integer(l)))
+        case .tulleken:
+            return notation.isSingleLayer
+                ? .identifier("ΔW") : .superscripted(.identifier("ΔW"), .parenthesized(.integer(l)))
         }
     }
 
@@ -19,30 +21,59 @@ extension Narrator {
         let gradient = sample.gradient[l - 1]
         switch notation.name {
         case .ng:
-            return [.equation(Equation(sampleGradientSymbol(l), equals: [
-                .row([notation.delta(l + 1), .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)])))]),
-                .row([vector(delta), Self.abbreviated([([1] + a).map { Math.number($0) }])]),
-                matrix(gradient),
-            ]))]
+            return [
+                .equation(
+                    Equation(
+                        sampleGradientSymbol(l),
+                        equals: [
+                            .row([
+                                notation.delta(l + 1),
+                                .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)]))),
+                            ]),
+                            .row([vector(delta), Self.abbreviated([([1] + a).map { Math.number($0) }])]),
+                            matrix(gradient),
+                        ]))
+            ]
         case .nielsen:
             let weights = Self.withoutBiasColumn(gradient)
             return [
-                .equation(Equation(sampleGradientSymbol(l), [
-                    .init(.equals, .row([notation.delta(l + 1), .transpose(notation.activation(l))]), comment: "BP4"),
-                    .init(.equals, .row([vector(delta), Self.abbreviated([a.map { Math.number($0) }])])),
-                    .init(.equals, matrix(weights)),
-                ])),
-                .equation(Equation(.partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l)), [
-                    .init(.equals, notation.delta(l + 1), comment: "BP3"),
-                    .init(.equals, vector(gradient.column(0))),
-                ])),
+                .equation(
+                    Equation(
+                        sampleGradientSymbol(l),
+                        [
+                            .init(
+                                .equals, .row([notation.delta(l + 1), .transpose(notation.activation(l))]),
+                                comment: "BP4"),
+                            .init(.equals, .row([vector(delta), Self.abbreviated([a.map { Math.number($0) }])])),
+                            .init(.equals, matrix(weights)),
+                        ])),
+                .equation(
+                    Equation(
+                        .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l)),
+                        [
+                            .init(.equals, notation.delta(l + 1), comment: "BP3"),
+                            .init(.equals, vector(gradient.column(0))),
+                        ])),
             ]
         case .tulleken:
-            return [.equation(Equation(sampleGradientSymbol(l), [
-                .init(.equals, .binary(.transpose(.bracketed(.row([notation.activation(l), .op(.comma), .integer(1)]))), .outer, notation.delta(l + 1))),
-                .init(.equals, .binary(.matrix((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }), .outer, deltaValue(delta))),
-                .init(.equals, gradientValue(gradient), comment: "= −∂E/∂W"),
-            ]))]
+            return [
+                .equation(
+                    Equation(
+                        sampleGradientSymbol(l),
+                        [
+                            .init(
+                                .equals,
+                                .binary(
+                                    .transpose(.bracketed(.row([notation.activation(l), .op(.comma), .integer(1)]))),
+                                    .outer, notation.delta(l + 1))),
+                            .init(
+                                .equals,
+                                .binary(
+                                    .matrix((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }), .outer,
+                                    deltaValue(delta))),
+                            .init(.equals, gradientValue(gradient), comment: "= −∂E/∂W"),
+                        ]))
+            ]
         }
     }
 
@@ -53,17 +84,43 @@ extension Narrator {
         let rate = Math.number(trace.lesson.learningRate)
         switch notation.name {
         case .tulleken:
-            return .equation(Equation(notation.weights(l), [
-                .init(.assign, .binary(notation.weights(l), .plus, .row([notation.learningRate, .op(.product), sampleGradientSymbol(l)]))),
-                .init(.equals, .binary(weightsValue(theta), .plus, .row([rate, .op(.product), gradientValue(sample.gradient[l - 1])]))),
-                .init(.equals, weightsValue(next)),
-            ]))
+            return .equation(
+                Equation(
+                    notation.weights(l),
+                    [
+                        .init(
+                            .assign,
+                            .binary(
+                                notation.weights(l), .plus,
+                                .row([notation.learningRate, .op(.product), sampleGradientSymbol(l)]))),
+                        .init(
+                            .equals,
+                            .binary(
+                                weightsValue(theta), .plus,
+                                .row([rate, .op(.product), gradientValue(sample.gradient[l - 1])]))),
+                        .init(.equals, weightsValue(next)),
+                    ]))
         case .ng, .nielsen:
-            return .equation(Equation(notation.weights(l), [
-                .init(.assign, .binary(notation.weights(l), .minus, .row([notation.learningRate, sampleGradientSymbol(l)]))),
-                .init(.equals, .binary(weightsValue(theta), .minus, .row([rate, .op(.product), notation.name == .nielsen ? matrix(Self.withoutBiasColumn(sample.gradient[l - 1])) : matrix(sample.gradient[l - 1])]))),
-                .init(.equals, weightsValue(next)),
-            ]))
+            return .equation(
+                Equation(
+                    notation.weights(l),
+                    [
+                        .init(
+                            .assign,
+                            .binary(
+                                notation.weights(l), .minus, .row([notation.learningRate, sampleGradientSymbol(l)]))),
+                        .init(
+                            .equals,
+                            .binary(
+                                weightsValue(theta), .minus,
+                                .row([
+                                    rate, .op(.product),
+                                    notation.name == .nielsen
+                                        ? matrix(Self.withoutBiasColumn(sample.gradient[l - 1]))
+                                        : matrix(sample.gradient[l - 1]),
+                                ]))),
+                        .init(.equals, weightsValue(next)),
+                    ]))
         }
     }
 
@@ -71,10 +128,20 @@ extension Narrator {
         let L = layerCount
         var blocks: [Block] = []
         if L == 2 && notation.name == .tulleken {
-            blocks.append(.paragraph([.t("This is the 15 Steps' step 12 for sample \(sampleNumber): compare the output with the target, turn the error into a delta with the activation's slope, and update the weights at once.")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "This is the 15 Steps' step 12 for sample \(sampleNumber): compare the output with the target, turn the error into a delta with the activation's slope, and update the weights at once."
+                    )
+                ]))
             blocks += stepOutputErrorEquations()
         } else {
-            blocks.append(.paragraph([.t("The whole backward pass for sample \(sampleNumber): start with the output error, pass it back layer by layer, then turn every δ into the gradients of the weights that feed its layer.")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "The whole backward pass for sample \(sampleNumber): start with the output error, pass it back layer by layer, then turn every δ into the gradients of the weights that feed its layer."
+                    )
+                ]))
             blocks += stepOutputErrorEquations()
             for l in stride(from: L - 1, through: 2, by: -1) {
                 var equation = hiddenDeltaSymbolic(l: l)
@@ -82,20 +149,40 @@ extension Narrator {
                 blocks.append(.equation(equation))
             }
         }
-        blocks.append(.paragraph([.t("The gradient of each weight matrix is the outer product of the error at its head with the activations (and bias unit 1) at its tail:")]))
+        blocks.append(
+            .paragraph([
+                .t(
+                    "The gradient of each weight matrix is the outer product of the error at its head with the activations (and bias unit 1) at its tail:"
+                )
+            ]))
         for l in stride(from: L - 1, through: 1, by: -1) {
             blocks += sampleGradientEquations(l: l, sample: sample)
         }
-        blocks.append(.paragraph([.t(trace.lesson.updateBiases
-            ? "The one-sample update (stochastic gradient descent; regularisation enters with D in step 13):"
-            : "The one-sample update (stochastic gradient descent; bias weights stay fixed, as this lesson freezes them):")]))
+        blocks.append(
+            .paragraph([
+                .t(
+                    trace.lesson.updateBiases
+                        ? "The one-sample update (stochastic gradient descent; regularisation enters with D in step 13):"
+                        : "The one-sample update (stochastic gradient descent; bias weights stay fixed, as this lesson freezes them):"
+                )
+            ]))
         for l in stride(from: L - 1, through: 1, by: -1) {
             blocks.append(sampleUpdateEquation(l: l, sample: sample))
         }
         if L == 2 {
-            blocks.append(.why([.t("No weights appear in this delta because the network has no hidden layer: only the output layer's start condition, δᴸ = f′(zᴸ) ⊙ ∇ₐC, is used. Wikipedia's and Nielsen's δ for hidden layers carry the weights because they pass the error back through them (step 11). And the update adds η·ΔW because delta = (target − output) ⊙ f′ is minus ∂E/∂net.")]))
+            blocks.append(
+                .why([
+                    .t(
+                        "No weights appear in this delta because the network has no hidden layer: only the output layer's start condition, δᴸ = f′(zᴸ) ⊙ ∇ₐC, is used. Wikipedia's and Nielsen's δ for hidden layers carry the weights because they pass the error back through them (step 11). And the update adds η·ΔW because delta = (target − output) ⊙ f′ is minus ∂E/∂net."
+                    )
+                ]))
         } else {
-            blocks.append(.why([.t("Backpropagation is the chain rule applied from the output back: each δ reuses the one after it, so every weight's derivative costs one multiplication more than the forward pass. For sample \(sampleNumber) these matrices are exactly ∂loss/∂weights.")]))
+            blocks.append(
+                .why([
+                    .t(
+                        "Backpropagation is the chain rule applied from the output back: each δ reuses the one after it, so every weight's derivative costs one multiplication more than the forward pass. For sample \(sampleNumber) these matrices are exactly ∂loss/∂weights."
+                    )
+                ]))
         }
         return blocks
     }
@@ -107,37 +194,75 @@ extension Narrator {
 
     func stepAccumulation() -> [Block] {
         var blocks: [Block] = [
-            .paragraph([.t("Each sample gives its own gradient. Start every accumulator at zero and add the samples' gradients one by one:")]),
-            .equation(Equation(notation.accumulator(1), [.init(.assign, .binary(notation.accumulator(1), .plus, .row([notation.delta(2), .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(1)])))])))])),
+            .paragraph([
+                .t(
+                    "Each sample gives its own gradient. Start every accumulator at zero and add the samples' gradients one by one:"
+                )
+            ]),
+            .equation(
+                Equation(
+                    notation.accumulator(1),
+                    [
+                        .init(
+                            .assign,
+                            .binary(
+                                notation.accumulator(1), .plus,
+                                .row([
+                                    notation.delta(2),
+                                    .transpose(
+                                        .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(1)]))),
+                                ])))
+                    ])),
         ]
         let recordedAll = trace.samples.count == trace.m
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             var steps: [Math] = []
             if recordedAll {
                 let terms = trace.samples.map { sampleGradientSymbolFor(l, k: $0) }
-                steps.append(.chain(terms.count > 4 ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms, .plus))
+                steps.append(
+                    .chain(
+                        terms.count > 4
+                            ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms, .plus))
                 let values = trace.samples.map { gradientValue($0.gradient[l - 1]) }
                 if trace.m <= 4 { steps.append(.chain(values, .plus)) }
             }
             steps.append(gradientValue(trace.Delta[l - 1]))
             blocks.append(.equation(Equation(notation.accumulator(l), equals: steps)))
         }
-        blocks.append(.paragraph([.t("Then average and add the regularisation term, leaving the bias column (j = 0) unregularised:")]))
+        blocks.append(
+            .paragraph([
+                .t("Then average and add the regularisation term, leaving the bias column (j = 0) unregularised:")
+            ]))
         let m = Math.integer(trace.m)
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             let theta = trace.weights[l - 1]
             var regularized = theta
             for i in 0..<regularized.rows { regularized[i, 0] = 0 }
-            blocks.append(.equation(Equation(notation.gradient(l), equals: [
-                .binary(.row([.fraction(.integer(1), notation.sampleCount), notation.accumulator(l)]), .plus, .row([.fraction(notation.lambda, notation.sampleCount), notation.weights(l)])),
-                .binary(.row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]), .plus, .row([.fraction(.number(trace.lesson.lambda), m), weightsValue(regularized)])),
-                gradientValue(trace.D[l - 1]),
-            ])))
+            blocks.append(
+                .equation(
+                    Equation(
+                        notation.gradient(l),
+                        equals: [
+                            .binary(
+                                .row([.fraction(.integer(1), notation.sampleCount), notation.accumulator(l)]), .plus,
+                                .row([.fraction(notation.lambda, notation.sampleCount), notation.weights(l)])),
+                            .binary(
+                                .row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]), .plus,
+                                .row([.fraction(.number(trace.lesson.lambda), m), weightsValue(regularized)])),
+                            gradientValue(trace.D[l - 1]),
+                        ])))
         }
         if notation.negatesDelta {
-            blocks.append(.paragraph([.t("(Shown in the 15 Steps' sign: these are minus ∂E/∂W, the direction the update adds.)")]))
+            blocks.append(
+                .paragraph([.t("(Shown in the 15 Steps' sign: these are minus ∂E/∂W, the direction the update adds.)")])
+            )
         }
-        blocks.append(.why([.t("The cost is an average over the samples, and the derivative of a sum is the sum of the derivatives; so adding the per-sample gradients into Δ and dividing by m gives exactly ∂J/∂Θ, the D that makes the weights better for all samples together rather than for the last one seen.")]))
+        blocks.append(
+            .why([
+                .t(
+                    "The cost is an average over the samples, and the derivative of a sum is the sum of the derivatives; so adding the per-sample gradients into Δ and dividing by m gives exactly ∂J/∂Θ, the D that makes the weights better for all samples together rather than for the last one seen."
+                )
+            ]))
         return blocks
     }
 
@@ -155,8 +280,13 @@ extension Narrator {
             for i in 0..<d.rows {
                 for j in 0..<d.columns {
                     if count == 12 { break outer }
-                    if let entries = check.checkedEntries, !entries.contains(.init(layer: layer, row: i, column: j)) { continue }
-                    rows.append([[.m(weightEntry(layer: layer + 1, i: i + 1, j: j))], [.m(.number(d[i, j]))], [.m(.number(trace.numericalGradient[layer][i, j]))]])
+                    if let entries = check.checkedEntries, !entries.contains(.init(layer: layer, row: i, column: j)) {
+                        continue
+                    }
+                    rows.append([
+                        [.m(weightEntry(layer: layer + 1, i: i + 1, j: j))], [.m(.number(d[i, j]))],
+                        [.m(.number(trace.numericalGradient[layer][i, j]))],
+                    ])
                     count += 1
                 }
             }
@@ -165,45 +295,97 @@ extension Narrator {
         let theta = Math.identifier("θ")
         let epsilon = Math.identifier("ε")
         var blocks: [Block] = [
-            .paragraph([.t("Each weight is moved by ±ε in turn and the cost recomputed; the central difference must match backprop's D:")]),
-            .equation(Equation(.partial(cost, theta), [.init(.approximately, .fraction(.binary(.apply(cost, .binary(theta, .plus, epsilon)), .minus, .apply(cost, .binary(theta, .minus, epsilon))), .row([.integer(2), epsilon])))])),
-            .table(Table(header: [[.t("weight")], [.t("backprop D")], [.t("central difference")]], rows: rows, rightAligned: [false, true, true])),
+            .paragraph([
+                .t(
+                    "Each weight is moved by ±ε in turn and the cost recomputed; the central difference must match backprop's D:"
+                )
+            ]),
+            .equation(
+                Equation(
+                    .partial(cost, theta),
+                    [
+                        .init(
+                            .approximately,
+                            .fraction(
+                                .binary(
+                                    .apply(cost, .binary(theta, .plus, epsilon)), .minus,
+                                    .apply(cost, .binary(theta, .minus, epsilon))), .row([.integer(2), epsilon])))
+                    ])),
+            .table(
+                Table(
+                    header: [[.t("weight")], [.t("backprop D")], [.t("central difference")]], rows: rows,
+                    rightAligned: [false, true, true])),
         ]
         let checked = check.checkedParameters
-        let note = checked == check.totalParameters ? "all \(checked) weights" : "\(checked) of \(check.totalParameters) weights, evenly spaced"
+        let note =
+            checked == check.totalParameters
+            ? "all \(checked) weights" : "\(checked) of \(check.totalParameters) weights, evenly spaced"
         if rows.count < checked {
-            blocks.append(.paragraph([.t("(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check` prints them all)")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check` prints them all)"
+                    )
+                ]))
         }
         let numerical = Math.identifier("num")
         let d = Math.identifier("D")
         let passes = check.relativeDifference < 1e-9
-        blocks.append(.equation(Equation(.fraction(.norm(.binary(numerical, .minus, d)), .norm(.binary(numerical, .plus, d))), [
-            .init(.equals, .text(NumberFormat.scientific(check.relativeDifference)), comment: note),
-            .init(passes ? .less : .equals, passes ? .text("1e-9") : .text("not below Ng's 1e-9 bar")),
-        ])))
-        blocks.append(.why([.t("Central differences need nothing but the cost, so they check backprop independently; an error in any δ or index would show up as a large relative difference. Ng's ex4 asks for less than 1e-9 with ε = 1e-4. The check is slow (two cost evaluations per weight), so it is run once and then switched off for training.")]))
+        blocks.append(
+            .equation(
+                Equation(
+                    .fraction(.norm(.binary(numerical, .minus, d)), .norm(.binary(numerical, .plus, d))),
+                    [
+                        .init(.equals, .text(NumberFormat.scientific(check.relativeDifference)), comment: note),
+                        .init(passes ? .less : .equals, passes ? .text("1e-9") : .text("not below Ng's 1e-9 bar")),
+                    ])))
+        blocks.append(
+            .why([
+                .t(
+                    "Central differences need nothing but the cost, so they check backprop independently; an error in any δ or index would show up as a large relative difference. Ng's ex4 asks for less than 1e-9 with ε = 1e-4. The check is slow (two cost evaluations per weight), so it is run once and then switched off for training."
+                )
+            ]))
         return blocks
     }
 
     func stepGradientDescent() -> [Block] {
         var blocks: [Block] = [
-            .paragraph([.t("One step of gradient descent with "), .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate))),
-                .t(trace.lesson.updateBiases ? ":" : " (bias weights frozen, so column 0 stays as it was):")]),
+            .paragraph([
+                .t("One step of gradient descent with "),
+                .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate))),
+                .t(trace.lesson.updateBiases ? ":" : " (bias weights frozen, so column 0 stays as it was):"),
+            ])
         ]
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             let rate = Math.number(trace.lesson.learningRate)
             let update: [Equation.Step]
             if notation.name == .tulleken {
                 update = [
-                    .init(.assign, .binary(notation.weights(l), .plus, .row([notation.learningRate, .op(.product), .parenthesized(.row([.text("−"), notation.gradient(l)]))]))),
-                    .init(.equals, .binary(weightsValue(trace.weights[l - 1]), .plus, .row([rate, .op(.product), gradientValue(trace.D[l - 1])]))),
+                    .init(
+                        .assign,
+                        .binary(
+                            notation.weights(l), .plus,
+                            .row([
+                                notation.learningRate, .op(.product),
+                                .parenthesized(.row([.text("−"), notation.gradient(l)])),
+                            ]))),
+                    .init(
+                        .equals,
+                        .binary(
+                            weightsValue(trace.weights[l - 1]), .plus,
+                            .row([rate, .op(.product), gradientValue(trace.D[l - 1])]))),
                     .init(.equals, weightsValue(trace.updatedWeights[l - 1])),
                 ]
             } else {
-                let dValue = notation.name == .nielsen ? matrix(Self.withoutBiasColumn(trace.D[l - 1])) : matrix(trace.D[l - 1])
+                let dValue =
+                    notation.name == .nielsen ? matrix(Self.withoutBiasColumn(trace.D[l - 1])) : matrix(trace.D[l - 1])
                 update = [
-                    .init(.assign, .binary(notation.weights(l), .minus, .row([notation.learningRate, notation.gradient(l)]))),
-                    .init(.equals, .binary(weightsValue(trace.weights[l - 1]), .minus, .row([rate, .op(.product), dValue]))),
+                    .init(
+                        .assign,
+                        .binary(notation.weights(l), .minus, .row([notation.learningRate, notation.gradient(l)]))),
+                    .init(
+                        .equals,
+                        .binary(weightsValue(trace.weights[l - 1]), .minus, .row([rate, .op(.product), dValue]))),
                     .init(.equals, weightsValue(trace.updatedWeights[l - 1])),
                 ]
             }
@@ -213,15 +395,33 @@ extension Narrator {
         blocks.append(.equation(Equation(.text("before"), [.init(.equals, .number(trace.cost))])))
         blocks.append(.equation(Equation(.text("after"), [.init(.equals, .number(trace.costAfterUpdate))])))
         let costs = trace.training.costs
-        var epochs: [Int] = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000].filter { $0 < costs.count - 1 }
+        var epochs: [Int] = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000].filter {
+            $0 < costs.count - 1
+        }
         epochs.append(costs.count - 1)
         let rows: [[[Inline]]] = epochs.map { [[.t("\($0)")], [.m(.number(costs[$0]))]] }
-        blocks.append(.paragraph([.t("Repeating the step: the cost over \(trace.training.epochs) epochs of full-batch gradient descent:")]))
-        blocks.append(.table(Table(header: [[.t("epoch")], [.t("cost "), .m(notation.cost)]], rows: rows, rightAligned: [true, true])))
+        blocks.append(
+            .paragraph([
+                .t("Repeating the step: the cost over \(trace.training.epochs) epochs of full-batch gradient descent:")
+            ]))
+        blocks.append(
+            .table(
+                Table(
+                    header: [[.t("epoch")], [.t("cost "), .m(notation.cost)]], rows: rows, rightAligned: [true, true])))
         if notation.name == .tulleken {
-            blocks.append(.paragraph([.t("(The 15 Steps update after each single random sample instead, W := W + η[x, 1]ᵀ ⊗ delta, step 12; averaged over many steps it follows the same downhill direction.)")]))
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "(The 15 Steps update after each single random sample instead, W := W + η[x, 1]ᵀ ⊗ delta, step 12; averaged over many steps it follows the same downhill direction.)"
+                    )
+                ]))
         }
-        blocks.append(.why([.t("D points uphill, so a small step against it lowers the cost, as the numbers show; the learning rate sets the step's size: too small and training crawls, too large and the cost overshoots and may rise.")]))
+        blocks.append(
+            .why([
+                .t(
+                    "D points uphill, so a small step against it lowers the cost, as the numbers show; the learning rate sets the step's size: too small and training crawls, too large and the cost overshoots and may rise."
+                )
+            ]))
         return blocks
     }
 }

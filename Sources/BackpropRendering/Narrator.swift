@@ -84,31 +84,47 @@ public struct Narrator: Sendable {
     var sampleNumber: Int { sampleIndex + 1 }
 
     var conventionBlock: Block {
-        let rounding = "Numbers are rounded to \(decimals) decimals; the trace keeps full precision (trace --format json)."
+        let rounding =
+            "Numbers are rounded to \(decimals) decimals; the trace keeps full precision (trace --format json)."
         switch notation.name {
         case .ng:
             let l = Math.parenthesized(.identifier("l"))
             return .convention([
                 .text("Ng — layers l = 1…L; "), .math(.superscripted(.identifier("Θ"), l)),
                 .text(" maps layer l to l + 1, column 0 multiplies the bias unit a₀ = 1; "),
-                .math(.binary(.superscripted(.identifier("δ"), l), .equals, .partial(.identifier("J"), .superscripted(.identifier("z"), l)))),
+                .math(
+                    .binary(
+                        .superscripted(.identifier("δ"), l), .equals,
+                        .partial(.identifier("J"), .superscripted(.identifier("z"), l)))),
                 .text(" (output minus target). " + rounding),
             ])
         case .nielsen:
             return .convention([
                 .text("Nielsen — "), .math(.superscripted(.identifier("w"), .identifier("l"))), .text(" and "),
                 .math(.superscripted(.identifier("b"), .identifier("l"))),
-                .text(" lead into layer l (Ng's "), .math(.superscripted(.identifier("Θ"), .parenthesized(.row([.identifier("l"), .op(.minus), .integer(1)])))),
+                .text(" lead into layer l (Ng's "),
+                .math(
+                    .superscripted(
+                        .identifier("Θ"), .parenthesized(.row([.identifier("l"), .op(.minus), .integer(1)])))),
                 .text(" without and with its column 0); "),
-                .math(.binary(.superscripted(.identifier("δ"), .identifier("l")), .equals,
-                    .partial(.identifier("C"), .superscripted(.identifier("z"), .identifier("l"))))),
+                .math(
+                    .binary(
+                        .superscripted(.identifier("δ"), .identifier("l")), .equals,
+                        .partial(.identifier("C"), .superscripted(.identifier("z"), .identifier("l"))))),
                 .text(", the same sign as Ng's. " + rounding),
             ])
         case .tulleken:
             return .convention([
-                .text("15 Steps — vectors are rows, "), .math(.binary(.identifier("W"), .equals, .transpose(.identifier("Θ")))),
+                .text("15 Steps — vectors are rows, "),
+                .math(.binary(.identifier("W"), .equals, .transpose(.identifier("Θ")))),
                 .text(" with the bias weights as its last row, "),
-                .math(.binary(.identifier("net"), .equals, .row([.bracketed(.row([.identifier("x"), .op(.comma), .integer(1)])), .op(.product), .identifier("W")]))),
+                .math(
+                    .binary(
+                        .identifier("net"), .equals,
+                        .row([
+                            .bracketed(.row([.identifier("x"), .op(.comma), .integer(1)])), .op(.product),
+                            .identifier("W"),
+                        ]))),
                 .text("; its delta is minus Ng's δ, so the deltas and gradients shown are negated and updates add "),
                 .math(.row([.identifier("η"), .op(.product), .identifier("ΔW")])),
                 .text(". " + rounding),
@@ -119,11 +135,14 @@ public struct Narrator: Sendable {
     var setupSentence: [Inline] {
         let info = trace.lesson
         let activations = uniqueActivations.map(\.rawValue).joined(separator: " and ")
-        return [.text(
-            "Layers " + info.layers.map(String.init).joined(separator: "-") + " (input first), \(activations) units, "
-                + "\(info.loss.rawValue) loss, m = \(trace.m) training sample" + (trace.m == 1 ? "" : "s")
-                + ", learning rate \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
-                + (info.updateBiases ? "." : ", bias weights frozen (not updated)."))]
+        return [
+            .text(
+                "Layers " + info.layers.map(String.init).joined(separator: "-")
+                    + " (input first), \(activations) units, "
+                    + "\(info.loss.rawValue) loss, m = \(trace.m) training sample" + (trace.m == 1 ? "" : "s")
+                    + ", learning rate \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
+                    + (info.updateBiases ? "." : ", bias weights frozen (not updated)."))
+        ]
     }
 
     var uniqueActivations: [Activation] {
@@ -146,7 +165,8 @@ public struct Narrator: Sendable {
             items.count > largestShown ? Array(items.prefix(3)) + [filler] + [items[items.count - 1]] : items
         }
         let columnCount = rows.first?.count ?? 0
-        let fillerRow: [Math] = cut(Array(repeating: Math.ellipsis(.vertical), count: columnCount), filler: .ellipsis(.diagonal))
+        let fillerRow: [Math] = cut(
+            Array(repeating: Math.ellipsis(.vertical), count: columnCount), filler: .ellipsis(.diagonal))
         let shortened = rows.map { cut($0, filler: Math.ellipsis(.horizontal)) }
         return .matrix(cut(shortened, filler: fillerRow))
     }
@@ -235,7 +255,9 @@ public struct Narrator: Sendable {
         if notation.name == .tulleken { return .row([symbol, .bracketed(.integer(i - 1))]) }
         switch symbol {
         case .superscripted(let base, let sup): return .scripted(base, sub: .integer(i), sup: sup)
-        default: return notation.name == .tulleken ? .row([symbol, .bracketed(.integer(i - 1))]) : .subscripted(symbol, .integer(i))
+        default:
+            return notation.name == .tulleken
+                ? .row([symbol, .bracketed(.integer(i - 1))]) : .subscripted(symbol, .integer(i))
         }
     }
 
@@ -256,7 +278,8 @@ public struct Narrator: Sendable {
             return (0..<sizes[index]).map { i in
                 NetworkFigure.Unit(
                     label: unit(notation.activation(l), i + 1),
-                    activation: showingValues && sampleIndex < trace.samples.count ? trace.samples[sampleIndex].a[index][i] : nil,
+                    activation: showingValues && sampleIndex < trace.samples.count
+                        ? trace.samples[sampleIndex].a[index][i] : nil,
                     delta: showingValues && l >= 2 && sampleIndex < trace.samples.count
                         ? (notation.negatesDelta ? -1 : 1) * trace.samples[sampleIndex].delta[index - 1][i] : nil)
             }

@@ -25,7 +25,8 @@ public enum Script {
 extension Script {
     /// `text` raised, or nil when some character has no superscript form.
     public static func superscriptIfPossible(_ text: String) -> String? {
-        text.allSatisfy { superscripts[$0] != nil || $0 == " " } ? superscript(text.replacingOccurrences(of: " ", with: "")) : nil
+        text.allSatisfy { superscripts[$0] != nil || $0 == " " }
+            ? superscript(text.replacingOccurrences(of: " ", with: "")) : nil
     }
 
     /// `text` lowered, or nil when some character has no subscript form.

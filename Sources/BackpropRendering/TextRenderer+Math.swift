@@ -15,14 +15,15 @@ extension TextRenderer {
         case .op(let op): return TextBox(op.unicode)
         case .row(let items):
             // A one-line fraction followed by a factor reads as (1/m)Δ, not 1/mΔ.
-            return .horizontal(items.enumerated().map { index, item in
-                let itemBox = box(item)
-                if case .fraction = item, itemBox.isSingleLine, index < items.count - 1 {
-                    if case .op = items[index + 1] { return itemBox }
-                    return TextBox("(" + itemBox.text + ")")
-                }
-                return itemBox
-            })
+            return .horizontal(
+                items.enumerated().map { index, item in
+                    let itemBox = box(item)
+                    if case .fraction = item, itemBox.isSingleLine, index < items.count - 1 {
+                        if case .op = items[index + 1] { return itemBox }
+                        return TextBox("(" + itemBox.text + ")")
+                    }
+                    return itemBox
+                })
         case .subscripted(let base, let sub):
             return .horizontal([box(base), TextBox(lowered(sub))])
         case .superscripted(let base, let sup):
@@ -36,10 +37,15 @@ extension TextRenderer {
                 return TextBox(grouped(numerator, top.text) + "/" + grouped(denominator, bottom.text))
             }
             let width = max(top.width, bottom.width)
-            return .vertical([centered(top, width), TextBox(String(repeating: "─", count: width)), centered(bottom, width)], baselineOf: 1)
-                .withBaseline(top.lines.count)
-        case .parenthesized(let inner): return delimited(box(inner), open: "(", close: ")", tall: ("⎛", "⎜", "⎝", "⎞", "⎟", "⎠"))
-        case .bracketed(let inner): return delimited(box(inner), open: "[", close: "]", tall: ("⎡", "⎢", "⎣", "⎤", "⎥", "⎦"))
+            return .vertical(
+                [centered(top, width), TextBox(String(repeating: "─", count: width)), centered(bottom, width)],
+                baselineOf: 1
+            )
+            .withBaseline(top.lines.count)
+        case .parenthesized(let inner):
+            return delimited(box(inner), open: "(", close: ")", tall: ("⎛", "⎜", "⎝", "⎞", "⎟", "⎠"))
+        case .bracketed(let inner):
+            return delimited(box(inner), open: "[", close: "]", tall: ("⎡", "⎢", "⎣", "⎤", "⎥", "⎦"))
         case .norm(let inner): return delimited(box(inner), open: "‖", close: "‖", tall: ("‖", "‖", "‖", "‖", "‖", "‖"))
         case .matrix(let rows): return matrixBox(rows)
         case .transpose(let base): return .horizontal([box(base), TextBox("ᵀ")])
@@ -81,12 +87,16 @@ extension TextRenderer {
         return TextBox(lines: box.lines.map { pad + $0 }, baseline: box.baseline)
     }
 
-    private func delimited(_ inner: TextBox, open: String, close: String, tall: (String, String, String, String, String, String)) -> TextBox {
+    private func delimited(
+        _ inner: TextBox, open: String, close: String, tall: (String, String, String, String, String, String)
+    ) -> TextBox {
         if inner.isSingleLine { return TextBox(open + inner.text + close) }
         let count = inner.lines.count
         let left = (0..<count).map { $0 == 0 ? tall.0 : ($0 == count - 1 ? tall.2 : tall.1) }
         let right = (0..<count).map { $0 == 0 ? tall.3 : ($0 == count - 1 ? tall.5 : tall.4) }
-        return .horizontal([TextBox(lines: left, baseline: inner.baseline), inner, TextBox(lines: right, baseline: inner.baseline)])
+        return .horizontal([
+            TextBox(lines: left, baseline: inner.baseline), inner, TextBox(lines: right, baseline: inner.baseline),
+        ])
     }
 
     /// Cells right-aligned in columns two spaces apart, in square brackets; the baseline is
@@ -94,7 +104,8 @@ extension TextRenderer {
     private func matrixBox(_ rows: [[Math]]) -> TextBox {
         let cells = rows.map { $0.map { box($0).text } }
         let columnCount = cells.map(\.count).max() ?? 0
-        let widths = (0..<columnCount).map { column in cells.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
+        let widths = (0..<columnCount).map { column in cells.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0
+        }
         let body = cells.map { row in
             row.enumerated().map { column, cell in
                 String(repeating: " ", count: widths[column] - cell.count) + cell

@@ -23,7 +23,9 @@ public struct TextRenderer: Sendable {
 
     /// A whole document: title, preface, then every section.
     public func render(_ narrative: Narrative) -> String {
-        var parts = [style(narrative.title, .bold) + "\n" + String(repeating: "═", count: min(width, narrative.title.count))]
+        var parts = [
+            style(narrative.title, .bold) + "\n" + String(repeating: "═", count: min(width, narrative.title.count))
+        ]
         parts += narrative.preface.map(render)
         parts += narrative.sections.map { render($0).trimmingCharacters(in: ["\n"]) }
         return parts.joined(separator: "\n\n") + "\n"
@@ -101,7 +103,11 @@ public struct TextRenderer: Sendable {
         let lhs = box(equation.lhs)
         var lines: [String] = []
         for (index, step) in equation.steps.enumerated() {
-            let head = index == 0 ? lhs : TextBox(lines: lhs.lines.map { _ in String(repeating: " ", count: lhs.width) }, baseline: lhs.baseline)
+            let head =
+                index == 0
+                ? lhs
+                : TextBox(
+                    lines: lhs.lines.map { _ in String(repeating: " ", count: lhs.width) }, baseline: lhs.baseline)
             let relation = TextBox(step.relation.unicode)
             let indent = lhs.width + relation.width
             var pieces = fitted(step.expression, available: width - indent)
@@ -109,8 +115,11 @@ public struct TextRenderer: Sendable {
                 pieces[pieces.count - 1] = .horizontal([pieces[pieces.count - 1], TextBox("   (" + comment + ")")])
             }
             for (pieceIndex, piece) in pieces.enumerated() {
-                let left = pieceIndex == 0
-                    ? TextBox.horizontal([index == 0 ? head : TextBox(String(repeating: " ", count: lhs.width)), relation])
+                let left =
+                    pieceIndex == 0
+                    ? TextBox.horizontal([
+                        index == 0 ? head : TextBox(String(repeating: " ", count: lhs.width)), relation,
+                    ])
                     : TextBox(String(repeating: " ", count: indent))
                 lines += TextBox.horizontal([left, piece]).printedLines
             }
@@ -265,7 +274,10 @@ public struct TextRenderer: Sendable {
             }
         }
         for (index, weights) in figure.weights.enumerated() {
-            lines.append("  " + line([.math(figure.weightSymbols[index])]) + ": \(weights.rows) × \(weights.columns) weights from layer \(index + 1) to layer \(index + 2), bias weights included")
+            lines.append(
+                "  " + line([.math(figure.weightSymbols[index])])
+                    + ": \(weights.rows) × \(weights.columns) weights from layer \(index + 1) to layer \(index + 2), bias weights included"
+            )
         }
         return lines.joined(separator: "\n")
     }

@@ -18,17 +18,20 @@ public enum TraceTextRenderer {
         let info = trace.lesson
         var lines: [String] = []
         lines.append("\(info.title)")
-        lines.append("layers " + info.layers.map(String.init).joined(separator: "-")
-            + ", activations " + info.activations.map(\.rawValue).joined(separator: ", ")
-            + ", loss \(info.loss.rawValue), m = \(trace.m), α = \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
-            + (info.updateBiases ? "" : ", biases frozen"))
+        lines.append(
+            "layers " + info.layers.map(String.init).joined(separator: "-")
+                + ", activations " + info.activations.map(\.rawValue).joined(separator: ", ")
+                + ", loss \(info.loss.rawValue), m = \(trace.m), α = \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
+                + (info.updateBiases ? "" : ", biases frozen"))
         lines.append("(numbers rounded to \(decimals) decimals; `--format json` gives full precision)")
         lines.append("")
         lines.append("initial weights:")
         for (index, theta) in trace.weights.enumerated() { lines.append(matrix("Θ\(sup(index + 1))", theta)) }
         for (k, sample) in trace.samples.enumerated() {
             lines.append("")
-            lines.append("sample \(k + 1): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(format.string(sample.loss))")
+            lines.append(
+                "sample \(k + 1): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(format.string(sample.loss))"
+            )
             for (index, a) in sample.a.enumerated() {
                 if index > 0 { lines.append("  z\(sup(index + 1)) = \(vector(sample.z[index - 1]))") }
                 lines.append("  a\(sup(index + 1)) = \(vector(a))")
@@ -42,14 +45,21 @@ public enum TraceTextRenderer {
         }
         if trace.samples.count < trace.m {
             lines.append("")
-            lines.append("(\(trace.m - trace.samples.count) more samples not recorded; totals below cover all \(trace.m))")
+            lines.append(
+                "(\(trace.m - trace.samples.count) more samples not recorded; totals below cover all \(trace.m))")
         }
         lines.append("")
-        lines.append("cost J = \(format.string(trace.cost)) (data \(format.string(trace.unregularizedCost)) + regularisation \(format.string(trace.regularization)))")
+        lines.append(
+            "cost J = \(format.string(trace.cost)) (data \(format.string(trace.unregularizedCost)) + regularisation \(format.string(trace.regularization)))"
+        )
         for index in trace.Delta.indices { lines.append(matrix("Δ\(sup(index + 1))", trace.Delta[index])) }
         for index in trace.D.indices { lines.append(matrix("D\(sup(index + 1))", trace.D[index])) }
-        lines.append("gradient check (ε = \(NumberFormat.roundTrip(trace.gradientCheck.epsilon)), \(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters): relative difference \(NumberFormat.scientific(trace.gradientCheck.relativeDifference))")
-        for index in trace.updatedWeights.indices { lines.append(matrix("Θ\(sup(index + 1)) − αD\(sup(index + 1))", trace.updatedWeights[index])) }
+        lines.append(
+            "gradient check (ε = \(NumberFormat.roundTrip(trace.gradientCheck.epsilon)), \(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters): relative difference \(NumberFormat.scientific(trace.gradientCheck.relativeDifference))"
+        )
+        for index in trace.updatedWeights.indices {
+            lines.append(matrix("Θ\(sup(index + 1)) − αD\(sup(index + 1))", trace.updatedWeights[index]))
+        }
         lines.append("cost after one update = \(format.string(trace.costAfterUpdate))")
         let costs = trace.training.costs
         lines.append("cost after \(trace.training.epochs) epochs = \(format.string(costs[costs.count - 1]))")

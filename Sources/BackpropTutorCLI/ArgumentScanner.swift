@@ -32,7 +32,8 @@ public enum ArgumentScanner {
             var argument = arguments[index]
             index += 1
             if argument.count == 2, argument.hasPrefix("-"), argument != "--", argument != "-h",
-                command.options.contains(where: { $0.name.count == 1 && "-" + $0.name == argument }) {
+                command.options.contains(where: { $0.name.count == 1 && "-" + $0.name == argument })
+            {
                 // A one-letter option such as -o FILE reads like its long form.
                 argument = "-" + argument
             }
@@ -80,7 +81,8 @@ public enum ArgumentScanner {
             }
             if let allowed = option.allowedValues, !allowed.contains(value) {
                 throw .usage(
-                    "'\(value)' is not a valid value for '\(option.spelling)'; use one of: " + allowed.joined(separator: ", "),
+                    "'\(value)' is not a valid value for '\(option.spelling)'; use one of: "
+                        + allowed.joined(separator: ", "),
                     command: command.name)
             }
             options[optionName] = value

@@ -46,7 +46,9 @@ public enum BackpropTutor {
             var standardOutput = ""
             switch error {
             case .usage(_, let commandName):
-                let usage = commandName.flatMap(CommandTable.command(named:))?.usage ?? "backprop-tutor COMMAND [OPTIONS] (see `backprop-tutor help`)"
+                let usage =
+                    commandName.flatMap(CommandTable.command(named:))?.usage
+                    ?? "backprop-tutor COMMAND [OPTIONS] (see `backprop-tutor help`)"
                 message += "usage: \(usage)\n"
             case .gradientCheckFailed(let report, _, _):
                 standardOutput = report

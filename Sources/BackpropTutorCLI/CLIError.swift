@@ -27,7 +27,8 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         case .usage(let message, _): return message
         case .lesson(let error): return error.description
         case .gradientCheckFailed(_, let difference, let threshold):
-            return "gradient check failed: relative difference \(difference.isNaN ? "NaN" : String(difference)) exceeds \(threshold)"
+            return
+                "gradient check failed: relative difference \(difference.isNaN ? "NaN" : String(difference)) exceeds \(threshold)"
         case .output(let path, let reason): return "\(path): cannot write the output: \(reason)"
         case .overflow(let title):
             return "lesson '\(title)': the cost or its gradient overflows to ∞ or NaN with these weights and inputs; "

@@ -78,7 +78,9 @@ public enum CommandTable {
             summary: "print every number of one forward and backward pass",
             options: [
                 lesson,
-                Option(name: "format", valueName: "json|text", allowedValues: ["json", "text"], summary: "output format (default: text)"),
+                Option(
+                    name: "format", valueName: "json|text", allowedValues: ["json", "text"],
+                    summary: "output format (default: text)"),
                 samples, all,
             ]),
         Command(
@@ -94,12 +96,15 @@ public enum CommandTable {
                     summary: "the document format (required)"),
                 lesson,
                 Option(
-                    name: "notation", valueName: "ng|nielsen|tulleken", allowedValues: Notation.Name.allCases.map(\.rawValue),
+                    name: "notation", valueName: "ng|nielsen|tulleken",
+                    allowedValues: Notation.Name.allCases.map(\.rawValue),
                     summary: "the notation to write it in (default: the lesson's)"),
                 Option(
                     name: "steps", valueName: "SPEC", allowedValues: nil,
                     summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15)"),
-                Option(name: "o", valueName: "FILE", allowedValues: nil, summary: "write to FILE (atomically) instead of standard output"),
+                Option(
+                    name: "o", valueName: "FILE", allowedValues: nil,
+                    summary: "write to FILE (atomically) instead of standard output"),
                 Option(name: "force", valueName: nil, allowedValues: nil, summary: "replace FILE if it exists"),
             ]),
         Command(name: "help", arguments: "[COMMAND]", summary: "show this help, or one command's", options: []),
@@ -131,7 +136,8 @@ public enum CommandTable {
         for option in commands.flatMap(\.options) where !seen.contains(option) {
             seen.append(option)
             let users = commands.filter { $0.options.contains(option) }.map(\.name).joined(separator: ", ")
-            optionLines.append((option.spelling + (option.valueName.map { " \($0)" } ?? ""), "\(option.summary) [\(users)]"))
+            optionLines.append(
+                (option.spelling + (option.valueName.map { " \($0)" } ?? ""), "\(option.summary) [\(users)]"))
         }
         optionLines.append(("--help, -h", "show this help"))
         optionLines.append(("--version", "print the version"))

@@ -1,10 +1,11 @@
 import BackpropCore
 import BackpropRendering
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Commands {
@@ -36,7 +37,9 @@ extension Commands {
         case "markdown": text = MarkdownRenderer().document(narrative)
         case "beamer": text = BeamerRenderer().document(narrative)
         default:
-            throw .usage("'\(format)' is not a valid value for '--format'; use one of: latex, markdown, beamer", command: "export")
+            throw .usage(
+                "'\(format)' is not a valid value for '--format'; use one of: latex, markdown, beamer",
+                command: "export")
         }
         guard let path = arguments.value("o") else { return text }
         try OutputFile.write(text, to: path, replacing: arguments.isSet("force"))
@@ -67,8 +70,12 @@ enum OutputFile {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         guard FileManager.default.isWritableFile(atPath: directory),
-            FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw .output(path: path, reason: "cannot create a file in \(directory): permission denied or no space; choose a writable directory")
+            FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
+        else {
+            throw .output(
+                path: path,
+                reason:
+                    "cannot create a file in \(directory): permission denied or no space; choose a writable directory")
         }
         defer { _ = unlink(temporary) }
         if replacing {

@@ -11,9 +11,12 @@ extension Commands {
     }
 
     static func step(_ arguments: ParsedArguments, terminal: TerminalEnvironment) throws(CLIError) -> String {
-        guard arguments.positionals.count == 1, let number = Int(arguments.positionals[0]), (1...15).contains(number) else {
+        guard arguments.positionals.count == 1, let number = Int(arguments.positionals[0]), (1...15).contains(number)
+        else {
             let given = arguments.positionals.isEmpty ? "nothing" : "'\(arguments.positionals.joined(separator: " "))'"
-            throw .usage("step takes one step number from 1 to 15, not \(given); `backprop-tutor steps` lists them", command: "step")
+            throw .usage(
+                "step takes one step number from 1 to 15, not \(given); `backprop-tutor steps` lists them",
+                command: "step")
         }
         let narrator = try narrator(arguments)
         let section = narrator.section(number)
@@ -39,7 +42,8 @@ extension Commands {
         var decimals = 4
         if let text = arguments.value("precision") {
             guard let value = Int(text), (0...12).contains(value) else {
-                throw .usage("'--precision' takes a whole number of decimals from 0 to 12, not '\(text)'", command: command)
+                throw .usage(
+                    "'--precision' takes a whole number of decimals from 0 to 12, not '\(text)'", command: command)
             }
             decimals = value
         }
@@ -47,7 +51,9 @@ extension Commands {
         var sampleIndex = 0
         if let text = arguments.value("sample") {
             guard let value = Int(text), (1...lesson.samples.count).contains(value) else {
-                throw .usage("'--sample' takes a sample number from 1 to \(lesson.samples.count) for this lesson, not '\(text)'", command: command)
+                throw .usage(
+                    "'--sample' takes a sample number from 1 to \(lesson.samples.count) for this lesson, not '\(text)'",
+                    command: command)
             }
             sampleIndex = value - 1
         }

@@ -20,7 +20,8 @@ enum Commands {
 
     static func noPositionals(_ arguments: ParsedArguments) throws(CLIError) {
         if let extra = arguments.positionals.first {
-            throw .usage("unexpected argument '\(extra)' for '\(arguments.command.name)'", command: arguments.command.name)
+            throw .usage(
+                "unexpected argument '\(extra)' for '\(arguments.command.name)'", command: arguments.command.name)
         }
     }
 
@@ -33,8 +34,11 @@ enum Commands {
     }
 
     /// Traces a lesson, refusing one whose numbers overflow (a trace full of NaN teaches nothing).
-    static func traced(_ lesson: Lesson, recordedSamples: Int? = nil, checkingEveryParameter: Bool = false) throws(CLIError) -> Trace {
-        let trace = Tracer.trace(lesson, recordedSamples: recordedSamples, checkingEveryParameter: checkingEveryParameter)
+    static func traced(_ lesson: Lesson, recordedSamples: Int? = nil, checkingEveryParameter: Bool = false)
+        throws(CLIError) -> Trace
+    {
+        let trace = Tracer.trace(
+            lesson, recordedSamples: recordedSamples, checkingEveryParameter: checkingEveryParameter)
         let isFinite = trace.cost.isFinite && trace.D.allSatisfy { $0.values.allSatisfy(\.isFinite) }
         guard isFinite else { throw .overflow(lessonTitle: lesson.title) }
         return trace
@@ -43,7 +47,8 @@ enum Commands {
     static func positiveInteger(_ arguments: ParsedArguments, _ name: String) throws(CLIError) -> Int? {
         guard let text = arguments.value(name) else { return nil }
         guard let value = Int(text), value >= 1 else {
-            throw .usage("'--\(name)' takes a whole number of at least 1, not '\(text)'", command: arguments.command.name)
+            throw .usage(
+                "'--\(name)' takes a whole number of at least 1, not '\(text)'", command: arguments.command.name)
         }
         return value
     }
@@ -59,7 +64,9 @@ enum Commands {
                 throw .lesson(error)
             }
             let marker = name == LessonLibrary.defaultLessonName ? " (default)" : ""
-            rows.append([name + marker, lesson.network.layerSizes.map(String.init).joined(separator: "-"), lesson.title])
+            rows.append([
+                name + marker, lesson.network.layerSizes.map(String.init).joined(separator: "-"), lesson.title,
+            ])
         }
         return TextTable.render(rows) + "\n"
     }
@@ -82,7 +89,8 @@ enum Commands {
         let report = GradientCheckTable.render(trace, threshold: BackpropTutor.checkThreshold)
         let difference = trace.gradientCheck.relativeDifference
         guard difference <= BackpropTutor.checkThreshold else {
-            throw .gradientCheckFailed(report: report, relativeDifference: difference, threshold: BackpropTutor.checkThreshold)
+            throw .gradientCheckFailed(
+                report: report, relativeDifference: difference, threshold: BackpropTutor.checkThreshold)
         }
         return report
     }

@@ -17,7 +17,10 @@ var source = """
         static let all: [(name: String, json: String)] = [
 
     """
-for path in arguments.dropFirst().sorted(by: { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent < URL(fileURLWithPath: $1).deletingPathExtension().lastPathComponent }) {
+for path in arguments.dropFirst().sorted(by: {
+    URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+        < URL(fileURLWithPath: $1).deletingPathExtension().lastPathComponent
+}) {
     let url = URL(fileURLWithPath: path)
     let name = url.deletingPathExtension().lastPathComponent
     let text = try String(contentsOf: url, encoding: .utf8)

@@ -17,26 +17,36 @@ struct BatchPassTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "sigmoid hidden, sigmoid/cross-entropy, λ = 0", layerSizes: [3, 4, 2],
-             activations: [.sigmoid, .sigmoid], loss: .crossEntropy, lambda: 0, sampleCount: 4),
-        Case(name: "tanh hidden, sigmoid/cross-entropy, λ = 1.5", layerSizes: [2, 5, 3],
-             activations: [.tanh, .sigmoid], loss: .crossEntropy, lambda: 1.5, sampleCount: 3),
-        Case(name: "relu hidden, linear/squared error, λ = 0.5", layerSizes: [3, 6, 2],
-             activations: [.relu, .linear], loss: .squaredError, lambda: 0.5, sampleCount: 5),
-        Case(name: "linear hidden, softmax/cross-entropy, λ = 0.3", layerSizes: [4, 3, 3],
-             activations: [.linear, .softmax], loss: .crossEntropy, lambda: 0.3, sampleCount: 4),
-        Case(name: "scaled-tanh hidden and output, squared error", layerSizes: [2, 3, 2],
-             activations: [.scaledTanh, .scaledTanh], loss: .squaredError, lambda: 0, sampleCount: 3),
-        Case(name: "tanh hidden, sigmoid/squared error, λ = 2", layerSizes: [3, 3, 1],
-             activations: [.tanh, .sigmoid], loss: .squaredError, lambda: 2, sampleCount: 6),
-        Case(name: "relu hidden, tanh/squared error", layerSizes: [2, 4, 2],
-             activations: [.relu, .tanh], loss: .squaredError, lambda: 0.1, sampleCount: 3),
-        Case(name: "five layers: tanh, relu, scaled-tanh, softmax; λ = 2", layerSizes: [3, 4, 4, 3, 3],
-             activations: [.tanh, .relu, .scaledTanh, .softmax], loss: .crossEntropy, lambda: 2, sampleCount: 5),
-        Case(name: "four layers of sigmoid, cross-entropy, λ = 1", layerSizes: [2, 3, 3, 2],
-             activations: [.sigmoid, .sigmoid, .sigmoid], loss: .crossEntropy, lambda: 1, sampleCount: 2),
-        Case(name: "no hidden layer (15 Steps): scaled-tanh, squared error", layerSizes: [4, 3],
-             activations: [.scaledTanh], loss: .squaredError, lambda: 0, sampleCount: 5),
+        Case(
+            name: "sigmoid hidden, sigmoid/cross-entropy, λ = 0", layerSizes: [3, 4, 2],
+            activations: [.sigmoid, .sigmoid], loss: .crossEntropy, lambda: 0, sampleCount: 4),
+        Case(
+            name: "tanh hidden, sigmoid/cross-entropy, λ = 1.5", layerSizes: [2, 5, 3],
+            activations: [.tanh, .sigmoid], loss: .crossEntropy, lambda: 1.5, sampleCount: 3),
+        Case(
+            name: "relu hidden, linear/squared error, λ = 0.5", layerSizes: [3, 6, 2],
+            activations: [.relu, .linear], loss: .squaredError, lambda: 0.5, sampleCount: 5),
+        Case(
+            name: "linear hidden, softmax/cross-entropy, λ = 0.3", layerSizes: [4, 3, 3],
+            activations: [.linear, .softmax], loss: .crossEntropy, lambda: 0.3, sampleCount: 4),
+        Case(
+            name: "scaled-tanh hidden and output, squared error", layerSizes: [2, 3, 2],
+            activations: [.scaledTanh, .scaledTanh], loss: .squaredError, lambda: 0, sampleCount: 3),
+        Case(
+            name: "tanh hidden, sigmoid/squared error, λ = 2", layerSizes: [3, 3, 1],
+            activations: [.tanh, .sigmoid], loss: .squaredError, lambda: 2, sampleCount: 6),
+        Case(
+            name: "relu hidden, tanh/squared error", layerSizes: [2, 4, 2],
+            activations: [.relu, .tanh], loss: .squaredError, lambda: 0.1, sampleCount: 3),
+        Case(
+            name: "five layers: tanh, relu, scaled-tanh, softmax; λ = 2", layerSizes: [3, 4, 4, 3, 3],
+            activations: [.tanh, .relu, .scaledTanh, .softmax], loss: .crossEntropy, lambda: 2, sampleCount: 5),
+        Case(
+            name: "four layers of sigmoid, cross-entropy, λ = 1", layerSizes: [2, 3, 3, 2],
+            activations: [.sigmoid, .sigmoid, .sigmoid], loss: .crossEntropy, lambda: 1, sampleCount: 2),
+        Case(
+            name: "no hidden layer (15 Steps): scaled-tanh, squared error", layerSizes: [4, 3],
+            activations: [.scaledTanh], loss: .squaredError, lambda: 0, sampleCount: 5),
     ]
 
     struct Problem {
@@ -131,8 +141,9 @@ struct BatchPassTests {
             var minus = p.network
             plus.weights[0][j, 0] += h
             minus.weights[0][j, 0] -= h
-            let numeric = (plus.cost(inputs: input, targets: target, lambda: 0)
-                - minus.cost(inputs: input, targets: target, lambda: 0)) / (2 * h)
+            let numeric =
+                (plus.cost(inputs: input, targets: target, lambda: 0)
+                    - minus.cost(inputs: input, targets: target, lambda: 0)) / (2 * h)
             expectClose(pass.deltas[0][0, j], numeric, relative: 1e-7, absolute: 1e-11, "δ⁽²⁾[\(j)]")
         }
     }

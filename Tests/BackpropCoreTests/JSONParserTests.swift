@@ -15,7 +15,8 @@ struct JSONParserTests {
 
     @Test("parses every kind of value, keeping object order and positions")
     func values() throws {
-        let value = try JSONParser.parse("""
+        let value = try JSONParser.parse(
+            """
             {"b": [1, -2.5e3, 0.125], "a": "x\\n\\u00e9\\ud83d\\ude00",
               "t": true, "f": false, "n": null}
             """)
@@ -24,7 +25,9 @@ struct JSONParserTests {
             return
         }
         #expect(members.map(\.key) == ["b", "a", "t", "f", "n"])
-        #expect(value["b"]?.withoutPositions.kind == .array([JSONValue(.number(1)), JSONValue(.number(-2500)), JSONValue(.number(0.125))]))
+        #expect(
+            value["b"]?.withoutPositions.kind
+                == .array([JSONValue(.number(1)), JSONValue(.number(-2500)), JSONValue(.number(0.125))]))
         #expect(value["a"]?.kind == .string("x\né😀"))
         #expect(value["t"]?.kind == .bool(true))
         #expect(value["f"]?.kind == .bool(false))
@@ -34,9 +37,11 @@ struct JSONParserTests {
         #expect(value["missing"] == nil)
     }
 
-    @Test("numbers read back bit for bit", arguments: [
-        "0.1", "-0", "5e-324", "1.7976931348623157e308", "2.1009505699", "0.08414709848078965", "-1E+2",
-    ])
+    @Test(
+        "numbers read back bit for bit",
+        arguments: [
+            "0.1", "-0", "5e-324", "1.7976931348623157e308", "2.1009505699", "0.08414709848078965", "-1E+2",
+        ])
     func numbers(_ text: String) throws {
         let value = try JSONParser.parse(text)
         #expect(value.kind == .number(try #require(Double(text))))
@@ -81,7 +86,9 @@ struct JSONParserTests {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let error = try #require(Self.syntaxError(deep))
         #expect(error.message.contains("nesting"))
-        let allowed = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+        let allowed =
+            String(repeating: "[", count: JSONParser.maximumDepth)
+            + String(repeating: "]", count: JSONParser.maximumDepth)
         #expect(Self.syntaxError(allowed) == nil)
     }
 

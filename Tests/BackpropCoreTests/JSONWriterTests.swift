@@ -15,7 +15,8 @@ struct JSONWriterTests {
     }
 
     static let roundTripValues: [Double] = [
-        0.1, 1.0 / 3, -2.1009505699, 5e-324, 1.7976931348623157e308, 1e15, 1e16, -123456789012345, 0.08414709848078965,
+        0.1, 1.0 / 3, -2.1009505699, 5e-324, 1.7976931348623157e308, 1e15, 1e16, -123_456_789_012_345,
+        0.08414709848078965,
         1e-7, 2.2250738585072014e-308,
     ]
 
@@ -42,9 +43,13 @@ struct JSONWriterTests {
     func layout() {
         let value: JSONValue.Kind = .object([
             (key: "z", value: JSONValue(.array([JSONValue(.number(1)), JSONValue(.number(2))]))),
-            (key: "a", value: JSONValue(.array([
-                JSONValue(.array([JSONValue(.number(0.5))])), JSONValue(.array([])),
-            ]))),
+            (
+                key: "a",
+                value: JSONValue(
+                    .array([
+                        JSONValue(.array([JSONValue(.number(0.5))])), JSONValue(.array([])),
+                    ]))
+            ),
             (key: "e", value: JSONValue(.object([]))),
             (key: "b", value: JSONValue(.bool(true))),
         ])

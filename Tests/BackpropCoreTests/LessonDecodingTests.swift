@@ -61,81 +61,123 @@ struct LessonDecodingTests {
     static let bigLayers = "[2, " + Array(repeating: "1024", count: 3).joined(separator: ", ") + ", 1]"
 
     static let badCases: [BadCase] = [
-        BadCase(name: "missing field (no layers)", json: replacing("\"layers\": [2, 2, 1],", with: ""),
-                path: "layers", fragment: "missing field \"layers\""),
-        BadCase(name: "unknown field with a suggestion", json: replacing("\"learningRate\"", with: "\"lerningRate\""),
-                path: "lerningRate", fragment: "did you mean \"learningRate\"?"),
-        BadCase(name: "unknown activation", json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": \"sigmod\""),
-                path: "activation", fragment: "unknown value \"sigmod\""),
-        BadCase(name: "unknown activation in a list",
-                json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"tanh\", \"softplus\"]"),
-                path: "activation[1]", fragment: "unknown value \"softplus\""),
-        BadCase(name: "unknown loss", json: replacing("\"loss\": \"cross-entropy\"", with: "\"loss\": \"hinge\""),
-                path: "loss", fragment: "unknown value \"hinge\""),
-        BadCase(name: "wrong row count", json: replacing("[[0.7, 0.8, 0.9]]", with: "[[0.7, 0.8, 0.9], [1, 2, 3]]"),
-                path: "weights[1]", fragment: "has 2 rows but needs 1"),
-        BadCase(name: "wrong column count", json: replacing("[[0.7, 0.8, 0.9]]", with: "[[0.7, 0.8]]"),
-                path: "weights[1][0]", fragment: "has 2 numbers but needs 3"),
-        BadCase(name: "wrong number of matrices", json: replacing(",\n    [[0.7, 0.8, 0.9]]", with: ""),
-                path: "weights", fragment: "has 1 matrices"),
-        BadCase(name: "x of the wrong length", json: replacing("{\"x\": [0, 1], \"y\": [1]}", with: "{\"x\": [0, 1, 2], \"y\": [1]}"),
-                path: "samples[0].x", fragment: "has 3 numbers"),
-        BadCase(name: "y of the wrong length", json: replacing("{\"x\": [1, 1], \"y\": [0]}", with: "{\"x\": [1, 1], \"y\": [0, 1]}"),
-                path: "samples[1].y", fragment: "has 2 numbers"),
-        BadCase(name: "fewer than 2 layers", json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": [2]"),
-                path: "layers", fragment: "2 to 10 layers"),
-        BadCase(name: "a zero-size layer", json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": [2, 0, 1]"),
-                path: "layers[1]", fragment: "whole number from 1"),
-        BadCase(name: "softmax on a hidden layer",
-                json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"softmax\", \"sigmoid\"]"),
-                path: "activation[0]", fragment: "softmax may only be the output layer"),
-        BadCase(name: "softmax for every layer of a 3-layer net",
-                json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": \"softmax\""),
-                path: "activation", fragment: "softmax may only be the output layer"),
-        BadCase(name: "softmax with squared error",
-                json: replacing("\"activation\": \"sigmoid\",\n  \"loss\": \"cross-entropy\"",
-                                with: "\"activation\": [\"sigmoid\", \"softmax\"],\n  \"loss\": \"squared-error\""),
-                path: "loss", fragment: "softmax outputs need the cross-entropy loss"),
-        BadCase(name: "cross-entropy with a linear output",
-                json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"sigmoid\", \"linear\"]"),
-                path: "activation", fragment: "cross-entropy needs a sigmoid or softmax output"),
-        BadCase(name: "a string where a number belongs", json: replacing("[0.1, 0.2, 0.3]", with: "[0.1, \"0.2\", 0.3]"),
-                path: "weights[0][0][1]", fragment: "expected a number, found a string"),
-        BadCase(name: "a string for lambda", json: replacing("\"lambda\": 0", with: "\"lambda\": \"zero\""),
-                path: "lambda", fragment: "expected a number"),
-        BadCase(name: "negative lambda", json: replacing("\"lambda\": 0", with: "\"lambda\": -1"),
-                path: "lambda", fragment: "must not be negative"),
-        BadCase(name: "negative learningRate", json: replacing("\"learningRate\": 0.5", with: "\"learningRate\": -0.5"),
-                path: "learningRate", fragment: "must not be negative"),
-        BadCase(name: "empty sample list",
-                json: replacing("[{\"x\": [0, 1], \"y\": [1]}, {\"x\": [1, 1], \"y\": [0]}]", with: "[]"),
-                path: "samples", fragment: "empty"),
-        BadCase(name: "a layer of 100000 units", json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": [2, 100000, 1]"),
-                path: "layers[1]", fragment: "from 1 to \(LessonLimits.maximumUnits)"),
-        BadCase(name: "parameter count over the limit",
-                json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": \(bigLayers)"),
-                path: "layers", fragment: "more than the limit of \(LessonLimits.maximumParameters)"),
-        BadCase(name: "too many layers",
-                json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": [" + Array(repeating: "2", count: 11).joined(separator: ", ") + "]"),
-                path: "layers", fragment: "found 11"),
-        BadCase(name: "both weights and init",
-                json: replacing("\"lambda\": 0", with: "\"lambda\": 0, \"init\": {\"method\": \"ng-debug\"}"),
-                path: "init", fragment: "both \"weights\" and \"init\""),
-        BadCase(name: "neither weights nor init",
-                json: replacing("\"weights\": [\n    [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]],\n    [[0.7, 0.8, 0.9]]\n  ],", with: ""),
-                path: "weights", fragment: "neither \"weights\" nor \"init\""),
-        BadCase(name: "cross-entropy target outside [0, 1]", json: replacing("\"y\": [1]", with: "\"y\": [2]"),
-                path: "samples[0].y[0]", fragment: "must lie in [0, 1]"),
-        BadCase(name: "fractional epochs", json: replacing("\"lambda\": 0", with: "\"lambda\": 0, \"epochs\": 2.5"),
-                path: "epochs", fragment: "whole number"),
-        BadCase(name: "unknown field in a sample", json: replacing("{\"x\": [0, 1], \"y\": [1]}", with: "{\"x\": [0, 1], \"y\": [1], \"w\": 1}"),
-                path: "samples[0].w", fragment: "unknown field \"w\""),
-        BadCase(name: "updateBiases not a Boolean", json: replacing("\"lambda\": 0", with: "\"lambda\": 0, \"updateBiases\": \"no\""),
-                path: "updateBiases", fragment: "expected true or false"),
-        BadCase(name: "unknown init method",
-                json: replacing("\"weights\": [\n    [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]],\n    [[0.7, 0.8, 0.9]]\n  ],",
-                                with: "\"init\": {\"method\": \"xavier\"},"),
-                path: "init.method", fragment: "unknown value \"xavier\""),
+        BadCase(
+            name: "missing field (no layers)", json: replacing("\"layers\": [2, 2, 1],", with: ""),
+            path: "layers", fragment: "missing field \"layers\""),
+        BadCase(
+            name: "unknown field with a suggestion", json: replacing("\"learningRate\"", with: "\"lerningRate\""),
+            path: "lerningRate", fragment: "did you mean \"learningRate\"?"),
+        BadCase(
+            name: "unknown activation",
+            json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": \"sigmod\""),
+            path: "activation", fragment: "unknown value \"sigmod\""),
+        BadCase(
+            name: "unknown activation in a list",
+            json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"tanh\", \"softplus\"]"),
+            path: "activation[1]", fragment: "unknown value \"softplus\""),
+        BadCase(
+            name: "unknown loss", json: replacing("\"loss\": \"cross-entropy\"", with: "\"loss\": \"hinge\""),
+            path: "loss", fragment: "unknown value \"hinge\""),
+        BadCase(
+            name: "wrong row count", json: replacing("[[0.7, 0.8, 0.9]]", with: "[[0.7, 0.8, 0.9], [1, 2, 3]]"),
+            path: "weights[1]", fragment: "has 2 rows but needs 1"),
+        BadCase(
+            name: "wrong column count", json: replacing("[[0.7, 0.8, 0.9]]", with: "[[0.7, 0.8]]"),
+            path: "weights[1][0]", fragment: "has 2 numbers but needs 3"),
+        BadCase(
+            name: "wrong number of matrices", json: replacing(",\n    [[0.7, 0.8, 0.9]]", with: ""),
+            path: "weights", fragment: "has 1 matrices"),
+        BadCase(
+            name: "x of the wrong length",
+            json: replacing("{\"x\": [0, 1], \"y\": [1]}", with: "{\"x\": [0, 1, 2], \"y\": [1]}"),
+            path: "samples[0].x", fragment: "has 3 numbers"),
+        BadCase(
+            name: "y of the wrong length",
+            json: replacing("{\"x\": [1, 1], \"y\": [0]}", with: "{\"x\": [1, 1], \"y\": [0, 1]}"),
+            path: "samples[1].y", fragment: "has 2 numbers"),
+        BadCase(
+            name: "fewer than 2 layers", json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": [2]"),
+            path: "layers", fragment: "2 to 10 layers"),
+        BadCase(
+            name: "a zero-size layer", json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": [2, 0, 1]"),
+            path: "layers[1]", fragment: "whole number from 1"),
+        BadCase(
+            name: "softmax on a hidden layer",
+            json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"softmax\", \"sigmoid\"]"),
+            path: "activation[0]", fragment: "softmax may only be the output layer"),
+        BadCase(
+            name: "softmax for every layer of a 3-layer net",
+            json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": \"softmax\""),
+            path: "activation", fragment: "softmax may only be the output layer"),
+        BadCase(
+            name: "softmax with squared error",
+            json: replacing(
+                "\"activation\": \"sigmoid\",\n  \"loss\": \"cross-entropy\"",
+                with: "\"activation\": [\"sigmoid\", \"softmax\"],\n  \"loss\": \"squared-error\""),
+            path: "loss", fragment: "softmax outputs need the cross-entropy loss"),
+        BadCase(
+            name: "cross-entropy with a linear output",
+            json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"sigmoid\", \"linear\"]"),
+            path: "activation", fragment: "cross-entropy needs a sigmoid or softmax output"),
+        BadCase(
+            name: "a string where a number belongs", json: replacing("[0.1, 0.2, 0.3]", with: "[0.1, \"0.2\", 0.3]"),
+            path: "weights[0][0][1]", fragment: "expected a number, found a string"),
+        BadCase(
+            name: "a string for lambda", json: replacing("\"lambda\": 0", with: "\"lambda\": \"zero\""),
+            path: "lambda", fragment: "expected a number"),
+        BadCase(
+            name: "negative lambda", json: replacing("\"lambda\": 0", with: "\"lambda\": -1"),
+            path: "lambda", fragment: "must not be negative"),
+        BadCase(
+            name: "negative learningRate", json: replacing("\"learningRate\": 0.5", with: "\"learningRate\": -0.5"),
+            path: "learningRate", fragment: "must not be negative"),
+        BadCase(
+            name: "empty sample list",
+            json: replacing("[{\"x\": [0, 1], \"y\": [1]}, {\"x\": [1, 1], \"y\": [0]}]", with: "[]"),
+            path: "samples", fragment: "empty"),
+        BadCase(
+            name: "a layer of 100000 units",
+            json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": [2, 100000, 1]"),
+            path: "layers[1]", fragment: "from 1 to \(LessonLimits.maximumUnits)"),
+        BadCase(
+            name: "parameter count over the limit",
+            json: replacing("\"layers\": [2, 2, 1]", with: "\"layers\": \(bigLayers)"),
+            path: "layers", fragment: "more than the limit of \(LessonLimits.maximumParameters)"),
+        BadCase(
+            name: "too many layers",
+            json: replacing(
+                "\"layers\": [2, 2, 1]",
+                with: "\"layers\": [" + Array(repeating: "2", count: 11).joined(separator: ", ") + "]"),
+            path: "layers", fragment: "found 11"),
+        BadCase(
+            name: "both weights and init",
+            json: replacing("\"lambda\": 0", with: "\"lambda\": 0, \"init\": {\"method\": \"ng-debug\"}"),
+            path: "init", fragment: "both \"weights\" and \"init\""),
+        BadCase(
+            name: "neither weights nor init",
+            json: replacing(
+                "\"weights\": [\n    [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]],\n    [[0.7, 0.8, 0.9]]\n  ],", with: ""),
+            path: "weights", fragment: "neither \"weights\" nor \"init\""),
+        BadCase(
+            name: "cross-entropy target outside [0, 1]", json: replacing("\"y\": [1]", with: "\"y\": [2]"),
+            path: "samples[0].y[0]", fragment: "must lie in [0, 1]"),
+        BadCase(
+            name: "fractional epochs", json: replacing("\"lambda\": 0", with: "\"lambda\": 0, \"epochs\": 2.5"),
+            path: "epochs", fragment: "whole number"),
+        BadCase(
+            name: "unknown field in a sample",
+            json: replacing("{\"x\": [0, 1], \"y\": [1]}", with: "{\"x\": [0, 1], \"y\": [1], \"w\": 1}"),
+            path: "samples[0].w", fragment: "unknown field \"w\""),
+        BadCase(
+            name: "updateBiases not a Boolean",
+            json: replacing("\"lambda\": 0", with: "\"lambda\": 0, \"updateBiases\": \"no\""),
+            path: "updateBiases", fragment: "expected true or false"),
+        BadCase(
+            name: "unknown init method",
+            json: replacing(
+                "\"weights\": [\n    [[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]],\n    [[0.7, 0.8, 0.9]]\n  ],",
+                with: "\"init\": {\"method\": \"xavier\"},"),
+            path: "init.method", fragment: "unknown value \"xavier\""),
         BadCase(name: "top level not an object", json: "[1, 2]", path: "", fragment: "not an object"),
     ]
 
@@ -206,9 +248,11 @@ struct LessonDecodingTests {
         #expect(error.description.hasPrefix("broken.json:13:1: not valid JSON: "))
     }
 
-    @Test("NaN, Infinity and 1e400 are refused as malformed JSON with their position", arguments: [
-        ("NaN", 13), ("Infinity", 13), ("-Infinity", 14), ("1e400", 18),
-    ])
+    @Test(
+        "NaN, Infinity and 1e400 are refused as malformed JSON with their position",
+        arguments: [
+            ("NaN", 13), ("Infinity", 13), ("-Infinity", 14), ("1e400", 18),
+        ])
     func nonFiniteNumbers(_ literal: String, _ column: Int) throws {
         let text = Self.replacing("\"lambda\": 0", with: "\"lambda\": \(literal)")
         let error = try #require(decodingError(text))
@@ -241,7 +285,8 @@ struct LessonDecodingTests {
 
     @Test("defaults: notation ng, loss cross-entropy, α 0.5, λ 0; one activation name fills every layer")
     func defaults() throws {
-        let lesson = try Lesson.decode("""
+        let lesson = try Lesson.decode(
+            """
             {"title": "d", "layers": [1, 3, 2, 1], "activation": "tanh", "loss": "squared-error",
              "init": {"method": "ng-debug"}, "samples": [{"x": [0.5], "y": [-0.25]}]}
             """, file: "d.json")
@@ -249,7 +294,8 @@ struct LessonDecodingTests {
         #expect(lesson.network.activations == [.tanh, .tanh, .tanh])
         #expect(lesson.learningRate == Lesson.defaultLearningRate)
         #expect(lesson.lambda == 0)
-        let implicitLoss = try Lesson.decode("""
+        let implicitLoss = try Lesson.decode(
+            """
             {"title": "d", "layers": [1, 1], "activation": "sigmoid",
              "init": {"method": "ng-debug"}, "samples": [{"x": [0.5], "y": [1]}]}
             """, file: "d.json")

@@ -32,10 +32,12 @@ struct LossTests {
         expectClose(Self.loss(.crossEntropy, z: z, y: y, .softmax), -log(a[2]), relative: 1e-13)
     }
 
-    @Test("output δ is ∂loss/∂z: central differences on z", arguments: [
-        (Loss.crossEntropy, Activation.sigmoid), (.crossEntropy, .softmax), (.squaredError, .sigmoid),
-        (.squaredError, .tanh), (.squaredError, .linear), (.squaredError, .scaledTanh), (.squaredError, .relu),
-    ])
+    @Test(
+        "output δ is ∂loss/∂z: central differences on z",
+        arguments: [
+            (Loss.crossEntropy, Activation.sigmoid), (.crossEntropy, .softmax), (.squaredError, .sigmoid),
+            (.squaredError, .tanh), (.squaredError, .linear), (.squaredError, .scaledTanh), (.squaredError, .relu),
+        ])
     func outputDelta(_ loss: Loss, _ g: Activation) {
         let z = [0.4, -0.9, 1.6]
         let y = g == .softmax ? [0.0, 1.0, 0.0] : [0.2, 1.0, 0.0]

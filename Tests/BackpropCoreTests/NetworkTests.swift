@@ -33,7 +33,10 @@ struct NetworkTests {
         let network = Network(
             layerSizes: [1, 1], activations: [.linear], loss: .squaredError, weights: [Matrix([[1, 2]])])
         let d = [Matrix([[0.5, -1]])]
-        #expect(network.updatedWeights(gradients: d, learningRate: 0.1, updatesBiases: true)[0] == Matrix([[1 - 0.05, 2 + 0.1]]))
-        #expect(network.updatedWeights(gradients: d, learningRate: 0.1, updatesBiases: false)[0] == Matrix([[1, 2 + 0.1]]))
+        #expect(
+            network.updatedWeights(gradients: d, learningRate: 0.1, updatesBiases: true)[0]
+                == Matrix([[1 - 0.05, 2 + 0.1]]))
+        #expect(
+            network.updatedWeights(gradients: d, learningRate: 0.1, updatesBiases: false)[0] == Matrix([[1, 2 + 0.1]]))
     }
 }

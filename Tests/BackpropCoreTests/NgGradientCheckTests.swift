@@ -25,7 +25,8 @@ struct NgGradientCheckTests {
         let trace = Tracer.trace(lesson)
         expectMatchesPublished(trace.cost, testCase.publishedCost, "J")
         // Network.cost, called directly, agrees with the trace.
-        expectClose(lesson.network.cost(inputs: lesson.inputs, targets: lesson.targets, lambda: lesson.lambda), trace.cost)
+        expectClose(
+            lesson.network.cost(inputs: lesson.inputs, targets: lesson.targets, lambda: lesson.lambda), trace.cost)
     }
 
     @Test("the trace's gradient check passes Ng's bar of 1e-9", arguments: cases)

@@ -74,7 +74,8 @@ enum Fixtures {
 
     /// `lessons/<name>.json`, loaded and validated.
     static func lesson(_ name: String) throws -> Lesson {
-        try Lesson.load(contentsOf: lessonsDirectory.appendingPathComponent(name + ".json"), displayName: name + ".json")
+        try Lesson.load(
+            contentsOf: lessonsDirectory.appendingPathComponent(name + ".json"), displayName: name + ".json")
     }
 }
 

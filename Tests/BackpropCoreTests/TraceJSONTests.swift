@@ -129,7 +129,8 @@ struct TraceJSONTests {
     @Test("round trip with generated weights and a checked subset (uniform init, 2163 parameters)")
     func roundTripWithSubset() throws {
         let x = (0..<50).map { String(Double($0) / 50) }.joined(separator: ", ")
-        let lesson = try Lesson.decode("""
+        let lesson = try Lesson.decode(
+            """
             {"title": "wide \\"net\\"", "summary": "Θ⁽¹⁾ and tabs\\t", "classes": ["a", "b", "c"],
              "layers": [50, 40, 3], "activation": ["tanh", "softmax"],
              "init": {"method": "uniform", "epsilon": 0.12, "seed": 11},

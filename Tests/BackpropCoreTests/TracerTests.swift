@@ -39,7 +39,8 @@ struct TracerTests {
             for i in 0..<theta.rows {
                 for j in 0..<theta.columns {
                     let regularization = j == 0 ? 0 : lesson.lambda / m * theta[i, j]
-                    expectClose(trace.D[l][i, j], trace.Delta[l][i, j] / m + regularization, relative: 1e-14, absolute: 1e-16)
+                    expectClose(
+                        trace.D[l][i, j], trace.Delta[l][i, j] / m + regularization, relative: 1e-14, absolute: 1e-16)
                 }
             }
         }

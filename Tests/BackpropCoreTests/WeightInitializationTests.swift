@@ -45,13 +45,16 @@ struct WeightInitializationTests {
 
     @Test("a lesson with \"init\": uniform records its rule and gets those weights")
     func lessonInit() throws {
-        let lesson = try Lesson.decode("""
+        let lesson = try Lesson.decode(
+            """
             {"title": "t", "layers": [4, 6, 3], "activation": "sigmoid",
              "init": {"method": "uniform", "epsilon": 0.12, "seed": 7},
              "samples": [{"x": [1, 2, 3, 4], "y": [0, 1, 0]}]}
             """, file: "t.json")
         #expect(lesson.weightSource == .generated(.uniform(epsilon: 0.12, seed: 7)))
-        #expect(lesson.network.weights == WeightInitialization.uniform(epsilon: 0.12, seed: 7).weights(layerSizes: [4, 6, 3]))
+        #expect(
+            lesson.network.weights
+                == WeightInitialization.uniform(epsilon: 0.12, seed: 7).weights(layerSizes: [4, 6, 3]))
         let trace = Tracer.trace(lesson)
         #expect(trace.lesson.initialization == "uniform")
         #expect(trace.lesson.initEpsilon == 0.12)

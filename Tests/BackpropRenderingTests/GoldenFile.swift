@@ -16,19 +16,24 @@ enum GoldenFile {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url)
-                Issue.record("recorded golden \(name); unset BACKPROP_RECORD_GOLDENS and run again", sourceLocation: sourceLocation)
+                Issue.record(
+                    "recorded golden \(name); unset BACKPROP_RECORD_GOLDENS and run again",
+                    sourceLocation: sourceLocation)
             } catch {
                 Issue.record("cannot record golden \(name): \(error)", sourceLocation: sourceLocation)
             }
             return
         }
         guard let data = try? Data(contentsOf: url), let expected = String(data: data, encoding: .utf8) else {
-            Issue.record("golden \(name) is missing; run with BACKPROP_RECORD_GOLDENS=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "golden \(name) is missing; run with BACKPROP_RECORD_GOLDENS=1 to record it",
+                sourceLocation: sourceLocation)
             return
         }
         if expected != actual {
             let lines = diff(expected, actual)
-            Issue.record("\(name) differs from its golden (- golden, + actual):\n\(lines)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs from its golden (- golden, + actual):\n\(lines)", sourceLocation: sourceLocation)
         }
     }
 

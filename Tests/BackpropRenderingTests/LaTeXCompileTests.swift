@@ -28,7 +28,9 @@ struct LaTeXCompileTests {
         where FileManager.default.isExecutableFile(atPath: "\(directory)/pdflatex") {
             return true
         }
-        Issue.record("pdflatex is not installed: install TeX Live (texlive-latex-base, texlive-latex-recommended, texlive-pictures, lmodern) to run the LaTeX tests; CI installs it")
+        Issue.record(
+            "pdflatex is not installed: install TeX Live (texlive-latex-base, texlive-latex-recommended, texlive-pictures, lmodern) to run the LaTeX tests; CI installs it"
+        )
         return false
     }
 
@@ -55,7 +57,9 @@ struct LaTeXCompileTests {
     /// Compiles `job` in a fresh directory; returns what is wrong with it.
     static func compile(_ job: Job, keepingIn directory: URL? = nil) -> Result {
         let start = Date()
-        let folder = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("backprop-latex-\(UUID().uuidString)")
+        let folder =
+            directory
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("backprop-latex-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(at: folder) } }
         var problems: [String] = []
@@ -64,11 +68,14 @@ struct LaTeXCompileTests {
         } catch {
             return Result(name: job.name, problems: ["cannot write doc.tex: \(error)"], seconds: 0)
         }
-        let status = run("pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc.tex"], in: folder, timeout: 60)
+        let status = run(
+            "pdflatex", ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "doc.tex"], in: folder,
+            timeout: 60)
         let log = (try? String(contentsOf: folder.appendingPathComponent("doc.log"), encoding: .isoLatin1)) ?? ""
         if status == nil { problems.append("pdflatex timed out") }
         if let status, status != 0 {
-            let errors = log.components(separatedBy: "\n").filter { $0.hasPrefix("!") }.prefix(3).joined(separator: " | ")
+            let errors = log.components(separatedBy: "\n").filter { $0.hasPrefix("!") }.prefix(3).joined(
+                separator: " | ")
             problems.append("pdflatex exited with \(status): \(errors)")
         }
         if log.contains("Undefined control sequence") { problems.append("undefined control sequence") }
@@ -114,9 +121,12 @@ struct LaTeXCompileTests {
         for lesson in LessonLibrary.builtInNames {
             for notation in Notation.Name.allCases {
                 for format in ["latex", "beamer"] {
-                    jobs.append(Job(
-                        name: "\(lesson)-\(notation.rawValue)-\(format)",
-                        source: Self.export(["--lesson", lesson, "--notation", notation.rawValue, "--format", format])))
+                    jobs.append(
+                        Job(
+                            name: "\(lesson)-\(notation.rawValue)-\(format)",
+                            source: Self.export([
+                                "--lesson", lesson, "--notation", notation.rawValue, "--format", format,
+                            ])))
                 }
             }
         }
@@ -126,7 +136,9 @@ struct LaTeXCompileTests {
             Issue.record("\(result.name): \(result.problems.joined(separator: "; "))")
         }
         #expect(results.count == jobs.count)
-        print("compiled \(jobs.count) documents in \(NumberFormat(decimals: 1).string(Date().timeIntervalSince(start))) s; slowest \(results.map(\.seconds).max().map { NumberFormat(decimals: 1).string($0) } ?? "-") s")
+        print(
+            "compiled \(jobs.count) documents in \(NumberFormat(decimals: 1).string(Date().timeIntervalSince(start))) s; slowest \(results.map(\.seconds).max().map { NumberFormat(decimals: 1).string($0) } ?? "-") s"
+        )
     }
 
     @Test("hand-built steps, a too-wide equation and Unicode text compile as article and slides")
@@ -148,7 +160,8 @@ struct LaTeXCompileTests {
     @Test("a hostile lesson title prints literally and runs nothing", arguments: ["latex", "beamer"])
     func hostileTitle(format: String) throws {
         guard Self.requirePDFLaTeX() else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-hostile-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backprop-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("LEAKED SECRET".utf8).write(to: folder.appendingPathComponent("secret.txt"))
@@ -165,7 +178,9 @@ struct LaTeXCompileTests {
         let text = try String(contentsOf: folder.appendingPathComponent("doc.txt"), encoding: .utf8)
         let normalized = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let title = Fixtures.hostileTitle.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(normalized.contains(title), "the PDF's text does not contain the title literally: \(normalized.prefix(300))")
+        #expect(
+            normalized.contains(title), "the PDF's text does not contain the title literally: \(normalized.prefix(300))"
+        )
         #expect(normalized.contains(#"\write18{touch pwned}"#))
         #expect(!normalized.contains("LEAKED"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pwned").path))

@@ -7,11 +7,13 @@ import Testing
 struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()
 
-    @Test("Markdown specials in lesson strings print literally", arguments: [
-        ("*bold*", #"\*bold\*"#), ("snake_case", #"snake\_case"#), ("`code`", #"\`code\`"#), ("<b>", #"\<b\>"#),
-        ("[link](x)", #"\[link\](x)"#), ("# h", ##"\# h"##), ("a|b", #"a\|b"#), (#"a\b"#, #"a\\b"#),
-        (Fixtures.hostileTitle, ##"50% of \\input\{secret.txt\} \& \$x\_1\$ \{\#\} \~\^"##),
-    ])
+    @Test(
+        "Markdown specials in lesson strings print literally",
+        arguments: [
+            ("*bold*", #"\*bold\*"#), ("snake_case", #"snake\_case"#), ("`code`", #"\`code\`"#), ("<b>", #"\<b\>"#),
+            ("[link](x)", #"\[link\](x)"#), ("# h", ##"\# h"##), ("a|b", #"a\|b"#), (#"a\b"#, #"a\\b"#),
+            (Fixtures.hostileTitle, ##"50% of \\input\{secret.txt\} \& \$x\_1\$ \{\#\} \~\^"##),
+        ])
     func escaping(input: String, expected: String) {
         #expect(MarkdownRenderer.escape(input) == expected)
     }
@@ -19,13 +21,19 @@ struct MarkdownRendererTests {
     @Test("displayed equations use aligned inside $$, not align*")
     func equation() {
         let text = renderer.block(.equation(Equation(.identifier("z"), equals: [.identifier("a"), .column([1, -2])])))
-        #expect(text == "$$\n\\begin{aligned}\nz &= a \\\\\n &= \\begin{bmatrix} 1.0000 \\\\ -2.0000 \\end{bmatrix}\n\\end{aligned}\n$$\n\n")
+        #expect(
+            text
+                == "$$\n\\begin{aligned}\nz &= a \\\\\n &= \\begin{bmatrix} 1.0000 \\\\ -2.0000 \\end{bmatrix}\n\\end{aligned}\n$$\n\n"
+        )
         #expect(!renderer.fragment(Fixtures.section).contains("align*"))
     }
 
-    @Test("\\text holds only plain characters on the web", arguments: [
-        ("sample 1", #"\text{sample 1}"#), ("50% & $", #"\text{50}\% \text{ }\& \text{ }\$ "#), ("a_b", #"\text{a}\_ \text{b}"#),
-    ])
+    @Test(
+        "\\text holds only plain characters on the web",
+        arguments: [
+            ("sample 1", #"\text{sample 1}"#), ("50% & $", #"\text{50}\% \text{ }\& \text{ }\$ "#),
+            ("a_b", #"\text{a}\_ \text{b}"#),
+        ])
     func webText(input: String, expected: String) {
         #expect(renderer.math(.text(input)) == expected)
     }

@@ -15,7 +15,8 @@ func numbers(in math: Math) -> [Double] {
     case .number(let value): return [value]
     case .identifier, .text, .integer, .op, .ellipsis: return []
     case .row(let items): return items.flatMap(numbers(in:))
-    case .subscripted(let a, let b), .superscripted(let a, let b), .fraction(let a, let b), .partial(let a, let b), .sum(let a, let b):
+    case .subscripted(let a, let b), .superscripted(let a, let b), .fraction(let a, let b), .partial(let a, let b),
+        .sum(let a, let b):
         return numbers(in: a) + numbers(in: b)
     case .scripted(let base, let sub, let sup): return numbers(in: base) + numbers(in: sub) + numbers(in: sup)
     case .parenthesized(let a), .bracketed(let a), .norm(let a), .transpose(let a), .prime(let a): return numbers(in: a)
@@ -27,7 +28,9 @@ func numbers(in math: Math) -> [Double] {
 struct NarratorTests {
     static let lessons = LessonLibrary.builtInNames
 
-    @Test("every step of every built-in lesson in every notation has a title, a convention and content", arguments: lessons)
+    @Test(
+        "every step of every built-in lesson in every notation has a title, a convention and content",
+        arguments: lessons)
     func everyStepEveryNotation(lesson: String) throws {
         let trace = try builtInTrace(lesson)
         for notation in Notation.Name.allCases {
@@ -41,7 +44,8 @@ struct NarratorTests {
                     Issue.record("step \(number) does not open with its notation's convention")
                     continue
                 }
-                #expect(section.blocks.contains { if case .why = $0 { return true } else { return false } },
+                #expect(
+                    section.blocks.contains { if case .why = $0 { return true } else { return false } },
                     "step \(number) of \(lesson) in \(notation) has no 'why'")
             }
         }

@@ -22,12 +22,16 @@ struct StepGoldenTests {
 
     static let cases: [Case] =
         [6, 10, 12, 13, 14].flatMap { step in
-            [Case(lesson: "mazur", step: step, format: "text", precision: 9),
-             Case(lesson: "ng-lecture", step: step, format: "text", precision: 4)]
+            [
+                Case(lesson: "mazur", step: step, format: "text", precision: 9),
+                Case(lesson: "ng-lecture", step: step, format: "text", precision: 4),
+            ]
         }
         + [6, 10, 12].flatMap { step in
-            [Case(lesson: "mazur", step: step, format: "latex", precision: 9),
-             Case(lesson: "mazur", step: step, format: "markdown", precision: 9)]
+            [
+                Case(lesson: "mazur", step: step, format: "latex", precision: 9),
+                Case(lesson: "mazur", step: step, format: "markdown", precision: 9),
+            ]
         }
         + [Case(lesson: "15-steps", step: 12, format: "text", precision: 4)]
 
@@ -54,7 +58,8 @@ struct StepGoldenTests {
     func mazurPublishedNumbers() {
         for (step, value) in Self.published {
             let decimals = value.split(separator: ".")[1].count
-            let output = BackpropTutor.execute(["step", "\(step)", "--lesson", "mazur", "--precision", "\(decimals)"]).standardOutput
+            let output = BackpropTutor.execute(["step", "\(step)", "--lesson", "mazur", "--precision", "\(decimals)"])
+                .standardOutput
             #expect(output.contains(value), "step \(step) at \(decimals) decimals lacks Mazur's \(value)")
         }
     }

@@ -62,7 +62,8 @@ struct StepNumbersTests {
         }
     }
 
-    @Test("every step of every lesson in every notation prints only trace values",
+    @Test(
+        "every step of every lesson in every notation prints only trace values",
         arguments: LessonLibrary.builtInNames)
     func everyStepOnlyTraceValues(lesson: String) throws {
         let trace = try builtInTrace(lesson)
@@ -72,7 +73,9 @@ struct StepNumbersTests {
             for step in 1...15 {
                 let text = TextRenderer(decimals: 4).render(narrator.section(step))
                 for number in try Self.printedNumbers(text, decimals: 4) {
-                    #expect(allowed.contains(number), "\(lesson) step \(step) (\(notation)): \(number) is not a trace value")
+                    #expect(
+                        allowed.contains(number), "\(lesson) step \(step) (\(notation)): \(number) is not a trace value"
+                    )
                 }
             }
         }
@@ -80,10 +83,14 @@ struct StepNumbersTests {
 
     @Test("the 15 Steps lesson's step 12 in tulleken notation is the tutorial's step 12 with numbers")
     func tullekenStep12() throws {
-        let result = BackpropTutor.execute(["step", "12", "--lesson", "15-steps", "--notation", "tulleken", "--precision", "6"])
+        let result = BackpropTutor.execute([
+            "step", "12", "--lesson", "15-steps", "--notation", "tulleken", "--precision", "6",
+        ])
         #expect(result.exitCode == 0)
         let text = result.standardOutput
-        for phrase in ["error_vector", "target − output", "delta", "activation_diff(net)", "W := W + η · ΔW", "no hidden layer"] {
+        for phrase in [
+            "error_vector", "target − output", "delta", "activation_diff(net)", "W := W + η · ΔW", "no hidden layer",
+        ] {
             #expect(text.contains(phrase), "missing '\(phrase)'")
         }
         // Recompute the tutorial's update independently from the lesson: W = Θᵀ (bias row last),

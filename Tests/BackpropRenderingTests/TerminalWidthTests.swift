@@ -21,7 +21,8 @@ struct TerminalWidthTests {
 
     @Test("no line of any step is wider than 80 columns", arguments: LessonLibrary.builtInNames + ["big"])
     func width(lesson: String) throws {
-        let trace = lesson == "big"
+        let trace =
+            lesson == "big"
             ? Tracer.trace(try Lesson.decode(Self.bigLesson, file: "big.json"))
             : try builtInTrace(lesson)
         for notation in Notation.Name.allCases {

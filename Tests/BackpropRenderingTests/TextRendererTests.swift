@@ -15,7 +15,8 @@ struct TextRendererTests {
 
     @Test("boxes side by side align on the matrices' middle row")
     func baselineAlignment() {
-        let equation = Equation(.identifier("δ"), equals: [.binary(.column([0.75, 0.77, 0.1]), .minus, .column([0.01, 0.99, 0]))])
+        let equation = Equation(
+            .identifier("δ"), equals: [.binary(.column([0.75, 0.77, 0.1]), .minus, .column([0.01, 0.99, 0]))])
         let lines = renderer.render(equation).split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
         #expect(lines[1].hasPrefix("δ = ⎢"))
@@ -33,7 +34,9 @@ struct TextRendererTests {
     @Test("scripts use Unicode where every character has a form, else a readable fallback")
     func scripts() {
         #expect(renderer.render(.superscripted(.identifier("a"), .parenthesized(.integer(2)))) == "a⁽²⁾")
-        #expect(renderer.render(.scripted(.identifier("Θ"), sub: .text("10"), sup: .parenthesized(.integer(1)))) == "Θ⁽¹⁾₁₀")
+        #expect(
+            renderer.render(.scripted(.identifier("Θ"), sub: .text("10"), sup: .parenthesized(.integer(1)))) == "Θ⁽¹⁾₁₀"
+        )
         #expect(renderer.render(.subscripted(.identifier("w"), .text("ab,c"))) == "w_(ab,c)")
         #expect(renderer.render(.transpose(.identifier("Θ"))) == "Θᵀ")
     }
@@ -46,10 +49,16 @@ struct TextRendererTests {
 
     @Test("nothing is wider than 80 columns: long prose and an equation of many matrices")
     func widthLimit() {
-        let prose = Block.paragraph([.text(String(repeating: "backpropagation computes the gradient ", count: 12)), .math(.binary(.identifier("δ"), .equals, .identifier("a")))])
-        let wide = Block.equation(Equation(.identifier("Δ"), equals: [
-            .chain((0..<8).map { _ in Math.column([0.1234, -0.5678, 0.9]) }, .plus),
-        ]))
+        let prose = Block.paragraph([
+            .text(String(repeating: "backpropagation computes the gradient ", count: 12)),
+            .math(.binary(.identifier("δ"), .equals, .identifier("a"))),
+        ])
+        let wide = Block.equation(
+            Equation(
+                .identifier("Δ"),
+                equals: [
+                    .chain((0..<8).map { _ in Math.column([0.1234, -0.5678, 0.9]) }, .plus)
+                ]))
         for block in [prose, wide] {
             let text = renderer.render(Section(number: 1, title: "t", blocks: [block]))
             for line in text.split(separator: "\n") {
@@ -60,9 +69,11 @@ struct TextRendererTests {
 
     @Test("colour only when asked: no ESC without colour, ESC with it")
     func colour() {
-        let section = Section(number: 12, title: "Backpropagation", blocks: [
-            .convention([.text("Ng's notation")]), .why([.text("because")]), .heading("Layer 3"),
-        ])
+        let section = Section(
+            number: 12, title: "Backpropagation",
+            blocks: [
+                .convention([.text("Ng's notation")]), .why([.text("because")]), .heading("Layer 3"),
+            ])
         #expect(!TextRenderer(usesColor: false).render(section).contains("\u{1B}"))
         #expect(TextRenderer(usesColor: true).render(section).contains("\u{1B}[1m"))
     }
@@ -70,8 +81,12 @@ struct TextRendererTests {
     @Test("every block kind renders something")
     func everyBlock() {
         let figure = NetworkFigure(
-            layers: [[.init(label: .identifier("x"), activation: 0.5)], [.init(label: .identifier("y"), activation: 0.25, delta: -0.1)]],
-            layerCaptions: ["layer 1 (input)", "layer 2 (output)"], weights: [.init([[0.1, 0.2]])], weightSymbols: [.identifier("Θ")])
+            layers: [
+                [.init(label: .identifier("x"), activation: 0.5)],
+                [.init(label: .identifier("y"), activation: 0.25, delta: -0.1)],
+            ],
+            layerCaptions: ["layer 1 (input)", "layer 2 (output)"], weights: [.init([[0.1, 0.2]])],
+            weightSymbols: [.identifier("Θ")])
         let blocks: [Block] = [
             .heading("h"), .paragraph([.text("p")]), .equation(Equation(.identifier("a"), equals: [.integer(1)])),
             .why([.text("w")]), .convention([.text("c")]),

@@ -5,9 +5,11 @@ import Testing
 
 @Suite("BackpropTutor.execute")
 struct BackpropTutorTests {
-    @Test("help and version exit 0 with text on stdout only", arguments: [
-        ["--help"], ["-h"], [], ["help"], ["help", "trace"], ["trace", "--help"], ["--version"],
-    ])
+    @Test(
+        "help and version exit 0 with text on stdout only",
+        arguments: [
+            ["--help"], ["-h"], [], ["help"], ["help", "trace"], ["trace", "--help"], ["--version"],
+        ])
     func helpAndVersion(_ arguments: [String]) {
         let output = BackpropTutor.execute(arguments)
         #expect(output.exitCode == 0)
@@ -22,19 +24,21 @@ struct BackpropTutorTests {
         }
     }
 
-    @Test("usage errors exit 64 with one message line and a usage line", arguments: [
-        (["frobnicate"], "unknown command 'frobnicate'"),
-        (["trace", "--colour"], "unknown option '--colour'"),
-        (["trace", "--lesson"], "needs a value"),
-        (["trace", "--format", "xml"], "'xml' is not a valid value for '--format'"),
-        (["trace", "--samples", "0"], "'--samples' takes a whole number"),
-        (["step", "0"], "not '0'"),
-        (["step", "16"], "not '16'"),
-        (["step", "twelve"], "not 'twelve'"),
-        (["step"], "not nothing"),
-        (["lessons", "extra"], "unexpected argument 'extra'"),
-        (["help", "nope"], "no command named 'nope'"),
-    ])
+    @Test(
+        "usage errors exit 64 with one message line and a usage line",
+        arguments: [
+            (["frobnicate"], "unknown command 'frobnicate'"),
+            (["trace", "--colour"], "unknown option '--colour'"),
+            (["trace", "--lesson"], "needs a value"),
+            (["trace", "--format", "xml"], "'xml' is not a valid value for '--format'"),
+            (["trace", "--samples", "0"], "'--samples' takes a whole number"),
+            (["step", "0"], "not '0'"),
+            (["step", "16"], "not '16'"),
+            (["step", "twelve"], "not 'twelve'"),
+            (["step"], "not nothing"),
+            (["lessons", "extra"], "unexpected argument 'extra'"),
+            (["help", "nope"], "no command named 'nope'"),
+        ])
     func usageErrors(_ arguments: [String], _ fragment: String) {
         expectUsageError(arguments, mentioning: fragment)
     }
@@ -50,7 +54,9 @@ struct BackpropTutorTests {
         let trace = try JSONDecoder().decode(Trace.self, from: Data(first.standardOutput.utf8))
         #expect(trace == Tracer.trace(try LessonLibrary.load("mazur")))
         // Text output is deterministic too.
-        #expect(BackpropTutor.execute(["trace", "--lesson", "mazur"]) == BackpropTutor.execute(["trace", "--lesson", "mazur"]))
+        #expect(
+            BackpropTutor.execute(["trace", "--lesson", "mazur"])
+                == BackpropTutor.execute(["trace", "--lesson", "mazur"]))
     }
 
     @Test("--samples 1 on ng-gradcheck records one sample; m and the cost are unchanged")
@@ -88,7 +94,9 @@ struct BackpropTutorTests {
         #expect(output.exitCode == 0)
         let rows = lines(output.standardOutput)
         for name in LessonLibrary.builtInNames {
-            #expect(rows.contains { $0.hasPrefix(name + " ") || $0.hasPrefix(name + "\t") || $0 == name }, "\(name) missing")
+            #expect(
+                rows.contains { $0.hasPrefix(name + " ") || $0.hasPrefix(name + "\t") || $0 == name }, "\(name) missing"
+            )
         }
         let marked = rows.filter { $0.contains("(default)") }
         #expect(marked.count == 1)
@@ -97,11 +105,12 @@ struct BackpropTutorTests {
 
     @Test("a broken lesson file: exit 1, the file and JSON path on stderr, nothing on stdout")
     func brokenLessonFile() throws {
-        let file = try TemporaryFile(contents: """
-            {"title": "broken", "layers": [2, 2, 1], "activation": "sigmoid",
-             "weights": [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7, 0.8]]],
-             "samples": [{"x": [0, 1], "y": [1]}]}
-            """, name: "broken.json")
+        let file = try TemporaryFile(
+            contents: """
+                {"title": "broken", "layers": [2, 2, 1], "activation": "sigmoid",
+                 "weights": [[[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]], [[0.7, 0.8]]],
+                 "samples": [{"x": [0, 1], "y": [1]}]}
+                """, name: "broken.json")
         defer { file.remove() }
         let output = BackpropTutor.execute(["trace", "--lesson", file.path])
         #expect(output.exitCode == 1)
@@ -115,12 +124,15 @@ struct BackpropTutorTests {
 
     @Test("malformed JSON in a file: exit 1 with file:line:column")
     func malformedLessonFile() throws {
-        let file = try TemporaryFile(contents: "{\n  \"title\": \"x\",\n  \"layers\": [2, 1\n}\n", name: "malformed.json")
+        let file = try TemporaryFile(
+            contents: "{\n  \"title\": \"x\",\n  \"layers\": [2, 1\n}\n", name: "malformed.json")
         defer { file.remove() }
         let output = BackpropTutor.execute(["check", "--lesson", file.path])
         #expect(output.exitCode == 1)
         #expect(output.standardOutput.isEmpty)
-        #expect(output.standardError.hasPrefix("backprop-tutor: \(file.path):4:1: not valid JSON"), "\(output.standardError)")
+        #expect(
+            output.standardError.hasPrefix("backprop-tutor: \(file.path):4:1: not valid JSON"),
+            "\(output.standardError)")
     }
 
     @Test("a nonexistent path: exit 1 and a message naming it")
@@ -129,7 +141,9 @@ struct BackpropTutorTests {
         let output = BackpropTutor.execute(["trace", "--lesson", path])
         #expect(output.exitCode == 1)
         #expect(output.standardOutput.isEmpty)
-        #expect(output.standardError.hasPrefix("backprop-tutor: \(path): cannot read the lesson file"), "\(output.standardError)")
+        #expect(
+            output.standardError.hasPrefix("backprop-tutor: \(path): cannot read the lesson file"),
+            "\(output.standardError)")
         #expect(lines(output.standardError).count == 1)
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import BackpropTutorCLI
+import Foundation
 import Testing
 
 /// Help and parser read the same table; these tests prove that every documented option parses.
@@ -17,7 +17,12 @@ struct CommandTableTests {
             values = ["mazur"]
         } else if option.name == "o" {
             // A fresh path per invocation, so the file never exists yet.
-            return [base + ["-o", FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString).md").path]]
+            return [
+                base + [
+                    "-o",
+                    FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString).md").path,
+                ]
+            ]
         } else {
             values = ["1"]
         }
@@ -56,11 +61,15 @@ struct CommandTableTests {
     @Test("the table has options to test (a guard against an empty parameter list)")
     func tableIsNotEmpty() {
         #expect(Self.allInvocations.count >= 8)
-        #expect(CommandTable.commands.map(\.name) == ["step", "steps", "lesson", "lessons", "trace", "check", "export", "help"])
+        #expect(
+            CommandTable.commands.map(\.name) == [
+                "step", "steps", "lesson", "lessons", "trace", "check", "export", "help",
+            ])
     }
 
-    @Test("help lists every command and every option; each command's help lists its options",
-          arguments: CommandTable.commands)
+    @Test(
+        "help lists every command and every option; each command's help lists its options",
+        arguments: CommandTable.commands)
     func helpAgreesWithTable(_ command: CommandTable.Command) {
         let help = CommandTable.help
         #expect(help.contains("  \(command.name)"))
@@ -69,7 +78,8 @@ struct CommandTableTests {
         #expect(commandHelp.standardOutput.hasPrefix("usage: \(command.usage)\n"))
         for option in command.options {
             #expect(help.contains(option.spelling))
-            #expect(commandHelp.standardOutput.contains(option.spelling), "\(command.name) help lacks \(option.spelling)")
+            #expect(
+                commandHelp.standardOutput.contains(option.spelling), "\(command.name) help lacks \(option.spelling)")
             #expect(command.usage.contains("[\(option.spelling)"))
         }
     }

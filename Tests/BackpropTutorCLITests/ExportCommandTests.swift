@@ -7,7 +7,8 @@ import Testing
 struct ExportCommandTests {
     /// A fresh directory, removed after `body`.
     func withDirectory(_ body: (URL) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-export-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backprop-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try body(directory)
@@ -24,7 +25,10 @@ struct ExportCommandTests {
         #expect(output.standardError.isEmpty)
         #expect(output.standardOutput.contains("Mazur"))
         switch format {
-        case "latex": #expect(output.standardOutput.contains("\\documentclass[10pt]{article}") && output.standardOutput.hasSuffix("\\end{document}\n"))
+        case "latex":
+            #expect(
+                output.standardOutput.contains("\\documentclass[10pt]{article}")
+                    && output.standardOutput.hasSuffix("\\end{document}\n"))
         case "beamer": #expect(output.standardOutput.contains("\\documentclass[11pt]{beamer}"))
         default: #expect(output.standardOutput.hasPrefix("# Mazur") && output.standardOutput.contains("```mermaid"))
         }
@@ -77,17 +81,22 @@ struct ExportCommandTests {
     func unwritableDirectory() throws {
         try withDirectory { directory in
             let locked = directory.appendingPathComponent("locked")
-            try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
+            try FileManager.default.createDirectory(
+                at: locked, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o500])
             defer { try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: locked.path) }
             // root can write anywhere; the check only means something for other users.
             guard !FileManager.default.isWritableFile(atPath: locked.path) else { return }
-            let output = BackpropTutor.execute(["export", "--format", "latex", "-o", locked.appendingPathComponent("x.tex").path])
+            let output = BackpropTutor.execute([
+                "export", "--format", "latex", "-o", locked.appendingPathComponent("x.tex").path,
+            ])
             #expect(output.exitCode == 1)
             #expect(output.standardError.contains("choose a writable directory"))
         }
     }
 
-    @Test("bad --steps is a usage error naming the valid form", arguments: ["0", "16", "12-10", "a", "1,,2", "1-2-3", "", "-3"])
+    @Test(
+        "bad --steps is a usage error naming the valid form",
+        arguments: ["0", "16", "12-10", "a", "1,,2", "1-2-3", "", "-3"])
     func badSteps(spec: String) {
         let output = BackpropTutor.execute(["export", "--format", "latex", "--steps", spec])
         #expect(output.exitCode == 64)
@@ -95,7 +104,9 @@ struct ExportCommandTests {
         #expect(output.standardOutput.isEmpty)
     }
 
-    @Test("step selections", arguments: [("1-15", Array(1...15)), ("6,10-12", [6, 10, 11, 12]), ("12,6,6", [6, 12]), ("7-7", [7])])
+    @Test(
+        "step selections",
+        arguments: [("1-15", Array(1...15)), ("6,10-12", [6, 10, 11, 12]), ("12,6,6", [6, 12]), ("7-7", [7])])
     func steps(spec: String, expected: [Int]) throws {
         #expect(try StepSelection.parse(spec, command: "export") == expected)
     }
@@ -114,7 +125,13 @@ struct ExportCommandTests {
         #expect(CommandTable.help.contains("-o FILE"))
         #expect(CommandTable.help.contains("--format latex|markdown|beamer"))
         #expect(CommandTable.help.contains("--format json|text"))
-        let parsed = try ArgumentScanner.parse(["export", "--format", "beamer", "--lesson", "xor", "--notation", "nielsen", "--steps", "6", "-o", "x.tex", "--force"])
-        #expect(parsed.options == ["format": "beamer", "lesson": "xor", "notation": "nielsen", "steps": "6", "o": "x.tex", "force": ""])
+        let parsed = try ArgumentScanner.parse([
+            "export", "--format", "beamer", "--lesson", "xor", "--notation", "nielsen", "--steps", "6", "-o", "x.tex",
+            "--force",
+        ])
+        #expect(
+            parsed.options == [
+                "format": "beamer", "lesson": "xor", "notation": "nielsen", "steps": "6", "o": "x.tex", "force": "",
+            ])
     }
 }

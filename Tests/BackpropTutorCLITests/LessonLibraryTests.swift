@@ -11,7 +11,8 @@ struct LessonLibraryTests {
         #expect(!files.isEmpty)
         #expect(LessonLibrary.builtInNames == files)
         for name in files {
-            let text = try String(contentsOf: Fixtures.lessonsDirectory.appendingPathComponent(name + ".json"), encoding: .utf8)
+            let text = try String(
+                contentsOf: Fixtures.lessonsDirectory.appendingPathComponent(name + ".json"), encoding: .utf8)
             #expect(LessonLibrary.builtInJSON(named: name) == text, "\(name)")
         }
         #expect(LessonLibrary.builtInNames.contains(LessonLibrary.defaultLessonName))

@@ -10,11 +10,14 @@ struct OverflowTests {
          "weights": [[[1e300, 1e300, 1e300]]], "samples": [{"x": [1e300, 1], "y": [0]}]}
         """
 
-    @Test("every command refuses them with exit 1, a fix, and no output file", arguments: [
-        ["trace"], ["check"], ["step", "12"], ["lesson"], ["export", "--format", "latex", "-o", "OUT"],
-    ])
+    @Test(
+        "every command refuses them with exit 1, a fix, and no output file",
+        arguments: [
+            ["trace"], ["check"], ["step", "12"], ["lesson"], ["export", "--format", "latex", "-o", "OUT"],
+        ])
     func refused(_ command: [String]) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bt-overflow-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "bt-overflow-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("huge.json")

@@ -19,7 +19,9 @@ struct TerminalEnvironmentTests {
     @Test("a pipe gets no escape codes; --color always gets them")
     func command() {
         #expect(!BackpropTutor.execute(["step", "12"], terminal: .pipe).standardOutput.contains("\u{1B}"))
-        #expect(BackpropTutor.execute(["step", "12", "--color", "always"], terminal: .pipe).standardOutput.contains("\u{1B}["))
+        #expect(
+            BackpropTutor.execute(["step", "12", "--color", "always"], terminal: .pipe).standardOutput.contains(
+                "\u{1B}["))
         let terminal = TerminalEnvironment(isTerminal: true, isColorDisabled: false)
         #expect(BackpropTutor.execute(["step", "12"], terminal: terminal).standardOutput.contains("\u{1B}["))
     }

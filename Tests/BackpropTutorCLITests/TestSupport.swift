@@ -51,11 +51,15 @@ func expectUsageError(
     _ arguments: [String], mentioning fragment: String, sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let output = BackpropTutor.execute(arguments)
-    #expect(output.exitCode == 64, "\(arguments): exit \(output.exitCode), stderr \(output.standardError)", sourceLocation: sourceLocation)
+    #expect(
+        output.exitCode == 64, "\(arguments): exit \(output.exitCode), stderr \(output.standardError)",
+        sourceLocation: sourceLocation)
     #expect(output.standardOutput.isEmpty, sourceLocation: sourceLocation)
     let errorLines = lines(output.standardError)
     #expect(errorLines.count == 2, "\(output.standardError)", sourceLocation: sourceLocation)
     #expect(errorLines.first?.hasPrefix("backprop-tutor: ") == true, sourceLocation: sourceLocation)
     #expect(errorLines.first?.contains(fragment) == true, "\(output.standardError)", sourceLocation: sourceLocation)
-    #expect(errorLines.last?.hasPrefix("usage: backprop-tutor") == true, "\(output.standardError)", sourceLocation: sourceLocation)
+    #expect(
+        errorLines.last?.hasPrefix("usage: backprop-tutor") == true, "\(output.standardError)",
+        sourceLocation: sourceLocation)
 }
