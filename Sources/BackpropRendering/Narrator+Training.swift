@@ -124,6 +124,21 @@ extension Narrator {
         }
     }
 
+    /// Nielsen's separate bias update bˡ := bˡ − η∂C/∂bˡ (nil in the other notations, whose
+    /// weight matrices already hold the bias weights); a note when biases are frozen.
+    func biasUpdate(l: Int, before: Matrix, gradient: Matrix, after: Matrix, perSample: Bool) -> Block? {
+        guard notation.separatesBiases else { return nil }
+        guard trace.lesson.updateBiases else {
+            return .paragraph([.t("The biases "), .m(notation.bias(l)), .t(" stay as they are: this lesson freezes them.")])
+        }
+        let cost = perSample ? Math.subscripted(.identifier("C"), .identifier("x")) : notation.cost
+        return .equation(Equation(notation.bias(l), [
+            .init(.assign, .binary(notation.bias(l), .minus, .row([notation.learningRate, .partial(cost, notation.bias(l))]))),
+            .init(.equals, .binary(vector(before.column(0)), .minus, .row([.number(trace.lesson.learningRate), .op(.product), vector(gradient.column(0))]))),
+            .init(.equals, vector(after.column(0))),
+        ]))
+    }
+
     func stepBackpropagation() -> [Block] {
         let L = layerCount
         var blocks: [Block] = []
@@ -168,6 +183,9 @@ extension Narrator {
             ]))
         for l in stride(from: L - 1, through: 1, by: -1) {
             blocks.append(sampleUpdateEquation(l: l, sample: sample))
+            if let bias = biasUpdate(l: l, before: trace.weights[l - 1], gradient: sample.gradient[l - 1], after: sample.stepWeights[l - 1], perSample: true) {
+                blocks.append(bias)
+            }
         }
         if L == 2 {
             blocks.append(
@@ -193,64 +211,88 @@ extension Narrator {
     }
 
     func stepAccumulation() -> [Block] {
+        let onePerSample: Math
+        switch notation.name {
+        case .ng:
+            onePerSample = .row([notation.delta(2), .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(1)])))])
+        case .nielsen:
+            onePerSample = .row([notation.delta(2), .transpose(notation.activation(1))])
+        case .tulleken:
+            onePerSample = .binary(.transpose(.bracketed(.row([notation.activation(1), .op(.comma), .integer(1)]))), .outer, notation.delta(2))
+        }
         var blocks: [Block] = [
             .paragraph([
-                .t(
-                    "Each sample gives its own gradient. Start every accumulator at zero and add the samples' gradients one by one:"
-                )
+                .t("Each sample gives its own gradient. Start every accumulator at zero and add the samples' gradients one by one:")
             ]),
-            .equation(
-                Equation(
-                    notation.accumulator(1),
-                    [
-                        .init(
-                            .assign,
-                            .binary(
-                                notation.accumulator(1), .plus,
-                                .row([
-                                    notation.delta(2),
-                                    .transpose(
-                                        .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(1)]))),
-                                ])))
-                    ])),
+            .equation(Equation(notation.accumulator(1), [.init(.assign, .binary(notation.accumulator(1), .plus, onePerSample))])),
         ]
+        if notation.separatesBiases {
+            blocks.append(.paragraph([.t("and likewise the bias gradients, "), .m(.sum(.identifier("x"), notation.delta(2))), .t(".")]))
+        }
         let recordedAll = trace.samples.count == trace.m
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
-            var steps: [Math] = []
-            if recordedAll {
-                let terms = trace.samples.map { sampleGradientSymbolFor(l, k: $0) }
-                steps.append(
-                    .chain(
-                        terms.count > 4
-                            ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms, .plus))
-                let values = trace.samples.map { gradientValue($0.gradient[l - 1]) }
-                if trace.m <= 4 { steps.append(.chain(values, .plus)) }
+            // Nielsen's notation keeps weights and biases apart: two sums, else one.
+            let parts: [(symbol: Math, perSample: (Trace.SampleTrace) -> Math, total: Math)]
+            if notation.separatesBiases {
+                parts = [
+                    (notation.accumulator(l), { self.matrix(Self.withoutBiasColumn($0.gradient[l - 1])) }, matrix(Self.withoutBiasColumn(trace.Delta[l - 1]))),
+                    (.sum(.identifier("x"), .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l))),
+                     { self.vector($0.gradient[l - 1].column(0)) }, vector(trace.Delta[l - 1].column(0))),
+                ]
+            } else {
+                parts = [(notation.accumulator(l), { self.gradientValue($0.gradient[l - 1]) }, gradientValue(trace.Delta[l - 1]))]
             }
-            steps.append(gradientValue(trace.Delta[l - 1]))
-            blocks.append(.equation(Equation(notation.accumulator(l), equals: steps)))
+            for part in parts {
+                var steps: [Math] = []
+                if recordedAll && trace.m > 1 {
+                    let terms = trace.samples.map { sampleGradientSymbolFor(l, k: $0) }
+                    if !notation.separatesBiases || part.symbol == notation.accumulator(l) {
+                        steps.append(.chain(terms.count > 4 ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms, .plus))
+                    }
+                    if trace.m <= 4 { steps.append(.chain(trace.samples.map(part.perSample), .plus)) }
+                }
+                steps.append(part.total)
+                blocks.append(.equation(Equation(part.symbol, equals: steps)))
+            }
         }
-        blocks.append(
-            .paragraph([
-                .t("Then average and add the regularisation term, leaving the bias column (j = 0) unregularised:")
-            ]))
+        if trace.m == 1 {
+            blocks.append(.paragraph([.t("With one sample the sum has a single term: the accumulator is that sample's gradient.")]))
+        }
+        blocks.append(.paragraph([.t("Then average and add the regularisation term, leaving the bias weights unregularised:")]))
         let m = Math.integer(trace.m)
+        let n = notation.sampleCount
+        let lambda = Math.number(trace.lesson.lambda)
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             let theta = trace.weights[l - 1]
             var regularized = theta
             for i in 0..<regularized.rows { regularized[i, 0] = 0 }
-            blocks.append(
-                .equation(
-                    Equation(
-                        notation.gradient(l),
-                        equals: [
-                            .binary(
-                                .row([.fraction(.integer(1), notation.sampleCount), notation.accumulator(l)]), .plus,
-                                .row([.fraction(notation.lambda, notation.sampleCount), notation.weights(l)])),
-                            .binary(
-                                .row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]), .plus,
-                                .row([.fraction(.number(trace.lesson.lambda), m), weightsValue(regularized)])),
-                            gradientValue(trace.D[l - 1]),
-                        ])))
+            switch notation.name {
+            case .ng:
+                blocks.append(.equation(Equation(notation.gradient(l), equals: [
+                    .binary(.row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus, .row([.fraction(notation.lambda, n), notation.weights(l)])),
+                    .binary(.row([.fraction(.integer(1), m), matrix(trace.Delta[l - 1])]), .plus, .row([.fraction(lambda, m), matrix(regularized)])),
+                    matrix(trace.D[l - 1]),
+                ])))
+            case .nielsen:
+                blocks.append(.equation(Equation(notation.gradient(l), equals: [
+                    .binary(.row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus, .row([.fraction(notation.lambda, n), notation.weights(l)])),
+                    .binary(.row([.fraction(.integer(1), m), matrix(Self.withoutBiasColumn(trace.Delta[l - 1]))]), .plus,
+                        .row([.fraction(lambda, m), matrix(Self.withoutBiasColumn(theta))])),
+                    matrix(Self.withoutBiasColumn(trace.D[l - 1])),
+                ])))
+                blocks.append(.equation(Equation(.partial(notation.cost, notation.bias(l)), equals: [
+                    .row([.fraction(.integer(1), n), .sum(.identifier("x"), .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l)))]),
+                    .row([.fraction(.integer(1), m), vector(trace.Delta[l - 1].column(0))]),
+                    vector(trace.D[l - 1].column(0)),
+                ])))
+            case .tulleken:
+                // The 15 Steps' sign: ΔW = −∂E/∂W, so the regularisation term is subtracted.
+                blocks.append(.equation(Equation(.row([.text("−"), notation.gradient(l)]), equals: [
+                    .binary(.row([.fraction(.integer(1), n), notation.accumulator(l)]), .minus, .row([.fraction(notation.lambda, n), notation.weights(l)])),
+                    .binary(.row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]), .minus, .row([.fraction(lambda, m), weightsValue(regularized)])),
+                    gradientValue(trace.D[l - 1]),
+                ])))
+            }
         }
         if notation.negatesDelta {
             blocks.append(
@@ -260,7 +302,7 @@ extension Narrator {
         blocks.append(
             .why([
                 .t(
-                    "The cost is an average over the samples, and the derivative of a sum is the sum of the derivatives; so adding the per-sample gradients into Δ and dividing by m gives exactly ∂J/∂Θ, the D that makes the weights better for all samples together rather than for the last one seen."
+                    "The cost is an average over the samples, and the derivative of a sum is the sum of the derivatives; so adding up the per-sample gradients and dividing by the number of samples gives exactly the gradient of the cost: the direction that improves the weights for all samples together rather than for the last one seen."
                 )
             ]))
         return blocks
@@ -390,6 +432,9 @@ extension Narrator {
                 ]
             }
             blocks.append(.equation(Equation(notation.weights(l), update)))
+            if let bias = biasUpdate(l: l, before: trace.weights[l - 1], gradient: trace.D[l - 1], after: trace.updatedWeights[l - 1], perSample: false) {
+                blocks.append(bias)
+            }
         }
         blocks.append(.paragraph([.t("The cost before and after this one step:")]))
         blocks.append(.equation(Equation(.text("before"), [.init(.equals, .number(trace.cost))])))
