@@ -54,7 +54,7 @@ extension Narrator {
         blocks.append(
             .why([
                 .t(
-                    "Backprop multiplies by the slope g′ of every unit the error passes through (the chain rule), so each activation is defined together with its derivative; the sigmoid's slope is largest, 0.25, at z = 0 and tiny for large |z|."
+                    "Backprop multiplies by the slope of every unit the error passes through (the chain rule), so each activation is defined together with its derivative; the sigmoid's slope is largest, 0.25, at z = 0 and tiny for large |z|."
                 )
             ]))
         return blocks
@@ -97,7 +97,7 @@ extension Narrator {
         case .scaledTanh:
             return [
                 .fraction(
-                    .binary(one, .minus, .superscripted(.identifier("tanh"), .row([.integer(2), .identifier(" z")]))),
+                    .binary(one, .minus, .apply(.superscripted(.identifier("tanh"), .integer(2)), z)),
                     .integer(2))
             ]
         case .softmax:

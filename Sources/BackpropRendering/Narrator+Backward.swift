@@ -90,15 +90,14 @@ extension Narrator {
                     equals: [
                         .binary(.partial(cost, z), .product, .partial(z, weight)),
                         .binary(notation.negatesDelta ? .row([.text("−"), deltaSymbol]) : deltaSymbol, .product, a),
-                        .binary(
-                            .number(notation.negatesDelta ? -deltaValue : deltaValue), .product,
-                            factor(sample.a[l - 1][0])),
+                        // −delta is Ng's δ, so the value shown is δ in every notation.
+                        .binary(.number(deltaValue), .product, factor(sample.a[l - 1][0])),
                         .number(gradient),
                     ])),
             .paragraph([
                 .t("The second factor is the activation the weight multiplies, because "), .m(z),
                 .t(" is a sum in which "), .m(weight), .t(" appears once, times "), .m(a), .t(". The first factor, "),
-                .m(.binary(deltaSymbol, .equals, .partial(cost, z))),
+                .m(.binary(deltaSymbol, .equals, notation.negatesDelta ? .row([.text("−"), .partial(cost, z)]) : .partial(cost, z))),
                 .t(notation.negatesDelta ? " with the 15 Steps' sign flipped," : ","),
                 .t(" is the unit's error: how strongly the cost reacts to its weighted input."),
             ]),
@@ -251,7 +250,7 @@ extension Narrator {
                         "This network has no hidden layer, so there is no error to pass back: the output error of step 10 is the only δ, and the weights' gradients follow from it directly. With hidden layers, each hidden layer's error would be"
                     )
                 ]),
-                .equation(hiddenDeltaSymbolic(l: 2)),
+                .equation(genericHiddenDelta),
                 .why([
                     .t(
                         "A hidden unit has no target to compare with; its error is inferred from the errors of the units it feeds, weighted by the connecting weights. With no hidden layer, that inference is never needed, which is why the 15 Steps' delta contains no weights."
@@ -364,6 +363,25 @@ extension Narrator {
                 )
             ]))
         return blocks
+    }
+
+    /// The hidden-layer rule with a general layer index l, for networks that have no hidden
+    /// layer to show it on.
+    var genericHiddenDelta: Equation {
+        let l = Math.identifier("l")
+        let next = Math.row([.identifier("l"), .op(.plus), .integer(1)])
+        func indexed(_ base: String, _ index: Math) -> Math {
+            .superscripted(.identifier(base), notation.name == .nielsen ? index : .parenthesized(index))
+        }
+        let g = Math.apply(notation.activationDerivative, indexed(notation.name == .tulleken ? "net" : "z", l))
+        switch notation.name {
+        case .ng:
+            return Equation(indexed("δ", l), [.init(.equals, .binary(.parenthesized(.row([.transpose(indexed("Θ", l)), indexed("δ", next)])), .hadamard, g), comment: "bias column dropped")])
+        case .nielsen:
+            return Equation(indexed("δ", l), [.init(.equals, .binary(.parenthesized(.row([.transpose(indexed("w", next)), indexed("δ", next)])), .hadamard, g), comment: "BP2")])
+        case .tulleken:
+            return Equation(indexed("delta", l), [.init(.equals, .binary(.parenthesized(.row([indexed("delta", next), .op(.product), .transpose(indexed("W", l))])), .hadamard, g), comment: "bias row dropped")])
+        }
     }
 
     /// δ⁽ˡ⁾ = (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ ⊙ g′(z⁽ˡ⁾) in the notation, as an equation with one symbolic line.

@@ -9,7 +9,10 @@ extension Narrator {
                     "Sample \(sampleNumber) goes through the network layer by layer; each layer's activations are the next layer's input."
                 )
             ]),
-            .equation(Equation(notation.activation(1), equals: [notation.input, vector(sample.x)])),
+            .equation(
+                Equation(
+                    notation.activation(1),
+                    equals: notation.activation(1) == notation.input ? [vector(sample.x)] : [notation.input, vector(sample.x)])),
         ]
         for l in 1..<layerCount {
             let theta = trace.weights[l - 1]
@@ -141,7 +144,7 @@ extension Narrator {
         var blocks: [Block] = [
             .paragraph([
                 .t(
-                    "The cost averages one loss term per sample and adds the regularisation term (bias weights, column j = 0, are not regularised):"
+                    "The cost averages one loss term per sample and adds the regularisation term (the bias weights are not regularised):"
                 )
             ]),
             .equation(
@@ -161,7 +164,7 @@ extension Narrator {
         blocks.append(
             .table(
                 Table(
-                    header: [[.t("sample")], [.t("output "), .m(h)], [.t("target "), .m(y)], [.t("loss term")]],
+                    header: [[.t("sample")], named("output", h), named("target", y), [.t("loss term")]],
                     rows: rows, rightAligned: [true, false, false, true])))
 
         var total: [Math] = []

@@ -101,6 +101,11 @@ extension Narrator {
         ]
     }
 
+    /// "target y", or just "target" where the notation's symbol is the word itself.
+    func named(_ noun: String, _ symbol: Math) -> [Inline] {
+        symbol == .identifier(noun) ? [.t(noun)] : [.t(noun + " "), .m(symbol)]
+    }
+
     var weightsMeaning: String {
         switch notation.name {
         case .ng: return "the weights from layer 1 to layer 2; column 0 holds the bias weights"
@@ -182,13 +187,13 @@ extension Narrator {
             .paragraph([
                 .t("The training set has "), .m(.binary(notation.sampleCount, .equals, .integer(trace.m))),
                 .t(" sample" + (trace.m == 1 ? "" : "s") + "; each pairs an input "), .m(notation.input),
-                .t(" (\(trace.lesson.layers[0]) numbers) with a target "), .m(notation.target),
+                .t(" (\(trace.lesson.layers[0]) numbers) with a ")] + named("target", notation.target) + [
                 .t(" (\(trace.lesson.layers[layerCount - 1]) numbers)."),
             ]),
             .table(
                 Table(
                     header: [
-                        [.t("sample")], [.t("input "), .m(notation.input)], [.t("target "), .m(notation.target)],
+                        [.t("sample")], named("input", notation.input), named("target", notation.target),
                     ],
                     rows: rows, rightAligned: [true, false, false])),
         ]
