@@ -102,6 +102,15 @@ extension TextRenderer {
     /// Cells right-aligned in columns two spaces apart, in square brackets; the baseline is
     /// the middle row.
     private func matrixBox(_ rows: [[Math]]) -> TextBox {
+        var rows = rows
+        if let limit = maximumMatrixColumns, let count = rows.first?.count, count > limit {
+            // Too wide for the line: keep the first columns, a ⋯ column and the last one.
+            rows = rows.map { row in
+                let filler: Math = row.allSatisfy { if case .ellipsis = $0 { return true } else { return false } }
+                    ? .ellipsis(.diagonal) : .ellipsis(.horizontal)
+                return Array(row.prefix(limit - 2)) + [filler, row[row.count - 1]]
+            }
+        }
         let cells = rows.map { $0.map { box($0).text } }
         let columnCount = cells.map(\.count).max() ?? 0
         let widths = (0..<columnCount).map { column in cells.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0

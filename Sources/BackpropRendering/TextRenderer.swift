@@ -11,6 +11,9 @@ public struct TextRenderer: Sendable {
     public var usesColor: Bool
     /// The line width prose and equations are fitted to.
     public var width: Int
+    /// When set, matrices with more columns print the first ones, ⋯ and the last; the
+    /// renderer sets it only for content that does not fit `width` otherwise.
+    var maximumMatrixColumns: Int? = nil
 
     /// A renderer with `decimals` digits, optional colour, for `width` columns.
     public init(decimals: Int = 4, usesColor: Bool = false, width: Int = 80) {
@@ -44,7 +47,7 @@ public struct TextRenderer: Sendable {
         case .heading(let title):
             return style(title, .bold) + "\n" + String(repeating: "-", count: min(width, title.count))
         case .paragraph(let inlines):
-            return wrap(inlines, firstPrefix: "", restPrefix: "")
+            return fitting { $0.wrap(inlines, firstPrefix: "", restPrefix: "") }
         case .equation(let equation):
             return render(equation)
         case .why(let inlines):
@@ -52,7 +55,7 @@ public struct TextRenderer: Sendable {
         case .convention(let inlines):
             return style(wrap(inlines, firstPrefix: "Notation: ", restPrefix: "  "), .dim)
         case .table(let table):
-            return render(table)
+            return fitting { $0.render(table) }
         case .bullets(let items):
             return items.map { wrap($0, firstPrefix: "  • ", restPrefix: "    ") }.joined(separator: "\n")
         case .figure(let figure):
@@ -100,6 +103,22 @@ public struct TextRenderer: Sendable {
     /// `lhs = e₁`, then `    = e₂` … with the relations aligned; over-wide lines break at the
     /// top-level operators of the expression, continuing under its first character.
     func render(_ equation: Equation) -> String {
+        fitting { $0.renderUnfitted(equation) }
+    }
+
+    /// `draw` with full matrices, or, when a line is still wider than `width`, with matrices
+    /// cut to fewer columns (6, then 4, then 3).
+    func fitting(_ draw: (TextRenderer) -> String) -> String {
+        var text = draw(self)
+        for limit in [6, 4, 3] where text.split(separator: "\n").contains(where: { $0.count > width }) {
+            var narrower = self
+            narrower.maximumMatrixColumns = limit
+            text = draw(narrower)
+        }
+        return text
+    }
+
+    private func renderUnfitted(_ equation: Equation) -> String {
         let lhs = box(equation.lhs)
         var lines: [String] = []
         for (index, step) in equation.steps.enumerated() {
