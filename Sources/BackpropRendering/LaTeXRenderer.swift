@@ -123,6 +123,14 @@ public struct LaTeXRenderer: Sendable {
             if let comment = line.comment { text += " && " + comment }
             body.append(text)
         }
+        // Still too wide after choosing a size and breaking lines (long row vectors): scale the
+        // whole derivation to the line width rather than let it run into the margin.
+        if layout.width * layout.size.scale * 1.1 > budget {
+            let aligned = "\\begin{aligned}\n" + body.joined(separator: " \\\\\n") + "\n\\end{aligned}"
+            // \width is the natural width: shrink to the line, never enlarge.
+            return "\\begin{center}\n\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{$\\displaystyle\n" + aligned
+                + "\n$}\n\\end{center}\n\n"
+        }
         let align = "\\begin{align*}\n" + body.joined(separator: " \\\\\n") + "\n\\end{align*}"
         if layout.size == .normal { return align + "\n\n" }
         return "{" + layout.size.command + "\n" + align + "\n}\n\n"

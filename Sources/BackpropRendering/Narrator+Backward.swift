@@ -177,8 +177,7 @@ extension Narrator {
             }
             blocks.append(
                 .paragraph([
-                    .t("This delta is minus Ng's and Nielsen's δ⁽ᴸ⁾ = ∂cost/∂z (which would be "), .m(vector(delta)),
-                    .t(")."),
+                    .t("This delta is minus Ng's and Nielsen's δ⁽ᴸ⁾ = ∂cost/∂z: the same numbers with every sign flipped."),
                 ]))
         case (_, .crossEntropy):
             blocks.append(

@@ -102,11 +102,18 @@ struct LaTeXRendererTests {
         #expect(text.contains("\\begin{align*}\nz &= a \\\\\n &= 1.0000\n\\end{align*}"))
     }
 
-    @Test("a wide equation is set smaller and broken before operators")
+    @Test("a wide equation is broken before operators, then set smaller or shrunk to the line")
     func wideEquation() {
         let text = renderer.block(.equation(Fixtures.wideEquation))
-        #expect(text.hasPrefix("{\\scriptsize"))
+        #expect(text.hasPrefix("{\\scriptsize") || text.contains("\\resizebox{\\ifdim\\width>\\linewidth"))
         #expect(text.contains("&\\quad {} \\cdot "))
+    }
+
+    @Test("a narrow equation is neither shrunk nor resized")
+    func narrowEquation() {
+        let text = renderer.block(.equation(Equation(.identifier("z"), equals: [.column([0.5, 0.25])])))
+        #expect(text.hasPrefix("\\begin{align*}"))
+        #expect(!text.contains("resizebox"))
     }
 
     @Test("the fragment has no preamble; the document has one")
