@@ -141,6 +141,22 @@ struct LaTeXCompileTests {
         )
     }
 
+    @Test("random networks (up to 10 units a layer) compile in every notation without wide overfull boxes")
+    func randomLessons() throws {
+        guard Self.requirePDFLaTeX() else { return }
+        var jobs: [Job] = []
+        for seed in [UInt64(3), 8, 13, 16] {
+            let trace = Tracer.trace(try RandomLessonTests.lesson(seed: seed))
+            for notation in Notation.Name.allCases {
+                let narrative = Narrator(trace: trace, notation: notation).narrative()
+                jobs.append(Job(name: "random\(seed)-\(notation.rawValue)", source: LaTeXRenderer().document(narrative)))
+            }
+        }
+        for result in Self.compileAll(jobs) where !result.problems.isEmpty {
+            Issue.record("\(result.name): \(result.problems.joined(separator: "; "))")
+        }
+    }
+
     @Test("hand-built steps, a too-wide equation and Unicode text compile as article and slides")
     func handBuilt() {
         guard Self.requirePDFLaTeX() else { return }
