@@ -26,7 +26,8 @@ public enum GradientCheckTable {
             output +=
                 "(\(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters, evenly spaced; --all checks every one)\n"
         }
-        output += "Indices: Θ⁽ˡ⁾[i,j] is Ng's Θᵢⱼ⁽ˡ⁾: from unit j of layer l (j = 0: the bias unit) to unit i of layer l + 1.\n"
+        output +=
+            "Indices: Θ⁽ˡ⁾[i,j] is Ng's Θᵢⱼ⁽ˡ⁾: from unit j of layer l (j = 0: the bias unit) to unit i of layer l + 1.\n"
         output += "\n" + TextTable.render(rows, rightAligned: [false, true, true]) + "\n"
         let difference = trace.gradientCheck.relativeDifference
         let verdict = difference <= threshold ? "passes" : "FAILS"

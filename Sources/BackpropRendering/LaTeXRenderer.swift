@@ -128,7 +128,9 @@ public struct LaTeXRenderer: Sendable {
         if layout.width * layout.size.scale * 1.1 > budget {
             let aligned = "\\begin{aligned}\n" + body.joined(separator: " \\\\\n") + "\n\\end{aligned}"
             // \width is the natural width: shrink to the line, never enlarge.
-            return "\\begin{center}\n\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{$\\displaystyle\n" + aligned
+            return
+                "\\begin{center}\n\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{$\\displaystyle\n"
+                + aligned
                 + "\n$}\n\\end{center}\n\n"
         }
         let align = "\\begin{align*}\n" + body.joined(separator: " \\\\\n") + "\n\\end{align*}"

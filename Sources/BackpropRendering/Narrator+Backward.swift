@@ -97,7 +97,10 @@ extension Narrator {
             .paragraph([
                 .t("The second factor is the activation the weight multiplies, because "), .m(z),
                 .t(" is a sum in which "), .m(weight), .t(" appears once, times "), .m(a), .t(". The first factor, "),
-                .m(.binary(deltaSymbol, .equals, notation.negatesDelta ? .row([.text("−"), .partial(cost, z)]) : .partial(cost, z))),
+                .m(
+                    .binary(
+                        deltaSymbol, .equals,
+                        notation.negatesDelta ? .row([.text("−"), .partial(cost, z)]) : .partial(cost, z))),
                 .t(notation.negatesDelta ? " with the 15 Steps' sign flipped," : ","),
                 .t(" is the unit's error: how strongly the cost reacts to its weighted input."),
             ]),
@@ -177,7 +180,9 @@ extension Narrator {
             }
             blocks.append(
                 .paragraph([
-                    .t("This delta is minus Ng's and Nielsen's δ⁽ᴸ⁾ = ∂cost/∂z: the same numbers with every sign flipped."),
+                    .t(
+                        "This delta is minus Ng's and Nielsen's δ⁽ᴸ⁾ = ∂cost/∂z: the same numbers with every sign flipped."
+                    )
                 ]))
         case (_, .crossEntropy):
             blocks.append(
@@ -375,11 +380,34 @@ extension Narrator {
         let g = Math.apply(notation.activationDerivative, indexed(notation.name == .tulleken ? "net" : "z", l))
         switch notation.name {
         case .ng:
-            return Equation(indexed("δ", l), [.init(.equals, .binary(.parenthesized(.row([.transpose(indexed("Θ", l)), indexed("δ", next)])), .hadamard, g), comment: "bias column dropped")])
+            return Equation(
+                indexed("δ", l),
+                [
+                    .init(
+                        .equals,
+                        .binary(.parenthesized(.row([.transpose(indexed("Θ", l)), indexed("δ", next)])), .hadamard, g),
+                        comment: "bias column dropped")
+                ])
         case .nielsen:
-            return Equation(indexed("δ", l), [.init(.equals, .binary(.parenthesized(.row([.transpose(indexed("w", next)), indexed("δ", next)])), .hadamard, g), comment: "BP2")])
+            return Equation(
+                indexed("δ", l),
+                [
+                    .init(
+                        .equals,
+                        .binary(
+                            .parenthesized(.row([.transpose(indexed("w", next)), indexed("δ", next)])), .hadamard, g),
+                        comment: "BP2")
+                ])
         case .tulleken:
-            return Equation(indexed("delta", l), [.init(.equals, .binary(.parenthesized(.row([indexed("delta", next), .op(.product), .transpose(indexed("W", l))])), .hadamard, g), comment: "bias row dropped")])
+            return Equation(
+                indexed("delta", l),
+                [
+                    .init(
+                        .equals,
+                        .binary(
+                            .parenthesized(.row([indexed("delta", next), .op(.product), .transpose(indexed("W", l))])),
+                            .hadamard, g), comment: "bias row dropped")
+                ])
         }
     }
 

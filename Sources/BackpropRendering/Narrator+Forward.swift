@@ -12,7 +12,8 @@ extension Narrator {
             .equation(
                 Equation(
                     notation.activation(1),
-                    equals: notation.activation(1) == notation.input ? [vector(sample.x)] : [notation.input, vector(sample.x)])),
+                    equals: notation.activation(1) == notation.input
+                        ? [vector(sample.x)] : [notation.input, vector(sample.x)])),
         ]
         for l in 1..<layerCount {
             let theta = trace.weights[l - 1]

@@ -184,12 +184,14 @@ extension Narrator {
             rows.append([[.t("\(k + 1)")], [.m(rowVector(sample.x))], [.m(rowVector(sample.y))]])
         }
         var blocks: [Block] = [
-            .paragraph([
-                .t("The training set has "), .m(.binary(notation.sampleCount, .equals, .integer(trace.m))),
-                .t(" sample" + (trace.m == 1 ? "" : "s") + "; each pairs an input "), .m(notation.input),
-                .t(" (\(trace.lesson.layers[0]) numbers) with a ")] + named("target", notation.target) + [
-                .t(" (\(trace.lesson.layers[layerCount - 1]) numbers)."),
-            ]),
+            .paragraph(
+                [
+                    .t("The training set has "), .m(.binary(notation.sampleCount, .equals, .integer(trace.m))),
+                    .t(" sample" + (trace.m == 1 ? "" : "s") + "; each pairs an input "), .m(notation.input),
+                    .t(" (\(trace.lesson.layers[0]) numbers) with a "),
+                ] + named("target", notation.target) + [
+                    .t(" (\(trace.lesson.layers[layerCount - 1]) numbers).")
+                ]),
             .table(
                 Table(
                     header: [

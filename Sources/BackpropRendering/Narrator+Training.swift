@@ -77,49 +77,39 @@ extension Narrator {
         }
     }
 
-    /// Θ := Θ − α∇ (or W := W + η ΔW), the one-sample update of the weights leaving layer l.
-    func sampleUpdateEquation(l: Int, sample: Trace.SampleTrace) -> Block {
-        let theta = trace.weights[l - 1]
-        let next = sample.stepWeights[l - 1]
+    /// Θ := Θ − α·gradient (or, in the 15 Steps' sign, W := W + η·ΔW) for the weights leaving
+    /// layer l: the symbolic rule, the numbers substituted, and the result `after` from the trace.
+    /// `gradientSymbol` is ∇⁽ˡ⁾ for one sample (step 12) or D⁽ˡ⁾ for the batch (step 15).
+    func updateEquation(l: Int, gradient: Matrix, after: Matrix, gradientSymbol: Math) -> Block {
         let rate = Math.number(trace.lesson.learningRate)
+        let before = weightsValue(trace.weights[l - 1])
         switch notation.name {
         case .tulleken:
+            // The 15 Steps add η times their ΔW = −gradient.
+            let added =
+                gradientSymbol == sampleGradientSymbol(l)
+                ? gradientSymbol : .parenthesized(.row([.text("−"), gradientSymbol]))
             return .equation(
                 Equation(
                     notation.weights(l),
                     [
                         .init(
                             .assign,
-                            .binary(
-                                notation.weights(l), .plus,
-                                .row([notation.learningRate, .op(.product), sampleGradientSymbol(l)]))),
-                        .init(
-                            .equals,
-                            .binary(
-                                weightsValue(theta), .plus,
-                                .row([rate, .op(.product), gradientValue(sample.gradient[l - 1])]))),
-                        .init(.equals, weightsValue(next)),
+                            .binary(notation.weights(l), .plus, .row([notation.learningRate, .op(.product), added]))),
+                        .init(.equals, .binary(before, .plus, .row([rate, .op(.product), gradientValue(gradient)]))),
+                        .init(.equals, weightsValue(after)),
                     ]))
         case .ng, .nielsen:
+            let shown = notation.name == .nielsen ? Self.withoutBiasColumn(gradient) : gradient
             return .equation(
                 Equation(
                     notation.weights(l),
                     [
                         .init(
                             .assign,
-                            .binary(
-                                notation.weights(l), .minus, .row([notation.learningRate, sampleGradientSymbol(l)]))),
-                        .init(
-                            .equals,
-                            .binary(
-                                weightsValue(theta), .minus,
-                                .row([
-                                    rate, .op(.product),
-                                    notation.name == .nielsen
-                                        ? matrix(Self.withoutBiasColumn(sample.gradient[l - 1]))
-                                        : matrix(sample.gradient[l - 1]),
-                                ]))),
-                        .init(.equals, weightsValue(next)),
+                            .binary(notation.weights(l), .minus, .row([notation.learningRate, gradientSymbol]))),
+                        .init(.equals, .binary(before, .minus, .row([rate, .op(.product), matrix(shown)]))),
+                        .init(.equals, weightsValue(after)),
                     ]))
         }
     }
@@ -129,14 +119,26 @@ extension Narrator {
     func biasUpdate(l: Int, before: Matrix, gradient: Matrix, after: Matrix, perSample: Bool) -> Block? {
         guard notation.separatesBiases else { return nil }
         guard trace.lesson.updateBiases else {
-            return .paragraph([.t("The biases "), .m(notation.bias(l)), .t(" stay as they are: this lesson freezes them.")])
+            return .paragraph([
+                .t("The biases "), .m(notation.bias(l)), .t(" stay as they are: this lesson freezes them."),
+            ])
         }
         let cost = perSample ? Math.subscripted(.identifier("C"), .identifier("x")) : notation.cost
-        return .equation(Equation(notation.bias(l), [
-            .init(.assign, .binary(notation.bias(l), .minus, .row([notation.learningRate, .partial(cost, notation.bias(l))]))),
-            .init(.equals, .binary(vector(before.column(0)), .minus, .row([.number(trace.lesson.learningRate), .op(.product), vector(gradient.column(0))]))),
-            .init(.equals, vector(after.column(0))),
-        ]))
+        return .equation(
+            Equation(
+                notation.bias(l),
+                [
+                    .init(
+                        .assign,
+                        .binary(
+                            notation.bias(l), .minus, .row([notation.learningRate, .partial(cost, notation.bias(l))]))),
+                    .init(
+                        .equals,
+                        .binary(
+                            vector(before.column(0)), .minus,
+                            .row([.number(trace.lesson.learningRate), .op(.product), vector(gradient.column(0))]))),
+                    .init(.equals, vector(after.column(0))),
+                ]))
     }
 
     func stepBackpropagation() -> [Block] {
@@ -182,8 +184,14 @@ extension Narrator {
                 )
             ]))
         for l in stride(from: L - 1, through: 1, by: -1) {
-            blocks.append(sampleUpdateEquation(l: l, sample: sample))
-            if let bias = biasUpdate(l: l, before: trace.weights[l - 1], gradient: sample.gradient[l - 1], after: sample.stepWeights[l - 1], perSample: true) {
+            blocks.append(
+                updateEquation(
+                    l: l, gradient: sample.gradient[l - 1], after: sample.stepWeights[l - 1],
+                    gradientSymbol: sampleGradientSymbol(l)))
+            if let bias = biasUpdate(
+                l: l, before: trace.weights[l - 1], gradient: sample.gradient[l - 1], after: sample.stepWeights[l - 1],
+                perSample: true)
+            {
                 blocks.append(bias)
             }
         }
@@ -214,20 +222,32 @@ extension Narrator {
         let onePerSample: Math
         switch notation.name {
         case .ng:
-            onePerSample = .row([notation.delta(2), .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(1)])))])
+            onePerSample = .row([
+                notation.delta(2),
+                .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(1)]))),
+            ])
         case .nielsen:
             onePerSample = .row([notation.delta(2), .transpose(notation.activation(1))])
         case .tulleken:
-            onePerSample = .binary(.transpose(.bracketed(.row([notation.activation(1), .op(.comma), .integer(1)]))), .outer, notation.delta(2))
+            onePerSample = .binary(
+                .transpose(.bracketed(.row([notation.activation(1), .op(.comma), .integer(1)]))), .outer,
+                notation.delta(2))
         }
         var blocks: [Block] = [
             .paragraph([
-                .t("Each sample gives its own gradient. Start every accumulator at zero and add the samples' gradients one by one:")
+                .t(
+                    "Each sample gives its own gradient. Start every accumulator at zero and add the samples' gradients one by one:"
+                )
             ]),
-            .equation(Equation(notation.accumulator(1), [.init(.assign, .binary(notation.accumulator(1), .plus, onePerSample))])),
+            .equation(
+                Equation(
+                    notation.accumulator(1), [.init(.assign, .binary(notation.accumulator(1), .plus, onePerSample))])),
         ]
         if notation.separatesBiases {
-            blocks.append(.paragraph([.t("and likewise the bias gradients, "), .m(.sum(.identifier("x"), notation.delta(2))), .t(".")]))
+            blocks.append(
+                .paragraph([
+                    .t("and likewise the bias gradients, "), .m(.sum(.identifier("x"), notation.delta(2))), .t("."),
+                ]))
         }
         let recordedAll = trace.samples.count == trace.m
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
@@ -235,19 +255,35 @@ extension Narrator {
             let parts: [(symbol: Math, perSample: (Trace.SampleTrace) -> Math, total: Math)]
             if notation.separatesBiases {
                 parts = [
-                    (notation.accumulator(l), { self.matrix(Self.withoutBiasColumn($0.gradient[l - 1])) }, matrix(Self.withoutBiasColumn(trace.Delta[l - 1]))),
-                    (.sum(.identifier("x"), .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l))),
-                     { self.vector($0.gradient[l - 1].column(0)) }, vector(trace.Delta[l - 1].column(0))),
+                    (
+                        notation.accumulator(l), { self.matrix(Self.withoutBiasColumn($0.gradient[l - 1])) },
+                        matrix(Self.withoutBiasColumn(trace.Delta[l - 1]))
+                    ),
+                    (
+                        .sum(
+                            .identifier("x"),
+                            .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l))),
+                        { self.vector($0.gradient[l - 1].column(0)) }, vector(trace.Delta[l - 1].column(0))
+                    ),
                 ]
             } else {
-                parts = [(notation.accumulator(l), { self.gradientValue($0.gradient[l - 1]) }, gradientValue(trace.Delta[l - 1]))]
+                parts = [
+                    (
+                        notation.accumulator(l), { self.gradientValue($0.gradient[l - 1]) },
+                        gradientValue(trace.Delta[l - 1])
+                    )
+                ]
             }
             for part in parts {
                 var steps: [Math] = []
                 if recordedAll && trace.m > 1 {
                     let terms = trace.samples.map { sampleGradientSymbolFor(l, k: $0) }
                     if !notation.separatesBiases || part.symbol == notation.accumulator(l) {
-                        steps.append(.chain(terms.count > 4 ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms, .plus))
+                        steps.append(
+                            .chain(
+                                terms.count > 4
+                                    ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms,
+                                .plus))
                     }
                     if trace.m <= 4 { steps.append(.chain(trace.samples.map(part.perSample), .plus)) }
                 }
@@ -256,9 +292,12 @@ extension Narrator {
             }
         }
         if trace.m == 1 {
-            blocks.append(.paragraph([.t("With one sample the sum has a single term: the accumulator is that sample's gradient.")]))
+            blocks.append(
+                .paragraph([.t("With one sample the sum has a single term: the accumulator is that sample's gradient.")]
+                ))
         }
-        blocks.append(.paragraph([.t("Then average and add the regularisation term, leaving the bias weights unregularised:")]))
+        blocks.append(
+            .paragraph([.t("Then average and add the regularisation term, leaving the bias weights unregularised:")]))
         let m = Math.integer(trace.m)
         let n = notation.sampleCount
         let lambda = Math.number(trace.lesson.lambda)
@@ -268,30 +307,64 @@ extension Narrator {
             for i in 0..<regularized.rows { regularized[i, 0] = 0 }
             switch notation.name {
             case .ng:
-                blocks.append(.equation(Equation(notation.gradient(l), equals: [
-                    .binary(.row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus, .row([.fraction(notation.lambda, n), notation.weights(l)])),
-                    .binary(.row([.fraction(.integer(1), m), matrix(trace.Delta[l - 1])]), .plus, .row([.fraction(lambda, m), matrix(regularized)])),
-                    matrix(trace.D[l - 1]),
-                ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            notation.gradient(l),
+                            equals: [
+                                .binary(
+                                    .row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus,
+                                    .row([.fraction(notation.lambda, n), notation.weights(l)])),
+                                .binary(
+                                    .row([.fraction(.integer(1), m), matrix(trace.Delta[l - 1])]), .plus,
+                                    .row([.fraction(lambda, m), matrix(regularized)])),
+                                matrix(trace.D[l - 1]),
+                            ])))
             case .nielsen:
-                blocks.append(.equation(Equation(notation.gradient(l), equals: [
-                    .binary(.row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus, .row([.fraction(notation.lambda, n), notation.weights(l)])),
-                    .binary(.row([.fraction(.integer(1), m), matrix(Self.withoutBiasColumn(trace.Delta[l - 1]))]), .plus,
-                        .row([.fraction(lambda, m), matrix(Self.withoutBiasColumn(theta))])),
-                    matrix(Self.withoutBiasColumn(trace.D[l - 1])),
-                ])))
-                blocks.append(.equation(Equation(.partial(notation.cost, notation.bias(l)), equals: [
-                    .row([.fraction(.integer(1), n), .sum(.identifier("x"), .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l)))]),
-                    .row([.fraction(.integer(1), m), vector(trace.Delta[l - 1].column(0))]),
-                    vector(trace.D[l - 1].column(0)),
-                ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            notation.gradient(l),
+                            equals: [
+                                .binary(
+                                    .row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus,
+                                    .row([.fraction(notation.lambda, n), notation.weights(l)])),
+                                .binary(
+                                    .row([
+                                        .fraction(.integer(1), m), matrix(Self.withoutBiasColumn(trace.Delta[l - 1])),
+                                    ]), .plus,
+                                    .row([.fraction(lambda, m), matrix(Self.withoutBiasColumn(theta))])),
+                                matrix(Self.withoutBiasColumn(trace.D[l - 1])),
+                            ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            .partial(notation.cost, notation.bias(l)),
+                            equals: [
+                                .row([
+                                    .fraction(.integer(1), n),
+                                    .sum(
+                                        .identifier("x"),
+                                        .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l))),
+                                ]),
+                                .row([.fraction(.integer(1), m), vector(trace.Delta[l - 1].column(0))]),
+                                vector(trace.D[l - 1].column(0)),
+                            ])))
             case .tulleken:
                 // The 15 Steps' sign: ΔW = −∂E/∂W, so the regularisation term is subtracted.
-                blocks.append(.equation(Equation(.row([.text("−"), notation.gradient(l)]), equals: [
-                    .binary(.row([.fraction(.integer(1), n), notation.accumulator(l)]), .minus, .row([.fraction(notation.lambda, n), notation.weights(l)])),
-                    .binary(.row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]), .minus, .row([.fraction(lambda, m), weightsValue(regularized)])),
-                    gradientValue(trace.D[l - 1]),
-                ])))
+                blocks.append(
+                    .equation(
+                        Equation(
+                            .row([.text("−"), notation.gradient(l)]),
+                            equals: [
+                                .binary(
+                                    .row([.fraction(.integer(1), n), notation.accumulator(l)]), .minus,
+                                    .row([.fraction(notation.lambda, n), notation.weights(l)])),
+                                .binary(
+                                    .row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]), .minus,
+                                    .row([.fraction(lambda, m), weightsValue(regularized)])),
+                                gradientValue(trace.D[l - 1]),
+                            ])))
             }
         }
         if notation.negatesDelta {
@@ -410,40 +483,14 @@ extension Narrator {
             ])
         ]
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
-            let rate = Math.number(trace.lesson.learningRate)
-            let update: [Equation.Step]
-            if notation.name == .tulleken {
-                update = [
-                    .init(
-                        .assign,
-                        .binary(
-                            notation.weights(l), .plus,
-                            .row([
-                                notation.learningRate, .op(.product),
-                                .parenthesized(.row([.text("−"), notation.gradient(l)])),
-                            ]))),
-                    .init(
-                        .equals,
-                        .binary(
-                            weightsValue(trace.weights[l - 1]), .plus,
-                            .row([rate, .op(.product), gradientValue(trace.D[l - 1])]))),
-                    .init(.equals, weightsValue(trace.updatedWeights[l - 1])),
-                ]
-            } else {
-                let dValue =
-                    notation.name == .nielsen ? matrix(Self.withoutBiasColumn(trace.D[l - 1])) : matrix(trace.D[l - 1])
-                update = [
-                    .init(
-                        .assign,
-                        .binary(notation.weights(l), .minus, .row([notation.learningRate, notation.gradient(l)]))),
-                    .init(
-                        .equals,
-                        .binary(weightsValue(trace.weights[l - 1]), .minus, .row([rate, .op(.product), dValue]))),
-                    .init(.equals, weightsValue(trace.updatedWeights[l - 1])),
-                ]
-            }
-            blocks.append(.equation(Equation(notation.weights(l), update)))
-            if let bias = biasUpdate(l: l, before: trace.weights[l - 1], gradient: trace.D[l - 1], after: trace.updatedWeights[l - 1], perSample: false) {
+            blocks.append(
+                updateEquation(
+                    l: l, gradient: trace.D[l - 1], after: trace.updatedWeights[l - 1],
+                    gradientSymbol: notation.gradient(l)))
+            if let bias = biasUpdate(
+                l: l, before: trace.weights[l - 1], gradient: trace.D[l - 1], after: trace.updatedWeights[l - 1],
+                perSample: false)
+            {
                 blocks.append(bias)
             }
         }

@@ -82,7 +82,8 @@ public struct Notation: Equatable, Sendable {
     public func accumulator(_ l: Int) -> Math {
         switch name {
         case .ng: return indexed("Δ", l)
-        case .nielsen: return .sum(.identifier("x"), .partial(.subscripted(.identifier("C"), .identifier("x")), weights(l)))
+        case .nielsen:
+            return .sum(.identifier("x"), .partial(.subscripted(.identifier("C"), .identifier("x")), weights(l)))
         case .tulleken: return .row([.identifier("Σ"), .identifier("ΔW")])
         }
     }

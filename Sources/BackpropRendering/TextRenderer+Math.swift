@@ -106,7 +106,8 @@ extension TextRenderer {
         if let limit = maximumMatrixColumns, let count = rows.first?.count, count > limit {
             // Too wide for the line: keep the first columns, a ⋯ column and the last one.
             rows = rows.map { row in
-                let filler: Math = row.allSatisfy { if case .ellipsis = $0 { return true } else { return false } }
+                let filler: Math =
+                    row.allSatisfy { if case .ellipsis = $0 { return true } else { return false } }
                     ? .ellipsis(.diagonal) : .ellipsis(.horizontal)
                 return Array(row.prefix(limit - 2)) + [filler, row[row.count - 1]]
             }

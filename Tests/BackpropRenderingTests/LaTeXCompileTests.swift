@@ -149,7 +149,8 @@ struct LaTeXCompileTests {
             let trace = Tracer.trace(try RandomLessonTests.lesson(seed: seed))
             for notation in Notation.Name.allCases {
                 let narrative = Narrator(trace: trace, notation: notation).narrative()
-                jobs.append(Job(name: "random\(seed)-\(notation.rawValue)", source: LaTeXRenderer().document(narrative)))
+                jobs.append(
+                    Job(name: "random\(seed)-\(notation.rawValue)", source: LaTeXRenderer().document(narrative)))
             }
         }
         for result in Self.compileAll(jobs) where !result.problems.isEmpty {

@@ -17,7 +17,8 @@ struct RandomLessonTests {
         let usesSoftmax = sizes[depth - 1] > 1 && pick(3) == 0
         let loss: Loss = usesSoftmax || pick(2) == 0 ? .crossEntropy : .squaredError
         var activations = (0..<(depth - 2)).map { _ in hidden[pick(hidden.count)] }
-        let output: Activation = usesSoftmax ? .softmax : (loss == .crossEntropy ? .sigmoid : hidden[pick(hidden.count)])
+        let output: Activation =
+            usesSoftmax ? .softmax : (loss == .crossEntropy ? .sigmoid : hidden[pick(hidden.count)])
         activations.append(output)
         let m = 1 + pick(6)
         let samples = (0..<m).map { k -> String in
@@ -38,7 +39,8 @@ struct RandomLessonTests {
     @Test("every step, notation and format renders", arguments: Array(UInt64(1)...UInt64(24)))
     func renders(seed: UInt64) throws {
         let trace = Tracer.trace(try Self.lesson(seed: seed))
-        #expect(trace.gradientCheck.relativeDifference < 1e-6, "seed \(seed): \(trace.gradientCheck.relativeDifference)")
+        #expect(
+            trace.gradientCheck.relativeDifference < 1e-6, "seed \(seed): \(trace.gradientCheck.relativeDifference)")
         for notation in Notation.Name.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
             for step in 1...15 {
