@@ -61,7 +61,8 @@ struct LessonDecoder {
                 fix: "write the lesson as { \"title\": …, \"layers\": …, … }")
         }
         for member in members where !Lesson.knownFields.contains(member.key) {
-            let suggestion = closestField(to: member.key).map { "did you mean \"\($0)\"? " } ?? ""
+            let suggestion =
+                Suggestion.closest(to: member.key, among: Lesson.knownFields).map { "did you mean \"\($0)\"? " } ?? ""
             throw fail(
                 member.value, member.key, "unknown field \"\(member.key)\"",
                 fix: "\(suggestion)known fields are " + Lesson.knownFields.joined(separator: ", "))
@@ -421,27 +422,5 @@ struct LessonDecoder {
                 value, path, "softmax targets must sum to 1, these sum to \(y.reduce(0, +))",
                 fix: "use a one-hot target such as [0, 1, 0]")
         }
-    }
-
-    private func closestField(to key: String) -> String? {
-        let lowered = key.lowercased()
-        return Lesson.knownFields.min {
-            editDistance($0.lowercased(), lowered) < editDistance($1.lowercased(), lowered)
-        }
-        .flatMap { editDistance($0.lowercased(), lowered) <= 3 ? $0 : nil }
-    }
-
-    private func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// A command line split into its command, options and positional arguments, checked against
 /// `CommandTable`.
 public struct ParsedArguments: Equatable, Sendable {
@@ -22,8 +24,10 @@ public enum ArgumentScanner {
             throw .usage("no command given; try `backprop-tutor step 12` or `backprop-tutor help`", command: nil)
         }
         guard let command = CommandTable.command(named: name) else {
-            let names = CommandTable.commands.map(\.name).joined(separator: ", ")
-            throw .usage("unknown command '\(name)'; commands: \(names)", command: nil)
+            let names = CommandTable.commands.map(\.name)
+            let hint =
+                Suggestion.closest(to: name, among: names, maximumDistance: 2).map { "did you mean '\($0)'? " } ?? ""
+            throw .usage("unknown command '\(name)'; \(hint)commands: \(names.joined(separator: ", "))", command: nil)
         }
         var options: [String: String] = [:]
         var positionals: [String] = []
@@ -56,8 +60,12 @@ public enum ArgumentScanner {
                 continue
             }
             guard let option = command.options.first(where: { $0.name == optionName }) else {
-                let known = command.options.map { "--\($0.name)" }
-                let hint = known.isEmpty ? "it takes no options" : "its options: " + known.joined(separator: ", ")
+                let known = command.options.map(\.spelling)
+                let guess = Suggestion.closest(to: optionName, among: command.options.map(\.name), maximumDistance: 2)
+                let hint =
+                    known.isEmpty
+                    ? "it takes no options"
+                    : (guess.map { "did you mean '--\($0)'? " } ?? "") + "its options: " + known.joined(separator: ", ")
                 throw .usage("unknown option '--\(optionName)' for '\(command.name)'; \(hint)", command: command.name)
             }
             if options[optionName] != nil {

@@ -55,3 +55,16 @@ struct TerminalEnvironmentTests {
         }
     }
 }
+
+@Suite("Misspellings")
+struct MisspellingTests {
+    @Test("a misspelt command or option is answered with a suggestion, exit 64")
+    func suggestions() {
+        let command = BackpropTutor.execute(["stpe", "12"])
+        #expect(command.exitCode == 64)
+        #expect(command.standardError.contains("did you mean 'step'?"))
+        let option = BackpropTutor.execute(["step", "12", "--notaton", "ng"])
+        #expect(option.exitCode == 64)
+        #expect(option.standardError.contains("did you mean '--notation'?"))
+    }
+}
