@@ -12,8 +12,11 @@ public struct GradientCheck: Equatable, Codable, Sendable {
 
     /// One checked parameter: `weights[layer][row, column]`, all 0-based.
     public struct CheckedEntry: Equatable, Codable, Sendable {
+        /// Index into `weights` (0 = Θ⁽¹⁾).
         public var layer: Int
+        /// Row of Θ, 0-based (unit of the next layer).
         public var row: Int
+        /// Column of Θ, 0-based (0 = the bias weight).
         public var column: Int
 
         /// The entry `weights[layer][row, column]`, all 0-based.

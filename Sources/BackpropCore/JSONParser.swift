@@ -6,8 +6,11 @@
 public struct JSONParser {
     /// A syntax error at a 1-based line and column.
     public struct SyntaxError: Error, Equatable, Sendable {
+        /// 1-based line of the problem.
         public var line: Int
+        /// 1-based column (in Unicode scalars) of the problem.
         public var column: Int
+        /// What is wrong, in lower case.
         public var message: String
     }
 

@@ -12,6 +12,7 @@ public struct JSONValue: Equatable, Sendable {
         case array([JSONValue])
         case object([(key: String, value: JSONValue)])
 
+        /// Structural equality; object members compare in order.
         public static func == (lhs: Kind, rhs: Kind) -> Bool {
             switch (lhs, rhs) {
             case (.null, .null): return true

@@ -6,9 +6,12 @@
 public struct Lesson: Equatable, Codable, Sendable {
     /// One training example: input x (s₁ numbers) and target y (s_L numbers).
     public struct Sample: Equatable, Codable, Sendable {
+        /// The input, one number per unit of layer 1.
         public var x: [Double]
+        /// The target, one number per output unit.
         public var y: [Double]
 
+        /// A sample with input `x` and target `y`.
         public init(x: [Double], y: [Double]) {
             self.x = x
             self.y = y

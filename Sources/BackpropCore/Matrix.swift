@@ -103,6 +103,7 @@ public struct Matrix: Equatable, Sendable {
 }
 
 extension Matrix: Codable {
+    /// Decodes a list of equally long rows.
     public init(from decoder: Decoder) throws {
         let rowList = try [[Double]](from: decoder)
         let columns = rowList.first?.count ?? 0
@@ -113,6 +114,7 @@ extension Matrix: Codable {
         self.init(rowList)
     }
 
+    /// Encodes as a list of rows.
     public func encode(to encoder: Encoder) throws {
         try rowList.encode(to: encoder)
     }

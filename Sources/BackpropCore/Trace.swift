@@ -46,30 +46,43 @@ public struct Trace: Equatable, Codable, Sendable {
 extension Trace {
     /// The lesson's settings, as recorded in the trace.
     public struct LessonInfo: Equatable, Codable, Sendable {
+        /// The lesson's title.
         public var title: String
+        /// The lesson's summary, if any.
         public var summary: String?
+        /// The notation the lesson asks for (`ng`, `nielsen`, `tulleken`).
         public var notation: String
+        /// s₁…s_L, input first.
         public var layers: [Int]
         /// Activation of layers 2…L.
         public var activations: [Activation]
+        /// The loss averaged into J.
         public var loss: Loss
+        /// α (η).
         public var learningRate: Double
+        /// λ.
         public var lambda: Double
+        /// Whether gradient descent changes the bias weights.
         public var updateBiases: Bool
         /// `given`, `ng-debug` or `uniform`.
         public var initialization: String
         /// ε and seed of `uniform` initialisation.
         public var initEpsilon: Double?
+        /// The seed of `uniform` initialisation.
         public var initSeed: UInt64?
+        /// Class names, one per output unit, if the lesson has them.
         public var classes: [String]?
         /// Sizes of the held-out sets (0 when the lesson has none).
         public var validationCount: Int
+        /// Held-out test samples (not in J).
         public var testCount: Int
     }
 
     /// One sample's forward and backward pass.
     public struct SampleTrace: Equatable, Codable, Sendable {
+        /// The input a⁽¹⁾.
         public var x: [Double]
+        /// The target.
         public var y: [Double]
         /// a⁽¹⁾ (= x) … a⁽ᴸ⁾, without bias units.
         public var a: [[Double]]
@@ -98,6 +111,7 @@ extension Trace {
 
     /// The gradient check's settings and result.
     public struct GradientCheckSummary: Equatable, Codable, Sendable {
+        /// The step ε of the central differences.
         public var epsilon: Double
         /// ‖num − D‖ / ‖num + D‖ over the checked parameters.
         public var relativeDifference: Double
@@ -111,9 +125,13 @@ extension Trace {
 
     /// J at Θ ± ε along one weight, `weights[layer][row, column]` (0-based).
     public struct SlopeExample: Equatable, Codable, Sendable {
+        /// Index into `weights` (0 = Θ⁽¹⁾).
         public var layer: Int
+        /// Row of Θ, 0-based.
         public var row: Int
+        /// Column of Θ, 0-based (0 = bias).
         public var column: Int
+        /// The step ε.
         public var epsilon: Double
         /// J with the weight raised by ε.
         public var costPlus: Double
@@ -125,14 +143,19 @@ extension Trace {
 
     /// An activation evaluated at fixed probe points (Ng's −1, −0.5, 0, 0.5, 1).
     public struct ActivationProbe: Equatable, Codable, Sendable {
+        /// The activation evaluated.
         public var activation: Activation
+        /// The probe points.
         public var z: [Double]
+        /// g(z) at each point.
         public var value: [Double]
+        /// g′(z) at each point (softmax: the Jacobian's diagonal).
         public var derivative: [Double]
     }
 
     /// A short gradient-descent run.
     public struct TrainingRun: Equatable, Codable, Sendable {
+        /// How many full-batch steps were taken.
         public var epochs: Int
         /// J before the first epoch and after each one (epochs + 1 values).
         public var costs: [Double]

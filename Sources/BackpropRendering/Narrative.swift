@@ -12,6 +12,7 @@ public struct Narrative: Equatable, Sendable {
     /// The steps, in order.
     public var sections: [Section]
 
+    /// A document with a title, a preface and steps.
     public init(title: String, preface: [Block] = [], sections: [Section]) {
         self.title = title
         self.preface = preface
@@ -28,6 +29,7 @@ public struct Section: Equatable, Sendable {
     /// The step's content.
     public var blocks: [Block]
 
+    /// Step `number` with its title and blocks.
     public init(number: Int, title: String, blocks: [Block]) {
         self.number = number
         self.title = title
@@ -79,10 +81,14 @@ public struct Equation: Equatable, Sendable {
 
     /// One line: `relation expression`, optionally with a short comment.
     public struct Step: Equatable, Sendable {
+        /// The relation that starts the line (`=`, `≈`, `:=`).
         public var relation: MathOperator
+        /// The right-hand side.
         public var expression: Math
+        /// A short note printed after the line, e.g. `BP2`.
         public var comment: String?
 
+        /// A line `relation expression`, optionally with a comment.
         public init(_ relation: MathOperator = .equals, _ expression: Math, comment: String? = nil) {
             self.relation = relation
             self.expression = expression
@@ -90,6 +96,7 @@ public struct Equation: Equatable, Sendable {
         }
     }
 
+    /// An equation with an explicit relation on every line.
     public init(_ lhs: Math, _ steps: [Step]) {
         self.lhs = lhs
         self.steps = steps
@@ -103,11 +110,14 @@ public struct Equation: Equatable, Sendable {
 
 /// A table of inline content; the first row is the header.
 public struct Table: Equatable, Sendable {
+    /// The header cells.
     public var header: [[Inline]]
+    /// The body rows, each a list of cells.
     public var rows: [[[Inline]]]
     /// Per column: true to align right (numbers).
     public var rightAligned: [Bool]
 
+    /// A table; `rightAligned` has one entry per column.
     public init(header: [[Inline]], rows: [[[Inline]]], rightAligned: [Bool]) {
         self.header = header
         self.rows = rows
@@ -123,10 +133,14 @@ public struct Table: Equatable, Sendable {
 public struct NetworkFigure: Equatable, Sendable {
     /// One unit: its label and, where the step shows them, its activation and δ.
     public struct Unit: Equatable, Sendable {
+        /// The unit's symbol in the chosen notation (a⁽²⁾₁, output[0]).
         public var label: Math
+        /// Its activation for the sample shown, if any.
         public var activation: Double?
+        /// Its δ for the sample shown (in the notation's sign), if any.
         public var delta: Double?
 
+        /// A unit with a label and, optionally, its values.
         public init(label: Math, activation: Double? = nil, delta: Double? = nil) {
             self.label = label
             self.activation = activation
@@ -145,6 +159,7 @@ public struct NetworkFigure: Equatable, Sendable {
     /// Whether the bias units (+1) are drawn.
     public var showsBiasUnits: Bool
 
+    /// A figure of these layers and weights.
     public init(
         layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math], showsBiasUnits: Bool = true
     ) {

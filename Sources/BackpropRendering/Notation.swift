@@ -14,6 +14,7 @@ public struct Notation: Equatable, Sendable {
     /// L, the number of layers of the lesson being described (labels can depend on it).
     public let layerCount: Int
 
+    /// The notation `name` for a lesson of `layerCount` layers.
     public init(_ name: Name, layerCount: Int) {
         self.name = name
         self.layerCount = layerCount

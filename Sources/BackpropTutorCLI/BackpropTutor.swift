@@ -4,8 +4,11 @@ import Foundation
 
 /// What a command produced: the text for each stream and the exit code.
 public struct CommandOutput: Equatable, Sendable {
+    /// What goes to standard output.
     public var standardOutput: String
+    /// What goes to standard error (messages and usage lines).
     public var standardError: String
+    /// 0 success, 1 data or runtime error, 64 usage error.
     public var exitCode: Int32
 }
 

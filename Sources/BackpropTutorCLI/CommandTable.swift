@@ -20,10 +20,13 @@ public enum CommandTable {
 
     /// One command, such as `step N`.
     public struct Command: Equatable, Sendable {
+        /// The command word, e.g. `step`.
         public var name: String
         /// Positional arguments as shown in usage, e.g. `N`; empty when there are none.
         public var arguments: String
+        /// One line of help.
         public var summary: String
+        /// The options it accepts, in the order help and usage list them.
         public var options: [Option]
 
         /// `backprop-tutor step N [--lesson NAME|PATH] …`.

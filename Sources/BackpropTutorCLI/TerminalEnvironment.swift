@@ -7,6 +7,7 @@ public struct TerminalEnvironment: Equatable, Sendable {
     /// Whether the NO_COLOR environment variable is set (to anything non-empty).
     public var isColorDisabled: Bool
 
+    /// An environment with these two facts.
     public init(isTerminal: Bool, isColorDisabled: Bool) {
         self.isTerminal = isTerminal
         self.isColorDisabled = isColorDisabled
