@@ -48,7 +48,10 @@ extension TextRenderer {
             return delimited(box(inner), open: "[", close: "]", tall: ("⎡", "⎢", "⎣", "⎤", "⎥", "⎦"))
         case .norm(let inner): return delimited(box(inner), open: "‖", close: "‖", tall: ("‖", "‖", "‖", "‖", "‖", "‖"))
         case .matrix(let rows): return matrixBox(rows)
-        case .transpose(let base): return .horizontal([box(base), TextBox("ᵀ")])
+        case .transpose(let base):
+            // (a b)ᵀ, not a bᵀ: a juxtaposed base is grouped before it is transposed.
+            if case .row = base { return .horizontal([box(.parenthesized(base)), TextBox("ᵀ")]) }
+            return .horizontal([box(base), TextBox("ᵀ")])
         case .prime(let base): return .horizontal([box(base), TextBox("′")])
         case .partial(let numerator, let denominator):
             return .horizontal([TextBox("∂"), box(numerator), TextBox("/∂"), box(denominator)])

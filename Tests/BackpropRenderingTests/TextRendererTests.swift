@@ -39,6 +39,8 @@ struct TextRendererTests {
         )
         #expect(renderer.render(.subscripted(.identifier("w"), .text("ab,c"))) == "w_(ab,c)")
         #expect(renderer.render(.transpose(.identifier("Θ"))) == "Θᵀ")
+        #expect(renderer.render(.transpose(.row([.identifier("a"), .identifier("b")]))) == "(ab)ᵀ")
+        #expect(renderer.render(.superscripted(.identifier("e"), .text("w,q"))) == "e^(w,q)")
     }
 
     @Test("later steps of an equation align under the first relation")
