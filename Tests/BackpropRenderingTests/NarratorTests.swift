@@ -35,18 +35,18 @@ struct NarratorTests {
         let trace = try builtInTrace(lesson)
         for notation in Notation.Name.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
-            for number in 1...15 {
-                let section = narrator.section(number)
-                #expect(section.number == number)
-                #expect(section.title == Narrator.stepTitles[number - 1])
-                #expect(section.blocks.count >= 3, "step \(number) of \(lesson) in \(notation) is nearly empty")
+            for step in Step.allCases {
+                let section = narrator.section(step)
+                #expect(section.number == step.number)
+                #expect(section.title == step.title)
+                #expect(section.blocks.count >= 3, "step \(step.number) of \(lesson) in \(notation) is nearly empty")
                 guard case .convention = section.blocks.first else {
-                    Issue.record("step \(number) does not open with its notation's convention")
+                    Issue.record("step \(step.number) does not open with its notation's convention")
                     continue
                 }
                 #expect(
                     section.blocks.contains { if case .why = $0 { return true } else { return false } },
-                    "step \(number) of \(lesson) in \(notation) has no 'why'")
+                    "step \(step.number) of \(lesson) in \(notation) has no 'why'")
             }
         }
     }
@@ -55,13 +55,13 @@ struct NarratorTests {
     func outputErrorValues() throws {
         let trace = try builtInTrace("mazur")
         let delta = trace.samples[0].delta[trace.samples[0].delta.count - 1]
-        let equations = Narrator(trace: trace, notation: .ng).section(10).blocks.compactMap { block -> Equation? in
+        let equations = Narrator(trace: trace, notation: .ng).section(.outputError).blocks.compactMap { block -> Equation? in
             if case .equation(let equation) = block { return equation } else { return nil }
         }
         let last = try #require(equations.first?.steps.last)
         #expect(numbers(in: last.expression) == delta)
 
-        let tulleken = Narrator(trace: trace, notation: .tulleken).section(10).blocks.compactMap { block -> Equation? in
+        let tulleken = Narrator(trace: trace, notation: .tulleken).section(.outputError).blocks.compactMap { block -> Equation? in
             if case .equation(let equation) = block { return equation } else { return nil }
         }
         let negated = try #require(tulleken.last?.steps.last)

@@ -70,7 +70,7 @@ struct StepNumbersTests {
         let allowed = try Self.traceValues(trace, decimals: 4, includingNegations: true)
         for notation in Notation.Name.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
-            for step in 1...15 {
+            for step in Step.allCases {
                 let text = TextRenderer(decimals: 4).render(narrator.section(step))
                 for number in try Self.printedNumbers(text, decimals: 4) {
                     #expect(

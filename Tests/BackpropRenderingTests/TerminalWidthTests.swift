@@ -27,7 +27,7 @@ struct TerminalWidthTests {
             : try builtInTrace(lesson)
         for notation in Notation.Name.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
-            for step in 1...15 {
+            for step in Step.allCases {
                 for line in Self.lines(TextRenderer().render(narrator.section(step))) where line.count > 80 {
                     Issue.record("\(lesson) step \(step) (\(notation)): \(line.count) columns: \(line)")
                 }
@@ -38,7 +38,7 @@ struct TerminalWidthTests {
     @Test("a layer of more than 8 units is abbreviated with ⋯ and ⋮")
     func abbreviation() throws {
         let trace = Tracer.trace(try Lesson.decode(Self.bigLesson, file: "big.json"))
-        let text = TextRenderer().render(Narrator(trace: trace, notation: .ng).section(6))
+        let text = TextRenderer().render(Narrator(trace: trace, notation: .ng).section(.feedforward))
         #expect(text.contains("⋯"))
         #expect(text.contains("⋮"))
         // The first input and the last are shown; the 20 inputs are not all printed.
@@ -54,7 +54,7 @@ struct LargeFigureTests {
     @Test("the TikZ and Mermaid figures draw 3 units, a gap and the last of a 20-unit layer")
     func abbreviated() throws {
         let trace = Tracer.trace(try Lesson.decode(TerminalWidthTests.bigLesson, file: "big.json"))
-        let narrative = Narrator(trace: trace, notation: .ng).narrative(steps: [1])
+        let narrative = Narrator(trace: trace, notation: .ng).narrative(steps: [.network])
         let latex = LaTeXRenderer().document(narrative)
         #expect(latex.contains("(u-0-19)"))
         #expect(!latex.contains("(u-0-10)"))

@@ -23,50 +23,31 @@ public struct Narrator: Sendable {
         self.decimals = decimals
     }
 
-    /// The 15 steps' titles; numbering is fixed (scripts and teachers cite it).
-    public static let stepTitles = [
-        "The network and its matrices",
-        "Outputs and classes",
-        "The data",
-        "The activation function and its derivative",
-        "Initial weights",
-        "Feedforward",
-        "The cost",
-        "Why derivatives",
-        "The chain rule for one weight",
-        "The output error",
-        "Passing the error back",
-        "Backpropagation for one sample",
-        "Accumulating over the samples",
-        "Gradient checking",
-        "Gradient descent",
-    ]
-
-    /// Step `number` (1–15).
-    public func section(_ number: Int) -> Section {
+    /// One step of the lesson.
+    public func section(_ step: Step) -> Section {
         let blocks: [Block]
-        switch number {
-        case 1: blocks = stepNetwork()
-        case 2: blocks = stepClasses()
-        case 3: blocks = stepData()
-        case 4: blocks = stepActivation()
-        case 5: blocks = stepInitialWeights()
-        case 6: blocks = stepFeedforward()
-        case 7: blocks = stepCost()
-        case 8: blocks = stepWhyDerivatives()
-        case 9: blocks = stepChainRule()
-        case 10: blocks = stepOutputError()
-        case 11: blocks = stepHiddenError()
-        case 12: blocks = stepBackpropagation()
-        case 13: blocks = stepAccumulation()
-        case 14: blocks = stepGradientCheck()
-        default: blocks = stepGradientDescent()
+        switch step {
+        case .network: blocks = stepNetwork()
+        case .classes: blocks = stepClasses()
+        case .data: blocks = stepData()
+        case .activation: blocks = stepActivation()
+        case .initialWeights: blocks = stepInitialWeights()
+        case .feedforward: blocks = stepFeedforward()
+        case .cost: blocks = stepCost()
+        case .whyDerivatives: blocks = stepWhyDerivatives()
+        case .chainRule: blocks = stepChainRule()
+        case .outputError: blocks = stepOutputError()
+        case .hiddenError: blocks = stepHiddenError()
+        case .backpropagation: blocks = stepBackpropagation()
+        case .accumulation: blocks = stepAccumulation()
+        case .gradientCheck: blocks = stepGradientCheck()
+        case .gradientDescent: blocks = stepGradientDescent()
         }
-        return Section(number: number, title: Self.stepTitles[number - 1], blocks: [conventionBlock] + blocks)
+        return Section(number: step.number, title: step.title, blocks: [conventionBlock] + blocks)
     }
 
     /// The whole lesson (or the chosen steps) as one document, with a preface and the figure.
-    public func narrative(steps: [Int] = Array(1...15)) -> Narrative {
+    public func narrative(steps: [Step] = Step.allCases) -> Narrative {
         var preface: [Block] = []
         if let summary = trace.lesson.summary { preface.append(.paragraph([.text(summary)])) }
         preface.append(.paragraph(setupSentence))

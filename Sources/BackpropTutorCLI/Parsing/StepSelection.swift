@@ -1,13 +1,15 @@
+import BackpropRendering
+
 /// The steps `--steps` selects, such as `1-15` or `6,10-12`.
 enum StepSelection {
     /// The valid step numbers.
-    static let range = 1...15
+    static let range = Step.numbers
 
     /// The form a selection takes, for error messages.
     static let validForm = "step numbers 1–15 and ascending ranges separated by commas, e.g. 1-15 or 6,10-12"
 
     /// The selected steps, ascending and without repeats; a usage error for anything else.
-    static func parse(_ text: String, command: String) throws(CLIError) -> [Int] {
+    static func parse(_ text: String, command: String) throws(CLIError) -> [Step] {
         func invalid(_ reason: String) -> CLIError {
             .usage("invalid --steps '\(text)': \(reason); use \(validForm)", command: command)
         }
@@ -33,8 +35,8 @@ enum StepSelection {
                 throw invalid("'\(part)' is neither a step nor a range")
             }
         }
-        var unique: [Int] = []
-        for step in steps.sorted() where unique.last != step { unique.append(step) }
+        var unique: [Step] = []
+        for step in steps.sorted().compactMap(Step.init(number:)) where unique.last != step { unique.append(step) }
         return unique
     }
 }

@@ -5,13 +5,13 @@ import BackpropRendering
 extension Commands {
     static func steps(_ arguments: ParsedArguments) throws(CLIError) -> String {
         try noPositionals(arguments)
-        return Narrator.stepTitles.enumerated().map { index, title in
-            (index < 9 ? " " : "") + "\(index + 1). \(title)"
+        return Step.allCases.map { step in
+            (step.number < 10 ? " " : "") + "\(step.number). \(step.title)"
         }.joined(separator: "\n") + "\n"
     }
 
     static func step(_ arguments: ParsedArguments, terminal: TerminalEnvironment) throws(CLIError) -> String {
-        guard arguments.positionals.count == 1, let number = Int(arguments.positionals[0]), (1...15).contains(number)
+        guard arguments.positionals.count == 1, let number = Int(arguments.positionals[0]), let step = Step(number: number)
         else {
             let given = arguments.positionals.isEmpty ? "nothing" : "'\(arguments.positionals.joined(separator: " "))'"
             throw .usage(
@@ -19,7 +19,7 @@ extension Commands {
                 command: "step")
         }
         let narrator = try narrator(arguments)
-        let section = narrator.section(number)
+        let section = narrator.section(step)
         switch arguments.value("format") ?? "text" {
         case "latex": return LaTeXRenderer(decimals: narrator.decimals).fragment(section)
         case "markdown": return MarkdownRenderer(decimals: narrator.decimals).fragment(section)

@@ -1,0 +1,29 @@
+/// The document formats backprop-tutor writes a narrative in. `allCases` drives the CLI's help
+/// and validation, so a new format is a new case here plus its renderer.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// Annotated plain text for the terminal (Unicode math, optional colour).
+    case text
+    /// A LaTeX article (amsmath `align*`, TikZ figure).
+    case latex
+    /// Markdown with GitHub/KaTeX math and a Mermaid figure.
+    case markdown
+    /// LaTeX beamer slides, one overlay per equation line.
+    case beamer
+
+    /// Whether one step can be printed alone in this format (`step N --format …`); beamer only
+    /// makes whole decks.
+    public var printsSingleSteps: Bool {
+        switch self {
+        case .text, .latex, .markdown: return true
+        case .beamer: return false
+        }
+    }
+
+    /// Whether `export` writes whole documents in this format (text goes to `lesson`).
+    public var isExportFormat: Bool {
+        switch self {
+        case .latex, .markdown, .beamer: return true
+        case .text: return false
+        }
+    }
+}
