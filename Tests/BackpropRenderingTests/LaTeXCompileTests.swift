@@ -119,7 +119,7 @@ struct LaTeXCompileTests {
         guard Self.requirePDFLaTeX() else { return }
         var jobs: [Job] = []
         for lesson in LessonLibrary.builtInNames {
-            for notation in Notation.Name.allCases {
+            for notation in NotationName.allCases {
                 for format in ["latex", "beamer"] {
                     jobs.append(
                         Job(
@@ -147,7 +147,7 @@ struct LaTeXCompileTests {
         var jobs: [Job] = []
         for seed in [UInt64(3), 8, 13, 16] {
             let trace = Tracer.trace(try RandomLessonTests.lesson(seed: seed))
-            for notation in Notation.Name.allCases {
+            for notation in NotationName.allCases {
                 let narrative = Narrator(trace: trace, notation: notation).narrative()
                 jobs.append(
                     Job(name: "random\(seed)-\(notation.rawValue)", source: LaTeXRenderer().document(narrative)))

@@ -33,7 +33,7 @@ struct NarratorTests {
         arguments: lessons)
     func everyStepEveryNotation(lesson: String) throws {
         let trace = try builtInTrace(lesson)
-        for notation in Notation.Name.allCases {
+        for notation in NotationName.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
             for step in Step.allCases {
                 let section = narrator.section(step)
@@ -84,7 +84,7 @@ struct NarratorTests {
     @Test("Tulleken's W is Θ transposed with the bias row last")
     func tullekenShape() {
         let theta = Matrix([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
-        let w = Narrator.tullekenShape(theta)
+        let w = Narrator.transposedWithBiasLast(theta)
         #expect(w.rowList == [[0.2, 0.5], [0.3, 0.6], [0.1, 0.4]])
     }
 }

@@ -41,7 +41,7 @@ struct RandomLessonTests {
         let trace = Tracer.trace(try Self.lesson(seed: seed))
         #expect(
             trace.gradientCheck.relativeDifference < 1e-6, "seed \(seed): \(trace.gradientCheck.relativeDifference)")
-        for notation in Notation.Name.allCases {
+        for notation in NotationName.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
             for step in Step.allCases {
                 let section = narrator.section(step)

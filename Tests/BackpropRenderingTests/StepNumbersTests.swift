@@ -68,7 +68,7 @@ struct StepNumbersTests {
     func everyStepOnlyTraceValues(lesson: String) throws {
         let trace = try builtInTrace(lesson)
         let allowed = try Self.traceValues(trace, decimals: 4, includingNegations: true)
-        for notation in Notation.Name.allCases {
+        for notation in NotationName.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
             for step in Step.allCases {
                 let text = TextRenderer(decimals: 4).render(narrator.section(step))

@@ -25,7 +25,7 @@ struct TerminalWidthTests {
             lesson == "big"
             ? Tracer.trace(try Lesson.decode(Self.bigLesson, file: "big.json"))
             : try builtInTrace(lesson)
-        for notation in Notation.Name.allCases {
+        for notation in NotationName.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
             for step in Step.allCases {
                 for line in Self.lines(TextRenderer().render(narrator.section(step))) where line.count > 80 {

@@ -11,7 +11,7 @@ struct UnicodeCoverageTests {
     @Test("no '?' stand-ins in any exported document", arguments: LessonLibrary.builtInNames)
     func noStandIns(lesson: String) throws {
         let trace = try builtInTrace(lesson)
-        for notation in Notation.Name.allCases {
+        for notation in NotationName.allCases {
             let narrative = Narrator(trace: trace, notation: notation).narrative()
             let documents = [
                 ("latex", LaTeXRenderer().document(narrative)),

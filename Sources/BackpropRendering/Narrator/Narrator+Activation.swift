@@ -146,11 +146,11 @@ extension Narrator {
         for (index, theta) in trace.weights.enumerated() {
             let l = index + 1
             blocks.append(.equation(Equation(notation.weights(l), equals: [weightsValue(theta)])))
-            if notation.separatesBiases {
+            if notation.biasLayout == .separateVector {
                 blocks.append(.equation(Equation(notation.bias(l), equals: [biasValue(theta)])))
             }
         }
-        if notation.transposesWeights {
+        if notation.biasLayout == .lastRow {
             blocks.append(
                 .paragraph([
                     .t("W is Θᵀ: one column per unit it feeds, one row per input, the bias weights in the last row.")

@@ -71,9 +71,9 @@ extension Narrator {
         let l = L - 1
         let weight = weightEntry(layer: l, i: 1, j: 1)
         let cost = notation.cost
-        let z = unit(notation.weightedInput(L), 1)
-        let a = unit(notation.activation(l), 1)
-        let deltaSymbol = unit(notation.delta(L), 1)
+        let z = unit(.weightedInput, L, 1)
+        let a = unit(.activation, l, 1)
+        let deltaSymbol = unit(.delta, L, 1)
         let gradient = sample.gradient[l - 1][0, 1]
         let deltaValue = sample.delta[L - 2][0]
         var blocks: [Block] = [
@@ -89,7 +89,7 @@ extension Narrator {
                     .partial(cost, weight),
                     equals: [
                         .binary(.partial(cost, z), .product, .partial(z, weight)),
-                        .binary(notation.negatesDelta ? .row([.text("−"), deltaSymbol]) : deltaSymbol, .product, a),
+                        .binary(negatesDelta ? .row([.text("−"), deltaSymbol]) : deltaSymbol, .product, a),
                         // −delta is Ng's δ, so the value shown is δ in every notation.
                         .binary(.number(deltaValue), .product, factor(sample.a[l - 1][0])),
                         .number(gradient),
@@ -100,13 +100,13 @@ extension Narrator {
                 .m(
                     .binary(
                         deltaSymbol, .equals,
-                        notation.negatesDelta ? .row([.text("−"), .partial(cost, z)]) : .partial(cost, z))),
-                .t(notation.negatesDelta ? " with the 15 Steps' sign flipped," : ","),
+                        negatesDelta ? .row([.text("−"), .partial(cost, z)]) : .partial(cost, z))),
+                .t(negatesDelta ? " with the 15 Steps' sign flipped," : ","),
                 .t(" is the unit's error: how strongly the cost reacts to its weighted input."),
             ]),
         ]
         if trace.lesson.loss == .squaredError {
-            let output = unit(notation.activation(L), 1)
+            let output = unit(.activation, L, 1)
             blocks.append(.paragraph([.t("With squared error the first factor splits again, as in Mazur's example:")]))
             blocks.append(
                 .equation(
@@ -116,7 +116,7 @@ extension Narrator {
                             .chain([.partial(cost, output), .partial(output, z), .partial(z, weight)], .product),
                             .chain(
                                 [
-                                    .parenthesized(.binary(output, .minus, unit(notation.target, 1))),
+                                    .parenthesized(.binary(output, .minus, unit(.target, L, 1))),
                                     .apply(notation.activationDerivative, z), a,
                                 ], .product),
                             .chain(
@@ -151,8 +151,8 @@ extension Narrator {
         let delta = sample.delta[L - 2]
         let slopes = sample.activationDerivative[L - 2]
         var blocks: [Block] = []
-        switch (notation.name, loss) {
-        case (.tulleken, _):
+        switch (notation.deltaSign, loss) {
+        case (.negatedLossGradient, _):
             blocks.append(
                 .equation(
                     Equation(
@@ -184,7 +184,7 @@ extension Narrator {
                         "This delta is minus Ng's and Nielsen's δ⁽ᴸ⁾ = ∂cost/∂z: the same numbers with every sign flipped."
                     )
                 ]))
-        case (_, .crossEntropy):
+        case (.lossGradient, .crossEntropy):
             blocks.append(
                 .equation(
                     Equation(
@@ -208,8 +208,7 @@ extension Narrator {
                         ", and multiplying by g′(z) = a(1 − a) cancels the denominator (softmax with cross-entropy gives a − y the same way)."
                     ),
                 ]))
-        case (_, .squaredError):
-            let bp1 = notation.name == .nielsen ? " (BP1)" : ""
+        case (.lossGradient, .squaredError):
             blocks.append(
                 .equation(
                     Equation(
@@ -220,7 +219,7 @@ extension Narrator {
                                 .binary(
                                     .parenthesized(.binary(notation.activation(L), .minus, notation.target)), .hadamard,
                                     .apply(notation.activationDerivative, notation.weightedInput(L))),
-                                comment: bp1.isEmpty ? nil : String(bp1.dropFirst(2).dropLast())),
+                                comment: notation.ruleLabel(.outputError)),
                             .init(
                                 .equals,
                                 .binary(
@@ -268,21 +267,16 @@ extension Narrator {
             let next = sample.delta[l - 1]
             let slopes = sample.activationDerivative[l - 2]
             blocks.append(.heading("Layer \(l)"))
-            let explicitTerms = notation.name == .tulleken ? 2 : 3
+            let explicitTerms = notation.maximumExplicitTerms
             if next.count <= explicitTerms {
                 let j = 1
                 var symbolic: [Math] = []
                 var numeric: [Math] = []
                 for i in 1...next.count {
-                    symbolic.append(
-                        .row([weightEntry(layer: l, i: i, j: j), .op(.product), unit(notation.delta(l + 1), i)]))
-                    numeric.append(
-                        .row([
-                            factor(theta[i - 1, j]), .op(.product),
-                            factor(notation.negatesDelta ? -next[i - 1] : next[i - 1]),
-                        ]))
+                    symbolic.append(.row([weightEntry(layer: l, i: i, j: j), .op(.product), unit(.delta, l + 1, i)]))
+                    numeric.append(.row([factor(theta[i - 1, j]), .op(.product), factor(signed(next[i - 1]))]))
                 }
-                let g = Math.apply(notation.activationDerivative, unit(notation.weightedInput(l), j))
+                let g = Math.apply(notation.activationDerivative, unit(.weightedInput, l, j))
                 let propagated = sample.propagatedError[l - 2][j - 1]
                 blocks.append(
                     .paragraph([
@@ -293,36 +287,22 @@ extension Narrator {
                 blocks.append(
                     .equation(
                         Equation(
-                            unit(notation.delta(l), j),
+                            unit(.delta, l, j),
                             equals: [
                                 .row([.parenthesized(.chain(symbolic, .plus)), .op(.product), g]),
                                 .row([.parenthesized(.chain(numeric, .plus)), .op(.product), .number(slopes[j - 1])]),
-                                .binary(
-                                    .number(notation.negatesDelta ? -propagated : propagated), .product,
-                                    factor(slopes[j - 1])),
-                                .number(
-                                    notation.negatesDelta ? -sample.delta[l - 2][j - 1] : sample.delta[l - 2][j - 1]),
+                                .binary(.number(signed(propagated)), .product, factor(slopes[j - 1])),
+                                .number(signed(sample.delta[l - 2][j - 1])),
                             ])))
             }
             if next.count > explicitTerms {
                 let j = 1
                 let i = Math.identifier("i")
-                let term =
-                    notation.name == .tulleken
-                    ? Math.row([
-                        notation.weights(l), .bracketed(.row([.integer(0), .op(.comma), i])), .op(.product),
-                        notation.delta(l + 1), .bracketed(i),
-                    ])
-                    : Math.row([
-                        .scripted(
-                            .identifier(weightLetter), sub: .row([i, .integer(j)]),
-                            sup: notation.name == .nielsen ? .integer(l + 1) : .parenthesized(.integer(l))),
-                        .scripted(
-                            .identifier(notation.name == .tulleken ? "delta" : "δ"), sub: i,
-                            sup: notation.name == .nielsen ? .integer(l + 1) : .parenthesized(.integer(l + 1))),
-                    ])
+                let term = product(
+                    notation.weightEntry(layer: l, i: .symbol("i"), j: j),
+                    notation.unit(.delta, layer: l + 1, .symbol("i")))
                 let propagated = sample.propagatedError[l - 2][j - 1]
-                let g = Math.apply(notation.activationDerivative, unit(notation.weightedInput(l), j))
+                let g = Math.apply(notation.activationDerivative, unit(.weightedInput, l, j))
                 blocks.append(
                     .paragraph([
                         .t(
@@ -332,14 +312,11 @@ extension Narrator {
                 blocks.append(
                     .equation(
                         Equation(
-                            unit(notation.delta(l), j),
+                            unit(.delta, l, j),
                             equals: [
                                 .row([.parenthesized(.sum(i, term)), .op(.product), g]),
-                                .binary(
-                                    .number(notation.negatesDelta ? -propagated : propagated), .product,
-                                    factor(slopes[j - 1])),
-                                .number(
-                                    notation.negatesDelta ? -sample.delta[l - 2][j - 1] : sample.delta[l - 2][j - 1]),
+                                .binary(.number(signed(propagated)), .product, factor(slopes[j - 1])),
+                                .number(signed(sample.delta[l - 2][j - 1])),
                             ])))
             }
             blocks.append(
@@ -372,63 +349,37 @@ extension Narrator {
     /// The hidden-layer rule with a general layer index l, for networks that have no hidden
     /// layer to show it on.
     var genericHiddenDelta: Equation {
-        let l = Math.identifier("l")
-        let next = Math.row([.identifier("l"), .op(.plus), .integer(1)])
-        func indexed(_ base: String, _ index: Math) -> Math {
-            .superscripted(.identifier(base), notation.name == .nielsen ? index : .parenthesized(index))
-        }
-        let g = Math.apply(notation.activationDerivative, indexed(notation.name == .tulleken ? "net" : "z", l))
-        switch notation.name {
-        case .ng:
-            return Equation(
-                indexed("δ", l),
-                [
-                    .init(
-                        .equals,
-                        .binary(.parenthesized(.row([.transpose(indexed("Θ", l)), indexed("δ", next)])), .hadamard, g),
-                        comment: "bias column dropped")
-                ])
-        case .nielsen:
-            return Equation(
-                indexed("δ", l),
-                [
-                    .init(
-                        .equals,
-                        .binary(
-                            .parenthesized(.row([.transpose(indexed("w", next)), indexed("δ", next)])), .hadamard, g),
-                        comment: "BP2")
-                ])
-        case .tulleken:
-            return Equation(
-                indexed("delta", l),
-                [
-                    .init(
-                        .equals,
-                        .binary(
-                            .parenthesized(.row([indexed("delta", next), .op(.product), .transpose(indexed("W", l))])),
-                            .hadamard, g), comment: "bias row dropped")
-                ])
-        }
+        hiddenDeltaRule(.general(offset: 0))
     }
 
     /// δ⁽ˡ⁾ = (Θ⁽ˡ⁾)ᵀδ⁽ˡ⁺¹⁾ ⊙ g′(z⁽ˡ⁾) in the notation, as an equation with one symbolic line.
     func hiddenDeltaSymbolic(l: Int) -> Equation {
+        hiddenDeltaRule(.number(l))
+    }
+
+    /// The hidden-layer rule for layer `l`: the next layer's error sent back through the
+    /// transposed weights (bias weights dropped), times the layer's own slope.
+    func hiddenDeltaRule(_ l: LayerIndex) -> Equation {
+        let next = l.shifted(by: 1)
         let g = Math.apply(notation.activationDerivative, notation.weightedInput(l))
-        let comment: String?
-        let product: Math
-        switch notation.name {
-        case .ng:
-            product = .row([.transpose(notation.weights(l)), notation.delta(l + 1)])
-            comment = "bias column dropped"
-        case .nielsen:
-            product = .row([.transpose(notation.weights(l)), notation.delta(l + 1)])
-            comment = "BP2"
-        case .tulleken:
-            product = .row([notation.delta(l + 1), .op(.product), .transpose(notation.weights(l))])
-            comment = "bias row dropped"
-        }
+        let backwards =
+            notation.vectorsAreRows
+            ? product(notation.delta(next), .transpose(notation.weights(l)))
+            : product(.transpose(notation.weights(l)), notation.delta(next))
         return Equation(
-            notation.delta(l), [.init(.equals, .binary(.parenthesized(product), .hadamard, g), comment: comment)])
+            notation.delta(l),
+            [.init(.equals, .binary(.parenthesized(backwards), .hadamard, g), comment: hiddenRuleComment)])
+    }
+
+    /// The comment beside the hidden-layer rule: the notation's name for it, or which bias
+    /// weights the rule leaves out.
+    var hiddenRuleComment: String? {
+        if let label = notation.ruleLabel(.hiddenError) { return label }
+        switch notation.biasLayout {
+        case .firstColumn: return "bias column dropped"
+        case .lastRow: return "bias row dropped"
+        case .separateVector: return nil
+        }
     }
 
     /// The numeric lines of the hidden δ: weights and next δ substituted, then the product, then δ.
@@ -437,13 +388,11 @@ extension Narrator {
         let slopes = vector(sample.activationDerivative[l - 2])
         let next = deltaValue(sample.delta[l - 1])
         let propagated = sample.propagatedError[l - 2]
-        let product: Math =
-            notation.name == .tulleken
-            ? .row([next, .op(.product), matrix(theta)])
-            : .row([matrix(theta.transposed), next])
+        let backwards =
+            notation.vectorsAreRows ? product(next, matrix(theta)) : product(matrix(theta.transposed), next)
         return [
-            .binary(product, .hadamard, slopes),
-            .binary(notation.negatesDelta ? vector(propagated.map { -$0 }) : vector(propagated), .hadamard, slopes),
+            .binary(backwards, .hadamard, slopes),
+            .binary(vector(propagated.map(signed)), .hadamard, slopes),
             deltaValue(sample.delta[l - 2]),
         ]
     }

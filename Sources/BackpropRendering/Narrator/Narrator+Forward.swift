@@ -20,44 +20,20 @@ extension Narrator {
             let a = sample.a[l - 1]
             let z = sample.z[l - 1]
             let zSymbol = notation.weightedInput(l + 1)
-            switch notation.name {
-            case .ng:
-                blocks.append(
-                    .equation(
-                        Equation(
-                            zSymbol,
-                            equals: [
-                                .row([
-                                    notation.weights(l),
-                                    .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)])),
-                                ]),
-                                .row([weightsValue(theta), vectorWithBias(a)]),
-                                vector(z),
-                            ])))
-            case .nielsen:
-                blocks.append(
-                    .equation(
-                        Equation(
-                            zSymbol,
-                            equals: [
-                                .binary(.row([notation.weights(l), notation.activation(l)]), .plus, notation.bias(l)),
-                                .binary(.row([weightsValue(theta), vector(a)]), .plus, biasValue(theta)),
-                                vector(z),
-                            ])))
-            case .tulleken:
-                blocks.append(
-                    .equation(
-                        Equation(
-                            zSymbol,
-                            equals: [
-                                .row([
-                                    .bracketed(.row([notation.activation(l), .op(.comma), .integer(1)])), .op(.product),
-                                    notation.weights(l),
-                                ]),
-                                .row([vectorWithBias(a), .op(.product), weightsValue(theta)]),
-                                vector(z),
-                            ])))
+            let symbolic: Math
+            let substituted: Math
+            switch notation.biasLayout {
+            case .firstColumn:
+                symbolic = product(notation.weights(l), activationWithBias(l))
+                substituted = product(weightsValue(theta), vectorWithBias(a))
+            case .lastRow:
+                symbolic = product(activationWithBias(l), notation.weights(l))
+                substituted = product(vectorWithBias(a), weightsValue(theta))
+            case .separateVector:
+                symbolic = .binary(product(notation.weights(l), notation.activation(l)), .plus, notation.bias(l))
+                substituted = .binary(product(weightsValue(theta), vector(a)), .plus, biasValue(theta))
             }
+            blocks.append(.equation(Equation(zSymbol, equals: [symbolic, substituted, vector(z)])))
             if a.count <= Self.largestShown {
                 blocks.append(.paragraph([.t("Unit 1 of layer \(l + 1) by hand:")]))
                 blocks.append(.equation(unitSum(layer: l, theta: theta, a: a, z: z[0])))
@@ -86,11 +62,11 @@ extension Narrator {
         var symbolic: [Math] = [.row([weightEntry(layer: l, i: 1, j: 0), .op(.product), .integer(1)])]
         var numeric: [Math] = [.row([.number(theta[0, 0]), .op(.product), .integer(1)])]
         for j in 1...a.count {
-            symbolic.append(.row([weightEntry(layer: l, i: 1, j: j), .op(.product), unit(notation.activation(l), j)]))
+            symbolic.append(.row([weightEntry(layer: l, i: 1, j: j), .op(.product), unit(.activation, l, j)]))
             numeric.append(.row([factor(theta[0, j]), .op(.product), factor(a[j - 1])]))
         }
         return Equation(
-            unit(notation.weightedInput(l + 1), 1),
+            unit(.weightedInput, l + 1, 1),
             equals: [.chain(symbolic, .plus), .chain(numeric, .plus), .number(z)])
     }
 
@@ -127,10 +103,13 @@ extension Narrator {
                             ]),
                         ], .minus)))
         case (.squaredError, _):
-            let difference =
-                notation.name == .tulleken
-                ? Math.binary(.subscripted(y, .identifier("k")), .minus, .subscripted(h, .identifier("k")))
-                : Math.binary(.subscripted(h, .identifier("k")), .minus, .subscripted(y, .identifier("k")))
+            let yk = Math.subscripted(y, .identifier("k"))
+            let hk = Math.subscripted(h, .identifier("k"))
+            let difference: Math
+            switch notation.squaredErrorDifference {
+            case .outputMinusTarget: difference = .binary(hk, .minus, yk)
+            case .targetMinusOutput: difference = .binary(yk, .minus, hk)
+            }
             term = .row([
                 .fraction(.integer(1), .integer(2)),
                 .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2))),
@@ -140,7 +119,7 @@ extension Narrator {
             .fraction(notation.lambda, .row([.integer(2), m])),
             .sum(
                 .text("l,i,j≥1"),
-                .superscripted(.subscripted(.identifier(weightLetter), .identifier("ij")), .integer(2))),
+                .superscripted(.subscripted(.identifier(notation.weightLetter), .identifier("ij")), .integer(2))),
         ])
         var blocks: [Block] = [
             .paragraph([

@@ -11,14 +11,7 @@ extension Narrator {
             let activationCell: [Inline] = l == 1 ? [.t("—")] : [.t(activation(ofLayer: l).rawValue)]
             var weightsCell: [Inline] = [.t("—")]
             if l < layerCount {
-                let theta = trace.weights[index]
-                let shape: String
-                switch notation.name {
-                case .ng: shape = "\(theta.rows) × \(theta.columns)"
-                case .nielsen: shape = "\(theta.rows) × \(theta.columns - 1), bias \(theta.rows) × 1"
-                case .tulleken: shape = "\(theta.columns) × \(theta.rows)"
-                }
-                weightsCell = [.m(notation.weights(l)), .t(": " + shape)]
+                weightsCell = [.m(notation.weights(l)), .t(": " + shapeText(trace.weights[index]))]
             }
             rows.append([[.t("\(l) (\(role))")], [.t("\(size)")], activationCell, weightsCell])
         }
@@ -30,9 +23,8 @@ extension Narrator {
             [
                 .t("matrix product: "),
                 .m(
-                    notation.name == .tulleken
-                        ? .row([.identifier("x"), .op(.product), notation.weights(1)])
-                        : .row([notation.weights(1), .identifier("a")])),
+                    notation.vectorsAreRows
+                        ? product(notation.input, notation.weights(1)) : product(notation.weights(1), .identifier("a"))),
                 .t(" — each row of weights times the previous layer's activations, summed;"),
             ],
             [
@@ -53,20 +45,23 @@ extension Narrator {
             [[.m(notation.activation(1))], [.t("the input vector (layer 1)")]],
             [[.m(notation.weights(1))], [.t(weightsMeaning)]],
         ]
-        if notation.separatesBiases {
+        if notation.biasLayout == .separateVector {
             symbols.append([[.m(notation.bias(1))], [.t("the bias vector into layer 2")]])
         }
         symbols += [
             [[.m(notation.weightedInput(2))], [.t("the weighted input of layer 2")]],
             [
                 [.m(notation.activation(2))],
-                [.t("the activation of layer 2, " + (notation.name == .tulleken ? "activation(net)" : "g(z)"))],
+                [
+                    .t("the activation of layer 2, "),
+                    .m(.apply(notation.activationFunction, notation.weightedInput(2))),
+                ],
             ],
             [
                 [.m(notation.delta(2))],
                 [
                     .t(
-                        notation.negatesDelta
+                        negatesDelta
                             ? "the 15 Steps' delta of layer 2: −∂E/∂net" : "the error of layer 2: ∂cost/∂z")
                 ],
             ],
@@ -106,13 +101,7 @@ extension Narrator {
         symbol == .identifier(noun) ? [.t(noun)] : [.t(noun + " "), .m(symbol)]
     }
 
-    var weightsMeaning: String {
-        switch notation.name {
-        case .ng: return "the weights from layer 1 to layer 2; column 0 holds the bias weights"
-        case .nielsen: return "the weights into layer 2 (row j = unit j of layer 2)"
-        case .tulleken: return "the weights, one column per output unit, the bias weights in the last row"
-        }
-    }
+    var weightsMeaning: String { notation.weightsMeaning }
 
     var layerSentence: [Inline] {
         let sizes = trace.lesson.layers

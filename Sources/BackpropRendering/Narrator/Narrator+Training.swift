@@ -4,88 +4,85 @@ import BackpropCore
 /// gradient descent.
 extension Narrator {
     /// The per-sample gradient of the weights leaving layer l (Ng's ∇⁽ˡ⁾ = δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ).
-    func sampleGradientSymbol(_ l: Int) -> Math {
-        switch notation.name {
-        case .ng: return .superscripted(.identifier("∇"), .parenthesized(.integer(l)))
-        case .nielsen: return .partial(.subscripted(.identifier("C"), .identifier("x")), notation.weights(l))
-        case .tulleken:
-            return notation.isSingleLayer
-                ? .identifier("ΔW") : .superscripted(.identifier("ΔW"), .parenthesized(.integer(l)))
+    func sampleGradientSymbol(_ l: Int) -> Math { notation.sampleGradient(l) }
+
+    /// One sample's gradient of the weights leaving layer l as a product of symbols:
+    /// δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ, δˡ⁺¹(aˡ)ᵀ, or [x, 1]ᵀ ⊗ delta in the 15 Steps' rows.
+    func sampleGradientRule(_ l: Int) -> Math {
+        switch notation.biasLayout {
+        case .firstColumn, .separateVector:
+            return .row([notation.delta(l + 1), .transpose(activationWithBias(l))])
+        case .lastRow:
+            return .binary(.transpose(activationWithBias(l)), .outer, notation.delta(l + 1))
         }
     }
 
-    /// ∇⁽ˡ⁾ = δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ for sample `k`, symbolic, substituted and result.
+    /// ∇⁽ˡ⁾ = δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ for one sample, symbolic, substituted and result (and the bias
+    /// gradient apart, for notations with separate bias vectors).
     func sampleGradientEquations(l: Int, sample: Trace.SampleTrace) -> [Block] {
         let a = sample.a[l - 1]
         let delta = sample.delta[l - 1]
         let gradient = sample.gradient[l - 1]
-        switch notation.name {
-        case .ng:
+        let symbol = sampleGradientSymbol(l)
+        switch notation.biasLayout {
+        case .firstColumn:
             return [
                 .equation(
                     Equation(
-                        sampleGradientSymbol(l),
+                        symbol,
                         equals: [
-                            .row([
-                                notation.delta(l + 1),
-                                .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)]))),
-                            ]),
-                            .row([vector(delta), Self.abbreviated([([1] + a).map { Math.number($0) }])]),
-                            matrix(gradient),
+                            sampleGradientRule(l), .row([vector(delta), rowVector([1] + a)]), matrix(gradient),
                         ]))
             ]
-        case .nielsen:
-            let weights = Self.withoutBiasColumn(gradient)
+        case .separateVector:
             return [
                 .equation(
                     Equation(
-                        sampleGradientSymbol(l),
+                        symbol,
                         [
-                            .init(
-                                .equals, .row([notation.delta(l + 1), .transpose(notation.activation(l))]),
-                                comment: "BP4"),
-                            .init(.equals, .row([vector(delta), Self.abbreviated([a.map { Math.number($0) }])])),
-                            .init(.equals, matrix(weights)),
+                            .init(.equals, sampleGradientRule(l), comment: notation.ruleLabel(.weightGradient)),
+                            .init(.equals, .row([vector(delta), rowVector(a)])),
+                            .init(.equals, matrix(shaped(gradient))),
                         ])),
                 .equation(
                     Equation(
-                        .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l)),
+                        .partial(notation.sampleCost, notation.bias(l)),
                         [
-                            .init(.equals, notation.delta(l + 1), comment: "BP3"),
+                            .init(.equals, notation.delta(l + 1), comment: notation.ruleLabel(.biasGradient)),
                             .init(.equals, vector(gradient.column(0))),
                         ])),
             ]
-        case .tulleken:
+        case .lastRow:
             return [
                 .equation(
                     Equation(
-                        sampleGradientSymbol(l),
+                        symbol,
                         [
-                            .init(
-                                .equals,
-                                .binary(
-                                    .transpose(.bracketed(.row([notation.activation(l), .op(.comma), .integer(1)]))),
-                                    .outer, notation.delta(l + 1))),
+                            .init(.equals, sampleGradientRule(l)),
                             .init(
                                 .equals,
                                 .binary(
                                     .matrix((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }), .outer,
                                     deltaValue(delta))),
-                            .init(.equals, gradientValue(gradient), comment: "= −∂E/∂W"),
+                            .init(
+                                .equals, gradientValue(gradient),
+                                comment: "= −∂" + plainName(notation.cost) + "/∂" + plainName(notation.weights(l))),
                         ]))
             ]
         }
     }
 
-    /// Θ := Θ − α·gradient (or, in the 15 Steps' sign, W := W + η·ΔW) for the weights leaving
-    /// layer l: the symbolic rule, the numbers substituted, and the result `after` from the trace.
-    /// `gradientSymbol` is ∇⁽ˡ⁾ for one sample (step 12) or D⁽ˡ⁾ for the batch (step 15).
+    /// Θ := Θ − α·gradient (or, with the 15 Steps' negated delta, W := W + η·ΔW) for the
+    /// weights leaving layer l: the symbolic rule, the numbers substituted, and the result
+    /// `after` from the trace. `gradientSymbol` is one sample's gradient (step 12) or the
+    /// batch gradient (step 15).
     func updateEquation(l: Int, gradient: Matrix, after: Matrix, gradientSymbol: Math) -> Block {
         let rate = Math.number(trace.lesson.learningRate)
         let before = weightsValue(trace.weights[l - 1])
-        switch notation.name {
-        case .tulleken:
-            // The 15 Steps add η times their ΔW = −gradient.
+        switch notation.deltaSign {
+        case .negatedLossGradient:
+            // Updates add η times the notation's gradient, which is minus ∂E/∂W; the batch
+            // gradient symbol ∂E/∂W is written with its minus sign.
             let added =
                 gradientSymbol == sampleGradientSymbol(l)
                 ? gradientSymbol : .parenthesized(.row([.text("−"), gradientSymbol]))
@@ -99,8 +96,7 @@ extension Narrator {
                         .init(.equals, .binary(before, .plus, .row([rate, .op(.product), gradientValue(gradient)]))),
                         .init(.equals, weightsValue(after)),
                     ]))
-        case .ng, .nielsen:
-            let shown = notation.name == .nielsen ? Self.withoutBiasColumn(gradient) : gradient
+        case .lossGradient:
             return .equation(
                 Equation(
                     notation.weights(l),
@@ -108,22 +104,23 @@ extension Narrator {
                         .init(
                             .assign,
                             .binary(notation.weights(l), .minus, .row([notation.learningRate, gradientSymbol]))),
-                        .init(.equals, .binary(before, .minus, .row([rate, .op(.product), matrix(shown)]))),
+                        .init(.equals, .binary(before, .minus, .row([rate, .op(.product), matrix(shaped(gradient))]))),
                         .init(.equals, weightsValue(after)),
                     ]))
         }
     }
 
-    /// Nielsen's separate bias update bˡ := bˡ − η∂C/∂bˡ (nil in the other notations, whose
-    /// weight matrices already hold the bias weights); a note when biases are frozen.
+    /// The separate bias update bˡ := bˡ − η∂C/∂bˡ for notations with bias vectors (nil for
+    /// the others, whose weight matrices already hold the bias weights); a note when biases
+    /// are frozen.
     func biasUpdate(l: Int, before: Matrix, gradient: Matrix, after: Matrix, perSample: Bool) -> Block? {
-        guard notation.separatesBiases else { return nil }
+        guard notation.biasLayout == .separateVector else { return nil }
         guard trace.lesson.updateBiases else {
             return .paragraph([
                 .t("The biases "), .m(notation.bias(l)), .t(" stay as they are: this lesson freezes them."),
             ])
         }
-        let cost = perSample ? Math.subscripted(.identifier("C"), .identifier("x")) : notation.cost
+        let cost = perSample ? notation.sampleCost : notation.cost
         return .equation(
             Equation(
                 notation.bias(l),
@@ -141,14 +138,23 @@ extension Narrator {
                 ]))
     }
 
+    /// A symbol's plain spelling for a comment (E, W): identifiers only.
+    func plainName(_ symbol: Math) -> String {
+        switch symbol {
+        case .identifier(let name): return name
+        case .superscripted(let base, _), .subscripted(let base, _), .scripted(let base, _, _): return plainName(base)
+        default: return "?"
+        }
+    }
+
     func stepBackpropagation() -> [Block] {
         let L = layerCount
         var blocks: [Block] = []
-        if L == 2 && notation.name == .tulleken {
+        if L == 2, let name = notation.sourceStepName(.backpropagation) {
             blocks.append(
                 .paragraph([
                     .t(
-                        "This is the 15 Steps' step 12 for sample \(sampleNumber): compare the output with the target, turn the error into a delta with the activation's slope, and update the weights at once."
+                        "This is \(name) for sample \(sampleNumber): compare the output with the target, turn the error into a delta with the activation's slope, and update the weights at once."
                     )
                 ]))
             blocks += stepOutputErrorEquations()
@@ -219,20 +225,7 @@ extension Narrator {
     }
 
     func stepAccumulation() -> [Block] {
-        let onePerSample: Math
-        switch notation.name {
-        case .ng:
-            onePerSample = .row([
-                notation.delta(2),
-                .transpose(.bracketed(.row([.integer(1), .op(.semicolon), notation.activation(1)]))),
-            ])
-        case .nielsen:
-            onePerSample = .row([notation.delta(2), .transpose(notation.activation(1))])
-        case .tulleken:
-            onePerSample = .binary(
-                .transpose(.bracketed(.row([notation.activation(1), .op(.comma), .integer(1)]))), .outer,
-                notation.delta(2))
-        }
+        let onePerSample = sampleGradientRule(1)
         var blocks: [Block] = [
             .paragraph([
                 .t(
@@ -243,7 +236,8 @@ extension Narrator {
                 Equation(
                     notation.accumulator(1), [.init(.assign, .binary(notation.accumulator(1), .plus, onePerSample))])),
         ]
-        if notation.separatesBiases {
+        let separatesBiases = notation.biasLayout == .separateVector
+        if separatesBiases {
             blocks.append(
                 .paragraph([
                     .t("and likewise the bias gradients, "), .m(.sum(.identifier("x"), notation.delta(2))), .t("."),
@@ -253,16 +247,14 @@ extension Narrator {
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             // Nielsen's notation keeps weights and biases apart: two sums, else one.
             let parts: [(symbol: Math, perSample: (Trace.SampleTrace) -> Math, total: Math)]
-            if notation.separatesBiases {
+            if separatesBiases {
                 parts = [
                     (
                         notation.accumulator(l), { self.matrix(Self.withoutBiasColumn($0.gradient[l - 1])) },
                         matrix(Self.withoutBiasColumn(trace.Delta[l - 1]))
                     ),
                     (
-                        .sum(
-                            .identifier("x"),
-                            .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l))),
+                        .sum(.identifier("x"), .partial(notation.sampleCost, notation.bias(l))),
                         { self.vector($0.gradient[l - 1].column(0)) }, vector(trace.Delta[l - 1].column(0))
                     ),
                 ]
@@ -278,7 +270,7 @@ extension Narrator {
                 var steps: [Math] = []
                 if recordedAll && trace.m > 1 {
                     let terms = trace.samples.map { sampleGradientSymbolFor(l, k: $0) }
-                    if !notation.separatesBiases || part.symbol == notation.accumulator(l) {
+                    if !separatesBiases || part.symbol == notation.accumulator(l) {
                         steps.append(
                             .chain(
                                 terms.count > 4
@@ -305,37 +297,24 @@ extension Narrator {
             let theta = trace.weights[l - 1]
             var regularized = theta
             for i in 0..<regularized.rows { regularized[i, 0] = 0 }
-            switch notation.name {
-            case .ng:
-                blocks.append(
-                    .equation(
-                        Equation(
-                            notation.gradient(l),
-                            equals: [
-                                .binary(
-                                    .row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus,
-                                    .row([.fraction(notation.lambda, n), notation.weights(l)])),
-                                .binary(
-                                    .row([.fraction(.integer(1), m), matrix(trace.Delta[l - 1])]), .plus,
-                                    .row([.fraction(lambda, m), matrix(regularized)])),
-                                matrix(trace.D[l - 1]),
-                            ])))
-            case .nielsen:
-                blocks.append(
-                    .equation(
-                        Equation(
-                            notation.gradient(l),
-                            equals: [
-                                .binary(
-                                    .row([.fraction(.integer(1), n), notation.accumulator(l)]), .plus,
-                                    .row([.fraction(notation.lambda, n), notation.weights(l)])),
-                                .binary(
-                                    .row([
-                                        .fraction(.integer(1), m), matrix(Self.withoutBiasColumn(trace.Delta[l - 1])),
-                                    ]), .plus,
-                                    .row([.fraction(lambda, m), matrix(Self.withoutBiasColumn(theta))])),
-                                matrix(Self.withoutBiasColumn(trace.D[l - 1])),
-                            ])))
+            // With a negated delta the accumulator holds −∂E/∂W, so the regularisation term
+            // is subtracted and the left side carries the minus sign.
+            let regularizationSign: MathOperator = negatesDelta ? .minus : .plus
+            let lhs = negatesDelta ? Math.row([.text("−"), notation.gradient(l)]) : notation.gradient(l)
+            blocks.append(
+                .equation(
+                    Equation(
+                        lhs,
+                        equals: [
+                            .binary(
+                                .row([.fraction(.integer(1), n), notation.accumulator(l)]), regularizationSign,
+                                .row([.fraction(notation.lambda, n), notation.weights(l)])),
+                            .binary(
+                                .row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]),
+                                regularizationSign, .row([.fraction(lambda, m), weightsValue(regularized)])),
+                            gradientValue(trace.D[l - 1]),
+                        ])))
+            if separatesBiases {
                 blocks.append(
                     .equation(
                         Equation(
@@ -343,31 +322,14 @@ extension Narrator {
                             equals: [
                                 .row([
                                     .fraction(.integer(1), n),
-                                    .sum(
-                                        .identifier("x"),
-                                        .partial(.subscripted(.identifier("C"), .identifier("x")), notation.bias(l))),
+                                    .sum(.identifier("x"), .partial(notation.sampleCost, notation.bias(l))),
                                 ]),
                                 .row([.fraction(.integer(1), m), vector(trace.Delta[l - 1].column(0))]),
                                 vector(trace.D[l - 1].column(0)),
                             ])))
-            case .tulleken:
-                // The 15 Steps' sign: ΔW = −∂E/∂W, so the regularisation term is subtracted.
-                blocks.append(
-                    .equation(
-                        Equation(
-                            .row([.text("−"), notation.gradient(l)]),
-                            equals: [
-                                .binary(
-                                    .row([.fraction(.integer(1), n), notation.accumulator(l)]), .minus,
-                                    .row([.fraction(notation.lambda, n), notation.weights(l)])),
-                                .binary(
-                                    .row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]), .minus,
-                                    .row([.fraction(lambda, m), weightsValue(regularized)])),
-                                gradientValue(trace.D[l - 1]),
-                            ])))
             }
         }
-        if notation.negatesDelta {
+        if negatesDelta {
             blocks.append(
                 .paragraph([.t("(Shown in the 15 Steps' sign: these are minus ∂E/∂W, the direction the update adds.)")])
             )
@@ -511,14 +473,6 @@ extension Narrator {
             .table(
                 Table(
                     header: [[.t("epoch")], [.t("cost "), .m(notation.cost)]], rows: rows, rightAligned: [true, true])))
-        if notation.name == .tulleken {
-            blocks.append(
-                .paragraph([
-                    .t(
-                        "(The 15 Steps update after each single random sample instead, W := W + η[x, 1]ᵀ ⊗ delta, step 12; averaged over many steps it follows the same downhill direction.)"
-                    )
-                ]))
-        }
         blocks.append(
             .why([
                 .t(

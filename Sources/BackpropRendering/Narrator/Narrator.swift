@@ -9,18 +9,27 @@ public struct Narrator: Sendable {
     /// The trace being told.
     public let trace: Trace
     /// The notation it is told in.
-    public let notation: Notation
+    public let notation: any Notation
     /// The sample (0-based) whose forward and backward pass the per-sample steps show.
     public let sampleIndex: Int
     /// Decimals the renderer will print, mentioned once per step.
     public let decimals: Int
 
-    /// A narrator; `sampleIndex` must be below `trace.samples.count`.
-    public init(trace: Trace, notation: Notation.Name, sampleIndex: Int = 0, decimals: Int = 4) {
+    /// A narrator in `notation`; `sampleIndex` must be below `trace.samples.count`.
+    public init(trace: Trace, notation: any Notation, sampleIndex: Int = 0, decimals: Int = 4) {
         self.trace = trace
-        self.notation = Notation(notation, layerCount: trace.lesson.layers.count)
+        self.notation = notation
         self.sampleIndex = sampleIndex
         self.decimals = decimals
+    }
+
+    /// A narrator in the registered notation called `name` (Ng's if no notation has that name;
+    /// the command line validates names against `NotationRegistry` before it gets here).
+    public init(trace: Trace, notation name: NotationName, sampleIndex: Int = 0, decimals: Int = 4) {
+        let notation =
+            NotationRegistry.notation(named: name, layerSizes: trace.lesson.layers)
+            ?? NgNotation(layerSizes: trace.lesson.layers)
+        self.init(trace: trace, notation: notation, sampleIndex: sampleIndex, decimals: decimals)
     }
 
     /// One step of the lesson.
@@ -43,7 +52,9 @@ public struct Narrator: Sendable {
         case .gradientCheck: blocks = stepGradientCheck()
         case .gradientDescent: blocks = stepGradientDescent()
         }
-        return Section(number: step.number, title: step.title, blocks: [conventionBlock] + blocks)
+        return Section(
+            number: step.number, title: step.title,
+            blocks: [conventionBlock] + Self.inserting(notation.remarks(for: step, in: self), beforeWhyOf: blocks))
     }
 
     /// The whole lesson (or the chosen steps) as one document, with a preface and the figure.
@@ -65,52 +76,20 @@ public struct Narrator: Sendable {
     var sampleNumber: Int { sampleIndex + 1 }
 
     var conventionBlock: Block {
-        let rounding =
-            "Numbers are rounded to \(decimals) decimals; the trace keeps full precision (trace --format json)."
-        switch notation.name {
-        case .ng:
-            let l = Math.parenthesized(.identifier("l"))
-            return .convention([
-                .text("Ng — layers l = 1…L; "), .math(.superscripted(.identifier("Θ"), l)),
-                .text(" maps layer l to l + 1, column 0 multiplies the bias unit a₀ = 1; "),
-                .math(
-                    .binary(
-                        .superscripted(.identifier("δ"), l), .equals,
-                        .partial(.identifier("J"), .superscripted(.identifier("z"), l)))),
-                .text(" (output minus target). " + rounding),
-            ])
-        case .nielsen:
-            return .convention([
-                .text("Nielsen — "), .math(.superscripted(.identifier("w"), .identifier("l"))), .text(" and "),
-                .math(.superscripted(.identifier("b"), .identifier("l"))),
-                .text(" lead into layer l (Ng's "),
-                .math(
-                    .superscripted(
-                        .identifier("Θ"), .parenthesized(.row([.identifier("l"), .op(.minus), .integer(1)])))),
-                .text(" without and with its column 0); "),
-                .math(
-                    .binary(
-                        .superscripted(.identifier("δ"), .identifier("l")), .equals,
-                        .partial(.identifier("C"), .superscripted(.identifier("z"), .identifier("l"))))),
-                .text(", the same sign as Ng's. " + rounding),
-            ])
-        case .tulleken:
-            return .convention([
-                .text("15 Steps — vectors are rows, "),
-                .math(.binary(.identifier("W"), .equals, .transpose(.identifier("Θ")))),
-                .text(" with the bias weights as its last row, "),
-                .math(
-                    .binary(
-                        .identifier("net"), .equals,
-                        .row([
-                            .bracketed(.row([.identifier("x"), .op(.comma), .integer(1)])), .op(.product),
-                            .identifier("W"),
-                        ]))),
-                .text("; its delta is minus Ng's δ, so the deltas and gradients shown are negated and updates add "),
-                .math(.row([.identifier("η"), .op(.product), .identifier("ΔW")])),
-                .text(". " + rounding),
-            ])
-        }
+        .convention(
+            notation.convention(
+                roundingNote:
+                    "Numbers are rounded to \(decimals) decimals; the trace keeps full precision (trace --format json)."
+            ))
+    }
+
+    /// `extra` placed before the last "why" block of `blocks` (at the end if there is none).
+    static func inserting(_ extra: [Block], beforeWhyOf blocks: [Block]) -> [Block] {
+        guard !extra.isEmpty else { return blocks }
+        let index = blocks.lastIndex { if case .why = $0 { return true } else { return false } } ?? blocks.endIndex
+        var result = blocks
+        result.insert(contentsOf: extra, at: index)
+        return result
     }
 
     var setupSentence: [Inline] {
@@ -158,10 +137,10 @@ public struct Narrator: Sendable {
         value < 0 ? .parenthesized(.number(value)) : .number(value)
     }
 
-    /// A vector: a column in Ng's and Nielsen's notation, a row in Tulleken's.
+    /// A vector in the notation's orientation: a column, or a row in the 15 Steps'.
     func vector(_ values: [Double]) -> Math {
         let cells = values.map { Math.number($0) }
-        return notation.name == .tulleken ? Self.abbreviated([cells]) : Self.abbreviated(cells.map { [$0] })
+        return notation.vectorsAreRows ? Self.abbreviated([cells]) : Self.abbreviated(cells.map { [$0] })
     }
 
     /// A row vector for tables, abbreviated beyond `largestShown` entries.
@@ -169,9 +148,24 @@ public struct Narrator: Sendable {
         Self.abbreviated([values.map { Math.number($0) }])
     }
 
-    /// A vector with the bias unit: [1; a] (column, 1 on top) or [a, 1] (row, 1 last, Tulleken).
+    /// A vector with the bias unit where the notation's weights expect it: [1; a] (1 on top of
+    /// a column) or [a, 1] (1 last in a row, the 15 Steps'); with separate bias vectors, just a.
     func vectorWithBias(_ values: [Double]) -> Math {
-        notation.name == .tulleken ? vector(values + [1]) : vector([1] + values)
+        switch notation.biasLayout {
+        case .firstColumn: return vector([1] + values)
+        case .lastRow: return vector(values + [1])
+        case .separateVector: return vector(values)
+        }
+    }
+
+    /// The activation symbol of layer l with the bias unit, as the forward rule uses it:
+    /// [1; a⁽ˡ⁾], [x, 1], or a alone when biases are separate.
+    func activationWithBias(_ l: Int) -> Math {
+        switch notation.biasLayout {
+        case .firstColumn: return .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)]))
+        case .lastRow: return .bracketed(.row([notation.activation(l), .op(.comma), .integer(1)]))
+        case .separateVector: return notation.activation(l)
+        }
     }
 
     /// A matrix of trace values.
@@ -179,17 +173,31 @@ public struct Narrator: Sendable {
         Self.abbreviated(m.rowList.map { $0.map { Math.number($0) } })
     }
 
-    /// Weights leaving layer l in the notation's shape: Θ (Ng), w without the bias column
-    /// (Nielsen), Θᵀ with the bias row last (Tulleken).
-    func weightsValue(_ theta: Matrix) -> Math {
-        switch notation.name {
-        case .ng: return matrix(theta)
-        case .nielsen: return matrix(Self.withoutBiasColumn(theta))
-        case .tulleken: return matrix(Self.tullekenShape(theta))
+    /// A weight-shaped matrix (Θ, or a gradient of Θ) in the notation's layout: as is (bias
+    /// column first), without the bias column (separate bias vectors), or transposed with the
+    /// bias row last (the 15 Steps').
+    func shaped(_ theta: Matrix) -> Matrix {
+        switch notation.biasLayout {
+        case .firstColumn: return theta
+        case .separateVector: return Self.withoutBiasColumn(theta)
+        case .lastRow: return Self.transposedWithBiasLast(theta)
         }
     }
 
-    /// The bias column of Θ as a vector (Nielsen's b).
+    /// "rows × columns" of the weights leaving a layer, as the notation writes them.
+    func shapeText(_ theta: Matrix) -> String {
+        let shown = shaped(theta)
+        let text = "\(shown.rows) × \(shown.columns)"
+        switch notation.biasLayout {
+        case .firstColumn, .lastRow: return text
+        case .separateVector: return text + ", bias \(theta.rows) × 1"
+        }
+    }
+
+    /// Weights leaving layer l in the notation's shape.
+    func weightsValue(_ theta: Matrix) -> Math { matrix(shaped(theta)) }
+
+    /// The bias column of Θ as a vector (for notations with separate bias vectors).
     func biasValue(_ theta: Matrix) -> Math { vector(theta.column(0)) }
 
     /// Θ without column 0.
@@ -197,58 +205,40 @@ public struct Narrator: Sendable {
         Matrix(theta.rowList.map { Array($0.dropFirst()) })
     }
 
-    /// Tulleken's W: Θᵀ with the bias row moved last ((sₗ + 1) × s₍ₗ₊₁₎).
-    static func tullekenShape(_ theta: Matrix) -> Matrix {
+    /// Θᵀ with the bias row moved last ((sₗ + 1) × s₍ₗ₊₁₎), the 15 Steps' W.
+    static func transposedWithBiasLast(_ theta: Matrix) -> Matrix {
         let transposed = theta.transposed.rowList
         return Matrix(Array(transposed.dropFirst()) + [transposed[0]])
     }
 
-    /// A gradient-shaped matrix in the notation's shape and sign (Tulleken: transposed, bias
-    /// row last, negated because its delta is −δ).
+    /// A gradient-shaped matrix in the notation's layout and sign (the 15 Steps' is negated,
+    /// because its delta is −δ).
     func gradientValue(_ g: Matrix) -> Math {
-        switch notation.name {
-        case .ng: return matrix(g)
-        case .nielsen: return matrix(g)
-        case .tulleken: return matrix(Self.tullekenShape(-1 * g))
-        }
+        matrix(shaped(notation.deltaSign.factor * g))
     }
 
-    /// δ values in the notation's sign (Tulleken's delta = −δ).
+    /// δ values in the notation's sign (the 15 Steps' delta = −δ).
     func deltaValue(_ values: [Double]) -> Math {
-        vector(notation.negatesDelta ? values.map { -$0 } : values)
+        vector(values.map { notation.deltaSign.factor * $0 })
     }
+
+    /// A trace value in the notation's delta sign.
+    func signed(_ value: Double) -> Double { notation.deltaSign.factor * value }
+
+    /// Whether the notation's delta is minus the trace's δ.
+    var negatesDelta: Bool { notation.deltaSign == .negatedLossGradient }
 
     /// Ng's Θ⁽ˡ⁾ᵢⱼ written in the notation (i 1-based unit of layer l + 1, j 0-based, 0 = bias).
-    func weightEntry(layer l: Int, i: Int, j: Int) -> Math {
-        switch notation.name {
-        case .ng: return .scripted(.identifier("Θ"), sub: .text("\(i)\(j)"), sup: .parenthesized(.integer(l)))
-        case .nielsen:
-            if j == 0 { return .scripted(.identifier("b"), sub: .integer(i), sup: .integer(l + 1)) }
-            return .scripted(.identifier("w"), sub: .text("\(i)\(j)"), sup: .integer(l + 1))
-        case .tulleken:
-            let row = j == 0 ? trace.lesson.layers[l - 1] : j - 1
-            return .row([notation.weights(l), .bracketed(.text("\(row),\(i - 1)"))])
-        }
-    }
+    func weightEntry(layer l: Int, i: Int, j: Int) -> Math { notation.weightEntry(layer: l, i: i, j: j) }
 
     /// Unit i (1-based) of a layer quantity, e.g. a⁽²⁾₁, δ⁽³⁾₂.
-    func unit(_ symbol: Math, _ i: Int) -> Math {
-        if notation.name == .tulleken { return .row([symbol, .bracketed(.integer(i - 1))]) }
-        switch symbol {
-        case .superscripted(let base, let sup): return .scripted(base, sub: .integer(i), sup: sup)
-        default:
-            return notation.name == .tulleken
-                ? .row([symbol, .bracketed(.integer(i - 1))]) : .subscripted(symbol, .integer(i))
-        }
-    }
+    func unit(_ quantity: LayerQuantity, _ l: Int, _ i: Int) -> Math { notation.unit(quantity, layer: l, i) }
 
-    /// The bare letter of the weights (Θ, w, W), for index formulas.
-    var weightLetter: String {
-        switch notation.name {
-        case .ng: return "Θ"
-        case .nielsen: return "w"
-        case .tulleken: return "W"
-        }
+    /// A product of two factors as the notation writes it: juxtaposed for column vectors,
+    /// with an explicit · in the 15 Steps' row-vector code style.
+    func product(_ left: Math, _ right: Math) -> Math {
+        func items(_ m: Math) -> [Math] { if case .row(let items) = m { return items } else { return [m] } }
+        return notation.vectorsAreRows ? .row(items(left) + [.op(.product)] + items(right)) : .row([left, right])
     }
 
     /// The network figure, with sample values when asked.
@@ -258,11 +248,11 @@ public struct Narrator: Sendable {
             let l = index + 1
             return (0..<sizes[index]).map { i in
                 NetworkFigure.Unit(
-                    label: unit(notation.activation(l), i + 1),
+                    label: unit(.activation, l, i + 1),
                     activation: showingValues && sampleIndex < trace.samples.count
                         ? trace.samples[sampleIndex].a[index][i] : nil,
                     delta: showingValues && l >= 2 && sampleIndex < trace.samples.count
-                        ? (notation.negatesDelta ? -1 : 1) * trace.samples[sampleIndex].delta[index - 1][i] : nil)
+                        ? signed(trace.samples[sampleIndex].delta[index - 1][i]) : nil)
             }
         }
         let captions = sizes.indices.map { index -> String in

@@ -21,14 +21,15 @@ extension Commands {
         }
         let steps = try StepSelection.parse(arguments.value("steps") ?? "1-15", command: "export")
         let lesson = try loadLesson(arguments)
-        let notation: Notation.Name
+        let notation: NotationName
         if let given = arguments.value("notation") {
-            guard let name = Notation.Name(rawValue: given) else {
-                throw .usage("unknown notation '\(given)'; use ng, nielsen or tulleken", command: "export")
+            guard NotationRegistry.type(named: NotationName(rawValue: given)) != nil else {
+                throw .usage(
+                    "unknown notation '\(given)'; use \(NotationRegistry.nameList)", command: "export")
             }
-            notation = name
+            notation = NotationName(rawValue: given)
         } else {
-            notation = Notation.Name(rawValue: lesson.notation) ?? .ng
+            notation = NotationName(rawValue: lesson.notation)
         }
         let narrative = try ExportDocument.narrative(for: lesson, notation: notation, steps: steps)
         let text: String

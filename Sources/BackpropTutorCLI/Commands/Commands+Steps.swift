@@ -57,7 +57,7 @@ extension Commands {
             }
             sampleIndex = value - 1
         }
-        let notation = Notation.Name(rawValue: arguments.value("notation") ?? lesson.notation) ?? .ng
+        let notation = NotationName(rawValue: arguments.value("notation") ?? lesson.notation)
         let trace = try traced(lesson)
         return Narrator(trace: trace, notation: notation, sampleIndex: sampleIndex, decimals: decimals)
     }

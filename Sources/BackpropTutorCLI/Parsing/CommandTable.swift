@@ -51,7 +51,8 @@ public enum CommandTable {
         summary: "check every parameter, even above \(2_000) parameters")
 
     static let notation = Option(
-        name: "notation", valueName: "ng|nielsen|tulleken", allowedValues: ["ng", "nielsen", "tulleken"],
+        name: "notation", valueName: NotationName.allCases.map(\.rawValue).joined(separator: "|"),
+        allowedValues: NotationName.allCases.map(\.rawValue),
         summary: "the notation to write formulas in (default: the lesson's, else ng)")
     static let sample = Option(
         name: "sample", valueName: "K", allowedValues: nil,
@@ -99,8 +100,8 @@ public enum CommandTable {
                     summary: "the document format (required)"),
                 lesson,
                 Option(
-                    name: "notation", valueName: "ng|nielsen|tulleken",
-                    allowedValues: Notation.Name.allCases.map(\.rawValue),
+                    name: "notation", valueName: NotationName.allCases.map(\.rawValue).joined(separator: "|"),
+                    allowedValues: NotationName.allCases.map(\.rawValue),
                     summary: "the notation to write it in (default: the lesson's)"),
                 Option(
                     name: "steps", valueName: "SPEC", allowedValues: nil,
