@@ -116,7 +116,7 @@ extension Narrator {
                             .chain([.partial(cost, output), .partial(output, z), .partial(z, weight)], .product),
                             .chain(
                                 [
-                                    .parenthesized(.binary(output, .minus, unit(.target, L, 1))),
+                                    outputErrorFactor(output: output, target: unit(.target, L, 1)),
                                     .apply(notation.activationDerivative, z), a,
                                 ], .product),
                             .chain(
@@ -142,6 +142,15 @@ extension Narrator {
                 )
             ]))
         return blocks
+    }
+
+    /// ∂loss/∂out for squared error, as the notation writes the difference: (a − y), or
+    /// −(target − out) where the notation squares target − output.
+    func outputErrorFactor(output: Math, target: Math) -> Math {
+        switch notation.squaredErrorDifference {
+        case .outputMinusTarget: return .parenthesized(.binary(output, .minus, target))
+        case .targetMinusOutput: return .row([.text("−"), .parenthesized(.binary(target, .minus, output))])
+        }
     }
 
     func stepOutputError() -> [Block] {
@@ -217,13 +226,13 @@ extension Narrator {
                             .init(
                                 .equals,
                                 .binary(
-                                    .parenthesized(.binary(notation.activation(L), .minus, notation.target)), .hadamard,
-                                    .apply(notation.activationDerivative, notation.weightedInput(L))),
+                                    outputErrorFactor(output: notation.activation(L), target: notation.target),
+                                    .hadamard, .apply(notation.activationDerivative, notation.weightedInput(L))),
                                 comment: notation.ruleLabel(.outputError)),
                             .init(
                                 .equals,
                                 .binary(
-                                    .parenthesized(.binary(vector(a), .minus, vector(sample.y))), .hadamard,
+                                    outputErrorFactor(output: vector(a), target: vector(sample.y)), .hadamard,
                                     vector(slopes))),
                             .init(.equals, .binary(vector(sample.outputError), .hadamard, vector(slopes))),
                             .init(.equals, vector(delta)),

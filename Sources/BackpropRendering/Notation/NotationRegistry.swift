@@ -3,7 +3,7 @@
 public enum NotationRegistry {
     /// Every notation, in the order help lists them. A new notation is one file plus one entry.
     public static let all: [any Notation.Type] = [
-        NgNotation.self, NielsenNotation.self, TullekenNotation.self,
+        NgNotation.self, NielsenNotation.self, TullekenNotation.self, MazurNotation.self,
     ]
 
     /// The notation used when neither the lesson nor the command line names one.

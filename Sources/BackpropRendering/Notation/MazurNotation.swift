@@ -1,0 +1,244 @@
+import BackpropCore
+
+/// Matt Mazur's "A Step by Step Backpropagation Example": units named by layer — inputs i₁, i₂,
+/// hidden units h₁, h₂, outputs o₁, o₂ — with net (weighted input) and out (activation) per
+/// unit: net_h1, out_h1, net_o1, out_o1; weights w₁, w₂, … numbered across the network and biases
+/// b₁, b₂ one per layer; E_total = Σ ½(target − out)²; δ_o1 = ∂E_total/∂net_o1 (Ng's sign);
+/// w⁺ = w − η ∂E_total/∂w.
+///
+/// Numbering rule (Mazur's, extended to any network): weights are numbered layer by layer from
+/// the input, and within a layer by the unit they lead into, then by the unit they come from,
+/// so Θ⁽ˡ⁾ᵢⱼ (j ≥ 1) is w with number (weights of earlier layers) + (i − 1)·sₗ + j; in the 2-2-2
+/// network w₁ = i₁→h₁, w₂ = i₂→h₁, w₃ = i₁→h₂, …, w₅ = h₁→o₁. The bias weights into layer l + 1 are
+/// b with number l (b₁ into the hidden layer, b₂ into the outputs). With several hidden layers
+/// the later ones are tagged h′, h″, h‴ (then h(4), h(5), …). For the matrix form, W_h collects
+/// the weights into layer h, one row per unit it leads into.
+public struct MazurNotation: Notation {
+    public static let name = NotationName.mazur
+    public static let source = "Mazur's A Step by Step Backpropagation Example"
+
+    public let layerSizes: [Int]
+    public init(layerSizes: [Int]) { self.layerSizes = layerSizes }
+
+    public var vectorsAreRows: Bool { false }
+    public var biasLayout: BiasLayout { .separateVector }
+    public var deltaSign: DeltaSign { .lossGradient }
+    public var squaredErrorDifference: SquaredErrorDifference { .targetMinusOutput }
+
+    /// The tag of Ng layer l: i (input), h, h′, h″ … (hidden), o (output).
+    func tag(_ l: Int) -> String {
+        if l == 1 { return "i" }
+        if l == layerCount { return "o" }
+        let hidden = l - 2
+        let primes = ["", "′", "″", "‴"]
+        return hidden < primes.count ? "h" + primes[hidden] : "h(\(hidden + 1))"
+    }
+
+    /// A layer's tag as math, or the general l for rules stated for every layer.
+    private func tag(_ l: LayerIndex) -> Math {
+        switch l {
+        case .number(let n): return .text(tag(n))
+        case .general: return .superscripted(.identifier("h"), .parenthesized(l.math))
+        }
+    }
+
+    /// name_tag, e.g. net_h, out_o, δ_o.
+    private func named(_ base: String, _ l: LayerIndex) -> Math { .subscripted(.identifier(base), tag(l)) }
+
+    public func weights(_ l: LayerIndex) -> Math { named("W", l.shifted(by: 1)) }
+    public func bias(_ l: LayerIndex) -> Math {
+        switch l {
+        case .number(let n): return .subscripted(.identifier("b"), .integer(n))
+        case .general: return .subscripted(.identifier("b"), l.math)
+        }
+    }
+
+    public func activation(_ l: LayerIndex) -> Math { l == .number(1) ? .identifier("i") : named("out", l) }
+    public func weightedInput(_ l: LayerIndex) -> Math { named("net", l) }
+    public func delta(_ l: LayerIndex) -> Math { named("δ", l) }
+
+    /// Unit i of a layer: i₁ for inputs, out_h1, net_o2, δ_o1, target_o1.
+    public func unit(_ quantity: LayerQuantity, layer l: Int, _ i: UnitIndex) -> Math {
+        let number: String
+        switch i {
+        case .number(let n): number = String(n)
+        case .symbol(let s): number = s
+        }
+        let unitName = Math.text(tag(l) + number)
+        switch quantity {
+        case .activation:
+            return l == 1 ? .subscripted(.identifier("i"), .text(number)) : .subscripted(.identifier("out"), unitName)
+        case .weightedInput: return .subscripted(.identifier("net"), unitName)
+        case .delta: return .subscripted(.identifier("δ"), unitName)
+        case .target: return .subscripted(.identifier("target"), unitName)
+        }
+    }
+
+    /// The number Mazur's rule gives Θ⁽ˡ⁾ᵢⱼ (i and j 1-based, j ≥ 1).
+    public func weightNumber(layer l: Int, i: Int, j: Int) -> Int {
+        var earlier = 0
+        for k in 1..<l { earlier += layerSizes[k] * layerSizes[k - 1] }
+        return earlier + (i - 1) * layerSizes[l - 1] + j
+    }
+
+    public func weightEntry(layer l: Int, i: UnitIndex, j: Int) -> Math {
+        if j == 0 { return bias(l) }
+        switch i {
+        case .number(let i): return .subscripted(.identifier("w"), .integer(weightNumber(layer: l, i: i, j: j)))
+        case .symbol(let s):
+            // No single number names a whole row: write W_o[i, j] instead.
+            return .row([weights(l), .bracketed(.row([.identifier(s), .op(.comma), .integer(j)]))])
+        }
+    }
+
+    public func accumulator(_ l: Int) -> Math { .row([.identifier("Σ"), sampleGradient(l)]) }
+    public func gradient(_ l: Int) -> Math { .partial(cost, weights(l)) }
+    public func sampleGradient(_ l: Int) -> Math { .partial(sampleCost, weights(l)) }
+    public var cost: Math { .subscripted(.identifier("E"), .text("total")) }
+    public var sampleCost: Math { cost }
+    public var activationFunction: Math { .identifier("f") }
+    public var activationDerivative: Math { .prime(activationFunction) }
+    public var learningRate: Math { .identifier("η") }
+    public var input: Math { .identifier("i") }
+    public var target: Math { .identifier("target") }
+    public var weightLetter: String { "w" }
+
+    public func convention(roundingNote: String) -> [Inline] {
+        [
+            .text(
+                "Mazur — inputs i₁ i₂ …, hidden units h₁ h₂ …, outputs o₁ o₂ …; net is a unit's weighted input, out its activation; "
+            ),
+            .text(
+                "weights w₁, w₂, … are numbered layer by layer, by the unit they lead into, then the unit they come from (w₁: i₁→h₁, w₂: i₂→h₁, w₃: i₁→h₂); "
+            ),
+            .text("b₁, b₂ are the biases into each layer; "),
+            .math(.binary(named("δ", .number(layerCount)), .equals, .partial(cost, named("net", .number(layerCount))))),
+            .text(", the same sign as Ng's δ. " + roundingNote),
+        ]
+    }
+
+    public var weightsMeaning: String {
+        "the weights into the first hidden layer, one row per unit they lead into: w₁ w₂ in row 1, w₃ w₄ in row 2, …"
+    }
+
+    /// Mazur's factor-by-factor pictures: every weight's update under its own name (step 12),
+    /// and the chain rule for one hidden weight (step 11).
+    public func remarks(for step: Step, in narrator: Narrator) -> [Block] {
+        switch step {
+        case .backpropagation: return weightUpdates(narrator)
+        case .hiddenError: return hiddenWeightChain(narrator)
+        default: return []
+        }
+    }
+
+    /// The most weights listed one by one in step 12.
+    static let largestWeightList = 16
+
+    /// w⁺ = w − η ∂E_total/∂w = numbers = w⁺ for each weight of the sample's update.
+    func weightUpdates(_ narrator: Narrator) -> [Block] {
+        let trace = narrator.trace
+        guard
+            let sample = trace.samples.indices.contains(narrator.sampleIndex)
+                ? trace.samples[narrator.sampleIndex] : nil
+        else { return [] }
+        var entries: [(l: Int, i: Int, j: Int)] = []
+        for (index, theta) in trace.weights.enumerated() {
+            for i in 1...theta.rows {
+                for j in 1..<theta.columns { entries.append((index + 1, i, j)) }
+            }
+        }
+        let shown = entries.prefix(Self.largestWeightList)
+        var blocks: [Block] = [
+            .paragraph([
+                .text("Weight by weight, as Mazur writes the update (w⁺ is the new value of w):")
+            ])
+        ]
+        let rate = Math.number(trace.lesson.learningRate)
+        for (l, i, j) in shown {
+            let w = weightEntry(layer: l, i: .number(i), j: j)
+            let before = trace.weights[l - 1][i - 1, j]
+            let gradient = sample.gradient[l - 1][i - 1, j]
+            let after = sample.stepWeights[l - 1][i - 1, j]
+            blocks.append(
+                .equation(
+                    Equation(
+                        .superscripted(w, .text("+")),
+                        equals: [
+                            .binary(w, .minus, .row([learningRate, .op(.product), .partial(sampleCost, w)])),
+                            .binary(.number(before), .minus, .row([rate, .op(.product), narrator.factor(gradient)])),
+                            .number(after),
+                        ])))
+        }
+        if entries.count > shown.count {
+            blocks.append(
+                .paragraph([
+                    .text("(first \(shown.count) of \(entries.count) weights; the matrices above hold them all)")
+                ]))
+        }
+        return blocks
+    }
+
+    /// ∂E_total/∂w for the first weight into the last hidden layer, factor by factor as Mazur
+    /// derives ∂E_total/∂w₁: the output errors sent back to out_h1, its slope, and its input.
+    func hiddenWeightChain(_ narrator: Narrator) -> [Block] {
+        let trace = narrator.trace
+        let L = layerCount
+        guard L >= 3, trace.samples.indices.contains(narrator.sampleIndex) else { return [] }
+        let sample = trace.samples[narrator.sampleIndex]
+        let l = L - 1  // the last hidden layer
+        let outputs = layerSizes[L - 1]
+        let out = unit(.activation, layer: l, .number(1))
+        let net = unit(.weightedInput, layer: l, .number(1))
+        let w = weightEntry(layer: l - 1, i: .number(1), j: 1)
+        let input = unit(.activation, layer: l - 1, .number(1))
+        let theta = trace.weights[l - 1]
+        let propagated = sample.propagatedError[l - 2][0]
+        var blocks: [Block] = [
+            .paragraph([
+                .text("Mazur's way for one hidden weight, "), .math(w),
+                .text(
+                    ": the hidden unit has no target, so its share of the error is collected from every output it feeds:"
+                ),
+            ])
+        ]
+        if outputs <= maximumExplicitTerms {
+            let terms = (1...outputs).map { k -> Math in
+                .partial(.subscripted(.identifier("E"), .text(tag(L) + String(k))), out)
+            }
+            let products = (1...outputs).map { k -> Math in
+                .row([unit(.delta, layer: L, .number(k)), .op(.product), weightEntry(layer: l, i: .number(k), j: 1)])
+            }
+            let numbers = (1...outputs).map { k -> Math in
+                .row([
+                    narrator.factor(sample.delta[L - 2][k - 1]), .op(.product), narrator.factor(theta[k - 1, 1]),
+                ])
+            }
+            blocks.append(
+                .equation(
+                    Equation(
+                        .partial(cost, out),
+                        equals: [
+                            .chain(terms, .plus), .chain(products, .plus), .chain(numbers, .plus), .number(propagated),
+                        ])))
+        }
+        blocks.append(
+            .equation(
+                Equation(
+                    .partial(cost, w),
+                    equals: [
+                        .chain([.partial(cost, out), .partial(out, net), .partial(net, w)], .product),
+                        .chain(
+                            [
+                                .number(propagated), narrator.factor(sample.activationDerivative[l - 2][0]),
+                                narrator.factor(sample.a[l - 2][0]),
+                            ], .product),
+                        .number(sample.gradient[l - 2][0, 1]),
+                    ])))
+        return blocks
+    }
+}
+
+extension NotationName {
+    /// Mazur's notation.
+    public static let mazur = NotationName(rawValue: "mazur")
+}

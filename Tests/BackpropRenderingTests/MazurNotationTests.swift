@@ -1,0 +1,97 @@
+import BackpropCore
+import Testing
+
+@testable import BackpropRendering
+
+/// `--notation mazur` on Mazur's lesson: every number under the name his post gives it, at
+/// his precision (the post's numbers, LEARNERS.md; the post prints 9 significant decimals).
+@Suite("Mazur's notation")
+struct MazurNotationTests {
+    /// Step `step` of the mazur lesson in Mazur's notation, as text at `decimals` decimals.
+    func text(_ step: Step, decimals: Int = 9) throws -> String {
+        let trace = try builtInTrace("mazur")
+        let narrator = Narrator(trace: trace, notation: .mazur, decimals: decimals)
+        return TextRenderer(decimals: decimals).render(narrator.section(step))
+    }
+
+    @Test("Mazur's weight numbering: w1 = i1→h1, w2 = i2→h1, w3 = i1→h2, …, w8 = h2→o2")
+    func weightNumbers() {
+        let mazur = MazurNotation(layerSizes: [2, 2, 2])
+        let expected = [
+            (1, 1, 1, 1), (1, 1, 2, 2), (1, 2, 1, 3), (1, 2, 2, 4), (2, 1, 1, 5), (2, 1, 2, 6), (2, 2, 1, 7),
+            (2, 2, 2, 8),
+        ]
+        for (l, i, j, number) in expected {
+            #expect(mazur.weightNumber(layer: l, i: i, j: j) == number, "Θ⁽\(l)⁾\(i)\(j)")
+        }
+        // Deeper networks continue layer by layer: 3-4-2-1 has 12 + 8 weights before the last layer's.
+        let deep = MazurNotation(layerSizes: [3, 4, 2, 1])
+        #expect(deep.weightNumber(layer: 2, i: 1, j: 1) == 13)
+        #expect(deep.weightNumber(layer: 3, i: 1, j: 2) == 22)
+    }
+
+    @Test("step 9: ∂E_total/∂w5 = δ_o1 · out_h1 = 0.082167041, and Mazur's three factors")
+    func chainRule() throws {
+        let text = try text(.chainRule)
+        #expect(text.contains("∂Eₜₒₜₐₗ/∂w₅ = ∂Eₜₒₜₐₗ/∂netₒ₁ · ∂netₒ₁/∂w₅"))
+        #expect(text.contains("= δₒ₁ · outₕ₁"))
+        #expect(text.contains("= 0.138498562 · 0.593269992"))
+        #expect(text.contains("∂Eₜₒₜₐₗ/∂w₅ = ∂Eₜₒₜₐₗ/∂outₒ₁ · ∂outₒ₁/∂netₒ₁ · ∂netₒ₁/∂w₅"))
+        #expect(text.contains("= −(targetₒ₁ − outₒ₁) · f′(netₒ₁) · outₕ₁"))
+        #expect(text.contains("= 0.741365070 · 0.186815602 · 0.593269992"))
+        #expect(text.contains("= 0.082167041"))
+    }
+
+    @Test("step 12: every updated weight under its own name, w5⁺ = 0.35891648 … w4⁺ = 0.29950229")
+    func updates() throws {
+        let text = try text(.backpropagation)
+        let published: [(String, String, String)] = [
+            ("w₁", "0.000438568", "0.149780716"), ("w₂", "0.000877135", "0.199561432"),
+            ("w₃", "0.000497713", "0.249751144"), ("w₄", "0.000995425", "0.299502287"),
+            ("w₅", "0.082167041", "0.358916480"), ("w₆", "0.082667628", "0.408666186"),
+            ("w₇", "(-0.022602540)", "0.511301270"), ("w₈", "(-0.022740242)", "0.561370121"),
+        ]
+        for (name, gradient, after) in published {
+            let block = "\(name)⁺ = \(name) − η · ∂Eₜₒₜₐₗ/∂\(name)\n"
+            #expect(text.contains(block), "\(name)⁺'s rule")
+            #expect(text.contains("− 0.500000000 · \(gradient)\n    = \(after)"), "\(name)⁺ = \(after)")
+        }
+        #expect(text.contains("δₒ = −(target − outₒ) ⊙ f′(netₒ)"))
+        #expect(text.contains("δₕ = (Wₒᵀδₒ) ⊙ f′(netₕ)"))
+    }
+
+    @Test("step 11: ∂E_total/∂out_h1 = 0.036350306 and ∂E_total/∂w1 = 0.000438568, factor by factor")
+    func hiddenWeight() throws {
+        let text = try text(.hiddenError)
+        #expect(text.contains("∂Eₜₒₜₐₗ/∂outₕ₁ = ∂Eₒ₁/∂outₕ₁ + ∂Eₒ₂/∂outₕ₁"))
+        #expect(text.contains("= δₒ₁ · w₅ + δₒ₂ · w₇"))
+        #expect(text.contains("= 0.036350306\n"))
+        #expect(text.contains("∂Eₜₒₜₐₗ/∂w₁ = ∂Eₜₒₜₐₗ/∂outₕ₁ · ∂outₕ₁/∂netₕ₁ · ∂netₕ₁/∂w₁"))
+        #expect(text.contains("= 0.036350306 · 0.241300709 · 0.050000000\n            = 0.000438568"))
+    }
+
+    @Test("step 6: net_h1 = b1 · 1 + w1 · i1 + w2 · i2 and out_h1 = 0.593269992")
+    func forward() throws {
+        let text = try text(.feedforward)
+        #expect(text.contains("netₕ₁ = b₁ · 1 + w₁ · i₁ + w₂ · i₂"))
+        #expect(text.contains("0.593269992"))
+        #expect(text.contains("0.596884378"))
+        #expect(text.contains("0.751365070"))
+        #expect(text.contains("0.772928465"))
+    }
+
+    @Test("no other notation's symbols in Mazur's equations")
+    func noForeignSymbols() throws {
+        let trace = try builtInTrace("mazur")
+        let narrator = Narrator(trace: trace, notation: .mazur)
+        for step in [Step.feedforward, .chainRule, .outputError, .hiddenError, .backpropagation, .gradientDescent] {
+            for block in narrator.section(step).blocks {
+                guard case .equation(let equation) = block else { continue }
+                let text = TextRenderer().render(.equation(equation))
+                for foreign in ["Θ", "a⁽", "z⁽", "J", "Δ", "α"] {
+                    #expect(!text.contains(foreign), "step \(step.number) shows \(foreign): \(text)")
+                }
+            }
+        }
+    }
+}
