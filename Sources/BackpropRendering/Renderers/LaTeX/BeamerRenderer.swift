@@ -70,7 +70,7 @@ public struct BeamerRenderer: NarrativeRenderer {
     }
 
     /// The frames of one section.
-    public func frames(for section: Section) -> String {
+    func frames(for section: Section) -> String {
         frames(title: "Step \(section.number): " + LaTeXEscaping.text(section.title), blocks: section.blocks)
     }
 
