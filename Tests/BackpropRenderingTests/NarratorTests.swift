@@ -11,17 +11,8 @@ func builtInTrace(_ name: String) throws -> Trace {
 
 /// Every number inside a piece of math, in order.
 func numbers(in math: Math) -> [Double] {
-    switch math {
-    case .number(let value): return [value]
-    case .identifier, .text, .integer, .op, .ellipsis: return []
-    case .row(let items): return items.flatMap(numbers(in:))
-    case .subscripted(let a, let b), .superscripted(let a, let b), .fraction(let a, let b), .partial(let a, let b),
-        .sum(let a, let b):
-        return numbers(in: a) + numbers(in: b)
-    case .scripted(let base, let sub, let sup): return numbers(in: base) + numbers(in: sub) + numbers(in: sup)
-    case .parenthesized(let a), .bracketed(let a), .norm(let a), .transpose(let a), .prime(let a): return numbers(in: a)
-    case .matrix(let rows): return rows.flatMap { $0.flatMap(numbers(in:)) }
-    }
+    if case .number(let value, _) = math { return [value] }
+    return math.children.flatMap(numbers(in:))
 }
 
 @Suite("Narrator")
@@ -55,13 +46,15 @@ struct NarratorTests {
     func outputErrorValues() throws {
         let trace = try builtInTrace("mazur")
         let delta = trace.samples[0].delta[trace.samples[0].delta.count - 1]
-        let equations = Narrator(trace: trace, notation: .ng).section(.outputError).blocks.compactMap { block -> Equation? in
+        let equations = Narrator(trace: trace, notation: .ng).section(.outputError).blocks.compactMap {
+            block -> Equation? in
             if case .equation(let equation) = block { return equation } else { return nil }
         }
         let last = try #require(equations.first?.steps.last)
         #expect(numbers(in: last.expression) == delta)
 
-        let tulleken = Narrator(trace: trace, notation: .tulleken).section(.outputError).blocks.compactMap { block -> Equation? in
+        let tulleken = Narrator(trace: trace, notation: .tulleken).section(.outputError).blocks.compactMap {
+            block -> Equation? in
             if case .equation(let equation) = block { return equation } else { return nil }
         }
         let negated = try #require(tulleken.last?.steps.last)

@@ -1,3 +1,4 @@
+import BackpropCore
 import Testing
 
 @testable import BackpropRendering
@@ -80,7 +81,7 @@ struct TextRendererTests {
         #expect(TextRenderer(usesColor: true).render(section).contains("\u{1B}[1m"))
     }
 
-    @Test("every block kind renders something")
+    @Test("every block kind renders its content")
     func everyBlock() {
         let figure = NetworkFigure(
             layers: [
@@ -89,22 +90,97 @@ struct TextRendererTests {
             ],
             layerCaptions: ["layer 1 (input)", "layer 2 (output)"], weights: [.init([[0.1, 0.2]])],
             weightSymbols: [.identifier("Θ")])
-        let blocks: [Block] = [
-            .heading("h"), .paragraph([.text("p")]), .equation(Equation(.identifier("a"), equals: [.integer(1)])),
-            .why([.text("w")]), .convention([.text("c")]),
-            .table(Table(header: [[.text("a")]], rows: [[[.math(.number(1))]]], rightAligned: [true])),
-            .bullets([[.text("b")]]), .figure(figure),
+        let expected: [(Block, String)] = [
+            (.heading("Layer 2"), "Layer 2\n-------"),
+            (.paragraph([.text("p is "), .math(.identifier("δ"))]), "p is δ"),
+            (.equation(Equation(.identifier("a"), equals: [.integer(1), .number(2)])), "a = 1\n  = 2.0000"),
+            (.why([.text("w")]), "Why: w"),
+            (.convention([.text("c")]), "Notation: c"),
+            (
+                .table(
+                    Table(
+                        header: [[.text("a")], [.text("b")]], rows: [[[.text("x")], [.math(.number(1))]]],
+                        rightAligned: [false, true])),
+                "a       b\n-  ------\nx  1.0000"
+            ),
+            (.bullets([[.text("b")], [.text("c")]]), "  • b\n  • c"),
+            (
+                .figure(figure),
+                """
+                layer 1 (input)     layer 2 (output)
+                (x = 0.5000)     →  (y = 0.2500  δ -0.1000)
+                (+1) bias
+                  Θ: 1 × 2 weights from layer 1 to layer 2, bias weights included
+                """
+            ),
         ]
-        for block in blocks {
-            #expect(!renderer.render(block).isEmpty, "\(block) rendered nothing")
+        for (block, text) in expected {
+            #expect(renderer.render(block) == text)
         }
-        #expect(renderer.render(.figure(figure)).contains("0.2500"))
     }
 
-    @Test("rendering is deterministic")
-    func deterministic() throws {
+    @Test("the figure prints the labels it is given: Tulleken's delta, the notation's shapes")
+    func figureLabels() throws {
         let trace = try builtInTrace("ng-lecture")
-        let narrative = Narrator(trace: trace, notation: .ng).narrative()
-        #expect(renderer.render(narrative) == renderer.render(narrative))
+        let tulleken = Narrator(trace: trace, notation: .tulleken).narrative(steps: [])
+        let text = renderer.document(tulleken)
+        #expect(text.contains("(output⁽²⁾[0] = 0.5125  delta 0.0210)"))
+        #expect(!text.contains(" δ "))
+        #expect(text.contains("W⁽¹⁾: 3 × 3 weights from layer 1 to layer 2, bias weights in the last row"))
+        #expect(text.contains("W⁽²⁾: 4 × 3 weights from layer 2 to layer 3"))
+        #expect(LaTeXRenderer().document(tulleken).contains(#"$\mathrm{delta} = 0.0210$"#))
+        #expect(MarkdownRenderer().document(tulleken).contains("delta = 0.0210"))
+        let ng = renderer.document(Narrator(trace: trace, notation: .ng).narrative(steps: []))
+        #expect(ng.contains("  δ 0.0210") || ng.contains("  δ -0.0210"))
+        #expect(ng.contains("Θ⁽²⁾: 3 × 4 weights from layer 2 to layer 3, bias weights included"))
+    }
+
+    @Test("a large layer shows its first 3 units, the count left out and its last, as in the other formats")
+    func largeLayer() {
+        let units = (1...20).map { NetworkFigure.Unit(label: .subscripted(.identifier("x"), .integer($0))) }
+        let figure = NetworkFigure(
+            layers: [units, [.init(label: .identifier("y"))]], layerCaptions: ["in", "out"],
+            weights: [Matrix([Array(repeating: 0.5, count: 21)])], weightSymbols: [.identifier("Θ")])
+        let text = renderer.render(figure)
+        #expect(text.contains("(x₃)"))
+        #expect(text.contains("… 16 more"))
+        #expect(text.contains("(x₂₀)"))
+        #expect(!text.contains("(x₄)"))
+    }
+
+    @Test("rendering depends only on the trace: two separate runs print the same document, every step in order")
+    func deterministic() throws {
+        let first = renderer.document(Narrator(trace: try builtInTrace("ng-lecture"), notation: .ng).narrative())
+        let second = renderer.document(Narrator(trace: try builtInTrace("ng-lecture"), notation: .ng).narrative())
+        #expect(first == second)
+        var position = first.startIndex
+        for step in Step.allCases {
+            let heading = "Step \(step.number) · \(step.title)\n"
+            guard let range = first.range(of: heading, range: position..<first.endIndex) else {
+                Issue.record("missing or out of order: \(heading)")
+                return
+            }
+            position = range.upperBound
+        }
+        #expect(first.hasPrefix("A four-layer network in Ng's notation\n═"))
+    }
+
+    @Test("each output format makes its renderer")
+    func outputFormats() throws {
+        let narrative = Narrator(trace: try builtInTrace("mazur"), notation: .ng).narrative(steps: [.feedforward])
+        let section = narrative.sections[0]
+        for format in OutputFormat.allCases {
+            let made = format.renderer(decimals: 3)
+            let expected: any NarrativeRenderer
+            switch format {
+            case .text: expected = TextRenderer(decimals: 3)
+            case .latex: expected = LaTeXRenderer(decimals: 3)
+            case .markdown: expected = MarkdownRenderer(decimals: 3)
+            case .beamer: expected = BeamerRenderer(decimals: 3)
+            }
+            #expect(made.document(narrative) == expected.document(narrative))
+            #expect(made.fragment(section) == expected.fragment(section))
+            #expect(made.fragment(section).contains("0.593"))
+        }
     }
 }

@@ -25,4 +25,16 @@ struct UnicodeCoverageTests {
             }
         }
     }
+
+    @Test("every character Script raises or lowers is typeset by LaTeX, never as '?'")
+    func scriptCharacters() {
+        let produced = Array(Script.superscripts.values) + Array(Script.subscripts.values)
+        for character in produced {
+            let text = LaTeXEscaping.text("x" + String(character))
+            let math = LaTeXEscaping.math("x" + String(character))
+            #expect(!text.contains("?"), "\(character) in text: \(text)")
+            #expect(!math.contains("?") && !math.contains("\\text"), "\(character) in math: \(math)")
+        }
+        #expect(LaTeXEscaping.text("xₜₒₑ") == #"x\textsubscript{\ensuremath{toe}}"#)
+    }
 }

@@ -259,9 +259,28 @@ public struct Narrator: Sendable {
             let role = index == 0 ? "input" : (index == sizes.count - 1 ? "output" : "hidden")
             return "layer \(index + 1) (\(role))"
         }
+        // The notation's shape of each matrix (Θ with its bias column, Nielsen's w without it,
+        // Tulleken's W = Θᵀ with the bias row last) and its bare symbols (δ; Tulleken's delta = −δ).
+        let descriptions = trace.weights.enumerated().map { index, theta in
+            if notation.transposesWeights {
+                return NetworkFigure.describe(
+                    rows: theta.columns, columns: theta.rows, layer: index + 1, note: "bias weights in the last row")
+            }
+            if notation.separatesBiases {
+                return NetworkFigure.describe(
+                    rows: theta.rows, columns: theta.columns - 1, layer: index + 1, note: "biases kept apart")
+            }
+            return NetworkFigure.describe(
+                rows: theta.rows, columns: theta.columns, layer: index + 1, note: "bias weights included")
+        }
+        func bare(_ symbol: Math) -> Math {
+            if case .superscripted(let base, _) = symbol { return base }
+            return symbol
+        }
         return NetworkFigure(
             layers: layers, layerCaptions: captions, weights: trace.weights,
-            weightSymbols: trace.weights.indices.map { notation.weights($0 + 1) })
+            weightSymbols: trace.weights.indices.map { notation.weights($0 + 1) }, weightDescriptions: descriptions,
+            activationSymbol: bare(notation.activation(sizes.count)), deltaSymbol: bare(notation.delta(sizes.count)))
     }
 }
 

@@ -1,5 +1,6 @@
 /// The document formats backprop-tutor writes a narrative in. `allCases` drives the CLI's help
-/// and validation, so a new format is a new case here plus its renderer.
+/// and validation, and `renderer(decimals:usesColor:)` makes the printer, so a new format is a
+/// new case here plus its renderer.
 public enum OutputFormat: String, CaseIterable, Sendable {
     /// Annotated plain text for the terminal (Unicode math, optional colour).
     case text
@@ -10,8 +11,19 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// LaTeX beamer slides, one overlay per equation line.
     case beamer
 
-    /// Whether one step can be printed alone in this format (`step N --format …`); beamer only
-    /// makes whole decks.
+    /// The renderer for this format, printing numbers with `decimals` digits after the point;
+    /// `usesColor` asks for ANSI colour where the format has it (text only).
+    public func renderer(decimals: Int, usesColor: Bool = false) -> any NarrativeRenderer {
+        switch self {
+        case .text: return TextRenderer(decimals: decimals, usesColor: usesColor)
+        case .latex: return LaTeXRenderer(decimals: decimals)
+        case .markdown: return MarkdownRenderer(decimals: decimals)
+        case .beamer: return BeamerRenderer(decimals: decimals)
+        }
+    }
+
+    /// Whether one step can be printed alone in this format (`step N --format …`); beamer's
+    /// fragment is a run of frames, which needs a beamer preamble, so it only makes whole decks.
     public var printsSingleSteps: Bool {
         switch self {
         case .text, .latex, .markdown: return true

@@ -6,7 +6,7 @@
 /// text after an equation appears with its last line. The network figure gets a frame of its
 /// own. Equations wider than the slide are scaled to the line width with `\resizebox`.
 /// Lesson strings are escaped exactly as in `LaTeXRenderer`.
-public struct BeamerRenderer: Sendable {
+public struct BeamerRenderer: NarrativeRenderer {
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
 
@@ -19,6 +19,14 @@ public struct BeamerRenderer: Sendable {
     static let textWidth = 26.0
     /// How many lines of 11 pt text fit under a frame title.
     static let frameLines = 11.0
+    /// Characters of running text per slide line (for the height estimate).
+    static let charactersPerLine = 55
+    /// The largest figure on a slide, in cm (width × height).
+    static let figureSize = (width: 10.5, height: 6.6)
+    /// A displayed line's or table row's height in lines of text.
+    static let lineSpacing = 1.1
+    /// Packages the beamer class loads itself.
+    static let packagesBeamerLoads = ["amsmath", "amssymb"]
 
     private var latex: LaTeXRenderer { LaTeXRenderer(decimals: decimals) }
 
@@ -29,8 +37,7 @@ public struct BeamerRenderer: Sendable {
             \\documentclass[11pt]{beamer}
 
             """
-        text += LaTeXRenderer.packages.replacingOccurrences(
-            of: "\\usepackage{amsmath}\n\\usepackage{amssymb}\n", with: "")
+        text += LaTeXRenderer.packagePreamble(excluding: Self.packagesBeamerLoads)
         text += """
             \\setbeamertemplate{navigation symbols}{}
             \\pdfgentounicode=1
@@ -55,8 +62,15 @@ public struct BeamerRenderer: Sendable {
         return text
     }
 
+    /// One section as its frames: body material for a beamer document (no preamble), as
+    /// `LaTeXRenderer.fragment(_:)` is for an article. `OutputFormat.printsSingleSteps` is
+    /// false for beamer because frames alone do not compile; `document(_:)` wraps them.
+    public func fragment(_ section: Section) -> String {
+        frames(for: section)
+    }
+
     /// The frames of one section.
-    public func frames(for section: Section) -> String {
+    func frames(for section: Section) -> String {
         frames(title: "Step \(section.number): " + LaTeXEscaping.text(section.title), blocks: section.blocks)
     }
 
@@ -65,8 +79,8 @@ public struct BeamerRenderer: Sendable {
         var expanded: [Block] = []
         for block in blocks {
             expanded.append(block)
-            if case .figure(let figure) = block, !LaTeXRenderer.FigureLayout(figure).labelsEdges {
-                for table in LaTeXRenderer.weightTables(figure) {
+            if case .figure(let figure) = block, !figure.labelsEdges {
+                for table in figure.weightTables {
                     expanded.append(
                         .paragraph([
                             .text("Weights "), .math(table.symbol), .text(" (row: unit fed, column: unit feeding it):"),
@@ -118,7 +132,7 @@ public struct BeamerRenderer: Sendable {
                 case .math(let m): return total + Int(MathWidth.of(m, format: NumberFormat(decimals: decimals)) * 2)
                 }
             }
-            return 1 + Double(characters / 55)
+            return 1 + Double(characters / Self.charactersPerLine)
         }
         switch block {
         case .heading: return 1.5
@@ -126,9 +140,9 @@ public struct BeamerRenderer: Sendable {
         case .convention(let items): return words(items) * 0.8 + 0.5
         case .equation(let equation):
             let scale = min(1, Self.textWidth / max(1, equationWidth(equation)))
-            let lines = equation.steps.reduce(0.0) { $0 + MathWidth.lines($1.expression) * 1.1 }
+            let lines = equation.steps.reduce(0.0) { $0 + MathWidth.lines($1.expression) * Self.lineSpacing }
             return max(1.5, lines * scale + 1)
-        case .table(let table): return Double(table.rows.count + 1) * 1.1 + 1
+        case .table(let table): return Double(table.rows.count + 1) * Self.lineSpacing + 1
         case .bullets(let items): return items.reduce(0.5) { $0 + words($1) }
         case .figure: return Self.frameLines
         }
@@ -159,7 +173,8 @@ public struct BeamerRenderer: Sendable {
             return "\\begin{itemize}\n" + items.map { "\\item " + latex.inline($0) + "\n" }.joined()
                 + "\\end{itemize}\n"
         case .figure(let figure):
-            return latex.figure(figure, maxWidth: 10.5, maxHeight: 6.6, includesWeightTables: false)
+            return latex.figure(
+                figure, maxWidth: Self.figureSize.width, maxHeight: Self.figureSize.height, includesWeightTables: false)
         }
     }
 
@@ -183,7 +198,7 @@ public struct BeamerRenderer: Sendable {
         overlay = first + max(0, equation.steps.count - 1)
         let aligned = "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}"
         var text: String
-        if layout.width * 1.25 > Self.textWidth {  // the same safety margin as EquationLayout
+        if layout.width * EquationLayout.safetyMargin > Self.textWidth {
             text = "\\begin{center}\n\\resizebox{\\linewidth}{!}{$\\displaystyle\n" + aligned + "\n$}\n\\end{center}\n"
         } else {
             text = "\\[\n" + aligned + "\n\\]\n"

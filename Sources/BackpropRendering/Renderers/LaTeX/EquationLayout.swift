@@ -43,6 +43,17 @@ struct EquationLayout {
         var isContinuation: Bool
     }
 
+    /// `MathWidth` underestimates wide matrices (column gaps, minus signs) by up to ~20%, so
+    /// an equation must fit the budget with this factor to spare.
+    static let safetyMargin = 1.25
+    /// Em reserved at the start of a continuation line (its `\quad`).
+    static let continuationIndent = 2.0
+    /// The width of the `\quad` a continuation line starts with, in em.
+    static let quadWidth = 1.0
+    /// Em per character of a comment set beside a line, and the gap before it.
+    static let commentCharacterWidth = 0.45
+    static let commentGap = 2.0
+
     var size: Size
     var lines: [Line]
     /// The estimated width of the widest line, in em at the normal size.
@@ -51,12 +62,11 @@ struct EquationLayout {
     /// Lays out `equation` for a line `budget` em wide.
     init(_ equation: Equation, writer: LaTeXMathWriter, budget: Double, sizes: [Size] = Size.allCases) {
         let format = writer.format
-        // MathWidth underestimates wide matrices (column gaps, minus signs) by up to ~20%.
-        let budget = budget / 1.25
+        let budget = budget / Self.safetyMargin
         let lhsWidth = MathWidth.of(equation.lhs, format: format)
         func stepWidth(_ step: Equation.Step) -> Double {
             MathWidth.of(.op(step.relation), format: format) + MathWidth.of(step.expression, format: format)
-                + (step.comment.map { 2 + 0.45 * Double($0.count) } ?? 0)
+                + (step.comment.map { Self.commentGap + Self.commentCharacterWidth * Double($0.count) } ?? 0)
         }
         let widest = lhsWidth + (equation.steps.map(stepWidth).max() ?? 0)
         let lhs = writer.write(equation.lhs)
@@ -69,24 +79,19 @@ struct EquationLayout {
             let firstLHS = index == 0 ? lhs : ""
             let relation = step.relation.latex.trimmingSpaces
             if chosen == nil, lhsWidth + stepWidth(step) > budget / size.scale,
-                case .row(let items) = step.expression
+                let items = OperatorBreaking.items(of: step.expression)
             {
-                // Too wide at the smallest size: break before top-level operators.
-                let available = budget / size.scale - lhsWidth - 2
-                // Split into segments that each start at a top-level operator, then pack whole
+                // Too wide at the smallest size: break before top-level operators, packing whole
                 // segments (an operator with the term after it) into lines that fit.
-                var segments: [[Math]] = [[]]
-                for item in items {
-                    if case .op = item, !(segments.last ?? []).isEmpty { segments.append([]) }
-                    segments[segments.count - 1].append(item)
-                }
+                let available = budget / size.scale - lhsWidth - Self.continuationIndent
+                let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
                 var chunks: [[Math]] = [[]]
-                var chunkWidth = MathWidth.of(.op(step.relation), format: format)
-                for segment in segments {
-                    let segmentWidth = segment.reduce(0) { $0 + MathWidth.of($1, format: format) }
+                var chunkWidth = itemWidth(.op(step.relation))
+                for segment in OperatorBreaking.segments(items, available: available, width: itemWidth) {
+                    let segmentWidth = segment.reduce(0) { $0 + itemWidth($1) }
                     if !(chunks.last ?? []).isEmpty, chunkWidth + segmentWidth > available {
                         chunks.append([])
-                        chunkWidth = 1
+                        chunkWidth = Self.quadWidth
                     }
                     chunks[chunks.count - 1] += segment
                     chunkWidth += segmentWidth
@@ -102,7 +107,7 @@ struct EquationLayout {
                         lines.append(
                             Line(lhs: "", body: "\\quad {}" + body, comment: nil, step: index, isContinuation: true))
                     }
-                    width = max(width, lhsWidth + chunk.reduce(2) { $0 + MathWidth.of($1, format: format) })
+                    width = max(width, lhsWidth + chunk.reduce(Self.continuationIndent) { $0 + itemWidth($1) })
                 }
                 if let comment { lines[lines.count - 1].comment = comment }
             } else {

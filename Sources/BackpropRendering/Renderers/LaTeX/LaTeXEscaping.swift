@@ -43,12 +43,7 @@ public enum LaTeXEscaping {
                 index = script.end
                 continue
             }
-            let piece = mathMode(characters[index])
-            // A command such as \Delta followed by a letter needs a space: \Delta W, not \DeltaW.
-            if let last = output.last, last.isLetter, output.hasCommandSuffix, let first = piece.first, first.isLetter {
-                output += " "
-            }
-            output += piece
+            output = joined(output, mathMode(characters[index]))
             index += 1
         }
         return output
@@ -179,25 +174,34 @@ public enum LaTeXEscaping {
         "\u{00A0}": Symbol("~", text: "~"),
     ]
 
-    /// Unicode superscripts and the characters they raise.
-    static let superscripts: [Character: Character] = [
-        "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9",
-        "⁺": "+", "⁻": "-", "⁽": "(", "⁾": ")", "ᵀ": "T", "ˡ": "l", "ᴸ": "L", "ⁱ": "i", "ʲ": "j", "ⁿ": "n",
-        "ᶻ": "z", "ᵏ": "k", "ˣ": "x",
-    ]
-    /// Unicode subscripts and the characters they lower.
-    static let subscripts: [Character: Character] = [
-        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
-        "₊": "+", "₋": "-", "₍": "(", "₎": ")", "ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₗ": "l",
-        "ₐ": "a", "ₘ": "m", "ₙ": "n", "ₓ": "x",
-    ]
+    /// Unicode superscripts and the characters they raise: the inverse of `Script`'s table,
+    /// so every superscript the text renderer writes is typeset here too.
+    static let superscripts = Script.inverse(Script.superscripts)
+    /// Unicode subscripts and the characters they lower (the inverse of `Script`'s table).
+    static let subscripts = Script.inverse(Script.subscripts)
+
+    /// `left` and `right` run together, with a space between when `left` ends in a control
+    /// word and `right` starts with a letter: `\Delta W`, not `\DeltaW`, which TeX would read
+    /// as one unknown command. The one place this rule lives (math escaping and
+    /// `LaTeXMathWriter` rows both use it); it looks back only over the trailing letters.
+    static func joined(_ left: String, _ right: String) -> String {
+        guard let first = right.first, first.isLetter, left.endsInControlWord else { return left + right }
+        return left + " " + right
+    }
 }
 
 extension String {
-    /// Whether the text ends in a control word such as `\Delta` (a backslash and letters).
-    fileprivate var hasCommandSuffix: Bool {
-        guard let slash = lastIndex(of: "\\") else { return false }
-        let tail = self[index(after: slash)...]
-        return !tail.isEmpty && tail.allSatisfy { $0.isASCII && $0.isLetter }
+    /// Whether the text ends in a control word such as `\Delta` (a backslash and ASCII letters).
+    var endsInControlWord: Bool {
+        var index = endIndex
+        var sawLetter = false
+        while index > startIndex {
+            let before = self.index(before: index)
+            let character = self[before]
+            guard character.isASCII, character.isLetter else { return sawLetter && character == "\\" }
+            sawLetter = true
+            index = before
+        }
+        return false
     }
 }

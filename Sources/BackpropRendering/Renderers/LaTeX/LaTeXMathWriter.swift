@@ -3,7 +3,7 @@
 /// Shared by `LaTeXRenderer`, `BeamerRenderer` and `MarkdownRenderer` so every format spells
 /// an expression the same way. Numbers go through `NumberFormat`, the same rounding as the
 /// terminal, with an ASCII `-` for negatives.
-struct LaTeXMathWriter: Sendable {
+struct LaTeXMathWriter: MathVisitor, Sendable {
     /// Which engine reads the output.
     enum Flavor: Sendable {
         /// pdflatex with amsmath and amssymb.
@@ -21,65 +21,81 @@ struct LaTeXMathWriter: Sendable {
         self.flavor = flavor
     }
 
+    /// Delimiters grow (`\left( … \right)`) around content taller than this many lines.
+    static let tallestPlainDelimited = 1.3
+    /// amsmath's `bmatrix` holds at most this many columns (MaxMatrixCols); wider matrices
+    /// are written as an `array`.
+    static let widestBMatrix = 10
+
     /// The LaTeX for `m`.
     func write(_ m: Math) -> String {
-        switch m {
-        case .identifier(let name):
-            return identifier(name)
-        case .text(let words):
-            return text(words)
-        case .number(let value):
-            return number(value)
-        case .integer(let value):
-            return String(value)
-        case .op(let op):
-            return op.latex
-        case .row(let items):
-            // A control word such as \alpha must not run into a following letter (\alphaD).
-            return items.map(write).reduce("") { joined, next in
-                let endsInControlWord = joined.range(of: #"\\[A-Za-z]+$"#, options: .regularExpression) != nil
-                let startsWithLetter = next.first.map { $0.isLetter } ?? false
-                return joined + (endsInControlWord && startsWithLetter ? " " : "") + next
-            }
-        case .subscripted(let base, let sub):
-            return scriptBase(base) + "_{" + write(sub) + "}"
-        case .superscripted(let base, let sup):
-            return scriptBase(base) + "^{" + write(sup) + "}"
-        case .scripted(let base, let sub, let sup):
-            return scriptBase(base) + "^{" + write(sup) + "}_{" + write(sub) + "}"
-        case .fraction(let numerator, let denominator):
-            return "\\frac{" + write(numerator) + "}{" + write(denominator) + "}"
-        case .parenthesized(let inner):
-            // Plain parentheses around flat content (Ng's (2)), growing ones around a matrix.
-            return MathWidth.lines(inner) > 1.3 ? "\\left(" + write(inner) + "\\right)" : "(" + write(inner) + ")"
-        case .bracketed(let inner):
-            return MathWidth.lines(inner) > 1.3 ? "\\left[" + write(inner) + "\\right]" : "[" + write(inner) + "]"
-        case .norm(let inner):
-            return "\\left\\lVert " + write(inner) + "\\right\\rVert "
-        case .matrix(let rows):
-            let body = rows.map { $0.map(write).joined(separator: " & ") }.joined(separator: " \\\\ ")
-            let columns = rows.map(\.count).max() ?? 0
-            if flavor == .pdflatex, columns > 10 {
-                // amsmath's bmatrix stops at MaxMatrixCols = 10 columns; array has no limit.
-                let spec = String(repeating: "c", count: columns)
-                return "\\left[\\begin{array}{" + spec + "} " + body + " \\end{array}\\right]"
-            }
+        walk(m)
+    }
+
+    func visitIdentifier(_ name: String) -> String { identifier(name) }
+    func visitText(_ words: String) -> String { text(words) }
+    func visitNumber(_ value: Double, style: NumberStyle) -> String { number(value, style: style) }
+    func visitInteger(_ value: Int) -> String { String(value) }
+    func visitOperator(_ op: MathOperator) -> String { op.latex }
+
+    func visitRow(_ items: [Math]) -> String {
+        // A control word such as \alpha must not run into a following letter (\alphaD).
+        items.map(write).reduce("", LaTeXEscaping.joined)
+    }
+
+    func visitSubscripted(_ base: Math, _ sub: Math) -> String { scriptBase(base) + "_{" + write(sub) + "}" }
+    func visitSuperscripted(_ base: Math, _ sup: Math) -> String { scriptBase(base) + "^{" + write(sup) + "}" }
+    func visitScripted(_ base: Math, sub: Math, sup: Math) -> String {
+        scriptBase(base) + "^{" + write(sup) + "}_{" + write(sub) + "}"
+    }
+
+    func visitFraction(_ numerator: Math, _ denominator: Math) -> String {
+        "\\frac{" + write(numerator) + "}{" + write(denominator) + "}"
+    }
+
+    func visitParenthesized(_ inner: Math) -> String {
+        // Plain parentheses around flat content (Ng's (2)), growing ones around a matrix.
+        isTall(inner) ? "\\left(" + write(inner) + "\\right)" : "(" + write(inner) + ")"
+    }
+
+    func visitBracketed(_ inner: Math) -> String {
+        isTall(inner) ? "\\left[" + write(inner) + "\\right]" : "[" + write(inner) + "]"
+    }
+
+    func visitNorm(_ inner: Math) -> String { "\\left\\lVert " + write(inner) + "\\right\\rVert " }
+
+    func visitMatrix(_ rows: [[Math]]) -> String {
+        let body = rows.map { $0.map(write).joined(separator: " & ") }.joined(separator: " \\\\ ")
+        let columns = rows.map(\.count).max() ?? 0
+        switch flavor {
+        case .pdflatex where columns > Self.widestBMatrix:
+            let spec = String(repeating: "c", count: columns)
+            return "\\left[\\begin{array}{" + spec + "} " + body + " \\end{array}\\right]"
+        case .pdflatex, .web:
             return "\\begin{bmatrix} " + body + " \\end{bmatrix}"
-        case .transpose(let base):
-            return scriptBase(base) + "^{\\mathsf{T}}"
-        case .prime(let base):
-            return scriptBase(base) + "'"
-        case .partial(let numerator, let denominator):
-            return "\\frac{\\partial " + write(numerator) + "}{\\partial " + write(denominator) + "}"
-        case .sum(let index, let body):
-            return "\\sum_{" + write(index) + "} " + write(body)
-        case .ellipsis(let direction):
-            switch direction {
-            case .horizontal: return "\\cdots"
-            case .vertical: return "\\vdots"
-            case .diagonal: return "\\ddots"
-            }
         }
+    }
+
+    func visitTranspose(_ operand: Math) -> String { scriptBase(operand) + "^{\\mathsf{T}}" }
+    func visitPrime(_ base: Math) -> String { scriptBase(base) + "'" }
+
+    func visitPartial(_ numerator: Math, _ denominator: Math) -> String {
+        "\\frac{\\partial " + write(numerator) + "}{\\partial " + write(denominator) + "}"
+    }
+
+    func visitSum(_ index: Math, _ body: Math) -> String { "\\sum_{" + write(index) + "} " + write(body) }
+
+    func visitEllipsis(_ direction: Math.Ellipsis) -> String {
+        switch direction {
+        case .horizontal: return "\\cdots"
+        case .vertical: return "\\vdots"
+        case .diagonal: return "\\ddots"
+        }
+    }
+
+    /// Whether `m` is tall enough for growing delimiters.
+    private func isTall(_ m: Math) -> Bool {
+        MathHeight().walk(m) > Self.tallestPlainDelimited
     }
 
     /// A base that already carries a script gets braces, so `(Θ⁽¹⁾)ᵀ` never becomes the
@@ -91,6 +107,9 @@ struct LaTeXMathWriter: Sendable {
             return write(base)
         case .row, .subscripted, .superscripted, .scripted, .transpose, .prime, .sum:
             return "{" + write(base) + "}"
+        case .add, .subtract, .negate, .multiply, .divide, .hadamard, .outer, .stackBias, .call:
+            // As the layout it prints as.
+            return scriptBase(base.layout)
         }
     }
 
@@ -147,72 +166,11 @@ struct LaTeXMathWriter: Sendable {
         }
     }
 
-    /// A trace value, rounded by the one formatter.
-    func number(_ value: Double) -> String {
-        let text = format.string(value)
-        switch text {
-        case "∞": return "\\infty"
-        case "−∞": return "-\\infty"
-        case "NaN": return "\\mathrm{NaN}"
-        default: return text
-        }
-    }
-}
-
-/// Rough widths of typeset math in em, used to pick a font size or break a line before
-/// LaTeX reports an overfull box.
-enum MathWidth {
-    /// The estimated width of `m` in em at the normal size.
-    static func of(_ m: Math, format: NumberFormat) -> Double {
-        switch m {
-        case .identifier(let name): return name.count == 1 ? 0.6 : 0.5 * Double(name.count)
-        case .text(let words): return 0.5 * Double(words.count)
-        case .number(let value): return 0.5 * Double(format.string(value).count) + 0.3
-        case .integer(let value): return 0.5 * Double(String(value).count)
-        case .op(let op):
-            switch op {
-            case .comma, .semicolon: return 0.8
-            case .equals, .approximately, .assign, .less, .lessOrEqual, .arrow: return 1.8
-            case .plus, .minus, .times, .product, .hadamard, .outer: return 1.6
-            }
-        case .row(let items): return items.reduce(0) { $0 + of($1, format: format) }
-        case .subscripted(let base, let script), .superscripted(let base, let script):
-            return of(base, format: format) + 0.7 * of(script, format: format)
-        case .scripted(let base, let sub, let sup):
-            return of(base, format: format) + 0.7 * max(of(sub, format: format), of(sup, format: format))
-        case .fraction(let numerator, let denominator):
-            return max(of(numerator, format: format), of(denominator, format: format)) + 0.3
-        case .parenthesized(let inner), .bracketed(let inner), .norm(let inner):
-            return of(inner, format: format) + 1.0
-        case .matrix(let rows):
-            let columnCount = rows.map(\.count).max() ?? 0
-            var total = 1.2
-            for column in 0..<columnCount {
-                total += rows.map { column < $0.count ? of($0[column], format: format) : 0 }.max() ?? 0
-            }
-            return total + Double(max(0, columnCount - 1)) * 1.0
-        case .transpose(let base): return of(base, format: format) + 0.6
-        case .prime(let base): return of(base, format: format) + 0.3
-        case .partial(let numerator, let denominator):
-            return max(of(numerator, format: format), of(denominator, format: format)) + 0.9
-        case .sum(let index, let body): return max(1.3, 0.7 * of(index, format: format)) + of(body, format: format)
-        case .ellipsis: return 1.2
-        }
-    }
-
-    /// The number of text lines `m` is tall (a matrix of n rows is about n lines).
-    static func lines(_ m: Math) -> Double {
-        switch m {
-        case .identifier, .text, .number, .integer, .op, .ellipsis: return 1
-        case .row(let items): return items.map(lines).max() ?? 1
-        case .subscripted(let base, _), .superscripted(let base, _), .scripted(let base, _, _), .transpose(let base),
-            .prime(let base):
-            return lines(base) + 0.2
-        case .fraction(let numerator, let denominator): return lines(numerator) + lines(denominator)
-        case .parenthesized(let inner), .bracketed(let inner), .norm(let inner): return lines(inner)
-        case .matrix(let rows): return Double(rows.count) * 1.2
-        case .partial: return 2
-        case .sum(_, let body): return max(1.8, lines(body))
-        }
+    /// A number in its style: `∞` as `\infty`, an exponent as `\times 10^{…}`, an ASCII `-`.
+    func number(_ value: Double, style: NumberStyle = .document) -> String {
+        guard value.isFinite else { return value.isNaN ? "\\mathrm{NaN}" : (value > 0 ? "\\infty" : "-\\infty") }
+        let text = format.string(value, style: style)
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        return String(text[..<e]) + " \\times 10^{" + String(exponent) + "}"
     }
 }

@@ -5,7 +5,7 @@
 /// never run a command. Equations are `align*` blocks, one relation per line; an equation
 /// estimated wider than the text is set smaller, and broken before operators if still too
 /// wide. Figures are TikZ pictures (see `LaTeXRenderer+Figure.swift`).
-public struct LaTeXRenderer: Sendable {
+public struct LaTeXRenderer: NarrativeRenderer {
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
 
@@ -17,6 +17,11 @@ public struct LaTeXRenderer: Sendable {
     /// The text width of the article, in em of its 10 pt font (A4 with 2.5 cm margins is
     /// 16 cm, about 45 em), less a margin for the estimate's error.
     static let textWidth = 42.0
+    /// The largest figure on an article page, in cm (width × height).
+    static let figureSize = (width: 16.0, height: 20.0)
+    /// The margin by which an equation's estimated width must fit before it is scaled down
+    /// to the line as a whole (its lines are already as small and broken as they go).
+    static let scalingMargin = 1.1
 
     var writer: LaTeXMathWriter { LaTeXMathWriter(decimals: decimals, flavor: .pdflatex) }
 
@@ -31,19 +36,34 @@ public struct LaTeXRenderer: Sendable {
         "\\section*{Step \(section.number): \(LaTeXEscaping.text(section.title))}\n\n" + blocks(section.blocks)
     }
 
-    /// The packages a fragment needs, as a LaTeX comment and the `\usepackage` lines.
-    static let packages = """
+    /// A package a document loads.
+    struct Package: Equatable, Sendable {
+        /// The package's name (`amsmath`).
+        var name: String
+        /// Its options (`T1`), if any.
+        var options: String?
+
+        /// The `\usepackage` line.
+        var line: String {
+            "\\usepackage" + (options.map { "[\($0)]" } ?? "") + "{\(name)}\n"
+        }
+    }
+
+    /// The packages a fragment needs, in loading order.
+    static let packages: [Package] = [
+        Package(name: "fontenc", options: "T1"), Package(name: "inputenc", options: "utf8"), Package(name: "lmodern"),
+        Package(name: "amsmath"), Package(name: "amssymb"), Package(name: "graphicx"), Package(name: "tikz"),
+    ]
+
+    /// The packages as a LaTeX comment naming them and the `\usepackage` lines, leaving out
+    /// those in `excluded` (beamer loads amsmath and amssymb itself).
+    static func packagePreamble(excluding excluded: [String] = []) -> String {
+        """
         % Packages (all in TeX Live's texlive-latex-base, -recommended and -pictures):
         % fontenc (T1), inputenc (utf8), lmodern, geometry, amsmath, amssymb, graphicx, tikz.
-        \\usepackage[T1]{fontenc}
-        \\usepackage[utf8]{inputenc}
-        \\usepackage{lmodern}
-        \\usepackage{amsmath}
-        \\usepackage{amssymb}
-        \\usepackage{graphicx}
-        \\usepackage{tikz}
 
-        """
+        """ + packages.filter { !excluded.contains($0.name) }.map(\.line).joined()
+    }
 
     /// A standalone article: preamble, title, preface and every section.
     ///
@@ -55,7 +75,7 @@ public struct LaTeXRenderer: Sendable {
             \\usepackage[a4paper,margin=2.5cm]{geometry}
 
             """
-        text += Self.packages
+        text += Self.packagePreamble()
         text += """
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.6\\baselineskip}
@@ -98,7 +118,7 @@ public struct LaTeXRenderer: Sendable {
         case .bullets(let items):
             return "\\begin{itemize}\n" + items.map { "\\item " + inline($0) + "\n" }.joined() + "\\end{itemize}\n\n"
         case .figure(let figure):
-            return self.figure(figure, maxWidth: 16, maxHeight: 20)
+            return self.figure(figure, maxWidth: Self.figureSize.width, maxHeight: Self.figureSize.height)
         }
     }
 
@@ -125,7 +145,7 @@ public struct LaTeXRenderer: Sendable {
         }
         // Still too wide after choosing a size and breaking lines (long row vectors): scale the
         // whole derivation to the line width rather than let it run into the margin.
-        if layout.width * layout.size.scale * 1.1 > budget {
+        if layout.width * layout.size.scale * Self.scalingMargin > budget {
             let aligned = "\\begin{aligned}\n" + body.joined(separator: " \\\\\n") + "\n\\end{aligned}"
             // \width is the natural width: shrink to the line, never enlarge.
             return
@@ -156,13 +176,19 @@ public struct LaTeXRenderer: Sendable {
         return "\\begin{center}\n" + text + "\n\\end{center}\n\n"
     }
 
+    /// Em per character of monospaced code.
+    static let codeCharacterWidth = 0.55
+    /// Em a table column adds besides its widest cell (padding and rule).
+    static let columnPadding = 1.2
+
     /// A table's estimated width in em.
     static func estimatedWidth(_ table: Table, format: NumberFormat) -> Double {
         func cellWidth(_ cell: [Inline]) -> Double {
             cell.reduce(0) { total, item in
                 switch item {
-                case .text(let words), .emphasis(let words): return total + 0.5 * Double(words.count)
-                case .code(let words): return total + 0.55 * Double(words.count)
+                case .text(let words), .emphasis(let words):
+                    return total + MathWidth.characterWidth * Double(words.count)
+                case .code(let words): return total + codeCharacterWidth * Double(words.count)
                 case .math(let m): return total + MathWidth.of(m, format: format)
                 }
             }
@@ -170,7 +196,7 @@ public struct LaTeXRenderer: Sendable {
         let all = [table.header] + table.rows
         let columnCount = all.map(\.count).max() ?? 0
         return (0..<columnCount).reduce(0) { total, column in
-            total + 1.2 + (all.map { column < $0.count ? cellWidth($0[column]) : 0 }.max() ?? 0)
+            total + columnPadding + (all.map { column < $0.count ? cellWidth($0[column]) : 0 }.max() ?? 0)
         }
     }
 }

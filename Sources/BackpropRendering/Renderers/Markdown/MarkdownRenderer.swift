@@ -6,7 +6,7 @@
 /// specials (`* _ ` < > [ ] # | \ $ ~ &`) print literally. The network figure is a Mermaid
 /// `graph LR` block whose node labels carry the activations and δ, and whose edge labels carry
 /// the weights for small networks (a table of the weights follows for larger ones).
-public struct MarkdownRenderer: Sendable {
+public struct MarkdownRenderer: NarrativeRenderer {
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
 
@@ -102,55 +102,6 @@ public struct MarkdownRenderer: Sendable {
         return text + "\n"
     }
 
-    /// A Mermaid `graph LR` of the network.
-    func figure(_ figure: NetworkFigure) -> String {
-        let layout = LaTeXRenderer.FigureLayout(figure)
-        let number = NumberFormat(decimals: decimals)
-        var text = "```mermaid\ngraph LR\n"
-        for (l, units) in figure.layers.enumerated() {
-            let caption = l < figure.layerCaptions.count ? figure.layerCaptions[l] : "layer \(l + 1)"
-            text += "  subgraph L\(l)[\"\(Self.mermaidLabel(caption))\"]\n"
-            if figure.showsBiasUnits && l < figure.layers.count - 1 {
-                text += "    b\(l)((\"+1\"))\n"
-            }
-            for k in LaTeXRenderer.shownUnits(units.count) {
-                guard let k else {
-                    text += "    u\(l)_gap[\"⋮ \(units.count - 4) more\"]\n"
-                    continue
-                }
-                let unit = units[k]
-                var lines = [plain(unit.label)]
-                if let a = unit.activation { lines.append("a = " + number.string(a)) }
-                if let delta = unit.delta { lines.append("δ = " + number.string(delta)) }
-                text += "    u\(l)_\(k)((\"\(lines.map { Self.mermaidLabel($0) }.joined(separator: "<br/>"))\"))\n"
-            }
-            text += "  end\n"
-        }
-        for l in 0..<max(0, figure.layers.count - 1) {
-            let shown = LaTeXRenderer.shownUnits(figure.layers[l].count).compactMap { $0 }
-            let sources = (figure.showsBiasUnits ? [("b\(l)", 0)] : []) + shown.map { ("u\(l)_\($0)", $0 + 1) }
-            for (source, column) in sources {
-                for i in LaTeXRenderer.shownUnits(figure.layers[l + 1].count).compactMap({ $0 }) {
-                    if layout.labelsEdges, l < figure.weights.count, i < figure.weights[l].rows,
-                        column < figure.weights[l].columns
-                    {
-                        text += "  \(source) -- \"\(number.string(figure.weights[l][i, column]))\" --> u\(l + 1)_\(i)\n"
-                    } else {
-                        text += "  \(source) --> u\(l + 1)_\(i)\n"
-                    }
-                }
-            }
-        }
-        text += "```\n\n"
-        if !layout.labelsEdges {
-            for table in LaTeXRenderer.weightTables(figure) {
-                text += "Weights $" + math(table.symbol) + "$ (row: unit fed, column: unit feeding it):\n\n"
-                text += self.table(table.table)
-            }
-        }
-        return text
-    }
-
     /// `words` with Markdown's specials backslash-escaped and line breaks made spaces.
     public static func escape(_ words: String) -> String {
         var output = ""
@@ -179,55 +130,5 @@ public struct MarkdownRenderer: Sendable {
         let flat = words.replacingOccurrences(of: "\n", with: " ")
         let padding = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
         return fence + padding + flat + padding + fence
-    }
-
-    /// A Mermaid label: quotes and markup characters as HTML entities, so a lesson's class
-    /// name cannot break out of the label.
-    static func mermaidLabel(_ words: String) -> String {
-        var output = ""
-        for character in words {
-            switch character {
-            case "\"": output += "#quot;"
-            case "<": output += "#lt;"
-            case ">": output += "#gt;"
-            case "&": output += "#amp;"
-            case "#": output += "#35;"
-            case "\n", "\r", "\t": output += " "
-            default: output.append(character)
-            }
-        }
-        return output
-    }
-
-    /// A unit label in plain Unicode for a Mermaid node (a⁽²⁾₁, w³, x₂).
-    func plain(_ m: Math) -> String {
-        let number = NumberFormat(decimals: decimals)
-        switch m {
-        case .identifier(let name), .text(let name): return name
-        case .number(let value): return number.string(value)
-        case .integer(let value): return String(value)
-        case .op(let op): return op.unicode
-        case .row(let items): return items.map(plain).joined()
-        case .subscripted(let base, let sub): return plain(base) + Script.subscript(plain(sub))
-        case .superscripted(let base, let sup): return plain(base) + Script.superscript(plain(sup))
-        case .scripted(let base, let sub, let sup):
-            return plain(base) + Script.superscript(plain(sup)) + Script.subscript(plain(sub))
-        case .fraction(let numerator, let denominator): return plain(numerator) + "/" + plain(denominator)
-        case .parenthesized(let inner): return "(" + plain(inner) + ")"
-        case .bracketed(let inner): return "[" + plain(inner) + "]"
-        case .norm(let inner): return "‖" + plain(inner) + "‖"
-        case .matrix(let rows):
-            return "[" + rows.map { $0.map(plain).joined(separator: ", ") }.joined(separator: "; ") + "]"
-        case .transpose(let base): return plain(base) + "ᵀ"
-        case .prime(let base): return plain(base) + "′"
-        case .partial(let numerator, let denominator): return "∂" + plain(numerator) + "/∂" + plain(denominator)
-        case .sum(let index, let body): return "Σ" + Script.subscript(plain(index)) + " " + plain(body)
-        case .ellipsis(let direction):
-            switch direction {
-            case .horizontal: return "⋯"
-            case .vertical: return "⋮"
-            case .diagonal: return "⋱"
-            }
-        }
     }
 }

@@ -23,6 +23,17 @@ public enum Script {
 }
 
 extension Script {
+    /// A script table turned round: each raised or lowered character to the plain one it
+    /// stands for. Where two plain characters share a form (`-` and `−` both raise to `⁻`),
+    /// the ASCII one is kept.
+    static func inverse(_ table: [Character: Character]) -> [Character: Character] {
+        var inverse: [Character: Character] = [:]
+        for (plain, scripted) in table where inverse[scripted].map({ !$0.isASCII }) ?? true {
+            inverse[scripted] = plain
+        }
+        return inverse
+    }
+
     /// `text` raised, or nil when some character has no superscript form.
     public static func superscriptIfPossible(_ text: String) -> String? {
         text.allSatisfy { superscripts[$0] != nil || $0 == " " }

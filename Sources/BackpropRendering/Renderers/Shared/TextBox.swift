@@ -59,3 +59,28 @@ struct TextBox: Equatable {
     /// The box with trailing spaces removed from every line, as printed.
     var printedLines: [String] { lines.map { $0.trimmingTrailingSpaces() } }
 }
+
+extension TextBox {
+    /// The same lines with another baseline.
+    func withBaseline(_ row: Int) -> TextBox {
+        TextBox(lines: lines, baseline: row)
+    }
+
+    /// The box centred in `width` columns (extra space on the right).
+    func centered(in width: Int) -> TextBox {
+        let pad = String(repeating: " ", count: (width - self.width) / 2)
+        return TextBox(lines: lines.map { pad + $0 }, baseline: baseline)
+    }
+
+    /// The box between delimiters: one-line `open…close`, or tall ones built from pieces
+    /// (top, middle, bottom on each side).
+    func delimited(open: String, close: String, tall: (String, String, String, String, String, String)) -> TextBox {
+        if isSingleLine { return TextBox(open + text + close) }
+        let count = lines.count
+        let left = (0..<count).map { $0 == 0 ? tall.0 : ($0 == count - 1 ? tall.2 : tall.1) }
+        let right = (0..<count).map { $0 == 0 ? tall.3 : ($0 == count - 1 ? tall.5 : tall.4) }
+        return .horizontal([
+            TextBox(lines: left, baseline: baseline), self, TextBox(lines: right, baseline: baseline),
+        ])
+    }
+}

@@ -1,0 +1,68 @@
+/// Equations: `lhs = e₁`, then `    = e₂` … with the relations aligned; over-wide lines break
+/// at the top-level operators of the expression (`OperatorBreaking`), continuing under its
+/// first character.
+extension TextRenderer {
+    /// The equation fitted to `width`.
+    func render(_ equation: Equation) -> String {
+        fitting { $0.renderUnfitted(equation) }
+    }
+
+    private func renderUnfitted(_ equation: Equation) -> String {
+        let lhs = box(equation.lhs)
+        var lines: [String] = []
+        for (index, step) in equation.steps.enumerated() {
+            let head =
+                index == 0
+                ? lhs
+                : TextBox(
+                    lines: lhs.lines.map { _ in String(repeating: " ", count: lhs.width) }, baseline: lhs.baseline)
+            let relation = TextBox(step.relation.unicode)
+            let indent = lhs.width + relation.width
+            var pieces = fitted(step.expression, available: width - indent)
+            if let comment = step.comment {
+                pieces[pieces.count - 1] = .horizontal([pieces[pieces.count - 1], TextBox("   (" + comment + ")")])
+            }
+            for (pieceIndex, piece) in pieces.enumerated() {
+                let left =
+                    pieceIndex == 0
+                    ? TextBox.horizontal([
+                        index == 0 ? head : TextBox(String(repeating: " ", count: lhs.width)), relation,
+                    ])
+                    : TextBox(String(repeating: " ", count: indent))
+                lines += TextBox.horizontal([left, piece]).printedLines
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The expression as one box, or split before top-level operators into lines that each
+    /// fit: whole segments (an operator with the term after it) are packed greedily.
+    private func fitted(_ expression: Math, available: Int) -> [TextBox] {
+        let whole = box(expression)
+        guard whole.width > available, let items = OperatorBreaking.items(of: expression) else { return [whole] }
+        let segments = OperatorBreaking.segments(items, available: Double(available)) { Double(box($0).width) }
+        /// A segment's boxes; a continuation line starts with its operator, without the
+        /// leading space.
+        func boxes(_ segment: [Math], startsLine: Bool) -> [TextBox] {
+            var boxes = segment.map(box)
+            if startsLine, case .op = segment[0] { boxes[0] = TextBox(String(boxes[0].text.drop { $0 == " " })) }
+            return boxes
+        }
+        var pieces: [TextBox] = []
+        var current: [TextBox] = []
+        for segment in segments {
+            var segmentBoxes = boxes(segment, startsLine: current.isEmpty && !pieces.isEmpty)
+            let segmentWidth = segmentBoxes.reduce(0) { $0 + $1.width }
+            let currentWidth = current.reduce(0) { $0 + $1.width }
+            if !current.isEmpty, currentWidth + segmentWidth > available {
+                pieces.append(.horizontal(current))
+                segmentBoxes = boxes(segment, startsLine: true)
+                current = segmentBoxes
+            } else {
+                current += segmentBoxes
+            }
+        }
+        if !current.isEmpty { pieces.append(.horizontal(current)) }
+        return pieces
+    }
+}
