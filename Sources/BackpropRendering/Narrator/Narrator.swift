@@ -262,20 +262,20 @@ public struct Narrator: Sendable {
         // The notation's shape of each matrix (Θ with its bias column, Nielsen's w without it,
         // Tulleken's W = Θᵀ with the bias row last) and its bare symbols (δ; Tulleken's delta = −δ).
         let descriptions = trace.weights.enumerated().map { index, theta in
-            if notation.transposesWeights {
-                return NetworkFigure.describe(
-                    rows: theta.columns, columns: theta.rows, layer: index + 1, note: "bias weights in the last row")
+            let shown = shaped(theta)
+            let note: String
+            switch notation.biasLayout {
+            case .firstColumn: note = "bias weights included"
+            case .lastRow: note = "bias weights in the last row"
+            case .separateVector: note = "biases kept apart"
             }
-            if notation.separatesBiases {
-                return NetworkFigure.describe(
-                    rows: theta.rows, columns: theta.columns - 1, layer: index + 1, note: "biases kept apart")
-            }
-            return NetworkFigure.describe(
-                rows: theta.rows, columns: theta.columns, layer: index + 1, note: "bias weights included")
+            return NetworkFigure.describe(rows: shown.rows, columns: shown.columns, layer: index + 1, note: note)
         }
         func bare(_ symbol: Math) -> Math {
-            if case .superscripted(let base, _) = symbol { return base }
-            return symbol
+            switch symbol {
+            case .superscripted(let base, _), .subscripted(let base, _): return base
+            default: return symbol
+            }
         }
         return NetworkFigure(
             layers: layers, layerCaptions: captions, weights: trace.weights,
