@@ -1,6 +1,7 @@
-import BackpropCore
 import Foundation
 import Testing
+
+@testable import BackpropCore
 
 /// The `backprop-tutor/trace@1` JSON contract. Keys and shapes are read back with Foundation's
 /// JSONSerialization, independently of the project's own parser; exact values are compared
