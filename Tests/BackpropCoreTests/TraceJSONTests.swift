@@ -1,3 +1,4 @@
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -48,9 +49,9 @@ struct TraceJSONTests {
         return result.count == list.count ? result : nil
     }
 
-    @Test("required keys with the right shapes", arguments: Fixtures.lessonNames)
+    @Test("required keys with the right shapes", arguments: LessonFixtures.names)
     func contract(_ name: String) throws {
-        let lesson = try Fixtures.lesson(name)
+        let lesson = try LessonFixtures.lesson(name)
         let trace = Tracer.trace(lesson)
         let json = try Self.object(trace)
         let layers = lesson.network.layerSizes
@@ -95,7 +96,7 @@ struct TraceJSONTests {
 
     @Test("the JSON's numbers are the trace's, bit for bit (read with JSONParser)")
     func fullPrecisionNumbers() throws {
-        let trace = Tracer.trace(try Fixtures.lesson("ng-gradcheck"))
+        let trace = Tracer.trace(try LessonFixtures.lesson("ng-gradcheck"))
         let root = try JSONParser.parse(trace.jsonText)
         func numbers(_ value: JSONValue?) -> [Double] {
             guard case .array(let items)? = value?.kind else { return [] }
@@ -120,9 +121,9 @@ struct TraceJSONTests {
         #expect(cost == trace.cost)
     }
 
-    @Test("JSONDecoder reads jsonText back into an equal Trace", arguments: Fixtures.lessonNames)
+    @Test("JSONDecoder reads jsonText back into an equal Trace", arguments: LessonFixtures.names)
     func roundTrip(_ name: String) throws {
-        let trace = Tracer.trace(try Fixtures.lesson(name))
+        let trace = Tracer.trace(try LessonFixtures.lesson(name))
         let decoded = try JSONDecoder().decode(Trace.self, from: Data(trace.jsonText.utf8))
         #expect(decoded == trace)
     }
@@ -151,7 +152,7 @@ struct TraceJSONTests {
 
     @Test("recording 1 sample keeps m = 5 and the cost")
     func recordedSamples() throws {
-        let lesson = try Fixtures.lesson("ng-gradcheck")
+        let lesson = try LessonFixtures.lesson("ng-gradcheck")
         let full = Tracer.trace(lesson)
         let one = Tracer.trace(lesson, recordedSamples: 1)
         #expect(one.samples.count == 1)

@@ -1,3 +1,4 @@
+import BackpropTestSupport
 import Testing
 
 @testable import BackpropRendering
@@ -103,7 +104,7 @@ struct TextRendererTests {
 
     @Test("rendering is deterministic")
     func deterministic() throws {
-        let trace = try builtInTrace("ng-lecture")
+        let trace = try LessonFixtures.trace("ng-lecture")
         let narrative = Narrator(trace: trace, notation: .ng).narrative()
         #expect(renderer.render(narrative) == renderer.render(narrative))
     }

@@ -40,7 +40,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
 
     /// g′(z) for a whole layer, given z and a = g(z).
     ///
-    /// For `softmax` this is the diagonal of the Jacobian, aᵢ(1 − aᵢ); see `softmaxJacobian`.
+    /// For `softmax` this is the diagonal of the Jacobian, aᵢ(1 − aᵢ): the full Jacobian
+    /// aᵢ([i = k] − aₖ) is never needed, because softmax only meets cross-entropy.
     public func derivatives(z: [Double], a: [Double]) -> [Double] {
         switch self {
         case .sigmoid: return a.map { $0 * (1 - $0) }
@@ -54,17 +55,6 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
             }
         case .softmax: return a.map { $0 * (1 - $0) }
         }
-    }
-
-    /// The full softmax Jacobian J[i][k] = ∂aᵢ/∂zₖ = aᵢ([i = k] − aₖ), for a = softmax(z).
-    public static func softmaxJacobian(a: [Double]) -> Matrix {
-        var jacobian = Matrix(rows: a.count, columns: a.count)
-        for i in a.indices {
-            for k in a.indices {
-                jacobian[i, k] = a[i] * ((i == k ? 1 : 0) - a[k])
-            }
-        }
-        return jacobian
     }
 
     /// σ(z) without overflow: e⁻ᶻ is only formed for z ≥ 0.
