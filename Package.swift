@@ -33,15 +33,22 @@ let package = Package(
             path: "Sources/EmbedLessonsPlugin"
         ),
 
-        .testTarget(name: "BackpropCoreTests", dependencies: ["BackpropCore"]),
+        // Shared by the three test targets: isClose/expectClose, GoldenFile, the lessons/ fixtures.
+        .target(
+            name: "BackpropTestSupport",
+            dependencies: ["BackpropCore"],
+            path: "Tests/BackpropTestSupport"
+        ),
+        .testTarget(name: "BackpropCoreTests", dependencies: ["BackpropCore", "BackpropTestSupport"]),
+        // Renderers and the narrator only: goldens are made without the CLI.
         .testTarget(
             name: "BackpropRenderingTests",
-            dependencies: ["BackpropRendering", "BackpropTutorCLI"],
+            dependencies: ["BackpropRendering", "BackpropTestSupport"],
             exclude: ["Goldens"]
         ),
         .testTarget(
             name: "BackpropTutorCLITests",
-            dependencies: ["BackpropTutorCLI"]
+            dependencies: ["BackpropTutorCLI", "BackpropTestSupport"]
         ),
     ]
 )

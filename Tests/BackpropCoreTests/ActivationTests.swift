@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ struct ActivationTests {
 
     @Test("the trace's activation table reports the same sigmoid′ values")
     func traceActivationTable() throws {
-        let trace = Tracer.trace(try Fixtures.lesson("ng-gradcheck"))
+        let trace = Tracer.trace(try LessonFixtures.lesson("ng-gradcheck"))
         let probe = try #require(trace.activationTable.first { $0.activation == .sigmoid })
         #expect(probe.z == [-1, -0.5, 0, 0.5, 1])
         let published = ["0.196612", "0.235004", "0.250000", "0.235004", "0.196612"]

@@ -1,10 +1,11 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 
 @Suite("GradientCheck")
 struct GradientCheckTests {
-    static func ngLesson() throws -> Lesson { try Fixtures.lesson("ng-gradcheck-lambda3") }
+    static func ngLesson() throws -> Lesson { try LessonFixtures.lesson("ng-gradcheck-lambda3") }
 
     @Test("its numerical gradient equals central differences computed in the test")
     func numericalGradientIsCentralDifferences() throws {

@@ -1,6 +1,7 @@
-import BackpropCore
 import Foundation
 import Testing
+
+@testable import BackpropCore
 
 @Suite("JSONWriter")
 struct JSONWriterTests {

@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -42,9 +43,9 @@ struct LessonDecodingTests {
         #expect(lesson.weightSource == .given)
     }
 
-    @Test("every shipped lesson file decodes", arguments: Fixtures.lessonNames)
+    @Test("every shipped lesson file decodes", arguments: LessonFixtures.names)
     func shippedLessons(_ name: String) throws {
-        let lesson = try Fixtures.lesson(name)
+        let lesson = try LessonFixtures.lesson(name)
         #expect(!lesson.samples.isEmpty)
     }
 

@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ struct MazurTests {
     let trace: Trace
 
     init() throws {
-        trace = Tracer.trace(try Fixtures.lesson("mazur"))
+        trace = Tracer.trace(try LessonFixtures.lesson("mazur"))
     }
 
     @Test("forward pass: out_h1, out_h2, out_o1, out_o2")

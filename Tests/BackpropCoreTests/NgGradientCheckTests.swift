@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ struct NgGradientCheckTests {
 
     @Test("cost J to 10 decimals", arguments: cases)
     func cost(_ testCase: Case) throws {
-        let lesson = try Fixtures.lesson(testCase.lesson)
+        let lesson = try LessonFixtures.lesson(testCase.lesson)
         #expect(lesson.lambda == testCase.lambda)
         let trace = Tracer.trace(lesson)
         expectMatchesPublished(trace.cost, testCase.publishedCost, "J")
@@ -31,7 +32,7 @@ struct NgGradientCheckTests {
 
     @Test("the trace's gradient check passes Ng's bar of 1e-9", arguments: cases)
     func gradientCheckPasses(_ testCase: Case) throws {
-        let trace = Tracer.trace(try Fixtures.lesson(testCase.lesson))
+        let trace = Tracer.trace(try LessonFixtures.lesson(testCase.lesson))
         #expect(trace.gradientCheck.relativeDifference < 1e-9)
         #expect(trace.gradientCheck.relativeDifference > 0, "an exact zero would mean nothing was compared")
         #expect(trace.gradientCheck.checkedParameters == 38)
@@ -40,7 +41,7 @@ struct NgGradientCheckTests {
 
     @Test("backprop's D against central differences computed in the test", arguments: cases)
     func backpropAgainstOwnCentralDifferences(_ testCase: Case) throws {
-        let lesson = try Fixtures.lesson(testCase.lesson)
+        let lesson = try LessonFixtures.lesson(testCase.lesson)
         let trace = Tracer.trace(lesson)
         let numerical = centralDifferences(
             of: lesson.network, inputs: lesson.inputs, targets: lesson.targets, lambda: lesson.lambda, epsilon: 1e-4)
@@ -49,7 +50,7 @@ struct NgGradientCheckTests {
 
     @Test("ng-debug weights: Θ⁽¹⁾ 5×4 and Θ⁽²⁾ 3×6, sin(1), sin(2), … / 10 filled column-major")
     func debugWeights() throws {
-        let lesson = try Fixtures.lesson("ng-gradcheck")
+        let lesson = try LessonFixtures.lesson("ng-gradcheck")
         #expect(lesson.weightSource == .generated(.ngDebug))
         let weights = lesson.network.weights
         try #require(weights.count == 2)
@@ -73,7 +74,7 @@ struct NgGradientCheckTests {
 
     @Test("the samples are X = debugInitializeWeights(5, 2) and y = 1 + mod(1:m, 3), one-hot")
     func samples() throws {
-        let lesson = try Fixtures.lesson("ng-gradcheck")
+        let lesson = try LessonFixtures.lesson("ng-gradcheck")
         #expect(lesson.samples.count == 5)
         for (k, sample) in lesson.samples.enumerated() {
             for j in 0..<3 {

@@ -1,6 +1,8 @@
-import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
+
+@testable import BackpropCore
 
 /// The `backprop-tutor/trace@1` JSON contract. Keys and shapes are read back with Foundation's
 /// JSONSerialization, independently of the project's own parser; exact values are compared
@@ -47,9 +49,9 @@ struct TraceJSONTests {
         return result.count == list.count ? result : nil
     }
 
-    @Test("required keys with the right shapes", arguments: Fixtures.lessonNames)
+    @Test("required keys with the right shapes", arguments: LessonFixtures.names)
     func contract(_ name: String) throws {
-        let lesson = try Fixtures.lesson(name)
+        let lesson = try LessonFixtures.lesson(name)
         let trace = Tracer.trace(lesson)
         let json = try Self.object(trace)
         let layers = lesson.network.layerSizes
@@ -94,7 +96,7 @@ struct TraceJSONTests {
 
     @Test("the JSON's numbers are the trace's, bit for bit (read with JSONParser)")
     func fullPrecisionNumbers() throws {
-        let trace = Tracer.trace(try Fixtures.lesson("ng-gradcheck"))
+        let trace = Tracer.trace(try LessonFixtures.lesson("ng-gradcheck"))
         let root = try JSONParser.parse(trace.jsonText)
         func numbers(_ value: JSONValue?) -> [Double] {
             guard case .array(let items)? = value?.kind else { return [] }
@@ -119,9 +121,9 @@ struct TraceJSONTests {
         #expect(cost == trace.cost)
     }
 
-    @Test("JSONDecoder reads jsonText back into an equal Trace", arguments: Fixtures.lessonNames)
+    @Test("JSONDecoder reads jsonText back into an equal Trace", arguments: LessonFixtures.names)
     func roundTrip(_ name: String) throws {
-        let trace = Tracer.trace(try Fixtures.lesson(name))
+        let trace = Tracer.trace(try LessonFixtures.lesson(name))
         let decoded = try JSONDecoder().decode(Trace.self, from: Data(trace.jsonText.utf8))
         #expect(decoded == trace)
     }
@@ -150,7 +152,7 @@ struct TraceJSONTests {
 
     @Test("recording 1 sample keeps m = 5 and the cost")
     func recordedSamples() throws {
-        let lesson = try Fixtures.lesson("ng-gradcheck")
+        let lesson = try LessonFixtures.lesson("ng-gradcheck")
         let full = Tracer.trace(lesson)
         let one = Tracer.trace(lesson, recordedSamples: 1)
         #expect(one.samples.count == 1)

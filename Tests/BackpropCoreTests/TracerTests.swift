@@ -1,20 +1,21 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 
 @Suite("Tracer")
 struct TracerTests {
-    @Test("tracing the same lesson twice gives identical JSON bytes", arguments: Fixtures.lessonNames)
+    @Test("tracing the same lesson twice gives identical JSON bytes", arguments: LessonFixtures.names)
     func deterministic(_ name: String) throws {
-        let first = Tracer.trace(try Fixtures.lesson(name)).jsonText
-        let second = Tracer.trace(try Fixtures.lesson(name)).jsonText
+        let first = Tracer.trace(try LessonFixtures.lesson(name)).jsonText
+        let second = Tracer.trace(try LessonFixtures.lesson(name)).jsonText
         #expect(Array(first.utf8) == Array(second.utf8))
         #expect(!first.isEmpty)
     }
 
     @Test("per-sample gradients are δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ and sum to Δ; D = Δ/m + (λ/m)Θ off the bias column")
     func indexConventions() throws {
-        let lesson = try Fixtures.lesson("ng-lecture")
+        let lesson = try LessonFixtures.lesson("ng-lecture")
         let trace = Tracer.trace(lesson)
         #expect(trace.samples.count == lesson.samples.count)
         for sample in trace.samples {

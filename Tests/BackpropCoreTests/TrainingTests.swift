@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -6,7 +7,7 @@ import Testing
 struct TrainingTests {
     @Test("XOR: the cost falls at every epoch, ends below 0.05, and all 4 samples are classified")
     func xor() throws {
-        let lesson = try Fixtures.lesson("xor")
+        let lesson = try LessonFixtures.lesson("xor")
         let trace = Tracer.trace(lesson)
         let costs = trace.training.costs
         #expect(costs.count == lesson.epochs + 1)
@@ -32,7 +33,7 @@ struct TrainingTests {
 
     @Test("trained returns epochs + 1 costs; 0 epochs leaves the network alone")
     func epochs() throws {
-        let lesson = try Fixtures.lesson("ng-lecture")
+        let lesson = try LessonFixtures.lesson("ng-lecture")
         let none = lesson.network.trained(
             inputs: lesson.inputs, targets: lesson.targets, lambda: lesson.lambda, learningRate: 1,
             updatesBiases: true, epochs: 0)
@@ -48,7 +49,7 @@ struct TrainingTests {
 
     @Test("one epoch equals one step of Θ − αD")
     func oneEpochIsOneStep() throws {
-        let lesson = try Fixtures.lesson("mazur")
+        let lesson = try LessonFixtures.lesson("mazur")
         let trace = Tracer.trace(lesson)
         let one = lesson.network.trained(
             inputs: lesson.inputs, targets: lesson.targets, lambda: 0, learningRate: lesson.learningRate,
@@ -59,7 +60,7 @@ struct TrainingTests {
 
     @Test("with updatesBiases false, the bias column never moves")
     func frozenBiases() throws {
-        let lesson = try Fixtures.lesson("mazur")
+        let lesson = try LessonFixtures.lesson("mazur")
         let trace = Tracer.trace(lesson)
         for (initial, final) in zip(trace.weights, trace.training.finalWeights) {
             #expect(initial.column(0) == final.column(0))

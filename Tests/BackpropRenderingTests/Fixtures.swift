@@ -1,5 +1,7 @@
 import BackpropCore
 import BackpropRendering
+import BackpropTestSupport
+import Foundation
 
 /// Hand-built narratives for the renderer tests, independent of the Narrator.
 enum Fixtures {
@@ -105,4 +107,68 @@ enum Fixtures {
                 ])),
             .init(.equals, .column((0..<8).map { Double($0) * 1.5 })),
         ])
+}
+
+/// Lesson documents made the way the CLI makes them, but from the lesson files, `Tracer`,
+/// `Narrator` and a renderer directly, so a change to the command line cannot show up as a
+/// renderer diff. The defaults are the CLI's: 4 decimals, the lesson's own notation (`ng` if it
+/// names none the renderer knows), sample 1, no colour, 80 columns.
+extension Fixtures {
+    /// The lesson `reference`: a name in `lessons/`, or a path when it contains `/` or ends in
+    /// `.json` (as `--lesson` reads it).
+    static func lesson(_ reference: String) throws -> Lesson {
+        guard reference.contains("/") || reference.hasSuffix(".json") else {
+            return try LessonFixtures.lesson(reference)
+        }
+        return try Lesson.load(contentsOf: URL(fileURLWithPath: reference), displayName: reference)
+    }
+
+    /// The narrator for `lesson` in `notation`, or else in the lesson's own notation.
+    static func narrator(_ lesson: Lesson, notation: NotationName? = nil, decimals: Int = 4) -> Narrator {
+        Narrator(
+            trace: Tracer.trace(lesson), notation: notation ?? NotationName(rawValue: lesson.notation),
+            decimals: decimals)
+    }
+
+    /// One step as `backprop-tutor step N --format F` prints it (beamer, which has no single-step
+    /// form in the CLI, gives the step's frames).
+    static func step(_ step: Step, of narrator: Narrator, format: OutputFormat) -> String {
+        format.renderer(decimals: narrator.decimals, usesColor: false).fragment(narrator.section(step))
+    }
+
+    /// The whole lesson as `backprop-tutor export --format F` prints it (text: as `lesson` does).
+    static func document(of narrator: Narrator, format: OutputFormat) -> String {
+        format.renderer(decimals: narrator.decimals, usesColor: false).document(narrator.narrative())
+    }
+
+    /// What a test that used to run `backprop-tutor export ARGUMENTS` gets instead: the same
+    /// document from `--lesson`, `--notation` and `--format`, made without the CLI.
+    struct ExportOutput {
+        /// 0 when the document was made, 1 otherwise.
+        var exitCode: Int32
+        /// The document.
+        var standardOutput: String
+        /// Why no document was made.
+        var standardError: String
+    }
+
+    /// The document for export-style `arguments` (`--lesson L [--notation N] --format F`).
+    static func export(_ arguments: [String]) -> ExportOutput {
+        var options: [String: String] = [:]
+        for index in stride(from: 0, to: arguments.count - 1, by: 2) {
+            options[arguments[index]] = arguments[index + 1]
+        }
+        do {
+            guard let format = options["--format"].flatMap(OutputFormat.init(rawValue:)) else {
+                return ExportOutput(exitCode: 1, standardOutput: "", standardError: "no valid --format in \(arguments)")
+            }
+            let lesson = try lesson(options["--lesson"] ?? "ng-lecture")
+            let notation = options["--notation"].flatMap(NotationName.init(rawValue:))
+            return ExportOutput(
+                exitCode: 0, standardOutput: document(of: narrator(lesson, notation: notation), format: format),
+                standardError: "")
+        } catch {
+            return ExportOutput(exitCode: 1, standardOutput: "", standardError: "\(error)")
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import BackpropCore
 import BackpropRendering
-import BackpropTutorCLI
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -109,7 +109,7 @@ struct LaTeXCompileTests {
     }
 
     static func export(_ arguments: [String]) -> String {
-        let output = BackpropTutor.execute(["export"] + arguments)
+        let output = Fixtures.export(arguments)
         #expect(output.exitCode == 0, "export \(arguments) failed: \(output.standardError)")
         return output.standardOutput
     }
@@ -118,7 +118,7 @@ struct LaTeXCompileTests {
     func builtInLessons() {
         guard Self.requirePDFLaTeX() else { return }
         var jobs: [Job] = []
-        for lesson in LessonLibrary.builtInNames {
+        for lesson in LessonFixtures.names {
             for notation in NotationName.allCases {
                 for format in ["latex", "beamer"] {
                     jobs.append(
@@ -182,7 +182,7 @@ struct LaTeXCompileTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("LEAKED SECRET".utf8).write(to: folder.appendingPathComponent("secret.txt"))
-        let json = try #require(LessonLibrary.builtInJSON(named: "mazur"))
+        let json = try LessonFixtures.text("mazur")
         var lesson = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         lesson["title"] = Fixtures.hostileTitle
         lesson["summary"] = #"\write18{touch pwned} \include{secret} \openin5=secret.txt \catcode`\^=7"#

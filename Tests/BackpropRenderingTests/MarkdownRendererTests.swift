@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Testing
 
 @testable import BackpropRendering

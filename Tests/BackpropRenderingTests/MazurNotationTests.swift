@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Testing
 
 @testable import BackpropRendering
@@ -9,7 +10,7 @@ import Testing
 struct MazurNotationTests {
     /// Step `step` of the mazur lesson in Mazur's notation, as text at `decimals` decimals.
     func text(_ step: Step, decimals: Int = 9) throws -> String {
-        let trace = try builtInTrace("mazur")
+        let trace = try LessonFixtures.trace("mazur")
         let narrator = Narrator(trace: trace, notation: .mazur, decimals: decimals)
         return TextRenderer(decimals: decimals).render(narrator.section(step))
     }
@@ -82,7 +83,7 @@ struct MazurNotationTests {
 
     @Test("no other notation's symbols in Mazur's equations")
     func noForeignSymbols() throws {
-        let trace = try builtInTrace("mazur")
+        let trace = try LessonFixtures.trace("mazur")
         let narrator = Narrator(trace: trace, notation: .mazur)
         for step in [Step.feedforward, .chainRule, .outputError, .hiddenError, .backpropagation, .gradientDescent] {
             for block in narrator.section(step).blocks {

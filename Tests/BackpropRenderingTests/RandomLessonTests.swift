@@ -49,9 +49,44 @@ struct RandomLessonTests {
                 for line in text.split(separator: "\n") where line.count > 80 {
                     Issue.record("seed \(seed) step \(step) \(notation): \(line.count) columns: \(line)")
                 }
-                #expect(!LaTeXRenderer().fragment(section).isEmpty)
-                #expect(!MarkdownRenderer().fragment(section).isEmpty)
+                let context = "seed \(seed) step \(step.number) \(notation)"
+                Self.expectComplete(
+                    LaTeXRenderer().fragment(section), section, format: "LaTeX", LaTeXRenderer().math, context)
+                Self.expectComplete(
+                    MarkdownRenderer().fragment(section), section, format: "Markdown", MarkdownRenderer().math, context)
             }
         }
+    }
+
+    /// A rendered step is complete: its title and every equation's left-hand side are printed,
+    /// no character fell back to the escapers' "?" stand-in, and every LaTeX environment that
+    /// opens is closed, in order (Markdown's `$$` display math comes in pairs).
+    static func expectComplete(
+        _ text: String, _ section: Section, format: String, _ math: (Math) -> String, _ context: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        #expect(text.contains(section.title), "\(context) \(format): no title", sourceLocation: sourceLocation)
+        for equation in equations(in: section) {
+            let lhs = math(equation.lhs)
+            #expect(text.contains(lhs), "\(context) \(format): no '\(lhs)'", sourceLocation: sourceLocation)
+        }
+        for line in text.split(separator: "\n") where line.contains("?") {
+            Issue.record("\(context) \(format): a '?' stand-in in \(line.prefix(120))", sourceLocation: sourceLocation)
+        }
+        var open: [String] = []
+        for match in text.matches(of: /\\(begin|end)\{([^}]*)\}/) {
+            let name = String(match.output.2)
+            if match.output.1 == "begin" {
+                open.append(name)
+            } else {
+                #expect(
+                    open.popLast() == name, "\(context) \(format): \\end{\(name)} closes nothing open",
+                    sourceLocation: sourceLocation)
+            }
+        }
+        #expect(open.isEmpty, "\(context) \(format): unclosed \(open)", sourceLocation: sourceLocation)
+        #expect(
+            text.components(separatedBy: "$$").count % 2 == 1, "\(context) \(format): unpaired $$",
+            sourceLocation: sourceLocation)
     }
 }

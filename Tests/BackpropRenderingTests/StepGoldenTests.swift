@@ -1,66 +1,78 @@
-import BackpropTutorCLI
+import BackpropCore
+import BackpropRendering
+import BackpropTestSupport
 import Testing
 
-@testable import BackpropRendering
-
-/// Golden files pin the text of the key steps, produced through the CLI exactly as a learner
-/// runs them. Mazur's are printed at 9 decimals, the precision of his post, so the goldens show
-/// his published numbers digit for digit (0.593269992, 0.298371109, w5⁺ = 0.35891648, …).
+/// Golden files pin the text of the key steps, made from the lesson file, the tracer, the
+/// narrator and the renderer with the CLI's defaults (see `Fixtures.step`), so they read exactly
+/// as a learner's `backprop-tutor step N` prints them. Mazur's are printed at 9 decimals, the
+/// precision of his post, so the goldens show his published numbers digit for digit
+/// (0.593269992, 0.298371109, w5⁺ = 0.35891648, …).
 @Suite("Step goldens")
 struct StepGoldenTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var lesson: String
-        var step: Int
-        var format: String
+        var step: Step
+        var format: OutputFormat
         var precision: Int
-        var testDescription: String { "\(lesson) step \(step) \(format)" }
-        var goldenName: String {
-            let suffix = format == "text" ? "txt" : (format == "latex" ? "tex" : "md")
-            return "\(lesson)-step\(step).\(suffix)"
+        var testDescription: String { "\(lesson) step \(step.number) \(format.rawValue)" }
+        var goldenName: String { "\(lesson)-step\(step.number).\(Self.fileExtension(format))" }
+
+        /// The golden's file extension; beamer frames are TeX too, but must not share the
+        /// article's name.
+        static func fileExtension(_ format: OutputFormat) -> String {
+            switch format {
+            case .text: return "txt"
+            case .latex: return "tex"
+            case .markdown: return "md"
+            case .beamer: return "beamer.tex"
+            }
         }
     }
 
     static let cases: [Case] =
-        [6, 10, 12, 13, 14].flatMap { step in
+        [Step.feedforward, .outputError, .backpropagation, .accumulation, .gradientCheck].flatMap { step in
             [
-                Case(lesson: "mazur", step: step, format: "text", precision: 9),
-                Case(lesson: "ng-lecture", step: step, format: "text", precision: 4),
+                Case(lesson: "mazur", step: step, format: .text, precision: 9),
+                Case(lesson: "ng-lecture", step: step, format: .text, precision: 4),
             ]
         }
-        + [6, 10, 12].flatMap { step in
+        + [Step.feedforward, .outputError, .backpropagation].flatMap { step in
             [
-                Case(lesson: "mazur", step: step, format: "latex", precision: 9),
-                Case(lesson: "mazur", step: step, format: "markdown", precision: 9),
+                Case(lesson: "mazur", step: step, format: .latex, precision: 9),
+                Case(lesson: "mazur", step: step, format: .markdown, precision: 9),
             ]
         }
-        + [Case(lesson: "15-steps", step: 12, format: "text", precision: 4)]
+        + [Case(lesson: "15-steps", step: .backpropagation, format: .text, precision: 4)]
 
     @Test("steps match their golden files", arguments: cases)
-    func golden(_ golden: Case) {
-        let result = BackpropTutor.execute([
-            "step", "\(golden.step)", "--lesson", golden.lesson, "--format", golden.format,
-            "--precision", "\(golden.precision)",
-        ])
-        #expect(result.exitCode == 0, "\(result.standardError)")
-        GoldenFile.check(result.standardOutput, named: golden.goldenName)
+    func golden(_ golden: Case) throws {
+        let narrator = Fixtures.narrator(try LessonFixtures.lesson(golden.lesson), decimals: golden.precision)
+        GoldenFile.check(Fixtures.step(golden.step, of: narrator, format: golden.format), named: golden.goldenName)
+    }
+
+    @Test("every output format has its own golden file extension")
+    func distinctExtensions() {
+        let extensions = OutputFormat.allCases.map(Case.fileExtension)
+        #expect(Set(extensions).count == extensions.count, "\(extensions)")
     }
 
     /// Mazur's published numbers and the step that shows each, as printed in his post.
-    static let published: [(step: Int, value: String)] = [
-        (6, "0.593269992"), (6, "0.596884378"), (6, "0.75136507"), (6, "0.772928465"),
-        (7, "0.298371109"), (9, "0.082167041"),
-        (12, "0.35891648"), (12, "0.408666186"), (12, "0.511301270"), (12, "0.561370121"),
-        (12, "0.149780716"), (12, "0.19956143"), (12, "0.24975114"), (12, "0.29950229"),
-        (15, "0.291027774"),
+    static let published: [(step: Step, value: String)] = [
+        (.feedforward, "0.593269992"), (.feedforward, "0.596884378"), (.feedforward, "0.75136507"),
+        (.feedforward, "0.772928465"), (.cost, "0.298371109"), (.chainRule, "0.082167041"),
+        (.backpropagation, "0.35891648"), (.backpropagation, "0.408666186"), (.backpropagation, "0.511301270"),
+        (.backpropagation, "0.561370121"), (.backpropagation, "0.149780716"), (.backpropagation, "0.19956143"),
+        (.backpropagation, "0.24975114"), (.backpropagation, "0.29950229"), (.gradientDescent, "0.291027774"),
     ]
 
     @Test("Mazur's steps show his published numbers at the precision he printed them")
-    func mazurPublishedNumbers() {
+    func mazurPublishedNumbers() throws {
+        let lesson = try LessonFixtures.lesson("mazur")
         for (step, value) in Self.published {
             let decimals = value.split(separator: ".")[1].count
-            let output = BackpropTutor.execute(["step", "\(step)", "--lesson", "mazur", "--precision", "\(decimals)"])
-                .standardOutput
-            #expect(output.contains(value), "step \(step) at \(decimals) decimals lacks Mazur's \(value)")
+            let output = Fixtures.step(step, of: Fixtures.narrator(lesson, decimals: decimals), format: .text)
+            #expect(output.contains(value), "step \(step.number) at \(decimals) decimals lacks Mazur's \(value)")
         }
     }
 }

@@ -1,5 +1,5 @@
 import BackpropCore
-import BackpropTutorCLI
+import BackpropTestSupport
 import Testing
 
 @testable import BackpropRendering
@@ -19,12 +19,12 @@ struct TerminalWidthTests {
 
     static func lines(_ text: String) -> [Substring] { text.split(separator: "\n") }
 
-    @Test("no line of any step is wider than 80 columns", arguments: LessonLibrary.builtInNames + ["big"])
+    @Test("no line of any step is wider than 80 columns", arguments: LessonFixtures.names + ["big"])
     func width(lesson: String) throws {
         let trace =
             lesson == "big"
             ? Tracer.trace(try Lesson.decode(Self.bigLesson, file: "big.json"))
-            : try builtInTrace(lesson)
+            : try LessonFixtures.trace(lesson)
         for notation in NotationName.allCases {
             let narrator = Narrator(trace: trace, notation: notation)
             for step in Step.allCases {

@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import Testing
 
 @testable import BackpropRendering
@@ -121,7 +122,7 @@ struct TextRendererTests {
 
     @Test("the figure prints the labels it is given: Tulleken's delta, the notation's shapes")
     func figureLabels() throws {
-        let trace = try builtInTrace("ng-lecture")
+        let trace = try LessonFixtures.trace("ng-lecture")
         let tulleken = Narrator(trace: trace, notation: .tulleken).narrative(steps: [])
         let text = renderer.document(tulleken)
         #expect(text.contains("(output⁽²⁾[0] = 0.5125  delta 0.0210)"))
@@ -150,8 +151,8 @@ struct TextRendererTests {
 
     @Test("rendering depends only on the trace: two separate runs print the same document, every step in order")
     func deterministic() throws {
-        let first = renderer.document(Narrator(trace: try builtInTrace("ng-lecture"), notation: .ng).narrative())
-        let second = renderer.document(Narrator(trace: try builtInTrace("ng-lecture"), notation: .ng).narrative())
+        let first = renderer.document(Narrator(trace: try LessonFixtures.trace("ng-lecture"), notation: .ng).narrative())
+        let second = renderer.document(Narrator(trace: try LessonFixtures.trace("ng-lecture"), notation: .ng).narrative())
         #expect(first == second)
         var position = first.startIndex
         for step in Step.allCases {
@@ -167,7 +168,7 @@ struct TextRendererTests {
 
     @Test("each output format makes its renderer")
     func outputFormats() throws {
-        let narrative = Narrator(trace: try builtInTrace("mazur"), notation: .ng).narrative(steps: [.feedforward])
+        let narrative = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .ng).narrative(steps: [.feedforward])
         let section = narrative.sections[0]
         for format in OutputFormat.allCases {
             let made = format.renderer(decimals: 3)

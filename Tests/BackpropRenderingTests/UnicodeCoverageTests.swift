@@ -1,5 +1,5 @@
 import BackpropCore
-import BackpropTutorCLI
+import BackpropTestSupport
 import Testing
 
 @testable import BackpropRendering
@@ -8,9 +8,9 @@ import Testing
 /// unknown character would print as "?" (the escaper's stand-in) in a worked example.
 @Suite("Every character the narrator writes has a LaTeX and Markdown form")
 struct UnicodeCoverageTests {
-    @Test("no '?' stand-ins in any exported document", arguments: LessonLibrary.builtInNames)
+    @Test("no '?' stand-ins in any exported document", arguments: LessonFixtures.names)
     func noStandIns(lesson: String) throws {
-        let trace = try builtInTrace(lesson)
+        let trace = try LessonFixtures.trace(lesson)
         for notation in NotationName.allCases {
             let narrative = Narrator(trace: trace, notation: notation).narrative()
             let documents = [

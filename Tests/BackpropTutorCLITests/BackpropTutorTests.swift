@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropTestSupport
 import BackpropTutorCLI
 import Foundation
 import Testing
@@ -83,7 +84,7 @@ struct BackpropTutorTests {
         let trace = Tracer.trace(try LessonLibrary.load("ng-gradcheck"))
         let printed = try #require(last.split(separator: " ").compactMap { Double($0) }.first)
         #expect(printed < 1e-9)
-        #expect(abs(printed - trace.gradientCheck.relativeDifference) <= 1e-4 * trace.gradientCheck.relativeDifference)
+        expectClose(printed, trace.gradientCheck.relativeDifference, relative: 1e-4)
         // One table row per parameter (38), plus title, blank, header, rule and verdict lines.
         #expect(lines(output.standardOutput).filter { $0.hasPrefix("Θ") }.count == 38)
     }

@@ -24,47 +24,49 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
 
     /// g(z) for a whole layer. Stable for |z| up to at least 1e4: no overflow, no NaN.
     public func values(_ z: [Double]) -> [Double] {
-        switch self {
-        case .sigmoid: return z.map(Self.sigmoid)
-        case .tanh: return z.map { Foundation.tanh($0) }
-        case .relu: return z.map { max(0, $0) }
-        case .linear: return z
-        case .scaledTanh: return z.map { (Foundation.tanh($0) + 1) / 2 }
-        case .softmax:
-            let largest = z.max() ?? 0
-            let exponentials = z.map { exp($0 - largest) }
-            let total = exponentials.reduce(0, +)
-            return exponentials.map { $0 / total }
-        }
+        definition.values(z)
     }
 
-    /// g′(z) for a whole layer, given z and a = g(z).
+    /// g′(z) for a whole layer, given z and a = g(z) (of the same length).
     ///
-    /// For `softmax` this is the diagonal of the Jacobian, aᵢ(1 − aᵢ); see `softmaxJacobian`.
+    /// For `softmax` this is the diagonal of the Jacobian, aᵢ(1 − aᵢ): the full Jacobian
+    /// aᵢ([i = k] − aₖ) is never needed, because softmax only meets cross-entropy.
     public func derivatives(z: [Double], a: [Double]) -> [Double] {
+        zip(z, a).map(definition.derivative)
+    }
+
+    /// Each case's g and g′ side by side, as micrograd keeps an operation and its backward pass
+    /// together. g maps a whole layer (softmax needs every unit); g′ takes one unit's z and
+    /// a = g(z) and uses whichever gives the simpler formula.
+    private var definition: (values: ([Double]) -> [Double], derivative: (_ z: Double, _ a: Double) -> Double) {
         switch self {
-        case .sigmoid: return a.map { $0 * (1 - $0) }
-        case .tanh: return a.map { 1 - $0 * $0 }
-        case .relu: return z.map { $0 > 0 ? 1 : 0 }
-        case .linear: return z.map { _ in 1 }
+        case .sigmoid:
+            return ({ $0.map(Self.sigmoid) }, { _, a in a * (1 - a) })
+        case .tanh:
+            return ({ $0.map { Foundation.tanh($0) } }, { _, a in 1 - a * a })
+        case .relu:
+            return ({ $0.map { max(0, $0) } }, { z, _ in z > 0 ? 1 : 0 })
+        case .linear:
+            return ({ $0 }, { _, _ in 1 })
         case .scaledTanh:
-            return z.map {
-                let t = Foundation.tanh($0)
-                return (1 - t * t) / 2
-            }
-        case .softmax: return a.map { $0 * (1 - $0) }
+            return (
+                { $0.map { (Foundation.tanh($0) + 1) / 2 } },
+                { z, _ in
+                    let t = Foundation.tanh(z)
+                    return (1 - t * t) / 2
+                }
+            )
+        case .softmax:
+            return (Self.softmaxValues, { _, a in a * (1 - a) })
         }
     }
 
-    /// The full softmax Jacobian J[i][k] = ∂aᵢ/∂zₖ = aᵢ([i = k] − aₖ), for a = softmax(z).
-    public static func softmaxJacobian(a: [Double]) -> Matrix {
-        var jacobian = Matrix(rows: a.count, columns: a.count)
-        for i in a.indices {
-            for k in a.indices {
-                jacobian[i, k] = a[i] * ((i == k ? 1 : 0) - a[k])
-            }
-        }
-        return jacobian
+    /// e^(zᵢ − max z) / Σₖ e^(zₖ − max z): shifting by max z keeps every exponential ≤ 1.
+    static func softmaxValues(_ z: [Double]) -> [Double] {
+        let largest = z.max() ?? 0
+        let exponentials = z.map { exp($0 - largest) }
+        let total = exponentials.reduce(0, +)
+        return exponentials.map { $0 / total }
     }
 
     /// σ(z) without overflow: e⁻ᶻ is only formed for z ≥ 0.

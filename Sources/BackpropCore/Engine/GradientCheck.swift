@@ -1,5 +1,5 @@
 /// Central-difference estimates of ∂J/∂Θ, the independent check on backprop.
-public struct GradientCheck: Equatable, Codable, Sendable {
+public struct GradientCheck: Equatable, Sendable {
     /// The step ε in (J(θ + ε) − J(θ − ε)) / 2ε.
     public var epsilon: Double
     /// The estimates, shaped like the weights. Entries not checked are 0.

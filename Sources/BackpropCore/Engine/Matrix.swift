@@ -85,20 +85,9 @@ public struct Matrix: Equatable, Sendable {
         return Matrix(rows: lhs.rows, columns: lhs.columns, values: zip(lhs.values, rhs.values).map(+))
     }
 
-    /// Entry-wise `self - other`.
-    public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
-        precondition(lhs.rows == rhs.rows && lhs.columns == rhs.columns)
-        return Matrix(rows: lhs.rows, columns: lhs.columns, values: zip(lhs.values, rhs.values).map(-))
-    }
-
     /// Every entry multiplied by `scalar`.
     public static func * (scalar: Double, matrix: Matrix) -> Matrix {
         Matrix(rows: matrix.rows, columns: matrix.columns, values: matrix.values.map { scalar * $0 })
-    }
-
-    /// The Euclidean (Frobenius) norm of a list of matrices taken as one long vector.
-    public static func norm(_ matrices: [Matrix]) -> Double {
-        matrices.reduce(0) { sum, m in m.values.reduce(sum) { $0 + $1 * $1 } }.squareRoot()
     }
 }
 

@@ -5,7 +5,7 @@
 /// column 0 holding the bias weights (the bias unit a₀⁽ˡ⁾ = 1):
 /// z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾ [1; a⁽ˡ⁾] and a⁽ˡ⁺¹⁾ = g(z⁽ˡ⁺¹⁾). `activations[l - 2]` is the g of layer l.
 /// Other notations (Nielsen's wˡ, Tulleken's W) are labels on the same numbers.
-public struct Network: Equatable, Codable, Sendable {
+public struct Network: Equatable, Sendable {
     /// s₁…s_L.
     public var layerSizes: [Int]
     /// The activation of layers 2…L (count L − 1).

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a lesson's initial weights come from when it does not list them.
-public enum WeightInitialization: Equatable, Codable, Sendable {
+public enum WeightInitialization: Equatable, Sendable {
     /// Ng's debugInitializeWeights: Θ⁽ˡ⁾ (s₍ₗ₊₁₎ × (sₗ + 1)) filled column-major with
     /// sin(1), sin(2), … and divided by 10. Bias column included.
     case ngDebug

@@ -3,15 +3,17 @@
 /// Foundation's JSONSerialization loses positions and, on Linux, the difference between
 /// numbers and Booleans; lessons need both for clear errors. NaN and Infinity are rejected,
 /// and so is any number too large for a Double.
-public struct JSONParser {
+///
+/// Internal to Core: `Lesson.decode` wraps its `SyntaxError` into `LessonError.malformedJSON`.
+struct JSONParser {
     /// A syntax error at a 1-based line and column.
-    public struct SyntaxError: Error, Equatable, Sendable {
+    struct SyntaxError: Error, Equatable, Sendable {
         /// 1-based line of the problem.
-        public var line: Int
+        var line: Int
         /// 1-based column (in Unicode scalars) of the problem.
-        public var column: Int
+        var column: Int
         /// What is wrong, in lower case.
-        public var message: String
+        var message: String
     }
 
     private let scalars: [Unicode.Scalar]
@@ -21,14 +23,14 @@ public struct JSONParser {
     private var depth = 0
 
     /// Nesting deeper than this is refused (no stack overflow on hostile input).
-    public static let maximumDepth = 64
+    static let maximumDepth = 64
 
     private init(_ text: String) {
         scalars = Array(text.unicodeScalars)
     }
 
     /// Parses a whole document: one value, surrounded only by white space.
-    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+    static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(text)
         if parser.scalars.first == "\u{FEFF}" { parser.index = 1 }
         parser.skipWhitespace()

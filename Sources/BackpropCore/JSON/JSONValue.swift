@@ -31,7 +31,7 @@ public struct JSONValue: Equatable, Sendable {
     public var kind: Kind
     /// 1-based line of the value's first character.
     public var line: Int
-    /// 1-based column (in characters) of the value's first character.
+    /// 1-based column (in Unicode scalars, as `JSONParser` counts them) of the value's first character.
     public var column: Int
 
     /// A word for the value's type, as used in messages ("a number", "a list", …).

@@ -62,7 +62,7 @@ extension Narrator {
                             .init(
                                 .equals,
                                 .binary(
-                                    .matrix((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }), .outer,
+                                    Self.abbreviated((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }), .outer,
                                     deltaValue(delta))),
                             .init(
                                 .equals, gradientValue(gradient),

@@ -8,53 +8,30 @@ extension Lesson {
     ]
     /// The notations a lesson may ask for.
     public static let notationNames = ["ng", "nielsen", "tulleken"]
-
-    /// Reads and validates a lesson file.
-    ///
-    /// - Parameter displayName: how the file is named in errors (the path as the user gave it).
-    public static func load(contentsOf url: URL, displayName: String) throws(LessonError) -> Lesson {
-        let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-            if let size = attributes[.size] as? Int, size > LessonLimits.maximumFileBytes {
-                throw LessonError.unreadable(
-                    file: displayName,
-                    reason: "the file has \(size) bytes, more than the limit of \(LessonLimits.maximumFileBytes)")
-            }
-            data = try Data(contentsOf: url)
-        } catch let error as LessonError {
-            throw error
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "no such file, or it is not readable"
-            throw .unreadable(file: displayName, reason: reason.lowercased())
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: displayName, reason: "it is not UTF-8 text; save it as UTF-8")
-        }
-        return try decode(text, file: displayName)
-    }
-
-    /// Parses and validates lesson JSON. `file` names the source in errors.
-    public static func decode(_ text: String, file: String) throws(LessonError) -> Lesson {
-        let root: JSONValue
-        do {
-            root = try JSONParser.parse(text)
-        } catch {
-            throw .malformedJSON(file: file, line: error.line, column: error.column, problem: error.message)
-        }
-        return try LessonDecoder(file: file).lesson(from: root)
-    }
 }
 
 /// Turns a parsed lesson into a validated `Lesson`, naming the JSON path of every problem.
 struct LessonDecoder {
     let file: String
 
-    func fail(_ value: JSONValue?, _ path: String, _ problem: String, fix: String) -> LessonError {
-        .invalid(file: file, line: value?.line, column: value?.column, path: path, problem: problem, fix: fix)
+    typealias FieldError = JSONValue.FieldError
+
+    /// The lesson in `root`, or the first problem found, with `file` and the JSON path.
+    func lesson(from root: JSONValue) throws(LessonError) -> Lesson {
+        do {
+            return try validatedLesson(root)
+        } catch {
+            throw .invalid(
+                file: file, line: error.line, column: error.column, path: error.path, problem: error.problem,
+                fix: error.fix)
+        }
     }
 
-    func lesson(from root: JSONValue) throws(LessonError) -> Lesson {
+    private func fail(_ value: JSONValue?, _ path: String, _ problem: String, fix: String) -> FieldError {
+        FieldError(value, path, problem, fix: fix)
+    }
+
+    private func validatedLesson(_ root: JSONValue) throws(FieldError) -> Lesson {
         guard case .object(let members) = root.kind else {
             throw fail(
                 root, "", "the top level is \(root.typeDescription), not an object",
@@ -68,23 +45,21 @@ struct LessonDecoder {
                 fix: "\(suggestion)known fields are " + Lesson.knownFields.joined(separator: ", "))
         }
 
-        let title = try string(required(root, "title"), "title", fix: "give the lesson a title")
+        let title = try required(root, "title").string(at: "title", fix: "give the lesson a title")
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, title.count <= 200 else {
             throw fail(root["title"], "title", "the title must have 1 to 200 characters", fix: "write a short title")
         }
-        let summary = try root["summary"].map { v throws(LessonError) in
-            try string(v, "summary", fix: "write the summary as a string")
+        let summary = try root["summary"].map { v throws(FieldError) in
+            try v.string(at: "summary", fix: "write the summary as a string")
         }
         let notation =
-            try root["notation"].map { v throws(LessonError) in try choice(v, "notation", Lesson.notationNames) }
+            try root["notation"].map { v throws(FieldError) in try v.choice(at: "notation", among: Lesson.notationNames)
+            }
             ?? "ng"
 
         let layerSizes = try layers(required(root, "layers"))
         let activations = try activationList(required(root, "activation"), layerCount: layerSizes.count)
-        let loss =
-            try root["loss"].map { v throws(LessonError) in
-                Loss(rawValue: try choice(v, "loss", Loss.allCases.map(\.rawValue)))!
-            } ?? .crossEntropy
+        let loss = try root["loss"].map { v throws(FieldError) in try v.choice(Loss.self, at: "loss") } ?? .crossEntropy
         try checkCombination(activations: activations, loss: loss, root: root)
 
         let parameterCount = zip(layerSizes.dropFirst(), layerSizes).reduce(0) { $0 + $1.0 * ($1.1 + 1) }
@@ -105,11 +80,11 @@ struct LessonDecoder {
         }
         let samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false)
         let validation =
-            try root["validation"].map { v throws(LessonError) in
+            try root["validation"].map { v throws(FieldError) in
                 try sampleList(v, "validation", network: network, allowsEmpty: true)
             } ?? []
         let test =
-            try root["test"].map { v throws(LessonError) in
+            try root["test"].map { v throws(FieldError) in
                 try sampleList(v, "test", network: network, allowsEmpty: true)
             } ?? []
 
@@ -121,13 +96,15 @@ struct LessonDecoder {
                     "expected a list of \(layerSizes[layerSizes.count - 1]) class names, one per output unit",
                     fix: "name each output unit, e.g. [\"setosa\", \"versicolor\", \"virginica\"]")
             }
-            classes = try items.enumerated().map { index, item throws(LessonError) in
-                try string(item, "classes[\(index)]", fix: "write the class name as a string")
+            classes = try items.enumerated().map { index, item throws(FieldError) in
+                try item.string(at: "classes[\(index)]", fix: "write the class name as a string")
             }
         }
 
-        let learningRate = try nonNegative(root["learningRate"], "learningRate") ?? Lesson.defaultLearningRate
-        let lambda = try nonNegative(root["lambda"], "lambda") ?? 0
+        let learningRate =
+            try root["learningRate"].map { v throws(FieldError) in try v.nonNegativeNumber(at: "learningRate") }
+            ?? Lesson.defaultLearningRate
+        let lambda = try root["lambda"].map { v throws(FieldError) in try v.nonNegativeNumber(at: "lambda") } ?? 0
         var updatesBiases = true
         if let value = root["updateBiases"] {
             guard case .bool(let flag) = value.kind else {
@@ -138,8 +115,8 @@ struct LessonDecoder {
             updatesBiases = flag
         }
         let epochs =
-            try root["epochs"].map { v throws(LessonError) in
-                try integer(v, "epochs", range: 0...LessonLimits.maximumEpochs)
+            try root["epochs"].map { v throws(FieldError) in
+                try v.integer(at: "epochs", in: 0...LessonLimits.maximumEpochs)
             } ?? Lesson.defaultEpochs
 
         return Lesson(
@@ -150,7 +127,7 @@ struct LessonDecoder {
 
     // MARK: Fields
 
-    private func required(_ root: JSONValue, _ key: String) throws(LessonError) -> JSONValue {
+    private func required(_ root: JSONValue, _ key: String) throws(FieldError) -> JSONValue {
         guard let value = root[key] else {
             let example: String
             switch key {
@@ -163,94 +140,23 @@ struct LessonDecoder {
         return value
     }
 
-    private func string(_ value: JSONValue, _ path: String, fix: String) throws(LessonError) -> String {
-        guard case .string(let text) = value.kind else {
-            throw fail(value, path, "expected a string, found \(value.typeDescription)", fix: fix)
-        }
-        return text
-    }
-
-    private func choice(_ value: JSONValue, _ path: String, _ options: [String]) throws(LessonError) -> String {
-        let fix = "use one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
-        let text = try string(value, path, fix: fix)
-        guard options.contains(text) else {
-            throw fail(value, path, "unknown value \"\(text)\"", fix: fix)
-        }
-        return text
-    }
-
-    private func number(_ value: JSONValue, _ path: String) throws(LessonError) -> Double {
-        guard case .number(let number) = value.kind else {
-            throw fail(
-                value, path, "expected a number, found \(value.typeDescription)",
-                fix: "write a finite number such as 0.25")
-        }
-        return number
-    }
-
-    private func nonNegative(_ value: JSONValue?, _ path: String) throws(LessonError) -> Double? {
-        guard let value else { return nil }
-        let number = try number(value, path)
-        guard number >= 0 else {
-            throw fail(value, path, "must not be negative (found \(number))", fix: "use 0 or a positive number")
-        }
-        return number
-    }
-
-    private func integer(_ value: JSONValue, _ path: String, range: ClosedRange<Int>) throws(LessonError) -> Int {
-        let fix = "use a whole number from \(range.lowerBound) to \(range.upperBound)"
-        guard case .number(let number) = value.kind, number.rounded() == number,
-            number >= Double(range.lowerBound), number <= Double(range.upperBound)
-        else {
-            throw fail(
-                value, path,
-                "expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(describe(value))",
-                fix: fix)
-        }
-        return Int(number)
-    }
-
-    private func list(_ value: JSONValue, _ path: String, fix: String) throws(LessonError) -> [JSONValue] {
-        guard case .array(let items) = value.kind else {
-            throw fail(value, path, "expected a list, found \(value.typeDescription)", fix: fix)
-        }
-        return items
-    }
-
-    private func numbers(_ value: JSONValue, _ path: String, count: Int, what: String) throws(LessonError) -> [Double] {
-        let items = try list(value, path, fix: "write \(what) as a list of \(count) numbers")
-        guard items.count == count else {
-            throw fail(
-                value, path, "has \(items.count) numbers but \(what) needs \(count)",
-                fix: "write exactly \(count) numbers")
-        }
-        return try items.enumerated().map { index, item throws(LessonError) in try number(item, "\(path)[\(index)]") }
-    }
-
-    private func describe(_ value: JSONValue) -> String {
-        if case .number(let number) = value.kind { return String(number) }
-        return value.typeDescription
-    }
-
     // MARK: Network
 
-    private func layers(_ value: JSONValue) throws(LessonError) -> [Int] {
-        let items = try list(value, "layers", fix: "write the units per layer, input first, e.g. [2, 2, 1]")
+    private func layers(_ value: JSONValue) throws(FieldError) -> [Int] {
+        let items = try value.list(at: "layers", fix: "write the units per layer, input first, e.g. [2, 2, 1]")
         guard (2...LessonLimits.maximumLayers).contains(items.count) else {
             throw fail(
                 value, "layers", "a network needs 2 to \(LessonLimits.maximumLayers) layers, found \(items.count)",
                 fix: "list the input layer, any hidden layers and the output layer, e.g. [2, 2, 1]")
         }
-        return try items.enumerated().map { index, item throws(LessonError) in
-            try integer(item, "layers[\(index)]", range: 1...LessonLimits.maximumUnits)
+        return try items.enumerated().map { index, item throws(FieldError) in
+            try item.integer(at: "layers[\(index)]", in: 1...LessonLimits.maximumUnits)
         }
     }
 
-    private func activationList(_ value: JSONValue, layerCount: Int) throws(LessonError) -> [Activation] {
-        let names = Activation.allCases.map(\.rawValue)
+    private func activationList(_ value: JSONValue, layerCount: Int) throws(FieldError) -> [Activation] {
         if case .string = value.kind {
-            let name = try choice(value, "activation", names)
-            let activation = Activation(rawValue: name)!
+            let activation = try value.choice(Activation.self, at: "activation")
             if activation == .softmax && layerCount > 2 {
                 throw fail(
                     value, "activation", "softmax may only be the output layer's activation",
@@ -258,14 +164,14 @@ struct LessonDecoder {
             }
             return Array(repeating: activation, count: layerCount - 1)
         }
-        let items = try list(value, "activation", fix: "write one name, or one per non-input layer")
+        let items = try value.list(at: "activation", fix: "write one name, or one per non-input layer")
         guard items.count == layerCount - 1 else {
             throw fail(
                 value, "activation", "has \(items.count) names but the network has \(layerCount - 1) non-input layers",
                 fix: "give one activation per layer after the input layer, or a single name for all")
         }
-        return try items.enumerated().map { index, item throws(LessonError) in
-            let activation = Activation(rawValue: try choice(item, "activation[\(index)]", names))!
+        return try items.enumerated().map { index, item throws(FieldError) in
+            let activation = try item.choice(Activation.self, at: "activation[\(index)]")
             if activation == .softmax && index < items.count - 1 {
                 throw fail(
                     item, "activation[\(index)]", "softmax may only be the output layer's activation",
@@ -275,7 +181,7 @@ struct LessonDecoder {
         }
     }
 
-    private func checkCombination(activations: [Activation], loss: Loss, root: JSONValue) throws(LessonError) {
+    private func checkCombination(activations: [Activation], loss: Loss, root: JSONValue) throws(FieldError) {
         let output = activations[activations.count - 1]
         if output == .softmax && loss != .crossEntropy {
             throw fail(
@@ -290,7 +196,7 @@ struct LessonDecoder {
         }
     }
 
-    private func initialWeights(_ root: JSONValue, layerSizes: [Int]) throws(LessonError) -> (
+    private func initialWeights(_ root: JSONValue, layerSizes: [Int]) throws(FieldError) -> (
         [Matrix], Lesson.WeightSource
     ) {
         switch (root["weights"], root["init"]) {
@@ -310,45 +216,45 @@ struct LessonDecoder {
         }
     }
 
-    private func weightMatrices(_ value: JSONValue, layerSizes: [Int]) throws(LessonError) -> [Matrix] {
-        let items = try list(value, "weights", fix: "write one matrix (a list of rows) per layer after the input")
+    private func weightMatrices(_ value: JSONValue, layerSizes: [Int]) throws(FieldError) -> [Matrix] {
+        let items = try value.list(at: "weights", fix: "write one matrix (a list of rows) per layer after the input")
         guard items.count == layerSizes.count - 1 else {
             throw fail(
                 value, "weights",
                 "has \(items.count) matrices but \(layerSizes.count) layers need \(layerSizes.count - 1)",
                 fix: "give Θ(1) … Θ(\(layerSizes.count - 1)), one matrix between each pair of layers")
         }
-        return try items.enumerated().map { index, item throws(LessonError) in
+        return try items.enumerated().map { index, item throws(FieldError) in
             let rows = layerSizes[index + 1]
             let columns = layerSizes[index] + 1
             let path = "weights[\(index)]"
             let shape =
                 "Θ(\(index + 1)) maps layer \(index + 1) to layer \(index + 2), so it is \(rows) × \(columns): one row per unit of layer \(index + 2), the bias weight first and then one weight per unit of layer \(index + 1)"
-            let rowItems = try list(item, path, fix: shape)
+            let rowItems = try item.list(at: path, fix: shape)
             guard rowItems.count == rows else {
                 throw fail(item, path, "has \(rowItems.count) rows but needs \(rows)", fix: shape)
             }
             var values: [Double] = []
             for (i, rowItem) in rowItems.enumerated() {
                 let rowPath = "\(path)[\(i)]"
-                let entries = try list(rowItem, rowPath, fix: shape)
+                let entries = try rowItem.list(at: rowPath, fix: shape)
                 guard entries.count == columns else {
                     throw fail(rowItem, rowPath, "has \(entries.count) numbers but needs \(columns)", fix: shape)
                 }
                 for (j, entry) in entries.enumerated() {
-                    values.append(try number(entry, "\(rowPath)[\(j)]"))
+                    values.append(try entry.number(at: "\(rowPath)[\(j)]"))
                 }
             }
             return Matrix(rows: rows, columns: columns, values: values)
         }
     }
 
-    private func initialization(_ value: JSONValue) throws(LessonError) -> WeightInitialization {
+    private func initialization(_ value: JSONValue) throws(FieldError) -> WeightInitialization {
         let fix = "write {\"method\": \"ng-debug\"} or {\"method\": \"uniform\", \"epsilon\": 0.12, \"seed\": 1}"
         guard case .object(let members) = value.kind, let method = value["method"] else {
             throw fail(value, "init", "expected an object with a \"method\"", fix: fix)
         }
-        let name = try choice(method, "init.method", ["ng-debug", "uniform"])
+        let name = try method.choice(at: "init.method", among: ["ng-debug", "uniform"])
         let allowed = name == "uniform" ? ["method", "epsilon", "seed"] : ["method"]
         if let extra = members.first(where: { !allowed.contains($0.key) }) {
             throw fail(
@@ -357,7 +263,7 @@ struct LessonDecoder {
         guard name == "uniform" else { return .ngDebug }
         var epsilon = WeightInitialization.defaultEpsilon
         if let epsilonValue = value["epsilon"] {
-            epsilon = try number(epsilonValue, "init.epsilon")
+            epsilon = try epsilonValue.number(at: "init.epsilon")
             guard epsilon > 0, epsilon <= 100 else {
                 throw fail(
                     epsilonValue, "init.epsilon", "must be above 0 and at most 100, found \(epsilon)",
@@ -365,19 +271,19 @@ struct LessonDecoder {
             }
         }
         let seed =
-            try value["seed"].map { v throws(LessonError) in
-                try integer(v, "init.seed", range: 0...Int(Int32.max))
+            try value["seed"].map { v throws(FieldError) in
+                try v.integer(at: "init.seed", in: 0...Int(Int32.max))
             } ?? 0
         return .uniform(epsilon: epsilon, seed: UInt64(seed))
     }
 
     // MARK: Samples
 
-    private func sampleList(_ value: JSONValue, _ path: String, network: Network, allowsEmpty: Bool) throws(LessonError)
+    private func sampleList(_ value: JSONValue, _ path: String, network: Network, allowsEmpty: Bool) throws(FieldError)
         -> [Lesson.Sample]
     {
         let fix = "write a list of {\"x\": […], \"y\": […]} objects"
-        let items = try list(value, path, fix: fix)
+        let items = try value.list(at: path, fix: fix)
         if items.isEmpty && !allowsEmpty {
             throw fail(value, path, "the sample list is empty", fix: "add at least one {\"x\": […], \"y\": […]}")
         }
@@ -388,7 +294,7 @@ struct LessonDecoder {
         }
         let inputCount = network.layerSizes[0]
         let outputCount = network.layerSizes[network.layerCount - 1]
-        return try items.enumerated().map { index, item throws(LessonError) in
+        return try items.enumerated().map { index, item throws(FieldError) in
             let samplePath = "\(path)[\(index)]"
             guard case .object(let members) = item.kind else {
                 throw fail(item, samplePath, "expected an object, found \(item.typeDescription)", fix: fix)
@@ -401,16 +307,16 @@ struct LessonDecoder {
             guard let xValue = item["x"], let yValue = item["y"] else {
                 throw fail(item, samplePath, "a sample needs both \"x\" and \"y\"", fix: fix)
             }
-            let x = try numbers(
-                xValue, "\(samplePath).x", count: inputCount, what: "the input layer (\(inputCount) units)")
-            let y = try numbers(
-                yValue, "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
+            let x = try xValue.numbers(
+                at: "\(samplePath).x", count: inputCount, what: "the input layer (\(inputCount) units)")
+            let y = try yValue.numbers(
+                at: "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
             try checkTarget(y, yValue, "\(samplePath).y", network: network)
             return Lesson.Sample(x: x, y: y)
         }
     }
 
-    private func checkTarget(_ y: [Double], _ value: JSONValue, _ path: String, network: Network) throws(LessonError) {
+    private func checkTarget(_ y: [Double], _ value: JSONValue, _ path: String, network: Network) throws(FieldError) {
         guard network.loss == .crossEntropy else { return }
         if let index = y.firstIndex(where: { $0 < 0 || $0 > 1 }) {
             throw fail(

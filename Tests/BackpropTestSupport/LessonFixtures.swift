@@ -1,0 +1,54 @@
+import BackpropCore
+import Foundation
+
+/// The built-in lessons, read from the package's `lessons/` folder (found from this source
+/// file, so tests run from any directory).
+///
+/// The list of names comes from the folder itself: a lesson added to `lessons/` is seen by
+/// every suite that iterates `names`, with nothing to update here.
+public enum LessonFixtures {
+    /// The package's root folder.
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // BackpropTestSupport
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()
+
+    /// `lessons/`.
+    public static let directory = packageRoot.appendingPathComponent("lessons")
+
+    /// The names of `lessons/*.json`, without `.json`, sorted.
+    ///
+    /// Stops the test run if the folder cannot be listed or holds no lesson: an empty list
+    /// would make every suite that iterates it pass without testing anything.
+    public static let names: [String] = {
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            preconditionFailure("cannot list \(directory.path): \(error)")
+        }
+        let names = files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(".json".count)) }.sorted()
+        precondition(!names.isEmpty, "\(directory.path) holds no lesson")
+        return names
+    }()
+
+    /// `lessons/<name>.json`.
+    public static func url(_ name: String) -> URL {
+        directory.appendingPathComponent(name + ".json")
+    }
+
+    /// The JSON text of `lessons/<name>.json`.
+    public static func text(_ name: String) throws -> String {
+        try String(contentsOf: url(name), encoding: .utf8)
+    }
+
+    /// `lessons/<name>.json`, loaded and validated.
+    public static func lesson(_ name: String) throws -> Lesson {
+        try Lesson.load(contentsOf: url(name), displayName: name + ".json")
+    }
+
+    /// `lessons/<name>.json`, loaded and traced with the tracer's defaults.
+    public static func trace(_ name: String) throws -> Trace {
+        Tracer.trace(try lesson(name))
+    }
+}
