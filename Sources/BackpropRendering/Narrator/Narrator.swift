@@ -15,7 +15,7 @@ public struct Narrator: Sendable {
     /// Decimals the renderer will print, mentioned once per step.
     public let decimals: Int
 
-    /// A narrator; `sampleIndex` must be below `trace.samples.count`.
+    /// A narrator; the trace must record sample `sampleIndex` (see `traceOptions(for:sampleIndex:)`).
     public init(trace: Trace, notation: Notation.Name, sampleIndex: Int = 0, decimals: Int = 4) {
         self.trace = trace
         self.notation = Notation(notation, layerCount: trace.lesson.layers.count)
@@ -58,7 +58,13 @@ public struct Narrator: Sendable {
     // MARK: Shared pieces
 
     /// The sample shown by per-sample steps.
-    var sample: Trace.SampleTrace { trace.samples[sampleIndex] }
+    var sample: Trace.SampleTrace {
+        guard let sample = trace.sample(at: sampleIndex) else {
+            preconditionFailure(
+                "the trace lacks sample \(sampleNumber); trace with Narrator.traceOptions(for:sampleIndex:)")
+        }
+        return sample
+    }
     /// L.
     var layerCount: Int { trace.lesson.layers.count }
     /// Human sample number (1-based).
@@ -259,10 +265,12 @@ public struct Narrator: Sendable {
             return (0..<sizes[index]).map { i in
                 NetworkFigure.Unit(
                     label: unit(notation.activation(l), i + 1),
-                    activation: showingValues && sampleIndex < trace.samples.count
-                        ? trace.samples[sampleIndex].a[index][i] : nil,
-                    delta: showingValues && l >= 2 && sampleIndex < trace.samples.count
-                        ? (notation.negatesDelta ? -1 : 1) * trace.samples[sampleIndex].delta[index - 1][i] : nil)
+                    activation: showingValues ? trace.sample(at: sampleIndex)?.a[index][i] : nil,
+                    delta: showingValues && l >= 2
+                        ? trace.sample(at: sampleIndex).map {
+                            (notation.negatesDelta ? -1 : 1) * $0.delta[index - 1][i]
+                        }
+                        : nil)
             }
         }
         let captions = sizes.indices.map { index -> String in
