@@ -194,4 +194,37 @@ struct TraceJSONTests {
         let decodedPrefix = try JSONDecoder().decode(Trace.self, from: Data(prefix.jsonText.utf8))
         #expect(decodedPrefix.samples.map(\.index) == [0, 1])
     }
+
+    @Test(
+        "the streamed JSON is JSONWriter's own layout of the document, byte for byte", arguments: Fixtures.lessonNames)
+    func streamedTextIsCanonical(_ name: String) throws {
+        let lesson = try Fixtures.lesson(name)
+        let traces = [
+            Tracer.trace(lesson),
+            Tracer.trace(lesson, options: TraceOptions(samples: .indices([lesson.samples.count - 1]))),
+            Tracer.trace(lesson, options: TraceOptions(samples: .first(0), includesTraining: false)),
+        ]
+        for trace in traces {
+            let text = trace.jsonText
+            #expect(JSONWriter.text(try JSONParser.parse(text).kind) == text)
+            var pieces: [String] = []
+            trace.writeJSON { pieces.append($0) }
+            #expect(pieces.joined() == text)
+            #expect(pieces.count == (trace.samples.isEmpty ? 1 : trace.samples.count + 2), "one piece per record")
+        }
+    }
+
+    @Test("a layer with no hidden units' lists: empty propagatedError prints as []")
+    func emptyLists() throws {
+        let trace = Tracer.trace(try Fixtures.lesson("mazur"))
+        let noHidden = try Lesson.decode(
+            """
+            {"title": "single", "layers": [2, 1], "activation": "sigmoid",
+             "weights": [[[0.1, 0.2, 0.3]]], "samples": [{"x": [1, 0], "y": [1]}]}
+            """, file: "single.json")
+        for trace in [trace, Tracer.trace(noHidden)] {
+            #expect(JSONWriter.text(try JSONParser.parse(trace.jsonText).kind) == trace.jsonText)
+        }
+        #expect(Tracer.trace(noHidden).jsonText.contains("\"propagatedError\": [],"))
+    }
 }

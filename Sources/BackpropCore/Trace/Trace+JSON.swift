@@ -7,10 +7,34 @@ extension Trace {
     /// left out. A sample record carries an `index` key only when the records are not samples
     /// 1, 2, 3, … in order, so a trace of all samples or of the first K prints as it always has.
     public var jsonText: String {
-        JSONWriter.text(jsonObject)
+        var text = ""
+        writeJSON { text += $0 }
+        return text
     }
 
-    private var jsonObject: JSONValue.Kind {
+    /// Writes `jsonText` in pieces, the sample records one by one, so a large trace never
+    /// builds one tree or one string for all its samples; `write` receives the pieces in order.
+    public func writeJSON<Failure: Error>(_ write: (String) throws(Failure) -> Void) throws(Failure) {
+        // The document without its samples, split where they go: `"samples": []` cannot occur
+        // elsewhere, as a string's quotes and newlines are escaped.
+        let marker = "\n  \"samples\": [],\n"
+        let frame = JSONWriter.text(frameObject)
+        guard !samples.isEmpty, let slot = frame.firstRange(of: marker) else {
+            try write(frame)
+            return
+        }
+        try write(String(frame[..<slot.lowerBound]) + "\n  \"samples\": [\n")
+        let isPrefix = samples.indices.allSatisfy { samples[$0].index == $0 }
+        for (position, sample) in samples.enumerated() {
+            var record = SampleRecordWriter()
+            record.write(sample, writingIndex: !isPrefix, isLast: position == samples.count - 1)
+            try write(String(decoding: record.bytes, as: UTF8.self))
+        }
+        try write("  ],\n" + frame[slot.upperBound...])
+    }
+
+    /// The document with an empty `samples` list; `writeJSON` writes the records into it.
+    private var frameObject: JSONValue.Kind {
         var lessonMembers: [(String, JSONValue.Kind)] = [("title", .string(lesson.title))]
         if let summary = lesson.summary { lessonMembers.append(("summary", .string(summary))) }
         lessonMembers += [
@@ -31,13 +55,12 @@ extension Trace {
             ("testCount", .number(Double(lesson.testCount))),
         ]
 
-        let isPrefix = samples.indices.allSatisfy { samples[$0].index == $0 }
         var members: [(String, JSONValue.Kind)] = [
             ("format", .string(format)),
             ("lesson", object(lessonMembers)),
             ("m", .number(Double(m))),
             ("weights", matrices(weights)),
-            ("samples", .array(samples.map { .init($0.jsonObject(writingIndex: !isPrefix)) })),
+            ("samples", .array([])),
             ("cost", .number(cost)),
             ("unregularizedCost", .number(unregularizedCost)),
             ("regularization", .number(regularization)),
@@ -108,20 +131,6 @@ extension Trace.GradientCheckSummary {
                 ))
         }
         return object(members)
-    }
-}
-
-extension Trace.SampleTrace {
-    fileprivate func jsonObject(writingIndex: Bool) -> JSONValue.Kind {
-        let index: [(String, JSONValue.Kind)] = writingIndex ? [("index", .number(Double(self.index)))] : []
-        return object(
-            index + [
-                ("x", vector(x)), ("y", vector(y)), ("a", vectors(a)), ("z", vectors(z)),
-                ("activationDerivative", vectors(activationDerivative)), ("outputError", vector(outputError)),
-                ("propagatedError", vectors(propagatedError)), ("delta", vectors(delta)),
-                ("gradient", matrices(gradient)), ("stepWeights", matrices(stepWeights)), ("loss", .number(loss)),
-                ("predictedClass", .number(Double(predictedClass))), ("targetClass", .number(Double(targetClass))),
-            ])
     }
 }
 

@@ -25,7 +25,17 @@ public enum TraceCommand: Command {
             samples: recorded.map { .first($0) } ?? .all, checksEveryParameter: arguments.isSet(CommonOptions.all))
         let trace = try LessonLoading.trace(lesson, options: options)
         switch arguments.value(format) ?? .text {
-        case .json: try io.write(trace.jsonText)
+        case .json:
+            // Streamed in pieces of about 64 KiB: no one string holds the whole document.
+            var buffer = ""
+            try trace.writeJSON { (piece: String) throws(CLIError) in
+                buffer += piece
+                if buffer.utf8.count >= 1 << 16 {
+                    try io.write(buffer)
+                    buffer = ""
+                }
+            }
+            try io.write(buffer)
         case .text: try io.write(TraceTextRenderer.render(trace))
         }
     }
