@@ -48,7 +48,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BackpropTutorCLITests",
-            dependencies: ["BackpropTutorCLI", "BackpropTestSupport"]
+            dependencies: ["BackpropTutorCLI", "BackpropTestSupport"],
+            exclude: ["Snapshots"]
         ),
     ]
 )

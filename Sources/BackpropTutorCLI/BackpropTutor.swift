@@ -1,77 +1,67 @@
-import BackpropCore
-import BackpropRendering
-import Foundation
-
-/// What a command produced: the text for each stream and the exit code.
-public struct CommandOutput: Equatable, Sendable {
-    /// What goes to standard output.
-    public var standardOutput: String
-    /// What goes to standard error (messages and usage lines).
-    public var standardError: String
-    /// 0 success, 1 data or runtime error, 64 usage error.
-    public var exitCode: Int32
-}
-
 /// The backprop-tutor command line as a library: `run` is all `main.swift` calls.
 public enum BackpropTutor {
     /// The version printed by `--version`.
     public static let version = "0.1.0"
 
-    /// The relative difference above which `check` fails.
-    public static let checkThreshold = 1e-7
-
-    /// Runs the command line (arguments after the program name) and writes its output.
+    /// Runs the command line (arguments after the program name) on the process's own streams
+    /// and returns the exit code.
     public static func run(_ arguments: [String]) -> Int32 {
-        let output = execute(arguments, terminal: .current)
-        FileHandle.standardOutput.write(Data(output.standardOutput.utf8))
-        FileHandle.standardError.write(Data(output.standardError.utf8))
-        return output.exitCode
+        run(arguments, io: .standard())
     }
 
-    /// Runs the command line and returns what it would print. `terminal` decides `--color auto`
-    /// (tests pass `.pipe`, so output never depends on where tests run).
-    public static func execute(_ arguments: [String], terminal: TerminalEnvironment = .pipe) -> CommandOutput {
-        if arguments == ["--version"] {
-            return CommandOutput(standardOutput: "backprop-tutor \(version)\n", standardError: "", exitCode: 0)
-        }
-        if arguments.isEmpty || arguments == ["--help"] || arguments == ["-h"] {
-            return CommandOutput(standardOutput: CommandTable.help, standardError: "", exitCode: 0)
-        }
+    /// Runs the command line on `io`: commands write to it as they go; an error is written to
+    /// its standard error as one line (plus the usage line for a usage error).
+    ///
+    /// Exit codes: 0 success, 1 a data or runtime error (including output that cannot be
+    /// written), 64 a usage error.
+    public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
-            let parsed = try ArgumentScanner.parse(arguments)
-            if parsed.isSet("help") {
-                return CommandOutput(standardOutput: help(for: parsed.command), standardError: "", exitCode: 0)
-            }
-            let text = try Commands.run(parsed, terminal: terminal)
-            return CommandOutput(standardOutput: text, standardError: "", exitCode: 0)
+            try dispatch(arguments, io: io)
+            return 0
         } catch {
             var message = "backprop-tutor: \(error.description)\n"
-            var standardOutput = ""
             switch error {
             case .usage(_, let commandName):
                 let usage =
-                    commandName.flatMap(CommandTable.command(named:))?.usage
+                    commandName.flatMap(CommandTable.spec(named:))?.usage
                     ?? "backprop-tutor COMMAND [OPTIONS] (see `backprop-tutor help`)"
                 message += "usage: \(usage)\n"
-            case .gradientCheckFailed(let report, _, _):
-                standardOutput = report
-            case .lesson, .output, .overflow:
+            case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow:
                 break
             }
-            return CommandOutput(standardOutput: standardOutput, standardError: message, exitCode: error.exitCode)
+            // If standard error cannot be written either, the exit code is all that is left.
+            try? io.standardError.write(message)
+            return error.exitCode
         }
     }
 
-    static func help(for command: CommandTable.Command) -> String {
-        var text = "usage: \(command.usage)\n\n\(command.summary)\n"
-        if !command.options.isEmpty {
-            text += "\noptions:\n"
-            let width = command.options.map { ($0.spelling + ($0.valueName.map { " " + $0 } ?? "")).count }.max() ?? 0
-            for option in command.options {
-                let head = option.spelling + (option.valueName.map { " " + $0 } ?? "")
-                text += "  " + head + String(repeating: " ", count: width - head.count + 2) + option.summary + "\n"
-            }
+    /// Runs the command line with a capturing `CommandIO` and returns what it printed.
+    /// `terminal` decides `--color auto` (tests pass `.pipe`, so output never depends on where
+    /// tests run).
+    public static func execute(_ arguments: [String], terminal: TerminalEnvironment = .pipe) -> CommandOutput {
+        let (io, output, error) = CommandIO.capturing(terminal: terminal)
+        let code = run(arguments, io: io)
+        return CommandOutput(standardOutput: output.text, standardError: error.text, exitCode: code)
+    }
+
+    /// Finds the command and runs it, or answers `--version` and `--help`.
+    static func dispatch(_ arguments: [String], io: CommandIO) throws(CLIError) {
+        if arguments == ["--version"] {
+            try io.write("backprop-tutor \(version)\n")
+            return
         }
-        return text
+        if arguments.isEmpty || arguments == ["--help"] || arguments == ["-h"] {
+            try io.write(CommandTable.help)
+            return
+        }
+        let parsed = try ArgumentScanner.parse(arguments)
+        if parsed.isHelpRequested {
+            try io.write(parsed.command.help)
+            return
+        }
+        guard let command = CommandTable.commandType(named: parsed.command.name) else {
+            throw .usage("unknown command '\(parsed.command.name)'", command: nil)
+        }
+        try command.run(parsed, io: io)
     }
 }

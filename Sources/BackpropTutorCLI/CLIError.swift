@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropRendering
 
 /// Everything that can stop a command, each mapped to one exit code in `exitCode`.
 public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -6,10 +7,13 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case usage(String, command: String?)
     /// A lesson could not be loaded (exit 1).
     case lesson(LessonError)
-    /// The gradient check failed its threshold (exit 1); `report` is the table, still printed.
-    case gradientCheckFailed(report: String, relativeDifference: Double, threshold: Double)
+    /// The gradient check's relative difference is above `bar` (exit 1); its table has
+    /// already been written to standard output.
+    case gradientCheckFailed(relativeDifference: Double, bar: Double)
     /// An output file could not be written (exit 1).
     case output(path: String, reason: String)
+    /// Standard output or standard error could not be written: a closed pipe, a full disk (exit 1).
+    case streamWrite(stream: String, reason: String)
     /// The lesson's numbers overflow: its cost or gradient is ∞ or NaN (exit 1).
     case overflow(lessonTitle: String)
 
@@ -17,7 +21,7 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
-        case .lesson, .gradientCheckFailed, .output, .overflow: return 1
+        case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow: return 1
         }
     }
 
@@ -26,13 +30,28 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage(let message, _): return message
         case .lesson(let error): return error.description
-        case .gradientCheckFailed(_, let difference, let threshold):
+        case .gradientCheckFailed(let difference, let bar):
             return
-                "gradient check failed: relative difference \(difference.isNaN ? "NaN" : String(difference)) exceeds \(threshold)"
+                "gradient check failed: relative difference \(Self.compactScientific(difference, significant: 5)) exceeds \(Self.compactScientific(bar))"
         case .output(let path, let reason): return "\(path): cannot write the output: \(reason)"
+        case .streamWrite(let stream, let reason): return "cannot write to \(stream): \(reason)"
         case .overflow(let title):
             return "lesson '\(title)': the cost or its gradient overflows to ∞ or NaN with these weights and inputs; "
                 + "fix: use smaller weights and inputs (weighted inputs z of a few hundred at most)"
         }
+    }
+
+    /// `NumberFormat.scientific` without the exponent's padding: `1e-7`, `2.5000e-3`, `NaN`.
+    static func compactScientific(_ value: Double, significant: Int = 1) -> String {
+        let text = NumberFormat.scientific(value, significant: significant)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        var exponent = text[text.index(after: e)...]
+        var sign = ""
+        if let first = exponent.first, first == "-" || first == "+" {
+            sign = first == "-" ? "-" : ""
+            exponent = exponent.dropFirst()
+        }
+        let digits = exponent.drop { $0 == "0" }
+        return text[..<e] + "e" + sign + (digits.isEmpty ? "0" : String(digits))
     }
 }

@@ -139,7 +139,7 @@ struct TraceJSONTests {
              "samples": [{"x": [\(x)], "y": [0, 0, 1]}], "epochs": 2}
             """, file: "wide.json")
         let trace = Tracer.trace(lesson)
-        #expect(trace.gradientCheck.checkedEntries?.count == GradientCheck.subsetSize)
+        #expect(trace.gradientCheck?.checkedEntries?.count == GradientCheck.subsetSize)
         let decoded = try JSONDecoder().decode(Trace.self, from: Data(trace.jsonText.utf8))
         #expect(decoded == trace)
         let json = try Self.object(trace)
@@ -154,7 +154,7 @@ struct TraceJSONTests {
     func recordedSamples() throws {
         let lesson = try LessonFixtures.lesson("ng-gradcheck")
         let full = Tracer.trace(lesson)
-        let one = Tracer.trace(lesson, recordedSamples: 1)
+        let one = Tracer.trace(lesson, options: TraceOptions(samples: .first(1)))
         #expect(one.samples.count == 1)
         #expect(one.m == 5)
         #expect(one.cost == full.cost)
@@ -163,5 +163,70 @@ struct TraceJSONTests {
         let json = try Self.object(one)
         #expect((json["samples"] as? [Any])?.count == 1)
         #expect(Self.number(json["m"]) == 5)
+    }
+
+    @Test("parts not computed are left out of the JSON, and it still reads back")
+    func lazyTraceJSON() throws {
+        let lesson = try LessonFixtures.lesson("ng-gradcheck")
+        let lazy = Tracer.trace(
+            lesson, options: TraceOptions(samples: .first(2), includesGradientCheck: false, includesTraining: false))
+        let json = try Self.object(lazy)
+        #expect(json["numericalGradient"] == nil)
+        #expect(json["gradientCheck"] == nil)
+        #expect(json["training"] == nil)
+        #expect(json["D"] != nil && json["costAfterUpdate"] != nil)
+        let decoded = try JSONDecoder().decode(Trace.self, from: Data(lazy.jsonText.utf8))
+        #expect(decoded == lazy)
+        #expect(decoded.numericalGradient == nil && decoded.gradientCheck == nil && decoded.training == nil)
+    }
+
+    @Test("records of chosen samples carry their index in the JSON; a prefix does not")
+    func sampleIndexInJSON() throws {
+        let lesson = try LessonFixtures.lesson("ng-gradcheck")
+        let chosen = Tracer.trace(lesson, options: TraceOptions(samples: .indices([3, 1])))
+        let samples = try #require(try Self.object(chosen)["samples"] as? [[String: Any]])
+        #expect(samples.compactMap { Self.number($0["index"]) } == [1, 3])
+        let decoded = try JSONDecoder().decode(Trace.self, from: Data(chosen.jsonText.utf8))
+        #expect(decoded == chosen)
+        #expect(decoded.sample(at: 3) == chosen.sample(at: 3))
+
+        let prefix = Tracer.trace(lesson, options: TraceOptions(samples: .first(2)))
+        let prefixSamples = try #require(try Self.object(prefix)["samples"] as? [[String: Any]])
+        #expect(prefixSamples.allSatisfy { $0["index"] == nil })
+        let decodedPrefix = try JSONDecoder().decode(Trace.self, from: Data(prefix.jsonText.utf8))
+        #expect(decodedPrefix.samples.map(\.index) == [0, 1])
+    }
+
+    @Test(
+        "the streamed JSON is JSONWriter's own layout of the document, byte for byte", arguments: LessonFixtures.names)
+    func streamedTextIsCanonical(_ name: String) throws {
+        let lesson = try LessonFixtures.lesson(name)
+        let traces = [
+            Tracer.trace(lesson),
+            Tracer.trace(lesson, options: TraceOptions(samples: .indices([lesson.samples.count - 1]))),
+            Tracer.trace(lesson, options: TraceOptions(samples: .first(0), includesTraining: false)),
+        ]
+        for trace in traces {
+            let text = trace.jsonText
+            #expect(JSONWriter.text(try JSONParser.parse(text).kind) == text)
+            var pieces: [String] = []
+            trace.writeJSON { pieces.append($0) }
+            #expect(pieces.joined() == text)
+            #expect(pieces.count == (trace.samples.isEmpty ? 1 : trace.samples.count + 2), "one piece per record")
+        }
+    }
+
+    @Test("a layer with no hidden units' lists: empty propagatedError prints as []")
+    func emptyLists() throws {
+        let trace = Tracer.trace(try LessonFixtures.lesson("mazur"))
+        let noHidden = try Lesson.decode(
+            """
+            {"title": "single", "layers": [2, 1], "activation": "sigmoid",
+             "weights": [[[0.1, 0.2, 0.3]]], "samples": [{"x": [1, 0], "y": [1]}]}
+            """, file: "single.json")
+        for trace in [trace, Tracer.trace(noHidden)] {
+            #expect(JSONWriter.text(try JSONParser.parse(trace.jsonText).kind) == trace.jsonText)
+        }
+        #expect(Tracer.trace(noHidden).jsonText.contains("\"propagatedError\": [],"))
     }
 }

@@ -56,7 +56,7 @@ struct WeightInitializationTests {
             lesson.network.weights
                 == WeightInitialization.uniform(epsilon: 0.12, seed: 7).weights(layerSizes: [4, 6, 3]))
         let trace = Tracer.trace(lesson)
-        #expect(trace.lesson.initialization == "uniform")
+        #expect(trace.lesson.initialization == .uniform)
         #expect(trace.lesson.initEpsilon == 0.12)
         #expect(trace.lesson.initSeed == 7)
     }

@@ -84,7 +84,8 @@ struct BackpropTutorTests {
         let trace = Tracer.trace(try LessonLibrary.load("ng-gradcheck"))
         let printed = try #require(last.split(separator: " ").compactMap { Double($0) }.first)
         #expect(printed < 1e-9)
-        expectClose(printed, trace.gradientCheck.relativeDifference, relative: 1e-4)
+        let check = try #require(trace.gradientCheck)
+        expectClose(printed, check.relativeDifference, relative: 1e-4)
         // One table row per parameter (38), plus title, blank, header, rule and verdict lines.
         #expect(lines(output.standardOutput).filter { $0.hasPrefix("Θ") }.count == 38)
     }
@@ -170,21 +171,45 @@ struct BackpropTutorTests {
         }
     }
 
-    @Test("a failing gradient check exits 1 but still prints its table")
-    func failingCheckExitCode() {
-        // CLIError maps every non-usage error to 1; the report travels with the error.
-        let error = CLIError.gradientCheckFailed(report: "table\n", relativeDifference: 1e-3, threshold: 1e-7)
-        #expect(error.exitCode == 1)
-        #expect(CLIError.usage("x", command: nil).exitCode == 64)
-        #expect(CLIError.lesson(.unknownLesson(name: "a", available: [])).exitCode == 1)
+    /// ReLU with its input at exactly 0: backprop uses g′(0) = 0, while central differences see
+    /// the kink's average slope ½, so the check fails for real.
+    static let kinkLesson = """
+        {"title": "relu kink", "layers": [1, 1, 1], "activation": ["relu", "sigmoid"],
+         "weights": [[[0, 1]], [[0, 1]]], "samples": [{"x": [0], "y": [1]}]}
+        """
+
+    @Test("a failing gradient check prints its table, then exits 1 with one message line")
+    func failingCheck() throws {
+        let file = try TemporaryFile(contents: Self.kinkLesson, name: "kink.json")
+        defer { file.remove() }
+        let output = BackpropTutor.execute(["check", "--lesson", file.path])
+        #expect(output.exitCode == 1)
+        #expect(output.standardOutput.hasPrefix("Gradient check for \"relu kink\""))
+        let verdict = try #require(lines(output.standardOutput).last)
+        #expect(verdict.contains("(FAILS: the bar is 1e-07;"), "\(verdict)")
+        #expect(lines(output.standardError).count == 1, "\(output.standardError)")
+        #expect(output.standardError.hasPrefix("backprop-tutor: gradient check failed: relative difference "))
+        #expect(output.standardError.hasSuffix(" exceeds 1e-7\n"), "\(output.standardError)")
+        #expect(!output.standardError.contains("e-0"), "exponents print without padding")
     }
 
-    @Test("step N prints text for every N in 1…15")
+    @Test("CLIError formats numbers without String(Double): 1e-7, not 1e-07; NaN as NaN")
+    func errorNumbers() {
+        let error = CLIError.gradientCheckFailed(relativeDifference: 0.0012345, bar: 1e-7)
+        #expect(error.description == "gradient check failed: relative difference 1.2345e-3 exceeds 1e-7")
+        #expect(error.exitCode == 1)
+        #expect(CLIError.gradientCheckFailed(relativeDifference: .nan, bar: 1e-7).description.contains(" NaN "))
+        #expect(CLIError.usage("x", command: nil).exitCode == 64)
+        #expect(CLIError.lesson(.unknownLesson(name: "a", available: [])).exitCode == 1)
+        #expect(CLIError.streamWrite(stream: "standard output", reason: "broken pipe").exitCode == 1)
+    }
+
+    @Test("step N prints step N: its heading comes first, in every N in 1…15")
     func steps() {
         for n in 1...15 {
             let output = BackpropTutor.execute(["step", "\(n)", "--lesson", "mazur"])
             #expect(output.exitCode == 0, "step \(n): \(output.standardError)")
-            #expect(!output.standardOutput.isEmpty)
+            #expect(output.standardOutput.hasPrefix("Step \(n) · "), "step \(n)")
         }
     }
 }

@@ -5,8 +5,11 @@ import Testing
 /// Help and parser read the same table; these tests prove that every documented option parses.
 @Suite("CommandTable")
 struct CommandTableTests {
+    /// Stands for `-o`'s file; `optionRuns` puts it in a fresh directory it removes afterwards.
+    static let outputPlaceholder = "OUTPUT-FILE.md"
+
     /// Arguments that run `command` with `option` set, and a sensible value for it.
-    static func invocations(_ command: CommandTable.Command, _ option: CommandTable.Option) -> [[String]] {
+    static func invocations(_ command: CommandSpec, _ option: OptionSpec) -> [[String]] {
         var base = [command.name] + (command.name == "step" ? ["1"] : [])
         if command.name == "export" && option.name != "format" { base += ["--format", "markdown"] }
         guard option.valueName != nil else { return [base + [option.spelling]] }
@@ -16,13 +19,7 @@ struct CommandTableTests {
         } else if option.name == "lesson" {
             values = ["mazur"]
         } else if option.name == "o" {
-            // A fresh path per invocation, so the file never exists yet.
-            return [
-                base + [
-                    "-o",
-                    FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString).md").path,
-                ]
-            ]
+            return [base + ["-o", outputPlaceholder]]
         } else {
             values = ["1"]
         }
@@ -33,13 +30,13 @@ struct CommandTableTests {
 
     struct Invocation: Sendable, CustomTestStringConvertible {
         var arguments: [String]
-        var option: String
+        var option: OptionSpec
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
-    static let allInvocations: [Invocation] = CommandTable.commands.flatMap { command in
+    static let allInvocations: [Invocation] = CommandTable.specs.flatMap { command in
         command.options.flatMap { option in
-            invocations(command, option).map { Invocation(arguments: $0, option: option.name) }
+            invocations(command, option).map { Invocation(arguments: $0, option: option) }
         }
     }
 
@@ -47,30 +44,39 @@ struct CommandTableTests {
     func optionParses(_ invocation: Invocation) throws {
         let parsed = try ArgumentScanner.parse(invocation.arguments)
         #expect(parsed.command.name == invocation.arguments[0])
-        #expect(parsed.options[invocation.option] != nil)
+        #expect(parsed.contains(invocation.option))
     }
 
     @Test("every option of every command runs to exit 0", arguments: allInvocations)
-    func optionRuns(_ invocation: Invocation) {
-        let output = BackpropTutor.execute(invocation.arguments)
+    func optionRuns(_ invocation: Invocation) throws {
+        // A fresh directory per invocation, so the file never exists yet; removed afterwards.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("out.md").path
+        let arguments = invocation.arguments.map { $0 == Self.outputPlaceholder ? path : $0 }
+        let output = BackpropTutor.execute(arguments)
         #expect(output.exitCode == 0, "\(output.standardError)")
         #expect(output.standardError.isEmpty)
-        #expect(!output.standardOutput.isEmpty || invocation.option == "o")
+        if invocation.option.name == "o" {
+            #expect(output.standardOutput.isEmpty)
+            #expect(FileManager.default.fileExists(atPath: path))
+        } else {
+            #expect(!output.standardOutput.isEmpty)
+        }
     }
 
     @Test("the table has options to test (a guard against an empty parameter list)")
     func tableIsNotEmpty() {
         #expect(Self.allInvocations.count >= 8)
-        #expect(
-            CommandTable.commands.map(\.name) == [
-                "step", "steps", "lesson", "lessons", "trace", "check", "export", "help",
-            ])
+        #expect(CommandTable.specs.map(\.name) == CommandTable.commandTypes.map { $0.spec.name })
+        #expect(Set(CommandTable.specs.map(\.name)).count == CommandTable.specs.count, "command names are unique")
     }
 
     @Test(
         "help lists every command and every option; each command's help lists its options",
-        arguments: CommandTable.commands)
-    func helpAgreesWithTable(_ command: CommandTable.Command) {
+        arguments: CommandTable.specs)
+    func helpAgreesWithTable(_ command: CommandSpec) {
         let help = CommandTable.help
         #expect(help.contains("  \(command.name)"))
         let commandHelp = BackpropTutor.execute(["help", command.name])
@@ -84,15 +90,35 @@ struct CommandTableTests {
         }
     }
 
-    @Test("parsing: positionals, flags, -h, and errors for repeats and values on flags")
+    @Test("closed value lists come from the enums: formats, colour, notation")
+    func allowedValuesFromEnums() {
+        #expect(StepCommand.format.spec.allowedValues == ["text", "latex", "markdown"])
+        #expect(ExportCommand.format.spec.allowedValues == ["latex", "markdown", "beamer"])
+        #expect(TraceCommand.format.spec.allowedValues == TraceFormat.allCases.map(\.rawValue))
+        #expect(CommonOptions.color.spec.allowedValues == ColorChoice.allCases.map(\.rawValue))
+        #expect(CommonOptions.notation.spec.allowedValues == NotationChoice.names)
+        #expect(ExportCommand.notation.spec.allowedValues == NotationChoice.names)
+    }
+
+    @Test("parsing: positionals, flags, -h, typed values, and errors for repeats and values on flags")
     func scanner() throws {
-        let parsed = try ArgumentScanner.parse(["step", "12", "--lesson", "xor"])
+        let parsed = try ArgumentScanner.parse(["step", "12", "--lesson", "xor", "--format", "latex"])
         #expect(parsed.positionals == ["12"])
-        #expect(parsed.value("lesson") == "xor")
-        #expect(try ArgumentScanner.parse(["trace", "-h"]).isSet("help"))
-        #expect(try ArgumentScanner.parse(["check", "--all"]).isSet("all"))
+        #expect(parsed.value(CommonOptions.lesson) == "xor")
+        #expect(parsed.value(StepCommand.format) == .latex)
+        #expect(parsed.value(CommonOptions.color) == nil)
+        #expect(try ArgumentScanner.parse(["trace", "-h"]).isHelpRequested)
+        #expect(try !ArgumentScanner.parse(["trace"]).isHelpRequested)
+        #expect(try ArgumentScanner.parse(["check", "--all"]).isSet(CommonOptions.all))
         #expect(throws: CLIError.self) { try ArgumentScanner.parse(["trace", "--lesson", "a", "--lesson", "b"]) }
         #expect(throws: CLIError.self) { try ArgumentScanner.parse(["check", "--all=yes"]) }
         #expect(throws: CLIError.self) { try ArgumentScanner.parse([]) }
+    }
+
+    @Test("the check's bar in help comes from GradientCheck.passingBar")
+    func checkBarInHelp() throws {
+        let check = try #require(CommandTable.spec(named: "check"))
+        #expect(check.summary.hasSuffix("(exit 1 above 1e-7)"))
+        #expect(CommandTable.help.contains("even above 2000 parameters"))
     }
 }

@@ -8,12 +8,11 @@ struct TerminalEnvironmentTests {
     func rules() {
         let terminal = TerminalEnvironment(isTerminal: true, isColorDisabled: false)
         let noColor = TerminalEnvironment(isTerminal: true, isColorDisabled: true)
-        #expect(terminal.usesColor(nil))
-        #expect(terminal.usesColor("auto"))
-        #expect(!noColor.usesColor("auto"))
-        #expect(!TerminalEnvironment.pipe.usesColor("auto"))
-        #expect(TerminalEnvironment.pipe.usesColor("always"))
-        #expect(!terminal.usesColor("never"))
+        #expect(terminal.usesColor(.auto))
+        #expect(!noColor.usesColor(.auto))
+        #expect(!TerminalEnvironment.pipe.usesColor(.auto))
+        #expect(TerminalEnvironment.pipe.usesColor(.always))
+        #expect(!terminal.usesColor(.never))
     }
 
     @Test("a pipe gets no escape codes; --color always gets them")

@@ -27,6 +27,19 @@ public struct GradientCheck: Equatable, Sendable {
         }
     }
 
+    /// The largest relative difference ‖num − D‖ / ‖num + D‖ that passes: backprop-tutor's bar.
+    ///
+    /// Ng's ex4 asks for less than 1e-9; central differences with ε = 1e-4 are only accurate to
+    /// about ε² times the cost's third derivative, so some lessons land between the two, while a
+    /// real mistake in backprop shows up as 1e-2 or more. `check`'s exit code, its help and its
+    /// table all read this one value.
+    public static let passingBar = 1e-7
+
+    /// Whether a relative difference passes `passingBar` (NaN never passes).
+    public static func passes(relativeDifference: Double, bar: Double = passingBar) -> Bool {
+        relativeDifference <= bar
+    }
+
     /// Above this many parameters only a deterministic subset is checked unless `all` is asked.
     public static let fullCheckLimit = 2_000
     /// The size of that subset.

@@ -6,24 +6,40 @@ extension Network {
         return (pass, averagedGradients(accumulated, sampleCount: targets.rows, lambda: lambda))
     }
 
+    /// Full-batch gradient descent, one state per epoch, computed as it is read.
+    ///
+    /// The sequence yields `epochs + 1` states: the starting network (epoch 0) and the network
+    /// after each step Θ := Θ − αD, each with its cost J. Each epoch is one batched forward and
+    /// backward pass over all samples as matrix work; the pass that gives a state's cost also
+    /// gives the gradient for the next step. Stop reading early (`prefix`, `break`) to stop
+    /// training; progress reports read the states as they come.
+    public func trainingEpochs(
+        inputs: Matrix, targets: Matrix, lambda: Double, learningRate: Double,
+        updatesBiases: Bool, epochs: Int
+    ) -> TrainingEpochs {
+        TrainingEpochs(
+            start: self, inputs: inputs, targets: targets, lambda: lambda, learningRate: learningRate,
+            updatesBiases: updatesBiases, epochs: epochs)
+    }
+
     /// Full-batch gradient descent: `epochs` steps Θ := Θ − αD.
     ///
     /// Returns J before the first step and after each step (epochs + 1 values) and the final
-    /// network. Each epoch is one batched pass over all samples as matrix work.
+    /// network: the states of `trainingEpochs`, collected.
     public func trained(
         inputs: Matrix, targets: Matrix, lambda: Double, learningRate: Double,
         updatesBiases: Bool, epochs: Int
     ) -> (network: Network, costs: [Double]) {
         var network = self
         var costs: [Double] = []
-        costs.reserveCapacity(epochs + 1)
-        for _ in 0..<epochs {
-            let (pass, d) = network.gradients(inputs: inputs, targets: targets, lambda: lambda)
-            costs.append(network.cost(of: pass, lambda: lambda))
-            network.weights = network.updatedWeights(
-                gradients: d, learningRate: learningRate, updatesBiases: updatesBiases)
+        costs.reserveCapacity(max(epochs, 0) + 1)
+        for state in trainingEpochs(
+            inputs: inputs, targets: targets, lambda: lambda, learningRate: learningRate,
+            updatesBiases: updatesBiases, epochs: epochs)
+        {
+            costs.append(state.cost)
+            network = state.network
         }
-        costs.append(network.cost(inputs: inputs, targets: targets, lambda: lambda))
         return (network, costs)
     }
 }

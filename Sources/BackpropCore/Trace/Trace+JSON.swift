@@ -2,11 +2,39 @@ extension Trace {
     /// The trace as JSON text: the documented `backprop-tutor/trace@1` contract, keys in a fixed
     /// order, numbers in shortest round-trip form. `JSONDecoder` reads it back into an equal
     /// `Trace`.
+    ///
+    /// Parts the trace did not compute (`numericalGradient`, `gradientCheck`, `training`) are
+    /// left out. A sample record carries an `index` key only when the records are not samples
+    /// 1, 2, 3, … in order, so a trace of all samples or of the first K prints as it always has.
     public var jsonText: String {
-        JSONWriter.text(jsonObject)
+        var text = ""
+        writeJSON { text += $0 }
+        return text
     }
 
-    private var jsonObject: JSONValue.Kind {
+    /// Writes `jsonText` in pieces, the sample records one by one, so a large trace never
+    /// builds one tree or one string for all its samples; `write` receives the pieces in order.
+    public func writeJSON<Failure: Error>(_ write: (String) throws(Failure) -> Void) throws(Failure) {
+        // The document without its samples, split where they go: `"samples": []` cannot occur
+        // elsewhere, as a string's quotes and newlines are escaped.
+        let marker = "\n  \"samples\": [],\n"
+        let frame = JSONWriter.text(frameObject)
+        guard !samples.isEmpty, let slot = frame.firstRange(of: marker) else {
+            try write(frame)
+            return
+        }
+        try write(String(frame[..<slot.lowerBound]) + "\n  \"samples\": [\n")
+        let isPrefix = samples.indices.allSatisfy { samples[$0].index == $0 }
+        for (position, sample) in samples.enumerated() {
+            var record = SampleRecordWriter()
+            record.write(sample, writingIndex: !isPrefix, isLast: position == samples.count - 1)
+            try write(String(decoding: record.bytes, as: UTF8.self))
+        }
+        try write("  ],\n" + frame[slot.upperBound...])
+    }
+
+    /// The document with an empty `samples` list; `writeJSON` writes the records into it.
+    private var frameObject: JSONValue.Kind {
         var lessonMembers: [(String, JSONValue.Kind)] = [("title", .string(lesson.title))]
         if let summary = lesson.summary { lessonMembers.append(("summary", .string(summary))) }
         lessonMembers += [
@@ -17,7 +45,7 @@ extension Trace {
             ("learningRate", .number(lesson.learningRate)),
             ("lambda", .number(lesson.lambda)),
             ("updateBiases", .bool(lesson.updateBiases)),
-            ("initialization", .string(lesson.initialization)),
+            ("initialization", .string(lesson.initialization.rawValue)),
         ]
         if let epsilon = lesson.initEpsilon { lessonMembers.append(("initEpsilon", .number(epsilon))) }
         if let seed = lesson.initSeed { lessonMembers.append(("initSeed", .number(Double(seed)))) }
@@ -27,40 +55,21 @@ extension Trace {
             ("testCount", .number(Double(lesson.testCount))),
         ]
 
-        var checkMembers: [(String, JSONValue.Kind)] = [
-            ("epsilon", .number(gradientCheck.epsilon)),
-            ("relativeDifference", .number(gradientCheck.relativeDifference)),
-            ("checkedParameters", .number(Double(gradientCheck.checkedParameters))),
-            ("totalParameters", .number(Double(gradientCheck.totalParameters))),
-        ]
-        if let entries = gradientCheck.checkedEntries {
-            checkMembers.append(
-                (
-                    "checkedEntries",
-                    .array(
-                        entries.map { entry in
-                            .init(
-                                object([
-                                    ("layer", .number(Double(entry.layer))), ("row", .number(Double(entry.row))),
-                                    ("column", .number(Double(entry.column))),
-                                ]))
-                        })
-                ))
-        }
-
-        return object([
+        var members: [(String, JSONValue.Kind)] = [
             ("format", .string(format)),
             ("lesson", object(lessonMembers)),
             ("m", .number(Double(m))),
             ("weights", matrices(weights)),
-            ("samples", .array(samples.map { .init($0.jsonObject) })),
+            ("samples", .array([])),
             ("cost", .number(cost)),
             ("unregularizedCost", .number(unregularizedCost)),
             ("regularization", .number(regularization)),
             ("Delta", matrices(Delta)),
             ("D", matrices(D)),
-            ("numericalGradient", matrices(numericalGradient)),
-            ("gradientCheck", object(checkMembers)),
+        ]
+        if let numericalGradient { members.append(("numericalGradient", matrices(numericalGradient))) }
+        if let gradientCheck { members.append(("gradientCheck", gradientCheck.jsonObject)) }
+        members += [
             ("updatedWeights", matrices(updatedWeights)),
             ("costAfterUpdate", .number(costAfterUpdate)),
             ("classificationError", .number(classificationError)),
@@ -84,26 +93,44 @@ extension Trace {
                             ]))
                     })
             ),
-            (
-                "training",
-                object([
-                    ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
-                    ("finalWeights", matrices(training.finalWeights)),
-                ])
-            ),
-        ])
+        ]
+        if let training {
+            members.append(
+                (
+                    "training",
+                    object([
+                        ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
+                        ("finalWeights", matrices(training.finalWeights)),
+                    ])
+                ))
+        }
+        return object(members)
     }
 }
 
-extension Trace.SampleTrace {
+extension Trace.GradientCheckSummary {
     fileprivate var jsonObject: JSONValue.Kind {
-        object([
-            ("x", vector(x)), ("y", vector(y)), ("a", vectors(a)), ("z", vectors(z)),
-            ("activationDerivative", vectors(activationDerivative)), ("outputError", vector(outputError)),
-            ("propagatedError", vectors(propagatedError)), ("delta", vectors(delta)),
-            ("gradient", matrices(gradient)), ("stepWeights", matrices(stepWeights)), ("loss", .number(loss)),
-            ("predictedClass", .number(Double(predictedClass))), ("targetClass", .number(Double(targetClass))),
-        ])
+        var members: [(String, JSONValue.Kind)] = [
+            ("epsilon", .number(epsilon)),
+            ("relativeDifference", .number(relativeDifference)),
+            ("checkedParameters", .number(Double(checkedParameters))),
+            ("totalParameters", .number(Double(totalParameters))),
+        ]
+        if let checkedEntries {
+            members.append(
+                (
+                    "checkedEntries",
+                    .array(
+                        checkedEntries.map { entry in
+                            .init(
+                                object([
+                                    ("layer", .number(Double(entry.layer))), ("row", .number(Double(entry.row))),
+                                    ("column", .number(Double(entry.column))),
+                                ]))
+                        })
+                ))
+        }
+        return object(members)
     }
 }
 

@@ -13,7 +13,8 @@ public struct Trace: Equatable, Codable, Sendable {
     public var m: Int
     /// Θ⁽¹⁾…Θ⁽ᴸ⁻¹⁾ as used (given or generated).
     public var weights: [Matrix]
-    /// Per-sample records for the first `samples.count` samples.
+    /// Per-sample records of the samples the trace was asked to record, in ascending sample
+    /// order (all of them by default; see `TraceOptions.samples`). Find one with `sample(at:)`.
     public var samples: [SampleTrace]
     /// J(Θ) over all m samples, regularisation included.
     public var cost: Double
@@ -25,10 +26,11 @@ public struct Trace: Equatable, Codable, Sendable {
     public var Delta: [Matrix]
     /// D⁽ˡ⁾ = Δ⁽ˡ⁾/m + (λ/m)Θ⁽ˡ⁾ (bias column unregularised) = ∂J/∂Θ⁽ˡ⁾.
     public var D: [Matrix]
-    /// Central-difference estimates of ∂J/∂Θ, same shapes as D.
-    public var numericalGradient: [Matrix]
-    /// The check's settings and its result.
-    public var gradientCheck: GradientCheckSummary
+    /// Central-difference estimates of ∂J/∂Θ, same shapes as D; `nil` when the check was not
+    /// run (`TraceOptions.includesGradientCheck`).
+    public var numericalGradient: [Matrix]?
+    /// The check's settings and its result; `nil` when the check was not run.
+    public var gradientCheck: GradientCheckSummary?
     /// Θ⁽ˡ⁾ − αD⁽ˡ⁾ (bias column kept when the lesson freezes biases).
     public var updatedWeights: [Matrix]
     /// J(updatedWeights).
@@ -39,8 +41,22 @@ public struct Trace: Equatable, Codable, Sendable {
     public var slopeExample: SlopeExample
     /// g and g′ at Ng's probe points for each activation the lesson uses.
     public var activationTable: [ActivationProbe]
-    /// A short run of full-batch gradient descent from the initial weights.
-    public var training: TrainingRun
+    /// A short run of full-batch gradient descent from the initial weights; `nil` when it was
+    /// not run (`TraceOptions.includesTraining`).
+    public var training: TrainingRun?
+
+    /// The record of sample `index` (0-based, as in the lesson), if the trace recorded it.
+    public func sample(at index: Int) -> SampleTrace? {
+        if samples.indices.contains(index), samples[index].index == index { return samples[index] }
+        // Records are in ascending sample order: binary search.
+        var low = 0
+        var high = samples.count
+        while low < high {
+            let middle = (low + high) / 2
+            if samples[middle].index < index { low = middle + 1 } else { high = middle }
+        }
+        return low < samples.count && samples[low].index == index ? samples[low] : nil
+    }
 }
 
 extension Trace {
@@ -64,9 +80,9 @@ extension Trace {
         public var lambda: Double
         /// Whether gradient descent changes the bias weights.
         public var updateBiases: Bool
-        /// `given`, `ng-debug` or `uniform`.
-        public var initialization: String
-        /// ε and seed of `uniform` initialisation.
+        /// Where the initial weights came from.
+        public var initialization: InitializationMethod
+        /// The ε of `uniform` initialisation.
         public var initEpsilon: Double?
         /// The seed of `uniform` initialisation.
         public var initSeed: UInt64?
@@ -78,8 +94,20 @@ extension Trace {
         public var testCount: Int
     }
 
+    /// How a lesson's initial weights were made; the raw value is the trace JSON's string.
+    public enum InitializationMethod: String, Equatable, Codable, CaseIterable, Sendable {
+        /// Listed in the lesson file.
+        case given
+        /// Ng's debugInitializeWeights (`WeightInitialization.ngDebug`).
+        case ngDebug = "ng-debug"
+        /// Uniform in [−ε, ε] from a seeded SplitMix64 (`WeightInitialization.uniform`).
+        case uniform
+    }
+
     /// One sample's forward and backward pass.
     public struct SampleTrace: Equatable, Codable, Sendable {
+        /// Which sample this is: its 0-based position in the lesson's samples.
+        public var index: Int
         /// The input a⁽¹⁾.
         public var x: [Double]
         /// The target.
@@ -165,4 +193,28 @@ extension Trace {
 
     /// The format tag written by this version.
     public static let formatTag = "backprop-tutor/trace@1"
+}
+
+extension Trace.SampleTrace {
+    /// Reads a sample record. The trace JSON writes `index` only when the records are not
+    /// samples 1, 2, 3, … in order (see `Trace.jsonText`); without it, a record's index is its
+    /// position in the `samples` list.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        index =
+            try container.decodeIfPresent(Int.self, forKey: .index) ?? decoder.codingPath.last?.intValue ?? 0
+        x = try container.decode([Double].self, forKey: .x)
+        y = try container.decode([Double].self, forKey: .y)
+        a = try container.decode([[Double]].self, forKey: .a)
+        z = try container.decode([[Double]].self, forKey: .z)
+        activationDerivative = try container.decode([[Double]].self, forKey: .activationDerivative)
+        outputError = try container.decode([Double].self, forKey: .outputError)
+        propagatedError = try container.decode([[Double]].self, forKey: .propagatedError)
+        delta = try container.decode([[Double]].self, forKey: .delta)
+        gradient = try container.decode([Matrix].self, forKey: .gradient)
+        stepWeights = try container.decode([Matrix].self, forKey: .stepWeights)
+        loss = try container.decode(Double.self, forKey: .loss)
+        predictedClass = try container.decode(Int.self, forKey: .predictedClass)
+        targetClass = try container.decode(Int.self, forKey: .targetClass)
+    }
 }

@@ -3,17 +3,16 @@ public enum Tracer {
     /// Ng's probe points for g and g′ (ex4's sigmoidGradient check).
     public static let probePoints: [Double] = [-1, -0.5, 0, 0.5, 1]
 
-    /// Traces `lesson`.
+    /// Traces `lesson`, computing the parts `options` asks for.
     ///
-    /// - Parameters:
-    ///   - recordedSamples: record per-sample passes for only the first K samples (totals
-    ///     still cover all m); `nil` records every sample.
-    ///   - checkingEveryParameter: run the numerical check on every parameter even above
-    ///     `GradientCheck.fullCheckLimit`.
-    public static func trace(_ lesson: Lesson, recordedSamples: Int? = nil, checkingEveryParameter: Bool = false)
-        -> Trace
-    {
+    /// The totals (J, Δ, D, the one-step update, the slope example, the activation table)
+    /// always cover all m samples. The per-sample records, the numerical gradient check and the
+    /// training run are computed only when asked; the parts left out are `nil` (or, for
+    /// samples, absent from `Trace.samples`). The numbers of a part do not depend on which
+    /// other parts are asked for.
+    public static func trace(_ lesson: Lesson, options: TraceOptions = .everything) -> Trace {
         let network = lesson.network
+        // Built once here: `Lesson.inputs` and `targets` build an m-row matrix on each call.
         let inputs = lesson.inputs
         let targets = lesson.targets
         let m = lesson.samples.count
@@ -21,21 +20,29 @@ public enum Tracer {
         let pass = network.backward(network.forward(inputs: inputs, targets: targets), targets: targets)
         let accumulated = network.accumulatedGradients(of: pass)
         let d = network.averagedGradients(accumulated, sampleCount: m, lambda: lesson.lambda)
-        let check = GradientCheck.run(
-            network: network, inputs: inputs, targets: targets, lambda: lesson.lambda,
-            gradients: d, all: checkingEveryParameter)
+        let check =
+            options.includesGradientCheck
+            ? GradientCheck.run(
+                network: network, inputs: inputs, targets: targets, lambda: lesson.lambda,
+                gradients: d, all: options.checksEveryParameter)
+            : nil
 
         var updated = network
         updated.weights = network.updatedWeights(
             gradients: d, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases)
-        let run = network.trained(
-            inputs: inputs, targets: targets, lambda: lesson.lambda, learningRate: lesson.learningRate,
-            updatesBiases: lesson.updatesBiases, epochs: lesson.epochs)
+        let run =
+            options.includesTraining
+            ? network.trained(
+                inputs: inputs, targets: targets, lambda: lesson.lambda, learningRate: lesson.learningRate,
+                updatesBiases: lesson.updatesBiases, epochs: lesson.epochs)
+            : nil
 
-        let recorded = min(recordedSamples ?? m, m)
-        let samples = (0..<recorded).map { sampleTrace(k: $0, pass: pass, lesson: lesson) }
+        let samples = options.samples.indices(sampleCount: m).map { k in
+            sampleTrace(k: k, pass: pass, targets: targets, lesson: lesson)
+        }
+        let outputs = pass.activations[network.layerCount - 1]
         let misclassified = (0..<m).filter { k in
-            predictedClass(pass.activations[network.layerCount - 1].row(k)) != predictedClass(targets.row(k))
+            predictedClass(outputs.row(k)) != predictedClass(targets.row(k))
         }.count
 
         return Trace(
@@ -49,17 +56,19 @@ public enum Tracer {
             regularization: network.regularization(lambda: lesson.lambda, sampleCount: m),
             Delta: accumulated,
             D: d,
-            numericalGradient: check.numericalGradient,
-            gradientCheck: .init(
-                epsilon: check.epsilon, relativeDifference: check.relativeDifference,
-                checkedParameters: check.checkedEntries?.count ?? network.parameterCount,
-                totalParameters: network.parameterCount, checkedEntries: check.checkedEntries),
+            numericalGradient: check?.numericalGradient,
+            gradientCheck: check.map { check in
+                .init(
+                    epsilon: check.epsilon, relativeDifference: check.relativeDifference,
+                    checkedParameters: check.checkedEntries?.count ?? network.parameterCount,
+                    totalParameters: network.parameterCount, checkedEntries: check.checkedEntries)
+            },
             updatedWeights: updated.weights,
             costAfterUpdate: updated.cost(inputs: inputs, targets: targets, lambda: lesson.lambda),
             classificationError: Double(misclassified) / Double(m),
             slopeExample: slopeExample(network: network, inputs: inputs, targets: targets, lambda: lesson.lambda),
             activationTable: probes(for: network.activations),
-            training: .init(epochs: lesson.epochs, costs: run.costs, finalWeights: run.network.weights))
+            training: run.map { .init(epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights) })
     }
 
     /// The predicted class of an output (or target) vector: the index of its largest entry
@@ -71,9 +80,10 @@ public enum Tracer {
         return best
     }
 
-    private static func sampleTrace(k: Int, pass: BatchPass, lesson: Lesson) -> Trace.SampleTrace {
+    /// Sample k's record, read from the batched pass; `targets` is `lesson.targets`, built once
+    /// by the caller (building it per sample made tracing quadratic in m).
+    private static func sampleTrace(k: Int, pass: BatchPass, targets: Matrix, lesson: Lesson) -> Trace.SampleTrace {
         let network = lesson.network
-        let targets = lesson.targets
         let a = pass.activations.map { $0.row(k) }
         let z = pass.weightedInputs.map { $0.row(k) }
         let delta = pass.deltas.map { $0.row(k) }
@@ -91,13 +101,13 @@ public enum Tracer {
         }
         let y = targets.row(k)
         return Trace.SampleTrace(
-            x: a[0], y: y, a: a, z: z, activationDerivative: slopes,
+            index: k, x: a[0], y: y, a: a, z: z, activationDerivative: slopes,
             outputError: zip(a[a.count - 1], y).map(-), propagatedError: propagated, delta: delta,
             gradient: gradient,
             stepWeights: network.updatedWeights(
                 gradients: gradient, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases),
             loss: pass.sampleLosses[k],
-            predictedClass: predictedClass(a[a.count - 1]), targetClass: predictedClass(targets.row(k)))
+            predictedClass: predictedClass(a[a.count - 1]), targetClass: predictedClass(y))
     }
 
     /// Step 8's example weight: the first non-bias weight into the output layer
@@ -136,14 +146,14 @@ public enum Tracer {
     }
 
     private static func info(_ lesson: Lesson) -> Trace.LessonInfo {
-        var method = "given"
+        var method = Trace.InitializationMethod.given
         var epsilon: Double?
         var seed: UInt64?
         if case .generated(let initialization) = lesson.weightSource {
             switch initialization {
-            case .ngDebug: method = "ng-debug"
+            case .ngDebug: method = .ngDebug
             case .uniform(let e, let s):
-                method = "uniform"
+                method = .uniform
                 epsilon = e
                 seed = s
             }

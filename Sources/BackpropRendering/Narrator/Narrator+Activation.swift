@@ -115,7 +115,7 @@ extension Narrator {
         var blocks: [Block] = []
         let info = trace.lesson
         switch info.initialization {
-        case "ng-debug":
+        case .ngDebug:
             blocks.append(
                 .paragraph([
                     .t(
@@ -131,7 +131,7 @@ extension Narrator {
                                 .fraction(.apply(.identifier("sin"), .integer(1)), .integer(10)), .number(first[0, 0]),
                             ])))
             }
-        case "uniform":
+        case .uniform:
             let epsilon = info.initEpsilon.map(NumberFormat.roundTrip) ?? "0.12"
             let seed = info.initSeed.map(String.init) ?? "0"
             blocks.append(
@@ -140,7 +140,7 @@ extension Narrator {
                         "The weights are drawn uniformly from [−\(epsilon), \(epsilon)] by the SplitMix64 generator with seed \(seed): the same seed gives the same weights on every machine and every run (Ng's randInitializeWeights uses ε_init = 0.12)."
                     )
                 ]))
-        default:
+        case .given:
             blocks.append(.paragraph([.t("The weights are given in the lesson file.")]))
         }
         for (index, theta) in trace.weights.enumerated() {

@@ -135,9 +135,9 @@ extension Narrator {
                     ])),
         ]
         var rows: [[[Inline]]] = []
-        for (k, sample) in trace.samples.enumerated().prefix(12) {
+        for sample in trace.samples.prefix(12) {
             rows.append([
-                [.t("\(k + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y))],
+                [.t("\(sample.index + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y))],
                 [.m(.number(sample.loss))],
             ])
         }

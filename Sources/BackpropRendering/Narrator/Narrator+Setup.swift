@@ -155,8 +155,8 @@ extension Narrator {
                 .t("(one row per sample, in order; the target is "), .m(notation.target),
                 .t(", the output "), .m(notation.activation(layerCount)), .t(")"),
             ]))
-        if trace.samples.count > 12 {
-            blocks.append(.paragraph([.t("(first 12 of \(trace.samples.count) recorded samples)")]))
+        if trace.m > 12 {
+            blocks.append(.paragraph([.t("(first 12 of \(trace.m) recorded samples)")]))
         }
         blocks.append(
             .why([
@@ -169,8 +169,8 @@ extension Narrator {
 
     func stepData() -> [Block] {
         var rows: [[[Inline]]] = []
-        for (k, sample) in trace.samples.enumerated().prefix(12) {
-            rows.append([[.t("\(k + 1)")], [.m(rowVector(sample.x))], [.m(rowVector(sample.y))]])
+        for sample in trace.samples.prefix(12) {
+            rows.append([[.t("\(sample.index + 1)")], [.m(rowVector(sample.x))], [.m(rowVector(sample.y))]])
         }
         var blocks: [Block] = [
             .paragraph(
@@ -188,7 +188,7 @@ extension Narrator {
                     ],
                     rows: rows, rightAligned: [true, false, false])),
         ]
-        if trace.samples.count < trace.m {
+        if trace.samples.prefix(12).count < min(trace.m, 12) {
             blocks.append(.paragraph([.t("(\(trace.samples.count) of \(trace.m) samples recorded; totals cover all)")]))
         } else if trace.m > 12 {
             blocks.append(.paragraph([.t("(first 12 of \(trace.m) samples)")]))

@@ -243,7 +243,7 @@ extension Narrator {
                     .t("and likewise the bias gradients, "), .m(.sum(.identifier("x"), notation.delta(2))), .t("."),
                 ]))
         }
-        let recordedAll = trace.samples.count == trace.m
+        let recordedAll = trace.m > 4 || trace.samples.count == trace.m
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             // Nielsen's notation keeps weights and biases apart: two sums, else one.
             let parts: [(symbol: Math, perSample: (Trace.SampleTrace) -> Math, total: Math)]
@@ -269,7 +269,7 @@ extension Narrator {
             for part in parts {
                 var steps: [Math] = []
                 if recordedAll && trace.m > 1 {
-                    let terms = trace.samples.map { sampleGradientSymbolFor(l, k: $0) }
+                    let terms = (0..<trace.m).map { sampleGradientSymbolFor(l, k: $0) }
                     if !separatesBiases || part.symbol == notation.accumulator(l) {
                         steps.append(
                             .chain(
@@ -344,13 +344,15 @@ extension Narrator {
     }
 
     /// ∇⁽ˡ⁾ of sample k, e.g. ∇⁽¹⁾₍₁₎.
-    func sampleGradientSymbolFor(_ l: Int, k: Trace.SampleTrace) -> Math {
-        let index = (trace.samples.firstIndex(of: k) ?? 0) + 1
+    func sampleGradientSymbolFor(_ l: Int, k: Int) -> Math {
+        let index = k + 1
         return .subscripted(sampleGradientSymbol(l), .parenthesized(.integer(index)))
     }
 
     func stepGradientCheck() -> [Block] {
-        let check = trace.gradientCheck
+        guard let check = trace.gradientCheck, let numericalGradient = trace.numericalGradient else {
+            return [.paragraph([.t("(This trace was made without the gradient check.)")])]
+        }
         var rows: [[[Inline]]] = []
         var count = 0
         outer: for (layer, d) in trace.D.enumerated() {
@@ -362,7 +364,7 @@ extension Narrator {
                     }
                     rows.append([
                         [.m(weightEntry(layer: layer + 1, i: i + 1, j: j))], [.m(.number(d[i, j]))],
-                        [.m(.number(trace.numericalGradient[layer][i, j]))],
+                        [.m(.number(numericalGradient[layer][i, j]))],
                     ])
                     count += 1
                 }
@@ -459,7 +461,8 @@ extension Narrator {
         blocks.append(.paragraph([.t("The cost before and after this one step:")]))
         blocks.append(.equation(Equation(.text("before"), [.init(.equals, .number(trace.cost))])))
         blocks.append(.equation(Equation(.text("after"), [.init(.equals, .number(trace.costAfterUpdate))])))
-        let costs = trace.training.costs
+        guard let training = trace.training else { return blocks }
+        let costs = training.costs
         var epochs: [Int] = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000].filter {
             $0 < costs.count - 1
         }
@@ -467,7 +470,7 @@ extension Narrator {
         let rows: [[[Inline]]] = epochs.map { [[.t("\($0)")], [.m(.number(costs[$0]))]] }
         blocks.append(
             .paragraph([
-                .t("Repeating the step: the cost over \(trace.training.epochs) epochs of full-batch gradient descent:")
+                .t("Repeating the step: the cost over \(training.epochs) epochs of full-batch gradient descent:")
             ]))
         blocks.append(
             .table(

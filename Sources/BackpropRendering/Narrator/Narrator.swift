@@ -15,7 +15,8 @@ public struct Narrator: Sendable {
     /// Decimals the renderer will print, mentioned once per step.
     public let decimals: Int
 
-    /// A narrator in `notation`; `sampleIndex` must be below `trace.samples.count`.
+    /// A narrator in `notation`; the trace must record sample `sampleIndex` (see
+    /// `traceOptions(for:sampleIndex:)`).
     public init(trace: Trace, notation: any Notation, sampleIndex: Int = 0, decimals: Int = 4) {
         self.trace = trace
         self.notation = notation
@@ -69,7 +70,13 @@ public struct Narrator: Sendable {
     // MARK: Shared pieces
 
     /// The sample shown by per-sample steps.
-    var sample: Trace.SampleTrace { trace.samples[sampleIndex] }
+    var sample: Trace.SampleTrace {
+        guard let sample = trace.sample(at: sampleIndex) else {
+            preconditionFailure(
+                "the trace lacks sample \(sampleNumber); trace with Narrator.traceOptions(for:sampleIndex:)")
+        }
+        return sample
+    }
     /// L.
     var layerCount: Int { trace.lesson.layers.count }
     /// Human sample number (1-based).
@@ -249,10 +256,12 @@ public struct Narrator: Sendable {
             return (0..<sizes[index]).map { i in
                 NetworkFigure.Unit(
                     label: unit(.activation, l, i + 1),
-                    activation: showingValues && sampleIndex < trace.samples.count
-                        ? trace.samples[sampleIndex].a[index][i] : nil,
-                    delta: showingValues && l >= 2 && sampleIndex < trace.samples.count
-                        ? signed(trace.samples[sampleIndex].delta[index - 1][i]) : nil)
+                    activation: showingValues ? trace.sample(at: sampleIndex)?.a[index][i] : nil,
+                    delta: showingValues && l >= 2
+                        ? trace.sample(at: sampleIndex).map {
+                            signed($0.delta[index - 1][i])
+                        }
+                        : nil)
             }
         }
         let captions = sizes.indices.map { index -> String in

@@ -5,15 +5,23 @@ import BackpropCore
 /// Parameter Θ⁽ˡ⁾ᵢⱼ: l = layer the weights leave (1-based), i = unit of layer l + 1 (1-based),
 /// j = unit of layer l with j = 0 the bias unit. "backprop" is D⁽ˡ⁾ᵢⱼ from the trace,
 /// "numerical" is (J(θ + ε) − J(θ − ε)) / 2ε; both to 10 significant digits, so they can be
-/// compared digit by digit. The verdict uses the trace's relative difference (nothing is
-/// computed here).
+/// compared digit by digit. The verdict is the caller's (the `check` command compares the
+/// trace's relative difference with `GradientCheck.passingBar`); nothing is decided here.
 public enum GradientCheckTable {
     /// The table and the verdict line, ending in a newline.
-    public static func render(_ trace: Trace, threshold: Double) -> String {
+    ///
+    /// - Parameters:
+    ///   - passes: the verdict printed ("passes" or "FAILS").
+    ///   - bar: the bar the verdict was reached against, printed beside it.
+    /// A trace made without the gradient check gives one line saying so.
+    public static func render(_ trace: Trace, passes: Bool, bar: Double = GradientCheck.passingBar) -> String {
+        guard let check = trace.gradientCheck, let numericalGradient = trace.numericalGradient else {
+            return "Gradient check for \"\(trace.lesson.title)\": not run for this trace\n"
+        }
         var rows: [[String]] = [["parameter", "backprop D", "numerical"]]
-        for entry in checkedEntries(trace) {
+        for entry in checkedEntries(trace, check) {
             let backprop = trace.D[entry.layer][entry.row, entry.column]
-            let numerical = trace.numericalGradient[entry.layer][entry.row, entry.column]
+            let numerical = numericalGradient[entry.layer][entry.row, entry.column]
             rows.append([
                 "Θ" + Script.superscript("(\(entry.layer + 1))") + "[\(entry.row + 1),\(entry.column)]",
                 signed(backprop), signed(numerical),
@@ -21,24 +29,26 @@ public enum GradientCheckTable {
         }
         var output =
             "Gradient check for \"\(trace.lesson.title)\": central differences, ε = "
-            + NumberFormat.scientific(trace.gradientCheck.epsilon, significant: 1) + "\n"
-        if trace.gradientCheck.checkedEntries != nil {
+            + NumberFormat.scientific(check.epsilon, significant: 1) + "\n"
+        if check.checkedEntries != nil {
             output +=
-                "(\(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters, evenly spaced; --all checks every one)\n"
+                "(\(check.checkedParameters) of \(check.totalParameters) parameters, evenly spaced; --all checks every one)\n"
         }
         output +=
             "Indices: Θ⁽ˡ⁾[i,j] is Ng's Θᵢⱼ⁽ˡ⁾: from unit j of layer l (j = 0: the bias unit) to unit i of layer l + 1.\n"
         output += "\n" + TextTable.render(rows, rightAligned: [false, true, true]) + "\n"
-        let difference = trace.gradientCheck.relativeDifference
-        let verdict = difference <= threshold ? "passes" : "FAILS"
+        let difference = check.relativeDifference
+        let verdict = passes ? "passes" : "FAILS"
         output +=
             "relative difference ‖num − D‖ / ‖num + D‖ = \(NumberFormat.scientific(difference))"
-            + " (\(verdict): the bar is \(NumberFormat.scientific(threshold, significant: 1)); Ng's ex4 asks for < 1e-9)\n"
+            + " (\(verdict): the bar is \(NumberFormat.scientific(bar, significant: 1)); Ng's ex4 asks for < 1e-9)\n"
         return output
     }
 
-    private static func checkedEntries(_ trace: Trace) -> [GradientCheck.CheckedEntry] {
-        if let entries = trace.gradientCheck.checkedEntries { return entries }
+    private static func checkedEntries(_ trace: Trace, _ check: Trace.GradientCheckSummary)
+        -> [GradientCheck.CheckedEntry]
+    {
+        if let entries = check.checkedEntries { return entries }
         return trace.D.indices.flatMap { layer in
             (0..<trace.D[layer].rows).flatMap { i in
                 (0..<trace.D[layer].columns).map { j in GradientCheck.CheckedEntry(layer: layer, row: i, column: j) }

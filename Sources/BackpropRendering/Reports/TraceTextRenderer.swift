@@ -27,10 +27,10 @@ public enum TraceTextRenderer {
         lines.append("")
         lines.append("initial weights:")
         for (index, theta) in trace.weights.enumerated() { lines.append(matrix("Θ\(sup(index + 1))", theta)) }
-        for (k, sample) in trace.samples.enumerated() {
+        for sample in trace.samples {
             lines.append("")
             lines.append(
-                "sample \(k + 1): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(format.string(sample.loss))"
+                "sample \(sample.index + 1): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(format.string(sample.loss))"
             )
             for (index, a) in sample.a.enumerated() {
                 if index > 0 { lines.append("  z\(sup(index + 1)) = \(vector(sample.z[index - 1]))") }
@@ -54,15 +54,18 @@ public enum TraceTextRenderer {
         )
         for index in trace.Delta.indices { lines.append(matrix("Δ\(sup(index + 1))", trace.Delta[index])) }
         for index in trace.D.indices { lines.append(matrix("D\(sup(index + 1))", trace.D[index])) }
-        lines.append(
-            "gradient check (ε = \(NumberFormat.roundTrip(trace.gradientCheck.epsilon)), \(trace.gradientCheck.checkedParameters) of \(trace.gradientCheck.totalParameters) parameters): relative difference \(NumberFormat.scientific(trace.gradientCheck.relativeDifference))"
-        )
+        if let check = trace.gradientCheck {
+            lines.append(
+                "gradient check (ε = \(NumberFormat.roundTrip(check.epsilon)), \(check.checkedParameters) of \(check.totalParameters) parameters): relative difference \(NumberFormat.scientific(check.relativeDifference))"
+            )
+        }
         for index in trace.updatedWeights.indices {
             lines.append(matrix("Θ\(sup(index + 1)) − αD\(sup(index + 1))", trace.updatedWeights[index]))
         }
         lines.append("cost after one update = \(format.string(trace.costAfterUpdate))")
-        let costs = trace.training.costs
-        lines.append("cost after \(trace.training.epochs) epochs = \(format.string(costs[costs.count - 1]))")
+        if let training = trace.training, let last = training.costs.last {
+            lines.append("cost after \(training.epochs) epochs = \(format.string(last))")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

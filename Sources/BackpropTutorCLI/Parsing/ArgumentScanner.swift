@@ -1,21 +1,5 @@
 import BackpropCore
 
-/// A command line split into its command, options and positional arguments, checked against
-/// `CommandTable`.
-public struct ParsedArguments: Equatable, Sendable {
-    /// The command's table entry.
-    public var command: CommandTable.Command
-    /// Option values by name (flags map to "").
-    public var options: [String: String]
-    /// Positional arguments after the command.
-    public var positionals: [String]
-
-    /// The value of `--name`, if given.
-    public func value(_ name: String) -> String? { options[name] }
-    /// Whether flag `--name` was given.
-    public func isSet(_ name: String) -> Bool { options[name] != nil }
-}
-
 /// Parses `backprop-tutor COMMAND [--option value | --option=value | --flag]… [positional]…`.
 public enum ArgumentScanner {
     /// Parses arguments after the program name; a usage error names what is wrong.
@@ -23,14 +7,15 @@ public enum ArgumentScanner {
         guard let name = arguments.first else {
             throw .usage("no command given; try `backprop-tutor step 12` or `backprop-tutor help`", command: nil)
         }
-        guard let command = CommandTable.command(named: name) else {
-            let names = CommandTable.commands.map(\.name)
+        guard let command = CommandTable.spec(named: name) else {
+            let names = CommandTable.specs.map(\.name)
             let hint =
                 Suggestion.closest(to: name, among: names, maximumDistance: 2).map { "did you mean '\($0)'? " } ?? ""
             throw .usage("unknown command '\(name)'; \(hint)commands: \(names.joined(separator: ", "))", command: nil)
         }
         var options: [String: String] = [:]
         var positionals: [String] = []
+        var isHelpRequested = false
         var index = 1
         while index < arguments.count {
             var argument = arguments[index]
@@ -43,7 +28,7 @@ public enum ArgumentScanner {
             }
             guard argument.hasPrefix("--"), argument.count > 2 else {
                 if argument == "-h" {
-                    options["help"] = ""
+                    isHelpRequested = true
                 } else {
                     positionals.append(argument)
                 }
@@ -56,7 +41,7 @@ public enum ArgumentScanner {
                 optionName = String(optionName[..<equals])
             }
             if optionName == "help" {
-                options["help"] = ""
+                isHelpRequested = true
                 continue
             }
             guard let option = command.options.first(where: { $0.name == optionName }) else {
@@ -95,6 +80,7 @@ public enum ArgumentScanner {
             }
             options[optionName] = value
         }
-        return ParsedArguments(command: command, options: options, positionals: positionals)
+        return ParsedArguments(
+            command: command, givenOptions: options, positionals: positionals, isHelpRequested: isHelpRequested)
     }
 }

@@ -1,5 +1,3 @@
-import BackpropCore
-import BackpropRendering
 import Foundation
 
 #if canImport(Glibc)
@@ -7,46 +5,6 @@ import Foundation
 #elseif canImport(Darwin)
     import Darwin
 #endif
-
-extension Commands {
-    /// `export --format latex|markdown|beamer [--lesson …] [--notation …] [--steps SPEC] [-o FILE] [--force]`.
-    ///
-    /// Prints the document, or writes it to FILE atomically (a temporary file in the same
-    /// directory, then renamed) and prints nothing. An existing FILE is replaced only with
-    /// `--force`.
-    static func export(_ arguments: ParsedArguments) throws(CLIError) -> String {
-        try noPositionals(arguments)
-        guard let format = arguments.value("format") else {
-            throw .usage("export needs --format latex, markdown or beamer", command: "export")
-        }
-        let steps = try StepSelection.parse(arguments.value("steps") ?? "1-15", command: "export")
-        let lesson = try loadLesson(arguments)
-        let notation: NotationName
-        if let given = arguments.value("notation") {
-            guard NotationRegistry.type(named: NotationName(rawValue: given)) != nil else {
-                throw .usage(
-                    "unknown notation '\(given)'; use \(NotationRegistry.nameList)", command: "export")
-            }
-            notation = NotationName(rawValue: given)
-        } else {
-            notation = NotationName(rawValue: lesson.notation)
-        }
-        let narrative = try ExportDocument.narrative(for: lesson, notation: notation, steps: steps)
-        let text: String
-        switch format {
-        case "latex": text = LaTeXRenderer().document(narrative)
-        case "markdown": text = MarkdownRenderer().document(narrative)
-        case "beamer": text = BeamerRenderer().document(narrative)
-        default:
-            throw .usage(
-                "'\(format)' is not a valid value for '--format'; use one of: latex, markdown, beamer",
-                command: "export")
-        }
-        guard let path = arguments.value("o") else { return text }
-        try OutputFile.write(text, to: path, replacing: arguments.isSet("force"))
-        return ""
-    }
-}
 
 /// Writes a command's output file all at once: never a partial file, never a silent overwrite.
 enum OutputFile {

@@ -1,0 +1,57 @@
+import BackpropCore
+import BackpropRendering
+
+/// `export`: a whole worked example (title, setup, network figure, the chosen steps) as a
+/// LaTeX article, beamer slides or Markdown, printed or written atomically to a file.
+public enum ExportCommand: Command {
+    /// `--format`: the document formats.
+    public static let format = TypedOption<OutputFormat>(
+        name: "format", values: OutputFormat.allCases.filter(\.isExportFormat),
+        summary: "the document format (required)")
+    /// `--notation` for export.
+    public static let notation = NotationChoice.option(summary: "the notation to write it in (default: the lesson's)")
+    /// `--steps SPEC`.
+    public static let steps = TypedOption(
+        name: "steps", valueName: "SPEC", summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15)")
+    /// `-o FILE`.
+    public static let output = TypedOption(
+        name: "o", valueName: "FILE", summary: "write to FILE (atomically) instead of standard output")
+    /// `--force`.
+    public static let force = Flag(name: "force", summary: "replace FILE if it exists")
+
+    /// `export` and its options.
+    public static let spec = CommandSpec(
+        name: "export", summary: "write the lesson as a LaTeX article, beamer slides or Markdown",
+        options: [format.spec, CommonOptions.lesson.spec, notation.spec, steps.spec, output.spec, force.spec])
+
+    /// Prints the document, or writes it to FILE atomically (a temporary file in the same
+    /// directory, then renamed) and prints nothing. An existing FILE is replaced only with
+    /// `--force`.
+    public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
+        try arguments.expectNoPositionals()
+        guard let format = arguments.value(format) else {
+            throw .usage("export needs --format latex, markdown or beamer", command: spec.name)
+        }
+        let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
+        let lesson = try LessonLoading.lesson(arguments)
+        let name = try NotationChoice.resolve(
+            given: arguments.value(notation), lessonNotation: lesson.notation, command: spec.name)
+        let trace = try LessonLoading.trace(lesson, options: Narrator.traceOptions(for: chosen, sampleIndex: 0))
+        let narrative = Narrator(trace: trace, notation: name).narrative(steps: chosen)
+        let text: String
+        switch format {
+        case .latex: text = LaTeXRenderer().document(narrative)
+        case .markdown: text = MarkdownRenderer().document(narrative)
+        case .beamer: text = BeamerRenderer().document(narrative)
+        case .text:
+            // Not offered (`isExportFormat` is false), so the scanner has refused it already.
+            throw .usage(
+                "export writes latex, markdown or beamer; `backprop-tutor lesson` prints text", command: spec.name)
+        }
+        guard let path = arguments.value(output) else {
+            try io.write(text)
+            return
+        }
+        try OutputFile.write(text, to: path, replacing: arguments.isSet(force))
+    }
+}

@@ -1,0 +1,30 @@
+import BackpropCore
+import BackpropRendering
+import Foundation
+
+/// `lesson`: all 15 steps in order, as text, written step by step as each is told.
+public enum LessonCommand: Command {
+    /// `lesson` and its options.
+    public static let spec = CommandSpec(
+        name: "lesson", summary: "print all 15 steps in order",
+        options: [
+            CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.sample.spec,
+            CommonOptions.precision.spec, CommonOptions.color.spec,
+        ])
+
+    /// Writes the title and preface, then each step as soon as it is rendered.
+    ///
+    /// The pieces join into exactly `TextRenderer.render(narrative)`: the head (title and
+    /// preface) ends in one newline, and each step follows after a blank line.
+    public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
+        try arguments.expectNoPositionals()
+        let narration = try LessonNarration(arguments, steps: Step.allCases, io: io)
+        let renderer = narration.textRenderer
+        let whole = narration.narrator.narrative(steps: [])
+        try io.write(renderer.render(whole))
+        for step in Step.allCases {
+            let text = renderer.render(narration.narrator.section(step)).trimmingCharacters(in: ["\n"])
+            try io.write("\n" + text + "\n")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import BackpropCore
+import BackpropRendering
+
+/// What several commands do first: load `--lesson`, trace it, read a number option.
+enum LessonLoading {
+    /// The lesson `--lesson` names (the default lesson without it).
+    static func lesson(_ arguments: ParsedArguments) throws(CLIError) -> Lesson {
+        do {
+            return try LessonLibrary.load(arguments.value(CommonOptions.lesson))
+        } catch {
+            throw .lesson(error)
+        }
+    }
+
+    /// Traces the parts of `lesson` that `options` asks for, refusing a lesson whose numbers
+    /// overflow (a trace full of NaN teaches nothing).
+    static func trace(_ lesson: Lesson, options: TraceOptions) throws(CLIError) -> Trace {
+        let trace = Tracer.trace(lesson, options: options)
+        let isFinite = trace.cost.isFinite && trace.D.allSatisfy { $0.values.allSatisfy(\.isFinite) }
+        guard isFinite else { throw .overflow(lessonTitle: lesson.title) }
+        return trace
+    }
+
+    /// The whole number ≥ 1 given for `option`, if any; a usage error for anything else.
+    static func positiveInteger(_ arguments: ParsedArguments, _ option: TypedOption<String>) throws(CLIError) -> Int? {
+        guard let text = arguments.value(option) else { return nil }
+        guard let value = Int(text), value >= 1 else {
+            throw .usage(
+                "'\(option.spec.spelling)' takes a whole number of at least 1, not '\(text)'",
+                command: arguments.command.name)
+        }
+        return value
+    }
+}

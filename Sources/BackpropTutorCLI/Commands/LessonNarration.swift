@@ -1,0 +1,47 @@
+import BackpropCore
+import BackpropRendering
+
+/// The lesson as `step` and `lesson` tell it: `--precision`, `--sample` and `--notation`
+/// checked, and a trace of only what the chosen steps show.
+struct LessonNarration {
+    /// The narrator over the trace.
+    var narrator: Narrator
+    /// Whether text output is coloured.
+    var usesColor: Bool
+
+    /// Loads the lesson, checks the options and traces what `steps` need.
+    init(_ arguments: ParsedArguments, steps: [Step], io: CommandIO) throws(CLIError) {
+        let command = arguments.command.name
+        var decimals = 4
+        if let text = arguments.value(CommonOptions.precision) {
+            guard let value = Int(text), (0...12).contains(value) else {
+                throw .usage(
+                    "'--precision' takes a whole number of decimals from 0 to 12, not '\(text)'", command: command)
+            }
+            decimals = value
+        }
+        let lesson = try LessonLoading.lesson(arguments)
+        var sampleIndex = 0
+        if let text = arguments.value(CommonOptions.sample) {
+            guard let value = Int(text), (1...max(lesson.samples.count, 1)).contains(value),
+                value <= lesson.samples.count
+            else {
+                throw .usage(
+                    "'--sample' takes a sample number from 1 to \(lesson.samples.count) for this lesson, not '\(text)'",
+                    command: command)
+            }
+            sampleIndex = value - 1
+        }
+        let notation = try NotationChoice.resolve(
+            given: arguments.value(CommonOptions.notation), lessonNotation: lesson.notation, command: command)
+        let trace = try LessonLoading.trace(
+            lesson, options: Narrator.traceOptions(for: steps, sampleIndex: sampleIndex))
+        narrator = Narrator(trace: trace, notation: notation, sampleIndex: sampleIndex, decimals: decimals)
+        usesColor = io.terminal.usesColor(arguments.value(CommonOptions.color) ?? .auto)
+    }
+
+    /// The text renderer for this narration.
+    var textRenderer: TextRenderer {
+        TextRenderer(decimals: narrator.decimals, usesColor: usesColor)
+    }
+}

@@ -1,0 +1,42 @@
+import BackpropCore
+import BackpropRendering
+
+/// `step N`: one step of the lesson, as text or as a LaTeX or Markdown fragment.
+public enum StepCommand: Command {
+    /// `--format`: the formats a single step prints in.
+    public static let format = TypedOption<OutputFormat>(
+        name: "format", values: OutputFormat.allCases.filter(\.printsSingleSteps),
+        summary: "text for the terminal, or a LaTeX or Markdown fragment (default: text)")
+
+    /// `step N` and its options.
+    public static let spec = CommandSpec(
+        name: "step", arguments: "N", summary: "print step N (1–15) of the 15-step lesson",
+        options: [
+            CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.sample.spec,
+            CommonOptions.precision.spec, CommonOptions.color.spec, format.spec,
+        ])
+
+    /// Traces only what step N shows, then writes it.
+    public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
+        guard arguments.positionals.count == 1, let number = Int(arguments.positionals[0]),
+            let step = Step(number: number)
+        else {
+            let given = arguments.positionals.isEmpty ? "nothing" : "'\(arguments.positionals.joined(separator: " "))'"
+            throw .usage(
+                "step takes one step number from 1 to 15, not \(given); `backprop-tutor steps` lists them",
+                command: spec.name)
+        }
+        let narration = try LessonNarration(arguments, steps: [step], io: io)
+        let section = narration.narrator.section(step)
+        let decimals = narration.narrator.decimals
+        switch arguments.value(format) ?? .text {
+        case .text: try io.write(narration.textRenderer.render(section))
+        case .latex: try io.write(LaTeXRenderer(decimals: decimals).fragment(section))
+        case .markdown: try io.write(MarkdownRenderer(decimals: decimals).fragment(section))
+        case .beamer:
+            // Not offered (`printsSingleSteps` is false), so the scanner has refused it already.
+            throw .usage(
+                "beamer makes whole slide decks; use `backprop-tutor export --format beamer`", command: spec.name)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import BackpropCore
+import BackpropRendering
+
+/// `trace`: every number of one forward and backward pass, as JSON or text.
+public enum TraceCommand: Command {
+    /// `--format json|text`.
+    public static let format = TypedOption<TraceFormat>(name: "format", summary: "output format (default: text)")
+    /// `--samples K`: record the first K samples only.
+    public static let samples = TypedOption(
+        name: "samples", valueName: "K",
+        summary: "record the per-sample passes of the first K samples only (totals still cover all)")
+
+    /// `trace` and its options.
+    public static let spec = CommandSpec(
+        name: "trace", summary: "print every number of one forward and backward pass",
+        options: [CommonOptions.lesson.spec, format.spec, samples.spec, CommonOptions.all.spec])
+
+    /// Traces everything (all samples unless `--samples`, the check, the training run) and
+    /// writes it.
+    public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
+        try arguments.expectNoPositionals()
+        let recorded = try LessonLoading.positiveInteger(arguments, samples)
+        let lesson = try LessonLoading.lesson(arguments)
+        let options = TraceOptions(
+            samples: recorded.map { .first($0) } ?? .all, checksEveryParameter: arguments.isSet(CommonOptions.all))
+        let trace = try LessonLoading.trace(lesson, options: options)
+        switch arguments.value(format) ?? .text {
+        case .json:
+            // Streamed in pieces of about 64 KiB: no one string holds the whole document.
+            var buffer = ""
+            try trace.writeJSON { (piece: String) throws(CLIError) in
+                buffer += piece
+                if buffer.utf8.count >= 1 << 16 {
+                    try io.write(buffer)
+                    buffer = ""
+                }
+            }
+            try io.write(buffer)
+        case .text: try io.write(TraceTextRenderer.render(trace))
+        }
+    }
+}

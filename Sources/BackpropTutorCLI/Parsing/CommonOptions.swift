@@ -1,0 +1,26 @@
+import BackpropCore
+import BackpropRendering
+
+/// The options several commands share. Commands list their `spec`s and read values through
+/// these very definitions, so a misspelt option is a compile error.
+public enum CommonOptions {
+    /// `--lesson NAME|PATH`.
+    public static let lesson = TypedOption(
+        name: "lesson", valueName: "NAME|PATH",
+        summary: "a built-in lesson's name or a lesson file's path (default: \(LessonLibrary.defaultLessonName))")
+    /// `--all`: check every parameter.
+    public static let all = Flag(
+        name: "all", summary: "check every parameter, even above \(GradientCheck.fullCheckLimit) parameters")
+    /// `--notation` for the step commands.
+    public static let notation = NotationChoice.option(
+        summary: "the notation to write formulas in (default: the lesson's, else ng)")
+    /// `--sample K`: the sample the per-sample steps follow.
+    public static let sample = TypedOption(
+        name: "sample", valueName: "K", summary: "which sample (1…m) the per-sample steps follow (default: 1)")
+    /// `--precision P`: decimals shown.
+    public static let precision = TypedOption(
+        name: "precision", valueName: "P", summary: "decimals shown, 0–12 (default: 4; the trace keeps full precision)")
+    /// `--color auto|always|never`.
+    public static let color = TypedOption<ColorChoice>(
+        name: "color", summary: "colour the text: auto = only on a terminal with NO_COLOR unset (default: auto)")
+}
