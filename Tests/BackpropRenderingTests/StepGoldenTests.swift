@@ -26,6 +26,7 @@ struct StepGoldenTests {
             case .latex: return "tex"
             case .markdown: return "md"
             case .beamer: return "beamer.tex"
+            case .json: return "json"
             }
         }
     }

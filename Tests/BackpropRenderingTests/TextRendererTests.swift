@@ -178,6 +178,7 @@ struct TextRendererTests {
             case .latex: expected = LaTeXRenderer(decimals: 3)
             case .markdown: expected = MarkdownRenderer(decimals: 3)
             case .beamer: expected = BeamerRenderer(decimals: 3)
+            case .json: expected = NarrativeJSONRenderer()
             }
             #expect(made.document(narrative) == expected.document(narrative))
             #expect(made.fragment(section) == expected.fragment(section))

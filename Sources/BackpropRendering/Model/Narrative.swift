@@ -11,12 +11,15 @@ public struct Narrative: Equatable, Sendable {
     public var preface: [Block]
     /// The steps, in order.
     public var sections: [Section]
+    /// The notation the narrative is told in, when a narrator made it.
+    public var notation: NotationName?
 
-    /// A document with a title, a preface and steps.
-    public init(title: String, preface: [Block] = [], sections: [Section]) {
+    /// A document with a title, a preface and steps, told in `notation`.
+    public init(title: String, preface: [Block] = [], sections: [Section], notation: NotationName? = nil) {
         self.title = title
         self.preface = preface
         self.sections = sections
+        self.notation = notation
     }
 }
 

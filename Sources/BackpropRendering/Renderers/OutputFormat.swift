@@ -10,6 +10,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case markdown
     /// LaTeX beamer slides, one overlay per equation line.
     case beamer
+    /// The narrative as JSON (`backprop-tutor/narrative@1`), for programs and tests.
+    case json
 
     /// The renderer for this format, printing numbers with `decimals` digits after the point;
     /// `usesColor` asks for ANSI colour where the format has it (text only).
@@ -19,6 +21,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .latex: return LaTeXRenderer(decimals: decimals)
         case .markdown: return MarkdownRenderer(decimals: decimals)
         case .beamer: return BeamerRenderer(decimals: decimals)
+        case .json: return NarrativeJSONRenderer()
         }
     }
 
@@ -26,7 +29,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     /// fragment is a run of frames, which needs a beamer preamble, so it only makes whole decks.
     public var printsSingleSteps: Bool {
         switch self {
-        case .text, .latex, .markdown: return true
+        case .text, .latex, .markdown, .json: return true
         case .beamer: return false
         }
     }
@@ -35,7 +38,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public var isExportFormat: Bool {
         switch self {
         case .latex, .markdown, .beamer: return true
-        case .text: return false
+        case .text, .json: return false
         }
     }
 }

@@ -43,10 +43,11 @@ public enum ExportCommand: Command {
         case .latex: text = LaTeXRenderer().document(narrative)
         case .markdown: text = MarkdownRenderer().document(narrative)
         case .beamer: text = BeamerRenderer().document(narrative)
-        case .text:
+        case .text, .json:
             // Not offered (`isExportFormat` is false), so the scanner has refused it already.
             throw .usage(
-                "export writes latex, markdown or beamer; `backprop-tutor lesson` prints text", command: spec.name)
+                "export writes latex, markdown or beamer; `backprop-tutor lesson --format text|json` prints the rest",
+                command: spec.name)
         }
         guard let path = arguments.value(output) else {
             try io.write(text)

@@ -2,14 +2,20 @@ import BackpropCore
 import BackpropRendering
 import Foundation
 
-/// `lesson`: all 15 steps in order, as text, written step by step as each is told.
+/// `lesson`: all 15 steps in order, as text written step by step as each is told, or as the
+/// narrative JSON.
 public enum LessonCommand: Command {
+    /// `--format`: text, or the narrative as JSON.
+    public static let format = TypedOption<OutputFormat>(
+        name: "format", values: [.text, .json],
+        summary: "text for the terminal, or the narrative as JSON (backprop-tutor/narrative@1) (default: text)")
+
     /// `lesson` and its options.
     public static let spec = CommandSpec(
         name: "lesson", summary: "print all 15 steps in order",
         options: [
             CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.sample.spec,
-            CommonOptions.precision.spec, CommonOptions.color.spec,
+            CommonOptions.precision.spec, CommonOptions.color.spec, format.spec,
         ])
 
     /// Writes the title and preface, then each step as soon as it is rendered.
@@ -19,6 +25,10 @@ public enum LessonCommand: Command {
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
         let narration = try LessonNarration(arguments, steps: Step.allCases, io: io)
+        if arguments.value(format) == .json {
+            try io.write(NarrativeJSONRenderer().document(narration.narrator.narrative()))
+            return
+        }
         let renderer = narration.textRenderer
         let whole = narration.narrator.narrative(steps: [])
         try io.write(renderer.render(whole))

@@ -6,7 +6,7 @@ public enum StepCommand: Command {
     /// `--format`: the formats a single step prints in.
     public static let format = TypedOption<OutputFormat>(
         name: "format", values: OutputFormat.allCases.filter(\.printsSingleSteps),
-        summary: "text for the terminal, or a LaTeX or Markdown fragment (default: text)")
+        summary: "text for the terminal, a LaTeX or Markdown fragment, or the narrative as JSON (default: text)")
 
     /// `step N` and its options.
     public static let spec = CommandSpec(
@@ -33,6 +33,11 @@ public enum StepCommand: Command {
         case .text: try io.write(narration.textRenderer.render(section))
         case .latex: try io.write(LaTeXRenderer(decimals: decimals).fragment(section))
         case .markdown: try io.write(MarkdownRenderer(decimals: decimals).fragment(section))
+        case .json:
+            let narrator = narration.narrator
+            let narrative = Narrative(
+                title: narrator.trace.lesson.title, sections: [section], notation: narrator.notation.name)
+            try io.write(NarrativeJSONRenderer().document(narrative))
         case .beamer:
             // Not offered (`printsSingleSteps` is false), so the scanner has refused it already.
             throw .usage(
