@@ -191,7 +191,7 @@ struct SemanticMathTests {
         #expect(text.render(.number(1e-4, .roundTrip)) == "0.0001")
         #expect(LaTeXRenderer().math(.number(-2.46694e-11, .scientific(5))) == #"-2.4669 \times 10^{-11}"#)
         #expect(LaTeXRenderer().math(.number(.infinity)) == #"\infty"#)
-        #expect(LaTeXRenderer().math(.number(-0.00001)) == "0.0000")
+        #expect(LaTeXRenderer().math(.number(-0.00001)) == #"-1.00 \times 10^{-5}"#)
     }
 
     @Test("a long sum breaks before its + in text and in LaTeX, never inside a product")

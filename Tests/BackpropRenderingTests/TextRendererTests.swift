@@ -26,11 +26,16 @@ struct TextRendererTests {
         #expect(lines[0].hasPrefix("    ⎡0.7500⎤   ⎡0.0100⎤"))
     }
 
-    @Test("a value that rounds to zero never prints as -0.0000")
-    func negativeZero() {
-        #expect(renderer.render(Math.number(-0.00001)) == "0.0000")
-        #expect(TextRenderer(decimals: 2).render(Math.number(-0.004)) == "0.00")
+    @Test("zero prints as 0.0000, never -0.0000; a non-zero value too small for the precision keeps 3 significant digits")
+    func tinyValues() {
+        #expect(renderer.render(Math.number(-0.0)) == "0.0000")
+        #expect(renderer.render(Math.number(0)) == "0.0000")
+        #expect(renderer.render(Math.number(-0.00001)) == "-1.00e-05")
+        #expect(renderer.render(Math.number(-3.05e-6)) == "-3.05e-06")
+        #expect(TextRenderer(decimals: 2).render(Math.number(-0.004)) == "-4.00e-03")
         #expect(renderer.render(Math.number(-0.00005)) == "-0.0001")
+        #expect(TextRenderer(decimals: 0).render(Math.number(0.4)) == "4.00e-01")
+        #expect(TextRenderer(decimals: 0).render(Math.number(2)) == "2")
     }
 
     @Test("scripts use Unicode where every character has a form, else a readable fallback")

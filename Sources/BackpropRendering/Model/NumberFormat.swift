@@ -2,8 +2,10 @@ import Foundation
 
 /// The one number formatter for everything a learner sees.
 ///
-/// Fixed-point with a given number of decimals; a result that rounds to zero prints without a
-/// minus sign (`-0.0000` prints as `0.0000`). Deterministic: no locale is consulted.
+/// Fixed-point with a given number of decimals; zero prints as `0.0000` (never `-0.0000`). A
+/// value that is not zero but too small to show at that precision is never printed as zero:
+/// it keeps `tinySignificantDigits` significant digits in scientific form (`-3.05e-06`), so a
+/// learner can tell a vanishing gradient from an exact 0. Deterministic: no locale is consulted.
 public struct NumberFormat: Equatable, Sendable {
     /// Digits after the decimal point.
     public var decimals: Int
@@ -13,14 +15,18 @@ public struct NumberFormat: Equatable, Sendable {
         self.decimals = max(0, min(17, decimals))
     }
 
-    /// `value` in fixed point, e.g. `0.5933`; never `-0.0000`.
+    /// Significant digits of a non-zero value too small for the fixed-point precision.
+    public static let tinySignificantDigits = 3
+
+    /// `value` in fixed point, e.g. `0.5933`; `0.0000` for zero; scientific (`3.05e-06`) for a
+    /// non-zero value that would round to zero.
     public func string(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
-        var text = String(format: "%.\(decimals)f", value)
-        if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) {
-            text.removeFirst()
-        }
-        return text
+        let text = String(format: "%.\(decimals)f", value)
+        let digits = text.filter { $0 != "-" && $0 != "." }
+        guard digits.allSatisfy({ $0 == "0" }) else { return text }
+        if value == 0 { return text.hasPrefix("-") ? String(text.dropFirst()) : text }
+        return Self.scientific(value, significant: Self.tinySignificantDigits)
     }
 
     /// Scientific notation with `significant` digits, e.g. `2.4669e-11`, for tiny differences.
