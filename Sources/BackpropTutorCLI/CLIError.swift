@@ -41,17 +41,8 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// `NumberFormat.scientific` without the exponent's padding: `1e-7`, `2.5000e-3`, `NaN`.
+    /// A bar or ε as the help and messages print it: `1e-7` (see `NumberFormat.compactScientific`).
     static func compactScientific(_ value: Double, significant: Int = 1) -> String {
-        let text = NumberFormat.scientific(value, significant: significant)
-        guard let e = text.firstIndex(of: "e") else { return text }
-        var exponent = text[text.index(after: e)...]
-        var sign = ""
-        if let first = exponent.first, first == "-" || first == "+" {
-            sign = first == "-" ? "-" : ""
-            exponent = exponent.dropFirst()
-        }
-        let digits = exponent.drop { $0 == "0" }
-        return text[..<e] + "e" + sign + (digits.isEmpty ? "0" : String(digits))
+        NumberFormat.compactScientific(value, significant: significant)
     }
 }

@@ -34,6 +34,8 @@ public struct GradientCheck: Equatable, Sendable {
     /// real mistake in backprop shows up as 1e-2 or more. `check`'s exit code, its help and its
     /// table all read this one value.
     public static let passingBar = 1e-7
+    /// Ng's stricter bar in ex4: a correct backprop agrees with central differences to < 1e-9.
+    public static let ngBar = 1e-9
 
     /// Whether a relative difference passes `passingBar` (NaN never passes).
     public static func passes(relativeDifference: Double, bar: Double = passingBar) -> Bool {

@@ -36,6 +36,21 @@ public struct NumberFormat: Equatable, Sendable {
         return String(format: "%.\(max(0, significant - 1))e", value)
     }
 
+    /// Scientific notation without the exponent's padding, for constants such as bars and ε:
+    /// `1e-7`, `2.5e-3`; `NaN` and `∞` as `scientific` writes them.
+    public static func compactScientific(_ value: Double, significant: Int = 1) -> String {
+        let text = scientific(value, significant: significant)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        var exponent = text[text.index(after: e)...]
+        var sign = ""
+        if let first = exponent.first, first == "-" || first == "+" {
+            sign = first == "-" ? "-" : ""
+            exponent = exponent.dropFirst()
+        }
+        let digits = exponent.drop { $0 == "0" }
+        return text[..<e] + "e" + sign + (digits.isEmpty ? "0" : String(digits))
+    }
+
     /// The shortest text that reads back as the same `Double` (for "full precision" output).
     public static func roundTrip(_ value: Double) -> String {
         value == 0 ? "0" : value.description

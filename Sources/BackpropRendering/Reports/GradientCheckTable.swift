@@ -29,7 +29,7 @@ public enum GradientCheckTable {
         }
         var output =
             "Gradient check for \"\(trace.lesson.title)\": central differences, ε = "
-            + NumberFormat.scientific(check.epsilon, significant: 1) + "\n"
+            + NumberFormat.compactScientific(check.epsilon) + "\n"
         if check.checkedEntries != nil {
             output +=
                 "(\(check.checkedParameters) of \(check.totalParameters) parameters, evenly spaced; --all checks every one)\n"
@@ -41,7 +41,7 @@ public enum GradientCheckTable {
         let verdict = passes ? "passes" : "FAILS"
         output +=
             "relative difference ‖num − D‖ / ‖num + D‖ = \(NumberFormat.scientific(difference))"
-            + " (\(verdict): the bar is \(NumberFormat.scientific(bar, significant: 1)); Ng's ex4 asks for < 1e-9)\n"
+            + " (\(verdict): the bar is \(NumberFormat.compactScientific(bar)); Ng's ex4 asks for < \(NumberFormat.compactScientific(GradientCheck.ngBar)))\n"
         return output
     }
 
