@@ -186,7 +186,7 @@ struct BackpropTutorTests {
         #expect(output.exitCode == 1)
         #expect(output.standardOutput.hasPrefix("Gradient check for \"relu kink\""))
         let verdict = try #require(lines(output.standardOutput).last)
-        #expect(verdict.contains("(FAILS: the bar is 1e-07;"), "\(verdict)")
+        #expect(verdict.contains("(FAILS: the bar is 1e-7;"), "\(verdict)")
         #expect(lines(output.standardError).count == 1, "\(output.standardError)")
         #expect(output.standardError.hasPrefix("backprop-tutor: gradient check failed: relative difference "))
         #expect(output.standardError.hasSuffix(" exceeds 1e-7\n"), "\(output.standardError)")
