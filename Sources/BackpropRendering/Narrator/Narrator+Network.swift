@@ -1,6 +1,6 @@
 import BackpropCore
 
-/// Steps 1–5: the network, the classes, the data, the activation and the initial weights.
+/// Steps 1–3: the network and its matrices, the classes, and the data.
 extension Narrator {
     func stepNetwork() -> [Block] {
         let sizes = trace.lesson.layers
