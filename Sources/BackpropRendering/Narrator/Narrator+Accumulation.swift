@@ -12,7 +12,7 @@ extension Narrator {
             ]),
             .equation(
                 Equation(
-                    notation.accumulator(1), [.init(.assign, .binary(notation.accumulator(1), .plus, onePerSample))])),
+                    notation.accumulator(1), [.init(.assign, .add([notation.accumulator(1), onePerSample]))])),
         ]
         let separatesBiases = notation.biasLayout == .separateVector
         if separatesBiases {
@@ -21,7 +21,8 @@ extension Narrator {
                     .t("and likewise the bias gradients, "), .m(.sum(.identifier("x"), notation.delta(2))), .t("."),
                 ]))
         }
-        let recordedAll = trace.m > 4 || trace.samples.count == trace.m
+        let writtenOut = Self.writtenOutSampleCount
+        let recordedAll = trace.m > writtenOut || trace.samples.count == trace.m
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             // Nielsen's notation keeps weights and biases apart: two sums, else one.
             let parts: [(symbol: Math, perSample: (Trace.SampleTrace) -> Math, total: Math)]
@@ -49,13 +50,14 @@ extension Narrator {
                 if recordedAll && trace.m > 1 {
                     let terms = (0..<trace.m).map { sampleGradientSymbolFor(l, k: $0) }
                     if !separatesBiases || part.symbol == notation.accumulator(l) {
+                        // Beyond the written-out count: the first three, ⋯, and the last.
                         steps.append(
-                            .chain(
-                                terms.count > 4
-                                    ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms,
-                                .plus))
+                            .add(
+                                terms.count > writtenOut
+                                    ? Array(terms.prefix(3)) + [.ellipsis(.horizontal), terms[terms.count - 1]] : terms)
+                        )
                     }
-                    if trace.m <= 4 { steps.append(.chain(trace.samples.map(part.perSample), .plus)) }
+                    if trace.m <= writtenOut { steps.append(.add(trace.samples.map(part.perSample))) }
                 }
                 steps.append(part.total)
                 blocks.append(.equation(Equation(part.symbol, equals: steps)))
@@ -73,23 +75,25 @@ extension Narrator {
         let lambda = Math.number(trace.lesson.lambda)
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             let theta = trace.weights[l - 1]
-            var regularized = theta
-            for i in 0..<regularized.rows { regularized[i, 0] = 0 }
+            var withoutBiasWeights = theta
+            for i in 0..<withoutBiasWeights.rows { withoutBiasWeights[i, 0] = 0 }
             // With a negated delta the accumulator holds −∂E/∂W, so the regularisation term
             // is subtracted and the left side carries the minus sign.
-            let regularizationSign: MathOperator = negatesDelta ? .minus : .plus
-            let lhs = negatesDelta ? Math.row([.text("−"), notation.gradient(l)]) : notation.gradient(l)
+            func regularized(_ average: Math, _ penalty: Math) -> Math {
+                negatesDelta ? .subtract(average, penalty) : .add([average, penalty])
+            }
+            let lhs = negatesDelta ? Math.negate(notation.gradient(l)) : notation.gradient(l)
             blocks.append(
                 .equation(
                     Equation(
                         lhs,
                         equals: [
-                            .binary(
-                                .row([.fraction(.integer(1), n), notation.accumulator(l)]), regularizationSign,
-                                .row([.fraction(notation.lambda, n), notation.weights(l)])),
-                            .binary(
-                                .row([.fraction(.integer(1), m), gradientValue(trace.Delta[l - 1])]),
-                                regularizationSign, .row([.fraction(lambda, m), weightsValue(regularized)])),
+                            regularized(
+                                .juxtaposed(.divide(.integer(1), n), notation.accumulator(l)),
+                                .juxtaposed(.divide(notation.lambda, n), notation.weights(l))),
+                            regularized(
+                                .juxtaposed(.divide(.integer(1), m), gradientValue(trace.Delta[l - 1])),
+                                .juxtaposed(.divide(lambda, m), weightsValue(withoutBiasWeights))),
                             gradientValue(trace.D[l - 1]),
                         ])))
             if separatesBiases {
@@ -98,11 +102,10 @@ extension Narrator {
                         Equation(
                             .partial(notation.cost, notation.bias(l)),
                             equals: [
-                                .row([
-                                    .fraction(.integer(1), n),
-                                    .sum(.identifier("x"), .partial(notation.sampleCost, notation.bias(l))),
-                                ]),
-                                .row([.fraction(.integer(1), m), vector(trace.Delta[l - 1].column(0))]),
+                                .juxtaposed(
+                                    .divide(.integer(1), n),
+                                    .sum(.identifier("x"), .partial(notation.sampleCost, notation.bias(l)))),
+                                .juxtaposed(.divide(.integer(1), m), vector(trace.Delta[l - 1].column(0))),
                                 vector(trace.D[l - 1].column(0)),
                             ])))
             }

@@ -11,9 +11,9 @@ extension Narrator {
     func sampleGradientRule(_ l: Int) -> Math {
         switch notation.biasLayout {
         case .firstColumn, .separateVector:
-            return .row([notation.delta(l + 1), .transpose(activationWithBias(l))])
+            return .juxtaposed(notation.delta(l + 1), .transpose(activationWithBias(l)))
         case .lastRow:
-            return .binary(.transpose(activationWithBias(l)), .outer, notation.delta(l + 1))
+            return .outer(.transpose(activationWithBias(l)), notation.delta(l + 1))
         }
     }
 
@@ -31,7 +31,7 @@ extension Narrator {
                     Equation(
                         symbol,
                         equals: [
-                            sampleGradientRule(l), .row([vector(delta), rowVector([1] + a)]), matrix(gradient),
+                            sampleGradientRule(l), .juxtaposed(vector(delta), rowVector([1] + a)), matrix(gradient),
                         ]))
             ]
         case .separateVector:
@@ -41,7 +41,7 @@ extension Narrator {
                         symbol,
                         [
                             .init(.equals, sampleGradientRule(l), comment: notation.ruleLabel(.weightGradient)),
-                            .init(.equals, .row([vector(delta), rowVector(a)])),
+                            .init(.equals, .juxtaposed(vector(delta), rowVector(a))),
                             .init(.equals, matrix(shaped(gradient))),
                         ])),
                 .equation(
@@ -61,9 +61,8 @@ extension Narrator {
                             .init(.equals, sampleGradientRule(l)),
                             .init(
                                 .equals,
-                                .binary(
+                                .outer(
                                     Self.abbreviated((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }),
-                                    .outer,
                                     deltaValue(delta))),
                             .init(
                                 .equals, gradientValue(gradient),

@@ -22,9 +22,9 @@ extension Narrator {
                     [
                         .init(
                             .assign,
-                            .binary(
-                                notation.weights(1), .minus,
-                                .row([notation.learningRate, .partial(cost, notation.weights(1))])))
+                            .subtract(
+                                notation.weights(1),
+                                .juxtaposed(notation.learningRate, .partial(cost, notation.weights(1)))))
                     ])),
             .paragraph([
                 .t("A slope can be measured with two cost evaluations. Take the weight "), .m(weight),
@@ -36,20 +36,15 @@ extension Narrator {
                 Equation(
                     .partial(cost, weight),
                     [
-                        .init(
-                            .approximately,
-                            .fraction(
-                                .binary(
-                                    .apply(cost, .binary(weight, .plus, epsilon)), .minus,
-                                    .apply(cost, .binary(weight, .minus, epsilon))), .row([.integer(2), epsilon]))),
+                        .init(.approximately, centralDifference(cost, at: weight)),
                         // The two costs differ in the 5th decimal or later, so they are shown to 12.
                         .init(
                             .equals,
-                            .fraction(
-                                .binary(
-                                    .text(NumberFormat(decimals: 12).string(slope.costPlus)), .minus,
-                                    .text(NumberFormat(decimals: 12).string(slope.costMinus))),
-                                .row([.integer(2), .op(.product), .text(NumberFormat.roundTrip(slope.epsilon))]))),
+                            .divide(
+                                .subtract(
+                                    .number(slope.costPlus, .fixed(Self.probeCostDecimals)),
+                                    .number(slope.costMinus, .fixed(Self.probeCostDecimals))),
+                                .times(.integer(2), .number(slope.epsilon, .roundTrip)))),
                         .init(.equals, .number(slope.slope)),
                     ])),
             .paragraph([
@@ -64,6 +59,19 @@ extension Narrator {
                 )
             ]),
         ]
+    }
+
+    /// Decimals of the two probe costs of step 8, which differ only in the 5th decimal or later.
+    static let probeCostDecimals = 12
+
+    /// The central difference (cost(w + ε) − cost(w − ε)) / 2ε, symbolically; the cost is
+    /// written as a function of the one weight `weight`.
+    func centralDifference(_ cost: Math, at weight: Math) -> Math {
+        let epsilon = Math.identifier("ε")
+        let costOf = MathFunction(cost, meaning: nil)
+        return .divide(
+            .subtract(.call(costOf, [.add([weight, epsilon])]), .call(costOf, [.subtract(weight, epsilon)])),
+            .juxtaposed(.integer(2), epsilon))
     }
 
     func stepChainRule() -> [Block] {
@@ -88,10 +96,10 @@ extension Narrator {
                 Equation(
                     .partial(cost, weight),
                     equals: [
-                        .binary(.partial(cost, z), .product, .partial(z, weight)),
-                        .binary(negatesDelta ? .row([.text("−"), deltaSymbol]) : deltaSymbol, .product, a),
+                        .times(.partial(cost, z), .partial(z, weight)),
+                        .times(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, a),
                         // −delta is Ng's δ, so the value shown is δ in every notation.
-                        .binary(.number(deltaValue), .product, factor(sample.a[l - 1][0])),
+                        .times(.number(deltaValue), .number(sample.a[l - 1][0])),
                         .number(gradient),
                     ])),
             .paragraph([
@@ -100,7 +108,7 @@ extension Narrator {
                 .m(
                     .binary(
                         deltaSymbol, .equals,
-                        negatesDelta ? .row([.text("−"), .partial(cost, z)]) : .partial(cost, z))),
+                        negatesDelta ? .negate(.partial(cost, z)) : .partial(cost, z))),
                 .t(negatesDelta ? " with the 15 Steps' sign flipped," : ","),
                 .t(" is the unit's error: how strongly the cost reacts to its weighted input."),
             ]),
@@ -113,17 +121,14 @@ extension Narrator {
                     Equation(
                         .partial(cost, weight),
                         equals: [
-                            .chain([.partial(cost, output), .partial(output, z), .partial(z, weight)], .product),
-                            .chain(
-                                [
+                            .times(.times(.partial(cost, output), .partial(output, z)), .partial(z, weight)),
+                            .times(
+                                .times(
                                     outputErrorFactor(output: output, target: unit(.target, L, 1)),
-                                    .apply(notation.activationDerivative, z), a,
-                                ], .product),
-                            .chain(
-                                [
-                                    .number(sample.outputError[0]), factor(sample.activationDerivative[L - 2][0]),
-                                    factor(sample.a[l - 1][0]),
-                                ], .product),
+                                    .call(derivativeFunction(ofLayer: L), [z])), a),
+                            .times(
+                                .times(.number(sample.outputError[0]), .number(sample.activationDerivative[L - 2][0])),
+                                .number(sample.a[l - 1][0])),
                             .number(gradient),
                         ])))
         }

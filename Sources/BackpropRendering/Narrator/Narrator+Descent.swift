@@ -2,6 +2,8 @@ import BackpropCore
 
 /// Step 15: one step of gradient descent, and the cost over the training epochs.
 extension Narrator {
+    /// The epochs whose cost step 15 lists (those the run reaches), then always the last one.
+    static let shownEpochs = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
     func stepGradientDescent() -> [Block] {
         var blocks: [Block] = [
             .paragraph([
@@ -27,7 +29,7 @@ extension Narrator {
         blocks.append(.equation(Equation(.text("after"), [.init(.equals, .number(trace.costAfterUpdate))])))
         guard let training = trace.training else { return blocks }
         let costs = training.costs
-        var epochs: [Int] = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000].filter {
+        var epochs: [Int] = Self.shownEpochs.filter {
             $0 < costs.count - 1
         }
         epochs.append(costs.count - 1)

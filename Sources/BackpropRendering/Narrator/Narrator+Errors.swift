@@ -4,10 +4,11 @@ import BackpropCore
 extension Narrator {
     /// ∂loss/∂out for squared error, as the notation writes the difference: (a − y), or
     /// −(target − out) where the notation squares target − output.
+    /// A sum or difference is parenthesised by the product or Hadamard product it stands in.
     func outputErrorFactor(output: Math, target: Math) -> Math {
         switch notation.squaredErrorDifference {
-        case .outputMinusTarget: return .parenthesized(.binary(output, .minus, target))
-        case .targetMinusOutput: return .row([.text("−"), .parenthesized(.binary(target, .minus, output))])
+        case .outputMinusTarget: return .subtract(output, target)
+        case .targetMinusOutput: return .negate(.subtract(target, output))
         }
     }
 
@@ -25,8 +26,8 @@ extension Narrator {
                     Equation(
                         .identifier("error_vector"),
                         equals: [
-                            .binary(notation.target, .minus, notation.activation(L)),
-                            .binary(vector(sample.y), .minus, vector(a)),
+                            .subtract(notation.target, notation.activation(L)),
+                            .subtract(vector(sample.y), vector(a)),
                             vector(sample.outputError.map { -$0 }),
                         ])))
             if loss == .squaredError {
@@ -35,10 +36,10 @@ extension Narrator {
                         Equation(
                             notation.delta(L),
                             equals: [
-                                .binary(
-                                    .identifier("error_vector"), .hadamard,
-                                    .apply(notation.activationDerivative, notation.weightedInput(L))),
-                                .binary(vector(sample.outputError.map { -$0 }), .hadamard, vector(slopes)),
+                                .hadamard(
+                                    .identifier("error_vector"),
+                                    .call(derivativeFunction(ofLayer: L), [notation.weightedInput(L)])),
+                                .hadamard(vector(sample.outputError.map { -$0 }), vector(slopes)),
                                 deltaValue(delta),
                             ])))
             } else {
@@ -57,8 +58,8 @@ extension Narrator {
                     Equation(
                         notation.delta(L),
                         equals: [
-                            .binary(notation.activation(L), .minus, notation.target),
-                            .binary(vector(a), .minus, vector(sample.y)),
+                            .subtract(notation.activation(L), notation.target),
+                            .subtract(vector(a), vector(sample.y)),
                             vector(delta),
                         ])))
             blocks.append(
@@ -67,10 +68,9 @@ extension Narrator {
                     .m(
                         .binary(
                             .partial(notation.cost, .identifier("a")), .equals,
-                            .fraction(
-                                .binary(.identifier("a"), .minus, .identifier("y")),
-                                .row([.identifier("a"), .parenthesized(.binary(.integer(1), .minus, .identifier("a")))])
-                            ))),
+                            .divide(
+                                .subtract(.identifier("a"), .identifier("y")),
+                                .juxtaposed(.identifier("a"), .subtract(.integer(1), .identifier("a")))))),
                     .t(
                         ", and multiplying by g′(z) = a(1 − a) cancels the denominator (softmax with cross-entropy gives a − y the same way)."
                     ),
@@ -83,16 +83,15 @@ extension Narrator {
                         [
                             .init(
                                 .equals,
-                                .binary(
+                                .hadamard(
                                     outputErrorFactor(output: notation.activation(L), target: notation.target),
-                                    .hadamard, .apply(notation.activationDerivative, notation.weightedInput(L))),
+                                    .call(derivativeFunction(ofLayer: L), [notation.weightedInput(L)])),
                                 comment: notation.ruleLabel(.outputError)),
                             .init(
                                 .equals,
-                                .binary(
-                                    outputErrorFactor(output: vector(a), target: vector(sample.y)), .hadamard,
-                                    vector(slopes))),
-                            .init(.equals, .binary(vector(sample.outputError), .hadamard, vector(slopes))),
+                                .hadamard(
+                                    outputErrorFactor(output: vector(a), target: vector(sample.y)), vector(slopes))),
+                            .init(.equals, .hadamard(vector(sample.outputError), vector(slopes))),
                             .init(.equals, vector(delta)),
                         ])))
         }
@@ -140,10 +139,13 @@ extension Narrator {
                 var symbolic: [Math] = []
                 var numeric: [Math] = []
                 for i in 1...next.count {
-                    symbolic.append(.row([weightEntry(layer: l, i: i, j: j), .op(.product), unit(.delta, l + 1, i)]))
-                    numeric.append(.row([factor(theta[i - 1, j]), .op(.product), factor(signed(next[i - 1]))]))
+                    symbolic.append(.times(weightEntry(layer: l, i: i, j: j), unit(.delta, l + 1, i)))
+                    // A negative weight opening the group keeps its parentheses, "((−0.0757) · …",
+                    // as this line has always printed (the semantic rule would drop them).
+                    let weight = i == 1 ? factor(theta[i - 1, j]) : .number(theta[i - 1, j])
+                    numeric.append(.times(weight, .number(signed(next[i - 1]))))
                 }
-                let g = Math.apply(notation.activationDerivative, unit(.weightedInput, l, j))
+                let g = Math.call(derivativeFunction(ofLayer: l), [unit(.weightedInput, l, j)])
                 let propagated = sample.propagatedError[l - 2][j - 1]
                 blocks.append(
                     .paragraph([
@@ -156,9 +158,9 @@ extension Narrator {
                         Equation(
                             unit(.delta, l, j),
                             equals: [
-                                .row([.parenthesized(.chain(symbolic, .plus)), .op(.product), g]),
-                                .row([.parenthesized(.chain(numeric, .plus)), .op(.product), .number(slopes[j - 1])]),
-                                .binary(.number(signed(propagated)), .product, factor(slopes[j - 1])),
+                                .times(summed(symbolic), g),
+                                .times(summed(numeric), .number(slopes[j - 1])),
+                                .times(.number(signed(propagated)), .number(slopes[j - 1])),
                                 .number(signed(sample.delta[l - 2][j - 1])),
                             ])))
             }
@@ -169,7 +171,7 @@ extension Narrator {
                     notation.weightEntry(layer: l, i: .symbol("i"), j: j),
                     notation.unit(.delta, layer: l + 1, .symbol("i")))
                 let propagated = sample.propagatedError[l - 2][j - 1]
-                let g = Math.apply(notation.activationDerivative, unit(.weightedInput, l, j))
+                let g = Math.call(derivativeFunction(ofLayer: l), [unit(.weightedInput, l, j)])
                 blocks.append(
                     .paragraph([
                         .t(
@@ -181,8 +183,9 @@ extension Narrator {
                         Equation(
                             unit(.delta, l, j),
                             equals: [
-                                .row([.parenthesized(.sum(i, term)), .op(.product), g]),
-                                .binary(.number(signed(propagated)), .product, factor(slopes[j - 1])),
+                                // Σ binds as an atom; the parentheses show where the sum ends.
+                                .times(.parenthesized(.sum(i, term)), g),
+                                .times(.number(signed(propagated)), .number(slopes[j - 1])),
                                 .number(signed(sample.delta[l - 2][j - 1])),
                             ])))
             }

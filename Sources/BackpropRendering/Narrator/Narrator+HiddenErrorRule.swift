@@ -18,14 +18,20 @@ extension Narrator {
     /// transposed weights (bias weights dropped), times the layer's own slope.
     func hiddenDeltaRule(_ l: LayerIndex) -> Equation {
         let next = l.shifted(by: 1)
-        let g = Math.apply(notation.activationDerivative, notation.weightedInput(l))
+        let derivative: MathFunction
+        switch l {
+        case .number(let n): derivative = derivativeFunction(ofLayer: n)
+        // A rule for every layer has no one activation: g′ only prints.
+        case .general: derivative = MathFunction(notation.activationDerivative, meaning: nil)
+        }
+        let g = Math.call(derivative, [notation.weightedInput(l)])
         let backwards =
             notation.vectorsAreRows
             ? product(notation.delta(next), .transpose(notation.weights(l)))
             : product(.transpose(notation.weights(l)), notation.delta(next))
         return Equation(
             notation.delta(l),
-            [.init(.equals, .binary(.parenthesized(backwards), .hadamard, g), comment: hiddenRuleComment)])
+            [.init(.equals, .hadamard(backwards, g), comment: hiddenRuleComment)])
     }
 
     /// The comment beside the hidden-layer rule: the notation's name for it, or which bias
@@ -48,8 +54,10 @@ extension Narrator {
         let backwards =
             notation.vectorsAreRows ? product(next, matrix(theta)) : product(matrix(theta.transposed), next)
         return [
-            .binary(backwards, .hadamard, slopes),
-            .binary(vector(propagated.map(signed)), .hadamard, slopes),
+            // Printed as the matrix product beside ⊙ without grouping parentheses, as before;
+            // a semantic Hadamard product would parenthesise the product (see the report).
+            .row([backwards, .op(.hadamard), slopes]),
+            .hadamard(vector(propagated.map(signed)), slopes),
             deltaValue(sample.delta[l - 2]),
         ]
     }

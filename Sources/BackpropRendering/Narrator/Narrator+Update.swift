@@ -13,17 +13,13 @@ extension Narrator {
         case .negatedLossGradient:
             // Updates add η times the notation's gradient, which is minus ∂E/∂W; the batch
             // gradient symbol ∂E/∂W is written with its minus sign.
-            let added =
-                gradientSymbol == sampleGradientSymbol(l)
-                ? gradientSymbol : .parenthesized(.row([.text("−"), gradientSymbol]))
+            let added = gradientSymbol == sampleGradientSymbol(l) ? gradientSymbol : .negate(gradientSymbol)
             return .equation(
                 Equation(
                     notation.weights(l),
                     [
-                        .init(
-                            .assign,
-                            .binary(notation.weights(l), .plus, .row([notation.learningRate, .op(.product), added]))),
-                        .init(.equals, .binary(before, .plus, .row([rate, .op(.product), gradientValue(gradient)]))),
+                        .init(.assign, .add([notation.weights(l), .times(notation.learningRate, added)])),
+                        .init(.equals, .add([before, .times(rate, gradientValue(gradient))])),
                         .init(.equals, weightsValue(after)),
                     ]))
         case .lossGradient:
@@ -32,9 +28,8 @@ extension Narrator {
                     notation.weights(l),
                     [
                         .init(
-                            .assign,
-                            .binary(notation.weights(l), .minus, .row([notation.learningRate, gradientSymbol]))),
-                        .init(.equals, .binary(before, .minus, .row([rate, .op(.product), matrix(shaped(gradient))]))),
+                            .assign, .subtract(notation.weights(l), .juxtaposed(notation.learningRate, gradientSymbol))),
+                        .init(.equals, .subtract(before, .times(rate, matrix(shaped(gradient))))),
                         .init(.equals, weightsValue(after)),
                     ]))
         }
@@ -57,13 +52,13 @@ extension Narrator {
                 [
                     .init(
                         .assign,
-                        .binary(
-                            notation.bias(l), .minus, .row([notation.learningRate, .partial(cost, notation.bias(l))]))),
+                        .subtract(
+                            notation.bias(l), .juxtaposed(notation.learningRate, .partial(cost, notation.bias(l))))),
                     .init(
                         .equals,
-                        .binary(
-                            vector(before.column(0)), .minus,
-                            .row([.number(trace.lesson.learningRate), .op(.product), vector(gradient.column(0))]))),
+                        .subtract(
+                            vector(before.column(0)),
+                            .times(.number(trace.lesson.learningRate), vector(gradient.column(0))))),
                     .init(.equals, vector(after.column(0))),
                 ]))
     }

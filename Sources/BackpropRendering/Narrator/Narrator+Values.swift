@@ -47,11 +47,12 @@ extension Narrator {
     }
 
     /// The activation symbol of layer l with the bias unit, as the forward rule uses it:
-    /// [1; a⁽ˡ⁾], [x, 1], or a alone when biases are separate.
+    /// [1; a⁽ˡ⁾] (`stackBias(.first, …)`), [x, 1] (`stackBias(.last, …)`), or a alone when
+    /// biases are separate.
     func activationWithBias(_ l: Int) -> Math {
         switch notation.biasLayout {
-        case .firstColumn: return .bracketed(.row([.integer(1), .op(.semicolon), notation.activation(l)]))
-        case .lastRow: return .bracketed(.row([notation.activation(l), .op(.comma), .integer(1)]))
+        case .firstColumn: return .stackBias(.first, notation.activation(l))
+        case .lastRow: return .stackBias(.last, notation.activation(l))
         case .separateVector: return notation.activation(l)
         }
     }
@@ -122,10 +123,28 @@ extension Narrator {
     /// Unit i (1-based) of a layer quantity, e.g. a⁽²⁾₁, δ⁽³⁾₂.
     func unit(_ quantity: LayerQuantity, _ l: Int, _ i: Int) -> Math { notation.unit(quantity, layer: l, i) }
 
-    /// A product of two factors as the notation writes it: juxtaposed for column vectors,
-    /// with an explicit · in the 15 Steps' row-vector code style.
+    /// The matrix product (or scalar multiple) left · right as the notation writes it:
+    /// juxtaposed for column vectors, with an explicit · in the 15 Steps' row-vector code style.
     func product(_ left: Math, _ right: Math) -> Math {
-        func items(_ m: Math) -> [Math] { if case .row(let items) = m { return items } else { return [m] } }
-        return notation.vectorsAreRows ? .row(items(left) + [.op(.product)] + items(right)) : .row([left, right])
+        notation.vectorsAreRows ? .times(left, right) : .juxtaposed(left, right)
+    }
+
+    /// The sum of `terms` as a factor of a product: `.add`, which the product parenthesises; a
+    /// single term keeps its parentheses too, so that "(Θ₁₁ · δ₁) · g′" has the shape of the
+    /// many-term sum (the parentheses are layout only: evaluate the term inside).
+    func summed(_ terms: [Math]) -> Math {
+        terms.count == 1 ? .parenthesized(terms[0]) : .add(terms)
+    }
+
+    /// The activation function of Ng layer l ≥ 2, written as the notation writes g (g, σ,
+    /// activation) and meaning that layer's activation.
+    func activationFunction(ofLayer l: Int) -> MathFunction {
+        .activation(activation(ofLayer: l), written: notation.activationFunction)
+    }
+
+    /// The derivative of the activation of Ng layer l ≥ 2, written as the notation writes g′
+    /// (g′, σ′, activation_diff) and meaning that layer's derivative, element-wise.
+    func derivativeFunction(ofLayer l: Int) -> MathFunction {
+        .derivative(of: activation(ofLayer: l), written: notation.activationDerivative)
     }
 }

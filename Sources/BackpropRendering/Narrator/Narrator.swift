@@ -107,8 +107,10 @@ public struct Narrator: Sendable {
                 "Layers " + info.layers.map(String.init).joined(separator: "-")
                     + " (input first), \(activations) units, "
                     + "\(info.loss.rawValue) loss, m = \(trace.m) training sample" + (trace.m == 1 ? "" : "s")
-                    + ", learning rate \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
-                    + (info.updateBiases ? "." : ", bias weights frozen (not updated)."))
+                    + ", learning rate "),
+            .math(.number(info.learningRate, .roundTrip)), .text(", "),
+            .math(.binary(.identifier("λ"), .equals, .number(info.lambda, .roundTrip))),
+            .text(info.updateBiases ? "." : ", bias weights frozen (not updated)."),
         ]
     }
 
