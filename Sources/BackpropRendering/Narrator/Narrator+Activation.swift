@@ -8,9 +8,11 @@ extension Narrator {
         let gPrime = notation.activationDerivative
         let z = Math.identifier("z")
         for activation in uniqueActivations {
+            let gOfZ = Math.call(.activation(activation, written: g), [z])
+            let gPrimeOfZ = Math.call(.derivative(of: activation, written: gPrime), [z])
             blocks.append(.heading(activation.rawValue))
-            blocks.append(.equation(Equation(.apply(g, z), equals: [definition(of: activation)])))
-            blocks.append(.equation(Equation(.apply(gPrime, z), equals: derivativeForms(of: activation))))
+            blocks.append(.equation(Equation(gOfZ, equals: [definition(of: activation)])))
+            blocks.append(.equation(Equation(gPrimeOfZ, equals: derivativeForms(of: activation))))
             if let probe = trace.activationTable.first(where: { $0.activation == activation }) {
                 let rows: [[[Inline]]] = probe.z.indices.map { k in
                     [[.m(.number(probe.z[k]))], [.m(.number(probe.value[k]))], [.m(.number(probe.derivative[k]))]]
@@ -25,7 +27,7 @@ extension Narrator {
                 blocks.append(
                     .table(
                         Table(
-                            header: [[.m(z)], [.m(.apply(g, z))], [.m(.apply(gPrime, z))]], rows: rows,
+                            header: [[.m(z)], [.m(gOfZ)], [.m(gPrimeOfZ)]], rows: rows,
                             rightAligned: [true, true, true])))
             }
         }
@@ -37,19 +39,17 @@ extension Narrator {
             switch activation {
             case .sigmoid:
                 let one = Math.integer(1)
-                steps.append(
-                    .binary(
-                        notation.activation(l), .hadamard, .parenthesized(.binary(one, .minus, notation.activation(l))))
-                )
-                steps.append(.binary(vector(a), .hadamard, .parenthesized(.binary(one, .minus, vector(a)))))
+                steps.append(.hadamard(notation.activation(l), .subtract(one, notation.activation(l))))
+                steps.append(.hadamard(vector(a), .subtract(one, vector(a))))
             case .tanh:
-                steps.append(
-                    .binary(.integer(1), .minus, .binary(notation.activation(l), .hadamard, notation.activation(l))))
+                steps.append(.subtract(.integer(1), .hadamard(notation.activation(l), notation.activation(l))))
             case .relu, .linear, .scaledTanh, .softmax:
-                steps.append(.apply(gPrime, vector(sample.z[l - 2])))
+                steps.append(.call(derivativeFunction(ofLayer: l), [vector(sample.z[l - 2])]))
             }
             steps.append(vector(sample.activationDerivative[l - 2]))
-            blocks.append(.equation(Equation(.apply(gPrime, notation.weightedInput(l)), equals: steps)))
+            blocks.append(
+                .equation(
+                    Equation(.call(derivativeFunction(ofLayer: l), [notation.weightedInput(l)]), equals: steps)))
         }
         blocks.append(
             .why([
@@ -60,18 +60,22 @@ extension Narrator {
         return blocks
     }
 
+    /// tanh as a function of z, meaning the tanh activation.
+    static let tanh = MathFunction.activation(.tanh, written: .identifier("tanh"))
+
+    /// The activation's definition, g(z) = ….
     func definition(of activation: Activation) -> Math {
         let z = Math.identifier("z")
         let one = Math.integer(1)
         switch activation {
         case .sigmoid:
-            return .fraction(one, .binary(one, .plus, .superscripted(.identifier("e"), .row([.text("−"), z]))))
-        case .tanh: return .apply(.identifier("tanh"), z)
-        case .relu: return .apply(.identifier("max"), .row([.integer(0), .op(.comma), z]))
+            return .divide(one, .add([one, .superscripted(.identifier("e"), .negate(z))]))
+        case .tanh: return .call(Self.tanh, [z])
+        case .relu: return .call(.named("max"), [.integer(0), z])
         case .linear: return z
-        case .scaledTanh: return .fraction(.binary(.apply(.identifier("tanh"), z), .plus, one), .integer(2))
+        case .scaledTanh: return .divide(.add([.call(Self.tanh, [z]), one]), .integer(2))
         case .softmax:
-            return .fraction(
+            return .divide(
                 .superscripted(.identifier("e"), .subscripted(z, .identifier("i"))),
                 .sum(.identifier("k"), .superscripted(.identifier("e"), .subscripted(z, .identifier("k")))))
         }
@@ -83,29 +87,26 @@ extension Narrator {
         let g = notation.activationFunction
         switch activation {
         case .sigmoid:
+            let gOfZ = Math.call(.activation(.sigmoid, written: g), [z])
             return [
-                .row([.apply(g, z), .parenthesized(.binary(one, .minus, .apply(g, z)))]),
-                .row([.identifier("a"), .parenthesized(.binary(one, .minus, .identifier("a")))]),
+                .juxtaposed(gOfZ, .subtract(one, gOfZ)),
+                .juxtaposed(.identifier("a"), .subtract(one, .identifier("a"))),
             ]
         case .tanh:
             return [
-                .binary(one, .minus, .superscripted(.apply(.identifier("tanh"), z), .integer(2))),
-                .binary(one, .minus, .superscripted(.identifier("a"), .integer(2))),
+                .subtract(one, .superscripted(.call(Self.tanh, [z]), .integer(2))),
+                .subtract(one, .superscripted(.identifier("a"), .integer(2))),
             ]
         case .relu: return [.text("1 if z > 0, else 0 (0 at z = 0 by convention)")]
         case .linear: return [one]
         case .scaledTanh:
-            return [
-                .fraction(
-                    .binary(one, .minus, .apply(.superscripted(.identifier("tanh"), .integer(2)), z)),
-                    .integer(2))
-            ]
+            let tanhSquared = MathFunction(.superscripted(.identifier("tanh"), .integer(2)), meaning: nil)
+            return [.divide(.subtract(one, .call(tanhSquared, [z])), .integer(2))]
         case .softmax:
             return [
-                .row([
+                .juxtaposed(
                     .subscripted(.identifier("a"), .identifier("i")),
-                    .parenthesized(.binary(one, .minus, .subscripted(.identifier("a"), .identifier("i")))),
-                ]),
+                    .subtract(one, .subscripted(.identifier("a"), .identifier("i")))),
                 .text("(the Jacobian's diagonal; δ = a − y needs none)"),
             ]
         }
@@ -128,17 +129,19 @@ extension Narrator {
                         Equation(
                             weightEntry(layer: 1, i: 1, j: 0),
                             equals: [
-                                .fraction(.apply(.identifier("sin"), .integer(1)), .integer(10)), .number(first[0, 0]),
+                                .divide(.call(.named("sin"), [.integer(1)]), .integer(10)), .number(first[0, 0]),
                             ])))
             }
         case .uniform:
-            let epsilon = info.initEpsilon.map(NumberFormat.roundTrip) ?? "0.12"
+            let epsilon = Math.number(info.initEpsilon ?? WeightInitialization.defaultEpsilon, .roundTrip)
             let seed = info.initSeed.map(String.init) ?? "0"
             blocks.append(
                 .paragraph([
+                    .t("The weights are drawn uniformly from "),
+                    .m(.bracketed(.row([.negate(epsilon), .op(.comma), epsilon]))),
                     .t(
-                        "The weights are drawn uniformly from [−\(epsilon), \(epsilon)] by the SplitMix64 generator with seed \(seed): the same seed gives the same weights on every machine and every run (Ng's randInitializeWeights uses ε_init = 0.12)."
-                    )
+                        " by the SplitMix64 generator with seed \(seed): the same seed gives the same weights on every machine and every run (Ng's randInitializeWeights uses ε_init = 0.12)."
+                    ),
                 ]))
         case .given:
             blocks.append(.paragraph([.t("The weights are given in the lesson file.")]))

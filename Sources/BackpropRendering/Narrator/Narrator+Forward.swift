@@ -30,8 +30,8 @@ extension Narrator {
                 symbolic = product(activationWithBias(l), notation.weights(l))
                 substituted = product(vectorWithBias(a), weightsValue(theta))
             case .separateVector:
-                symbolic = .binary(product(notation.weights(l), notation.activation(l)), .plus, notation.bias(l))
-                substituted = .binary(product(weightsValue(theta), vector(a)), .plus, biasValue(theta))
+                symbolic = .add([product(notation.weights(l), notation.activation(l)), notation.bias(l)])
+                substituted = .add([product(weightsValue(theta), vector(a)), biasValue(theta)])
             }
             blocks.append(.equation(Equation(zSymbol, equals: [symbolic, substituted, vector(z)])))
             if a.count <= Self.largestShown {
@@ -43,8 +43,8 @@ extension Narrator {
                     Equation(
                         notation.activation(l + 1),
                         equals: [
-                            .apply(notation.activationFunction, zSymbol),
-                            .apply(notation.activationFunction, vector(z)),
+                            .call(activationFunction(ofLayer: l + 1), [zSymbol]),
+                            .call(activationFunction(ofLayer: l + 1), [vector(z)]),
                             vector(sample.a[l]),
                         ])))
         }
@@ -57,17 +57,16 @@ extension Narrator {
         return blocks
     }
 
-    /// z of unit 1 of layer l + 1 as an explicit sum: bias weight · 1 + Σⱼ weight · aⱼ.
+    /// z of unit 1 of layer l + 1 as an explicit sum: bias weight · 1 + Σⱼ weight · aⱼ
+    /// (j = 0 is the bias weight, times the bias unit 1).
     func unitSum(layer l: Int, theta: Matrix, a: [Double], z: Double) -> Equation {
-        var symbolic: [Math] = [.row([weightEntry(layer: l, i: 1, j: 0), .op(.product), .integer(1)])]
-        var numeric: [Math] = [.row([.number(theta[0, 0]), .op(.product), .integer(1)])]
+        var symbolic: [Math] = [.times(weightEntry(layer: l, i: 1, j: 0), .integer(1))]
+        var numeric: [Math] = [.times(.number(theta[0, 0]), .integer(1))]
         for j in 1...a.count {
-            symbolic.append(.row([weightEntry(layer: l, i: 1, j: j), .op(.product), unit(.activation, l, j)]))
-            numeric.append(.row([factor(theta[0, j]), .op(.product), factor(a[j - 1])]))
+            symbolic.append(.times(weightEntry(layer: l, i: 1, j: j), unit(.activation, l, j)))
+            numeric.append(.times(.number(theta[0, j]), .number(a[j - 1])))
         }
-        return Equation(
-            unit(.weightedInput, l + 1, 1),
-            equals: [.chain(symbolic, .plus), .chain(numeric, .plus), .number(z)])
+        return Equation(unit(.weightedInput, l + 1, 1), equals: [.add(symbolic), .add(numeric), .number(z)])
     }
 
     func stepCost() -> [Block] {
@@ -79,48 +78,36 @@ extension Narrator {
         let term: Math
         switch (info.loss, outputActivation) {
         case (.crossEntropy, .softmax):
-            term = .row([
-                .text("−"),
+            term = .negate(
                 .sum(
                     .identifier("k"),
-                    .row([
-                        .subscripted(y, .identifier("k")), .op(.product),
-                        .apply(.identifier("log"), .subscripted(h, .identifier("k"))),
-                    ])),
-            ])
+                    .times(.subscripted(y, .identifier("k")), .call(.log, [.subscripted(h, .identifier("k"))]))))
         case (.crossEntropy, _):
             let yk = Math.subscripted(y, .identifier("k"))
             let hk = Math.subscripted(h, .identifier("k"))
             term = .sum(
                 .identifier("k"),
                 .bracketed(
-                    .chain(
-                        [
-                            .row([.text("−"), yk, .op(.product), .apply(.identifier("log"), hk)]),
-                            .row([
-                                .parenthesized(.binary(.integer(1), .minus, yk)), .op(.product),
-                                .apply(.identifier("log"), .binary(.integer(1), .minus, hk)),
-                            ]),
-                        ], .minus)))
+                    .subtract(
+                        .times(.negate(yk), .call(.log, [hk])),
+                        .times(.subtract(.integer(1), yk), .call(.log, [.subtract(.integer(1), hk)])))))
         case (.squaredError, _):
             let yk = Math.subscripted(y, .identifier("k"))
             let hk = Math.subscripted(h, .identifier("k"))
             let difference: Math
             switch notation.squaredErrorDifference {
-            case .outputMinusTarget: difference = .binary(hk, .minus, yk)
-            case .targetMinusOutput: difference = .binary(yk, .minus, hk)
+            case .outputMinusTarget: difference = .subtract(hk, yk)
+            case .targetMinusOutput: difference = .subtract(yk, hk)
             }
-            term = .row([
-                .fraction(.integer(1), .integer(2)),
-                .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2))),
-            ])
+            term = .juxtaposed(
+                .divide(.integer(1), .integer(2)),
+                .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2))))
         }
-        let regularizer = Math.row([
-            .fraction(notation.lambda, .row([.integer(2), m])),
+        let regularizer = Math.juxtaposed(
+            .divide(notation.lambda, .juxtaposed(.integer(2), m)),
             .sum(
                 .text("l,i,j≥1"),
-                .superscripted(.subscripted(.identifier(notation.weightLetter), .identifier("ij")), .integer(2))),
-        ])
+                .superscripted(.subscripted(.identifier(notation.weightLetter), .identifier("ij")), .integer(2))))
         var blocks: [Block] = [
             .paragraph([
                 .t(
@@ -130,12 +117,10 @@ extension Narrator {
             .equation(
                 Equation(
                     notation.cost,
-                    equals: [
-                        .binary(.row([.fraction(.integer(1), m), .sum(.identifier("i"), term)]), .plus, regularizer)
-                    ])),
+                    equals: [.add([.juxtaposed(.divide(.integer(1), m), .sum(.identifier("i"), term)), regularizer])])),
         ]
         var rows: [[[Inline]]] = []
-        for sample in trace.samples.prefix(12) {
+        for sample in trace.samples.prefix(Self.tableSampleCount) {
             rows.append([
                 [.t("\(sample.index + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y))],
                 [.m(.number(sample.loss))],
@@ -148,15 +133,15 @@ extension Narrator {
                     rows: rows, rightAligned: [true, false, false, true])))
 
         var total: [Math] = []
-        if trace.samples.count == trace.m && trace.m <= 6 {
+        if trace.samples.count == trace.m && trace.m <= Self.summedLossSampleCount {
             total.append(
-                .binary(
-                    .row([
-                        .fraction(.integer(1), .integer(trace.m)),
-                        .parenthesized(.chain(trace.samples.map { .number($0.loss) }, .plus)),
-                    ]), .plus, .number(trace.regularization)))
+                .add([
+                    .juxtaposed(
+                        .divide(.integer(1), .integer(trace.m)), summed(trace.samples.map { .number($0.loss) })),
+                    .number(trace.regularization),
+                ]))
         }
-        total.append(.binary(.number(trace.unregularizedCost), .plus, .number(trace.regularization)))
+        total.append(.add([.number(trace.unregularizedCost), .number(trace.regularization)]))
         total.append(.number(trace.cost))
         blocks.append(.equation(Equation(notation.cost, equals: total)))
         blocks.append(

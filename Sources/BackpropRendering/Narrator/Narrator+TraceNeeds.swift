@@ -1,10 +1,15 @@
 import BackpropCore
 
 extension Narrator {
+    /// The most rows a table of samples or weights lists (steps 2, 3, 7 and 14).
+    static let tableRowCount = 12
     /// How many samples the tables of steps 2, 3 and 7 list (the first ones, in order).
-    static let tableSampleCount = 12
-    /// Up to this many samples, step 13 writes every per-sample gradient out.
+    static let tableSampleCount = tableRowCount
+    /// Up to this many samples, step 13 writes every per-sample gradient out (beyond it, the
+    /// per-sample symbols ∇₍₁₎ + ∇₍₂₎ + ∇₍₃₎ + ⋯ + ∇₍ₘ₎ are abbreviated after three).
     static let writtenOutSampleCount = 4
+    /// Up to this many samples, step 7 writes the average of every loss term out.
+    static let summedLossSampleCount = 6
 
     /// The trace parts the narrator reads to tell `steps` (and the preface figure) about
     /// sample `sampleIndex` (0-based): ask `Tracer` for these and nothing more.

@@ -1,6 +1,6 @@
 import BackpropCore
 
-/// Steps 1–5: the network, the classes, the data, the activation and the initial weights.
+/// Steps 1–3: the network and its matrices, the classes, and the data.
 extension Narrator {
     func stepNetwork() -> [Block] {
         let sizes = trace.lesson.layers
@@ -32,11 +32,11 @@ extension Narrator {
                 .t(" swaps rows and columns; backprop uses it to send errors backwards;"),
             ],
             [
-                .t("element-wise (Hadamard) product: "), .m(.binary(.identifier("u"), .hadamard, .identifier("v"))),
+                .t("element-wise (Hadamard) product: "), .m(.hadamard(.identifier("u"), .identifier("v"))),
                 .t(" multiplies matching entries;"),
             ],
             [
-                .t("outer product: "), .m(.row([.identifier("u"), .transpose(.identifier("v"))])),
+                .t("outer product: "), .m(.juxtaposed(.identifier("u"), .transpose(.identifier("v")))),
                 .t(" (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."),
             ],
         ]
@@ -54,7 +54,7 @@ extension Narrator {
                 [.m(notation.activation(2))],
                 [
                     .t("the activation of layer 2, "),
-                    .m(.apply(notation.activationFunction, notation.weightedInput(2))),
+                    .m(.call(activationFunction(ofLayer: 2), [notation.weightedInput(2)])),
                 ],
             ],
             [
@@ -122,7 +122,7 @@ extension Narrator {
             return outputCount == 1 ? (index == 1 ? "positive (1)" : "negative (0)") : "class \(index + 1)"
         }
         var rows: [[[Inline]]] = []
-        for (k, sample) in trace.samples.enumerated().prefix(12) {
+        for sample in trace.samples.prefix(Self.tableSampleCount) {
             rows.append([
                 [.m(rowVector(sample.y))], [.t(className(sample.targetClass))],
                 [.m(rowVector(sample.a[layerCount - 1]))], [.t(className(sample.predictedClass))],
@@ -155,8 +155,8 @@ extension Narrator {
                 .t("(one row per sample, in order; the target is "), .m(notation.target),
                 .t(", the output "), .m(notation.activation(layerCount)), .t(")"),
             ]))
-        if trace.m > 12 {
-            blocks.append(.paragraph([.t("(first 12 of \(trace.m) recorded samples)")]))
+        if trace.m > Self.tableSampleCount {
+            blocks.append(.paragraph([.t("(first \(Self.tableSampleCount) of \(trace.m) recorded samples)")]))
         }
         blocks.append(
             .why([
@@ -169,7 +169,7 @@ extension Narrator {
 
     func stepData() -> [Block] {
         var rows: [[[Inline]]] = []
-        for sample in trace.samples.prefix(12) {
+        for sample in trace.samples.prefix(Self.tableSampleCount) {
             rows.append([[.t("\(sample.index + 1)")], [.m(rowVector(sample.x))], [.m(rowVector(sample.y))]])
         }
         var blocks: [Block] = [
@@ -188,10 +188,10 @@ extension Narrator {
                     ],
                     rows: rows, rightAligned: [true, false, false])),
         ]
-        if trace.samples.prefix(12).count < min(trace.m, 12) {
+        if trace.samples.prefix(Self.tableSampleCount).count < min(trace.m, Self.tableSampleCount) {
             blocks.append(.paragraph([.t("(\(trace.samples.count) of \(trace.m) samples recorded; totals cover all)")]))
-        } else if trace.m > 12 {
-            blocks.append(.paragraph([.t("(first 12 of \(trace.m) samples)")]))
+        } else if trace.m > Self.tableSampleCount {
+            blocks.append(.paragraph([.t("(first \(Self.tableSampleCount) of \(trace.m) samples)")]))
         }
         let validation = trace.lesson.validationCount
         let test = trace.lesson.testCount

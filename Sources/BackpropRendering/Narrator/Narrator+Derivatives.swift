@@ -1,0 +1,151 @@
+import BackpropCore
+
+/// Steps 8 and 9: why derivatives (a slope measured by two cost evaluations), and the chain rule
+/// for one weight.
+extension Narrator {
+    func stepWhyDerivatives() -> [Block] {
+        let slope = trace.slopeExample
+        let l = slope.layer + 1
+        let weight = weightEntry(layer: l, i: slope.row + 1, j: slope.column)
+        let cost = notation.cost
+        let epsilon = Math.identifier("ε")
+        let backprop = trace.D[slope.layer][slope.row, slope.column]
+        return [
+            .paragraph([
+                .t(
+                    "Training means changing the weights so that the cost goes down. Gradient descent moves every weight a small step against the slope of the cost along it:"
+                )
+            ]),
+            .equation(
+                Equation(
+                    notation.weights(1),
+                    [
+                        .init(
+                            .assign,
+                            .subtract(
+                                notation.weights(1),
+                                .juxtaposed(notation.learningRate, .partial(cost, notation.weights(1)))))
+                    ])),
+            .paragraph([
+                .t("A slope can be measured with two cost evaluations. Take the weight "), .m(weight),
+                .t(", move it by "),
+                .m(.binary(epsilon, .equals, .number(slope.epsilon))),
+                .t(" up and down, and recompute the cost over all samples:"),
+            ]),
+            .equation(
+                Equation(
+                    .partial(cost, weight),
+                    [
+                        .init(.approximately, centralDifference(cost, at: weight)),
+                        // The two costs differ in the 5th decimal or later, so they are shown to 12.
+                        .init(
+                            .equals,
+                            .divide(
+                                .subtract(
+                                    .number(slope.costPlus, .fixed(Self.probeCostDecimals)),
+                                    .number(slope.costMinus, .fixed(Self.probeCostDecimals))),
+                                .times(.integer(2), .number(slope.epsilon, .roundTrip)))),
+                        .init(.equals, .number(slope.slope)),
+                    ])),
+            .paragraph([
+                .t(
+                    "Backpropagation (steps 9–13) reproduces this slope exactly, and for every weight at once: its value for "
+                ), .m(weight),
+                .t(" is "), .m(.number(backprop)), .t(". Step 14 compares the two for every weight."),
+            ]),
+            .why([
+                .t(
+                    "Backprop computes the gradient of the cost, the direction in which it rises fastest; stepping against it lowers the cost. Two cost evaluations per weight would also give it, but cost a forward pass per weight; backprop gets all of them from one backward pass."
+                )
+            ]),
+        ]
+    }
+
+    /// Decimals of the two probe costs of step 8, which differ only in the 5th decimal or later.
+    static let probeCostDecimals = 12
+
+    /// The central difference (cost(w + ε) − cost(w − ε)) / 2ε, symbolically; the cost is
+    /// written as a function of the one weight `weight`.
+    func centralDifference(_ cost: Math, at weight: Math) -> Math {
+        let epsilon = Math.identifier("ε")
+        let costOf = MathFunction(cost, meaning: nil)
+        return .divide(
+            .subtract(.call(costOf, [.add([weight, epsilon])]), .call(costOf, [.subtract(weight, epsilon)])),
+            .juxtaposed(.integer(2), epsilon))
+    }
+
+    func stepChainRule() -> [Block] {
+        let L = layerCount
+        let l = L - 1
+        let weight = weightEntry(layer: l, i: 1, j: 1)
+        let cost = notation.cost
+        let z = unit(.weightedInput, L, 1)
+        let a = unit(.activation, l, 1)
+        let deltaSymbol = unit(.delta, L, 1)
+        let gradient = sample.gradient[l - 1][0, 1]
+        let deltaValue = sample.delta[L - 2][0]
+        var blocks: [Block] = [
+            .paragraph([
+                .t("Take one weight into the output layer, "), .m(weight),
+                .t(
+                    " (unit 1 of layer \(l) to unit 1 of layer \(L)), and sample \(sampleNumber). The weight affects the cost only through "
+                ),
+                .m(z), .t(", so the chain rule splits the derivative in two:"),
+            ]),
+            .equation(
+                Equation(
+                    .partial(cost, weight),
+                    equals: [
+                        .times(.partial(cost, z), .partial(z, weight)),
+                        .times(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, a),
+                        // −delta is Ng's δ, so the value shown is δ in every notation.
+                        .times(.number(deltaValue), .number(sample.a[l - 1][0])),
+                        .number(gradient),
+                    ])),
+            .paragraph([
+                .t("The second factor is the activation the weight multiplies, because "), .m(z),
+                .t(" is a sum in which "), .m(weight), .t(" appears once, times "), .m(a), .t(". The first factor, "),
+                .m(
+                    .binary(
+                        deltaSymbol, .equals,
+                        negatesDelta ? .negate(.partial(cost, z)) : .partial(cost, z))),
+                .t(negatesDelta ? " with the 15 Steps' sign flipped," : ","),
+                .t(" is the unit's error: how strongly the cost reacts to its weighted input."),
+            ]),
+        ]
+        if trace.lesson.loss == .squaredError {
+            let output = unit(.activation, L, 1)
+            blocks.append(.paragraph([.t("With squared error the first factor splits again, as in Mazur's example:")]))
+            blocks.append(
+                .equation(
+                    Equation(
+                        .partial(cost, weight),
+                        equals: [
+                            .times(.times(.partial(cost, output), .partial(output, z)), .partial(z, weight)),
+                            .times(
+                                .times(
+                                    outputErrorFactor(output: output, target: unit(.target, L, 1)),
+                                    .call(derivativeFunction(ofLayer: L), [z])), a),
+                            .times(
+                                .times(.number(sample.outputError[0]), .number(sample.activationDerivative[L - 2][0])),
+                                .number(sample.a[l - 1][0])),
+                            .number(gradient),
+                        ])))
+        }
+        if trace.m > 1 {
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "This is sample \(sampleNumber)'s part of the derivative; the cost averages it over all \(trace.m) samples (step 13)."
+                    )
+                ]))
+        }
+        blocks.append(
+            .why([
+                .t(
+                    "Ng's trick 1: ∂J/∂Θᵢⱼ⁽ˡ⁾ = δᵢ⁽ˡ⁺¹⁾ aⱼ⁽ˡ⁾. Once every unit's δ is known, every weight's derivative is one product, the error at its head times the activation at its tail."
+                )
+            ]))
+        return blocks
+    }
+}

@@ -1,0 +1,53 @@
+import BackpropCore
+
+/// Step 15: one step of gradient descent, and the cost over the training epochs.
+extension Narrator {
+    /// The epochs whose cost step 15 lists (those the run reaches), then always the last one.
+    static let shownEpochs = [0, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
+    func stepGradientDescent() -> [Block] {
+        var blocks: [Block] = [
+            .paragraph([
+                .t("One step of gradient descent with "),
+                .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate))),
+                .t(trace.lesson.updateBiases ? ":" : " (bias weights frozen, so column 0 stays as it was):"),
+            ])
+        ]
+        for l in stride(from: layerCount - 1, through: 1, by: -1) {
+            blocks.append(
+                updateEquation(
+                    l: l, gradient: trace.D[l - 1], after: trace.updatedWeights[l - 1],
+                    gradientSymbol: notation.gradient(l)))
+            if let bias = biasUpdate(
+                l: l, before: trace.weights[l - 1], gradient: trace.D[l - 1], after: trace.updatedWeights[l - 1],
+                perSample: false)
+            {
+                blocks.append(bias)
+            }
+        }
+        blocks.append(.paragraph([.t("The cost before and after this one step:")]))
+        blocks.append(.equation(Equation(.text("before"), [.init(.equals, .number(trace.cost))])))
+        blocks.append(.equation(Equation(.text("after"), [.init(.equals, .number(trace.costAfterUpdate))])))
+        guard let training = trace.training else { return blocks }
+        let costs = training.costs
+        var epochs: [Int] = Self.shownEpochs.filter {
+            $0 < costs.count - 1
+        }
+        epochs.append(costs.count - 1)
+        let rows: [[[Inline]]] = epochs.map { [[.t("\($0)")], [.m(.number(costs[$0]))]] }
+        blocks.append(
+            .paragraph([
+                .t("Repeating the step: the cost over \(training.epochs) epochs of full-batch gradient descent:")
+            ]))
+        blocks.append(
+            .table(
+                Table(
+                    header: [[.t("epoch")], [.t("cost "), .m(notation.cost)]], rows: rows, rightAligned: [true, true])))
+        blocks.append(
+            .why([
+                .t(
+                    "D points uphill, so a small step against it lowers the cost, as the numbers show; the learning rate sets the step's size: too small and training crawls, too large and the cost overshoots and may rise."
+                )
+            ]))
+        return blocks
+    }
+}

@@ -1,0 +1,112 @@
+import BackpropCore
+import Foundation
+
+/// Step 14: backprop's gradient against central differences.
+extension Narrator {
+    /// Significant digits of the relative difference ‖num − D‖ / ‖num + D‖ (2.4669e-11).
+    static let relativeDifferenceDigits = 5
+    /// Significant digits of the same difference quoted in prose ("agree to 2.5e-11").
+    static let quotedDifferenceDigits = 2
+
+    /// A bar such as `GradientCheck.ngBar` as Ng writes it, "1e-9". No `NumberStyle` prints a
+    /// power of ten this way (`.scientific(1)` gives "1e-09"), so the bars stay words.
+    static func barText(_ bar: Double) -> String {
+        "1e" + String(Int(log10(bar).rounded()))
+    }
+
+    func stepGradientCheck() -> [Block] {
+        guard let check = trace.gradientCheck, let numericalGradient = trace.numericalGradient else {
+            return [.paragraph([.t("(This trace was made without the gradient check.)")])]
+        }
+        var rows: [[[Inline]]] = []
+        var count = 0
+        outer: for (layer, d) in trace.D.enumerated() {
+            for i in 0..<d.rows {
+                for j in 0..<d.columns {
+                    if count == Self.tableRowCount { break outer }
+                    if let entries = check.checkedEntries, !entries.contains(.init(layer: layer, row: i, column: j)) {
+                        continue
+                    }
+                    rows.append([
+                        [.m(weightEntry(layer: layer + 1, i: i + 1, j: j))], [.m(.number(d[i, j]))],
+                        [.m(.number(numericalGradient[layer][i, j]))],
+                    ])
+                    count += 1
+                }
+            }
+        }
+        let cost = notation.cost
+        let theta = Math.identifier("θ")
+        var blocks: [Block] = [
+            .paragraph([
+                .t(
+                    "Each weight is moved by ±ε in turn and the cost recomputed; the central difference must match backprop's D:"
+                )
+            ]),
+            .equation(
+                Equation(
+                    .partial(cost, theta),
+                    [
+                        .init(.approximately, centralDifference(cost, at: theta))
+                    ])),
+            .table(
+                Table(
+                    header: [[.t("weight")], [.t("backprop D")], [.t("central difference")]], rows: rows,
+                    rightAligned: [false, true, true])),
+        ]
+        let checked = check.checkedParameters
+        let note =
+            checked == check.totalParameters
+            ? "all \(checked) weights" : "\(checked) of \(check.totalParameters) weights, evenly spaced"
+        if rows.count < checked {
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check` prints them all)"
+                    )
+                ]))
+        }
+        let numerical = Math.identifier("num")
+        let d = Math.identifier("D")
+        let difference = check.relativeDifference
+        let ngBar = GradientCheck.ngBar
+        let passingBar = GradientCheck.passingBar
+        // Strictly below a bar, because the line prints "< bar".
+        let verdict: Equation.Step
+        if difference < ngBar {
+            verdict = .init(.less, .text(Self.barText(ngBar)), comment: "Ng's bar: backprop is right")
+        } else if difference < passingBar {
+            verdict = .init(
+                .less, .text(Self.barText(passingBar)), comment: "backprop-tutor's bar: backprop is right")
+        } else {
+            verdict = .init(.equals, .text("too large: backprop and the cost disagree"))
+        }
+        blocks.append(
+            .equation(
+                Equation(
+                    .divide(.norm(.subtract(numerical, d)), .norm(.add([numerical, d]))),
+                    [
+                        .init(.equals, .number(difference, .scientific(Self.relativeDifferenceDigits)), comment: note),
+                        verdict,
+                    ])))
+        if difference >= ngBar && difference < passingBar {
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "Central differences are themselves only accurate to about ε² times the cost's third derivative, so on this lesson the two agree to "
+                    ),
+                    .m(.number(difference, .scientific(Self.quotedDifferenceDigits))),
+                    .t(
+                        " rather than below Ng's \(Self.barText(ngBar)); a real mistake in backprop shows up as 1e-2 or more."
+                    ),
+                ]))
+        }
+        blocks.append(
+            .why([
+                .t(
+                    "Central differences need nothing but the cost, so they check backprop independently; an error in any δ or index would show up as a large relative difference. Ng's ex4 asks for less than \(Self.barText(GradientCheck.ngBar)) with ε = 1e-4. The check is slow (two cost evaluations per weight), so it is run once and then switched off for training."
+                )
+            ]))
+        return blocks
+    }
+}

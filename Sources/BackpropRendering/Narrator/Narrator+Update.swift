@@ -1,0 +1,74 @@
+import BackpropCore
+
+/// The weight update shared by step 12 (one sample) and step 15 (the batch gradient).
+extension Narrator {
+    /// Θ := Θ − α·gradient (or, with the 15 Steps' negated delta, W := W + η·ΔW) for the
+    /// weights leaving layer l: the symbolic rule, the numbers substituted, and the result
+    /// `after` from the trace. `gradientSymbol` is one sample's gradient (step 12) or the
+    /// batch gradient (step 15).
+    func updateEquation(l: Int, gradient: Matrix, after: Matrix, gradientSymbol: Math) -> Block {
+        let rate = Math.number(trace.lesson.learningRate)
+        let before = weightsValue(trace.weights[l - 1])
+        switch notation.deltaSign {
+        case .negatedLossGradient:
+            // Updates add η times the notation's gradient, which is minus ∂E/∂W; the batch
+            // gradient symbol ∂E/∂W is written with its minus sign.
+            let added = gradientSymbol == sampleGradientSymbol(l) ? gradientSymbol : .negate(gradientSymbol)
+            return .equation(
+                Equation(
+                    notation.weights(l),
+                    [
+                        .init(.assign, .add([notation.weights(l), .times(notation.learningRate, added)])),
+                        .init(.equals, .add([before, .times(rate, gradientValue(gradient))])),
+                        .init(.equals, weightsValue(after)),
+                    ]))
+        case .lossGradient:
+            return .equation(
+                Equation(
+                    notation.weights(l),
+                    [
+                        .init(
+                            .assign, .subtract(notation.weights(l), .juxtaposed(notation.learningRate, gradientSymbol))),
+                        .init(.equals, .subtract(before, .times(rate, matrix(shaped(gradient))))),
+                        .init(.equals, weightsValue(after)),
+                    ]))
+        }
+    }
+
+    /// The separate bias update bˡ := bˡ − η∂C/∂bˡ for notations with bias vectors (nil for
+    /// the others, whose weight matrices already hold the bias weights); a note when biases
+    /// are frozen.
+    func biasUpdate(l: Int, before: Matrix, gradient: Matrix, after: Matrix, perSample: Bool) -> Block? {
+        guard notation.biasLayout == .separateVector else { return nil }
+        guard trace.lesson.updateBiases else {
+            return .paragraph([
+                .t("The biases "), .m(notation.bias(l)), .t(" stay as they are: this lesson freezes them."),
+            ])
+        }
+        let cost = perSample ? notation.sampleCost : notation.cost
+        return .equation(
+            Equation(
+                notation.bias(l),
+                [
+                    .init(
+                        .assign,
+                        .subtract(
+                            notation.bias(l), .juxtaposed(notation.learningRate, .partial(cost, notation.bias(l))))),
+                    .init(
+                        .equals,
+                        .subtract(
+                            vector(before.column(0)),
+                            .times(.number(trace.lesson.learningRate), vector(gradient.column(0))))),
+                    .init(.equals, vector(after.column(0))),
+                ]))
+    }
+
+    /// A symbol's plain spelling for a comment (E, W): identifiers only.
+    func plainName(_ symbol: Math) -> String {
+        switch symbol {
+        case .identifier(let name): return name
+        case .superscripted(let base, _), .subscripted(let base, _), .scripted(let base, _, _): return plainName(base)
+        default: return "?"
+        }
+    }
+}

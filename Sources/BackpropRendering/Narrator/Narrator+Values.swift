@@ -1,0 +1,150 @@
+import BackpropCore
+
+/// Trace values and symbols in the notation's shape: vectors as columns or rows, the bias unit
+/// where the weights expect it, weights and gradients shaped and signed as the notation writes
+/// them.
+extension Narrator {
+    /// Most rows or columns printed before a matrix is abbreviated.
+    static let largestShown = 8
+
+    /// Abbreviates a grid of cells beyond `largestShown` rows or columns with ⋮ ⋯ ⋱.
+    static func abbreviated(_ rows: [[Math]]) -> Math {
+        func cut<T>(_ items: [T], filler: T) -> [T] {
+            items.count > largestShown ? Array(items.prefix(3)) + [filler] + [items[items.count - 1]] : items
+        }
+        let columnCount = rows.first?.count ?? 0
+        let fillerRow: [Math] = cut(
+            Array(repeating: Math.ellipsis(.vertical), count: columnCount), filler: .ellipsis(.diagonal))
+        let shortened = rows.map { cut($0, filler: Math.ellipsis(.horizontal)) }
+        return .matrix(cut(shortened, filler: fillerRow))
+    }
+
+    /// A trace value as a factor after `·` or `+`: negative values in parentheses, so that
+    /// "0.4000 · (−0.3730)" reads unambiguously.
+    func factor(_ value: Double) -> Math {
+        value < 0 ? .parenthesized(.number(value)) : .number(value)
+    }
+
+    /// A vector in the notation's orientation: a column, or a row in the 15 Steps'.
+    func vector(_ values: [Double]) -> Math {
+        let cells = values.map { Math.number($0) }
+        return notation.vectorsAreRows ? Self.abbreviated([cells]) : Self.abbreviated(cells.map { [$0] })
+    }
+
+    /// A row vector for tables, abbreviated beyond `largestShown` entries.
+    func rowVector(_ values: [Double]) -> Math {
+        Self.abbreviated([values.map { Math.number($0) }])
+    }
+
+    /// A vector with the bias unit where the notation's weights expect it: [1; a] (1 on top of
+    /// a column) or [a, 1] (1 last in a row, the 15 Steps'); with separate bias vectors, just a.
+    func vectorWithBias(_ values: [Double]) -> Math {
+        switch notation.biasLayout {
+        case .firstColumn: return vector([1] + values)
+        case .lastRow: return vector(values + [1])
+        case .separateVector: return vector(values)
+        }
+    }
+
+    /// The activation symbol of layer l with the bias unit, as the forward rule uses it:
+    /// [1; a⁽ˡ⁾] (`stackBias(.first, …)`), [x, 1] (`stackBias(.last, …)`), or a alone when
+    /// biases are separate.
+    func activationWithBias(_ l: Int) -> Math {
+        switch notation.biasLayout {
+        case .firstColumn: return .stackBias(.first, notation.activation(l))
+        case .lastRow: return .stackBias(.last, notation.activation(l))
+        case .separateVector: return notation.activation(l)
+        }
+    }
+
+    /// A matrix of trace values.
+    func matrix(_ m: Matrix) -> Math {
+        Self.abbreviated(m.rowList.map { $0.map { Math.number($0) } })
+    }
+
+    /// A weight-shaped matrix (Θ, or a gradient of Θ) in the notation's layout: as is (bias
+    /// column first), without the bias column (separate bias vectors), or transposed with the
+    /// bias row last (the 15 Steps').
+    func shaped(_ theta: Matrix) -> Matrix {
+        switch notation.biasLayout {
+        case .firstColumn: return theta
+        case .separateVector: return Self.withoutBiasColumn(theta)
+        case .lastRow: return Self.transposedWithBiasLast(theta)
+        }
+    }
+
+    /// "rows × columns" of the weights leaving a layer, as the notation writes them.
+    func shapeText(_ theta: Matrix) -> String {
+        let shown = shaped(theta)
+        let text = "\(shown.rows) × \(shown.columns)"
+        switch notation.biasLayout {
+        case .firstColumn, .lastRow: return text
+        case .separateVector: return text + ", bias \(theta.rows) × 1"
+        }
+    }
+
+    /// Weights leaving layer l in the notation's shape.
+    func weightsValue(_ theta: Matrix) -> Math { matrix(shaped(theta)) }
+
+    /// The bias column of Θ as a vector (for notations with separate bias vectors).
+    func biasValue(_ theta: Matrix) -> Math { vector(theta.column(0)) }
+
+    /// Θ without column 0.
+    static func withoutBiasColumn(_ theta: Matrix) -> Matrix {
+        Matrix(theta.rowList.map { Array($0.dropFirst()) })
+    }
+
+    /// Θᵀ with the bias row moved last ((sₗ + 1) × s₍ₗ₊₁₎), the 15 Steps' W.
+    static func transposedWithBiasLast(_ theta: Matrix) -> Matrix {
+        let transposed = theta.transposed.rowList
+        return Matrix(Array(transposed.dropFirst()) + [transposed[0]])
+    }
+
+    /// A gradient-shaped matrix in the notation's layout and sign (the 15 Steps' is negated,
+    /// because its delta is −δ).
+    func gradientValue(_ g: Matrix) -> Math {
+        matrix(shaped(notation.deltaSign.factor * g))
+    }
+
+    /// δ values in the notation's sign (the 15 Steps' delta = −δ).
+    func deltaValue(_ values: [Double]) -> Math {
+        vector(values.map { notation.deltaSign.factor * $0 })
+    }
+
+    /// A trace value in the notation's delta sign.
+    func signed(_ value: Double) -> Double { notation.deltaSign.factor * value }
+
+    /// Whether the notation's delta is minus the trace's δ.
+    var negatesDelta: Bool { notation.deltaSign == .negatedLossGradient }
+
+    /// Ng's Θ⁽ˡ⁾ᵢⱼ written in the notation (i 1-based unit of layer l + 1, j 0-based, 0 = bias).
+    func weightEntry(layer l: Int, i: Int, j: Int) -> Math { notation.weightEntry(layer: l, i: i, j: j) }
+
+    /// Unit i (1-based) of a layer quantity, e.g. a⁽²⁾₁, δ⁽³⁾₂.
+    func unit(_ quantity: LayerQuantity, _ l: Int, _ i: Int) -> Math { notation.unit(quantity, layer: l, i) }
+
+    /// The matrix product (or scalar multiple) left · right as the notation writes it:
+    /// juxtaposed for column vectors, with an explicit · in the 15 Steps' row-vector code style.
+    func product(_ left: Math, _ right: Math) -> Math {
+        notation.vectorsAreRows ? .times(left, right) : .juxtaposed(left, right)
+    }
+
+    /// The sum of `terms` as a factor of a product: `.add`, which the product parenthesises; a
+    /// single term keeps its parentheses too, so that "(Θ₁₁ · δ₁) · g′" has the shape of the
+    /// many-term sum (the parentheses are layout only: evaluate the term inside).
+    func summed(_ terms: [Math]) -> Math {
+        terms.count == 1 ? .parenthesized(terms[0]) : .add(terms)
+    }
+
+    /// The activation function of Ng layer l ≥ 2, written as the notation writes g (g, σ,
+    /// activation) and meaning that layer's activation.
+    func activationFunction(ofLayer l: Int) -> MathFunction {
+        .activation(activation(ofLayer: l), written: notation.activationFunction)
+    }
+
+    /// The derivative of the activation of Ng layer l ≥ 2, written as the notation writes g′
+    /// (g′, σ′, activation_diff) and meaning that layer's derivative, element-wise.
+    func derivativeFunction(ofLayer l: Int) -> MathFunction {
+        .derivative(of: activation(ofLayer: l), written: notation.activationDerivative)
+    }
+}
