@@ -34,8 +34,6 @@ public struct GradientCheck: Equatable, Sendable {
     /// real mistake in backprop shows up as 1e-2 or more. `check`'s exit code, its help and its
     /// table all read this one value.
     public static let passingBar = 1e-7
-    /// Ng's stricter bar in ex4: a correct backprop agrees with central differences to < 1e-9.
-    public static let ngBar = 1e-9
 
     /// Ng's bar: ex4 asks for a relative difference below 1e-9 (step 14 says which bar a
     /// lesson meets; only `passingBar` decides pass or fail).

@@ -73,10 +73,13 @@ public struct MathEvaluator: MathVisitor {
         .failure(.shapeMismatch("\(what): \(a.rowCount) × \(a.columnCount) and \(b.rowCount) × \(b.columnCount)"))
     }
 
-    /// Element by element, shapes equal (a scalar and a 1 × 1 matrix count as equal).
+    /// Element by element, shapes equal (a scalar and a 1 × 1 matrix count as equal). A scalar
+    /// against a matrix stands for the matrix of that scalar, as in `1 − a` for a vector a.
     private func elementwise(_ what: String, _ a: MathValue, _ b: MathValue, _ f: (Double, Double) -> Double)
         -> Result
     {
+        if a.isScalar, !b.isScalar, let s = a.scalar { return .success(b.mapped { f(s, $0) }) }
+        if b.isScalar, !a.isScalar, let s = b.scalar { return .success(a.mapped { f($0, s) }) }
         guard a.rowCount == b.rowCount, a.columnCount == b.columnCount else { return mismatch(what, a, b) }
         var result = MathValue(rows: zip(a.rows, b.rows).map { zip($0, $1).map(f) })
         result.isScalar = a.isScalar && b.isScalar

@@ -111,7 +111,7 @@ extension Narrator {
                 .t(
                     trace.lesson.updateBiases
                         ? "The one-sample update (stochastic gradient descent; regularisation enters with D in step 13):"
-                        : "The one-sample update (stochastic gradient descent; bias weights stay fixed, as this lesson freezes them):"
+                        : "The one-sample update (stochastic gradient descent; " + frozenBiasNote + "):"
                 )
             ]))
         for l in stride(from: L - 1, through: 1, by: -1) {

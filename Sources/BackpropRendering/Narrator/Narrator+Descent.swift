@@ -9,7 +9,9 @@ extension Narrator {
             .paragraph([
                 .t("One step of gradient descent with "),
                 .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate))),
-                .t(trace.lesson.updateBiases ? ":" : " (bias weights frozen, so column 0 stays as it was):"),
+                .t(
+                    trace.lesson.updateBiases
+                        ? ":" : " (" + frozenBiasNote + "):"),
             ])
         ]
         for l in stride(from: layerCount - 1, through: 1, by: -1) {

@@ -54,9 +54,8 @@ extension Narrator {
         let backwards =
             notation.vectorsAreRows ? product(next, matrix(theta)) : product(matrix(theta.transposed), next)
         return [
-            // Printed as the matrix product beside ⊙ without grouping parentheses, as before;
-            // a semantic Hadamard product would parenthesise the product (see the report).
-            .row([backwards, .op(.hadamard), slopes]),
+            // (Θᵀδ) ⊙ g′ with the numbers: the product is grouped as in the symbolic line.
+            .hadamard(backwards, slopes),
             .hadamard(vector(propagated.map(signed)), slopes),
             deltaValue(sample.delta[l - 2]),
         ]

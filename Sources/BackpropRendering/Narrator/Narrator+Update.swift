@@ -6,9 +6,17 @@ extension Narrator {
     /// weights leaving layer l: the symbolic rule, the numbers substituted, and the result
     /// `after` from the trace. `gradientSymbol` is one sample's gradient (step 12) or the
     /// batch gradient (step 15).
+    ///
+    /// When the lesson freezes the biases, the numbers line applies the gradient with its bias
+    /// entries set to 0 (the paragraph before says so), so the line equals the result it leads to.
     func updateEquation(l: Int, gradient: Matrix, after: Matrix, gradientSymbol: Math) -> Block {
         let rate = Math.number(trace.lesson.learningRate)
         let before = weightsValue(trace.weights[l - 1])
+        var gradient = gradient
+        if !trace.lesson.updateBiases {
+            // Frozen biases: their gradient entries are applied as 0 (`frozenBiasNote` says so).
+            for i in 0..<gradient.rows { gradient[i, 0] = 0 }
+        }
         switch notation.deltaSign {
         case .negatedLossGradient:
             // Updates add η times the notation's gradient, which is minus ∂E/∂W; the batch
@@ -61,6 +69,16 @@ extension Narrator {
                             .times(.number(trace.lesson.learningRate), vector(gradient.column(0))))),
                     .init(.equals, vector(after.column(0))),
                 ]))
+    }
+
+    /// The sentence that explains frozen biases in an update: where the bias weights are and
+    /// that their gradient entries are applied as 0, so the printed numbers add up.
+    var frozenBiasNote: String {
+        switch notation.biasLayout {
+        case .firstColumn: return "this lesson freezes the bias weights, so column 0 of the gradient is applied as 0"
+        case .lastRow: return "this lesson freezes the bias weights, so the last row of the gradient is applied as 0"
+        case .separateVector: return "this lesson freezes the biases, so only the weights change"
+        }
     }
 
     /// A symbol's plain spelling for a comment (E, W): identifiers only.

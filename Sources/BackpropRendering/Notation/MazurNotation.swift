@@ -164,9 +164,8 @@ public struct MazurNotation: Notation {
                     Equation(
                         .superscripted(w, .text("+")),
                         equals: [
-                            .binary(w, .minus, .row([learningRate, .op(.product), .partial(sampleCost, w)])),
-                            .binary(.number(before), .minus, .row([rate, .op(.product), narrator.factor(gradient)])),
-                            .number(after),
+                            .subtract(w, .times(learningRate, .partial(sampleCost, w))),
+                            .subtract(.number(before), .times(rate, .number(gradient))), .number(after),
                         ])))
         }
         if entries.count > shown.count {
@@ -190,7 +189,6 @@ public struct MazurNotation: Notation {
         let out = unit(.activation, layer: l, .number(1))
         let net = unit(.weightedInput, layer: l, .number(1))
         let w = weightEntry(layer: l - 1, i: .number(1), j: 1)
-        let input = unit(.activation, layer: l - 1, .number(1))
         let theta = trace.weights[l - 1]
         let propagated = sample.propagatedError[l - 2][0]
         var blocks: [Block] = [
@@ -206,19 +204,17 @@ public struct MazurNotation: Notation {
                 .partial(.subscripted(.identifier("E"), .text(tag(L) + String(k))), out)
             }
             let products = (1...outputs).map { k -> Math in
-                .row([unit(.delta, layer: L, .number(k)), .op(.product), weightEntry(layer: l, i: .number(k), j: 1)])
+                .times(unit(.delta, layer: L, .number(k)), weightEntry(layer: l, i: .number(k), j: 1))
             }
             let numbers = (1...outputs).map { k -> Math in
-                .row([
-                    narrator.factor(sample.delta[L - 2][k - 1]), .op(.product), narrator.factor(theta[k - 1, 1]),
-                ])
+                .times(.number(sample.delta[L - 2][k - 1]), .number(theta[k - 1, 1]))
             }
             blocks.append(
                 .equation(
                     Equation(
                         .partial(cost, out),
                         equals: [
-                            .chain(terms, .plus), .chain(products, .plus), .chain(numbers, .plus), .number(propagated),
+                            sum(terms), sum(products), sum(numbers), .number(propagated),
                         ])))
         }
         blocks.append(
@@ -226,17 +222,18 @@ public struct MazurNotation: Notation {
                 Equation(
                     .partial(cost, w),
                     equals: [
-                        .chain([.partial(cost, out), .partial(out, net), .partial(net, w)], .product),
-                        .chain(
-                            [
-                                .number(propagated), narrator.factor(sample.activationDerivative[l - 2][0]),
-                                narrator.factor(sample.a[l - 2][0]),
-                            ], .product),
+                        .times(.times(.partial(cost, out), .partial(out, net)), .partial(net, w)),
+                        .times(
+                            .times(.number(propagated), .number(sample.activationDerivative[l - 2][0])),
+                            .number(sample.a[l - 2][0])),
                         .number(sample.gradient[l - 2][0, 1]),
                     ])))
         return blocks
     }
 }
+
+/// The terms added, or the one term alone.
+private func sum(_ terms: [Math]) -> Math { terms.count == 1 ? terms[0] : .add(terms) }
 
 extension NotationName {
     /// Mazur's notation.
