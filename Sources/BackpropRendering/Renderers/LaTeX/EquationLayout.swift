@@ -64,9 +64,16 @@ struct EquationLayout {
         let format = writer.format
         let budget = budget / Self.safetyMargin
         let lhsWidth = MathWidth.of(equation.lhs, format: format)
+        // align* sets every comment in one column after the widest line, so a comment on a
+        // narrow line still adds its width to the widest one.
+        let commentWidth =
+            equation.steps.compactMap {
+                $0.comment.map { Self.commentGap + Self.commentCharacterWidth * Double($0.count) }
+            }
+            .max() ?? 0
         func stepWidth(_ step: Equation.Step) -> Double {
             MathWidth.of(.op(step.relation), format: format) + MathWidth.of(step.expression, format: format)
-                + (step.comment.map { Self.commentGap + Self.commentCharacterWidth * Double($0.count) } ?? 0)
+                + commentWidth
         }
         let widest = lhsWidth + (equation.steps.map(stepWidth).max() ?? 0)
         let lhs = writer.write(equation.lhs)
@@ -83,7 +90,7 @@ struct EquationLayout {
             {
                 // Too wide at the smallest size: break before top-level operators, packing whole
                 // segments (an operator with the term after it) into lines that fit.
-                let available = budget / size.scale - lhsWidth - Self.continuationIndent
+                let available = budget / size.scale - lhsWidth - Self.continuationIndent - commentWidth
                 let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
                 var chunks: [[Math]] = [[]]
                 var chunkWidth = itemWidth(.op(step.relation))
@@ -107,7 +114,8 @@ struct EquationLayout {
                         lines.append(
                             Line(lhs: "", body: "\\quad {}" + body, comment: nil, step: index, isContinuation: true))
                     }
-                    width = max(width, lhsWidth + chunk.reduce(Self.continuationIndent) { $0 + itemWidth($1) })
+                    width = max(
+                        width, lhsWidth + commentWidth + chunk.reduce(Self.continuationIndent) { $0 + itemWidth($1) })
                 }
                 if let comment { lines[lines.count - 1].comment = comment }
             } else {
