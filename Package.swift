@@ -24,6 +24,10 @@ let package = Package(
         ),
         .executableTarget(name: "backprop-tutor", dependencies: ["BackpropTutorCLI"]),
 
+        // libFuzzer target: lesson bytes → decoder → trace → every renderer (README, "Fuzzing").
+        // A replay tool in normal builds; `-Xswiftc -DFUZZING` with the sanitizers for fuzzing.
+        .executableTarget(name: "LessonFuzzer", dependencies: ["BackpropCore", "BackpropRendering"]),
+
         // Build-time helper: turns lessons/*.json into Swift string literals.
         .executableTarget(name: "LessonEmbedder"),
         .plugin(

@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// The backprop-tutor command line as a library: `run` is all `main.swift` calls.
 public enum BackpropTutor {
     /// The version printed by `--version`.
@@ -19,7 +21,10 @@ public enum BackpropTutor {
             try dispatch(arguments, io: io)
             return 0
         } catch {
-            var message = "backprop-tutor: \(error.description)\n"
+            // The one place messages are printed, so the one place they are made safe: an
+            // echoed key, value, argument or path never puts a control character (ESC, NUL,
+            // a newline) on the terminal, and a message is always one line.
+            var message = "backprop-tutor: \(ControlCharacters.escaped(error.description))\n"
             switch error {
             case .usage(_, let commandName):
                 let usage =
@@ -46,12 +51,20 @@ public enum BackpropTutor {
 
     /// Finds the command and runs it, or answers `--version` and `--help`.
     static func dispatch(_ arguments: [String], io: CommandIO) throws(CLIError) {
-        if arguments == ["--version"] {
+        if arguments.first == "--version" {
+            guard arguments.count == 1 else {
+                throw .usage("'--version' takes no arguments; run `backprop-tutor --version` alone", command: nil)
+            }
             try io.write("backprop-tutor \(version)\n")
             return
         }
-        if arguments.isEmpty || arguments == ["--help"] || arguments == ["-h"] {
+        if arguments.isEmpty {
             try io.write(CommandTable.help)
+            return
+        }
+        if arguments.first == "--help" || arguments.first == "-h" {
+            // `--help step` reads like `help step`; the help command checks what follows.
+            try dispatch(["help"] + arguments.dropFirst(), io: io)
             return
         }
         let parsed = try ArgumentScanner.parse(arguments)

@@ -62,7 +62,7 @@ struct JSONParserTests {
         BadCase(text: "{\"a\": NaN}", line: 1, column: 7, fragment: "NaN and Infinity"),
         BadCase(text: "[Infinity]", line: 1, column: 2, fragment: "NaN and Infinity"),
         BadCase(text: "[-Infinity]", line: 1, column: 3, fragment: "NaN and Infinity"),
-        BadCase(text: "[1e400]", line: 1, column: 7, fragment: "too large"),
+        BadCase(text: "[1e400]", line: 1, column: 2, fragment: "too large"),
         BadCase(text: "[01]", line: 1, column: 3, fragment: "leading zeros"),
         BadCase(text: "[1.]", line: 1, column: 4, fragment: "digits after '.'"),
         BadCase(text: "{\"a\": 'x'}", line: 1, column: 7, fragment: "unexpected character"),
@@ -96,5 +96,54 @@ struct JSONParserTests {
     @Test("a byte-order mark at the start is skipped")
     func byteOrderMark() throws {
         #expect(try JSONParser.parse("\u{FEFF}[1]").withoutPositions.kind == .array([JSONValue(.number(1))]))
+    }
+}
+
+@Suite("JSONParser: linear time, honest messages")
+struct JSONParserHostileTests {
+    /// `{"k0":0,"k1":0,…}` with `count` distinct keys.
+    static func manyKeys(_ count: Int) -> String {
+        "{" + (0..<count).map { "\"k\($0)\":0" }.joined(separator: ",") + "}"
+    }
+
+    /// Seconds to parse `text` (and decode it as a lesson, which rejects it).
+    static func seconds(_ text: String) -> Double {
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            _ = try? JSONParser.parse(text)
+            _ = try? Lesson.decode(text, file: "keys.json")
+        }
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    }
+
+    @Test("100,000 keys (about 1 MB) parse in well under 10 s, and 10× the keys take roughly 10× the time")
+    func manyKeysAreLinear() throws {
+        let small = Self.manyKeys(10_000)
+        let large = Self.manyKeys(100_000)
+        #expect(large.utf8.count > 1_000_000)
+        let smallTime = Self.seconds(small)
+        let largeTime = Self.seconds(large)
+        #expect(largeTime < 10, "100k keys took \(largeTime) s")
+        // Quadratic would be 100×; allow a wide margin for noise on a shared machine.
+        #expect(largeTime < 30 * max(smallTime, 0.01), "10k: \(smallTime) s, 100k: \(largeTime) s")
+        #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse(large.dropLast() + ",\"k5\":1}") }
+    }
+
+    @Test(
+        "N and I are called NaN/Infinity only when the word is; control characters are named, never raw",
+        arguments: [
+            ("[Nope]", "unexpected character 'N'"), ("[Inf]", "unexpected character 'I'"),
+            ("[NaN]", "NaN and Infinity"),
+            ("[\u{1B}]", "unexpected character U+001B"), ("[\u{202E}]", "unexpected character U+202E"),
+        ])
+    func honestMessages(_ text: String, _ fragment: String) throws {
+        let error = try #require(JSONParserTests.syntaxError(text))
+        #expect(error.message.contains(fragment), "\(error.message)")
+    }
+
+    @Test("CR-only and CR LF line ends count lines as editors do")
+    func lineEnds() throws {
+        #expect(JSONParserTests.syntaxError("{\r\r\"a\" 1}")?.line == 3)
+        #expect(JSONParserTests.syntaxError("{\r\n\r\n\"a\" 1}")?.line == 3)
     }
 }

@@ -87,7 +87,7 @@ struct LessonDecodingTests {
             path: "weights[1][0]", fragment: "has 2 numbers but needs 3"),
         BadCase(
             name: "wrong number of matrices", json: replacing(",\n    [[0.7, 0.8, 0.9]]", with: ""),
-            path: "weights", fragment: "has 1 matrices"),
+            path: "weights", fragment: "has 1 matrix but"),
         BadCase(
             name: "x of the wrong length",
             json: replacing("{\"x\": [0, 1], \"y\": [1]}", with: "{\"x\": [0, 1, 2], \"y\": [1]}"),
@@ -252,7 +252,7 @@ struct LessonDecodingTests {
     @Test(
         "NaN, Infinity and 1e400 are refused as malformed JSON with their position",
         arguments: [
-            ("NaN", 13), ("Infinity", 13), ("-Infinity", 14), ("1e400", 18),
+            ("NaN", 13), ("Infinity", 13), ("-Infinity", 14), ("1e400", 13),
         ])
     func nonFiniteNumbers(_ literal: String, _ column: Int) throws {
         let text = Self.replacing("\"lambda\": 0", with: "\"lambda\": \(literal)")

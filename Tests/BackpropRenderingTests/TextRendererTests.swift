@@ -36,6 +36,8 @@ struct TextRendererTests {
         #expect(renderer.render(Math.number(-0.00005)) == "-0.0001")
         #expect(TextRenderer(decimals: 0).render(Math.number(0.4)) == "4.00e-01")
         #expect(TextRenderer(decimals: 0).render(Math.number(2)) == "2")
+        #expect(renderer.render(Math.number(999_999.5)) == "999999.5000")
+        #expect(renderer.render(Math.number(-4.79e8)) == "-4.79e+08")
     }
 
     @Test("scripts use Unicode where every character has a form, else a readable fallback")

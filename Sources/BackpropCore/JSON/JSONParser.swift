@@ -48,14 +48,17 @@ struct JSONParser {
 
     private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
+    /// Moves past the current scalar. A line ends at `\n`, at `\r\n` (counted once, at its
+    /// `\n`) and at a lone `\r` (old Mac line ends), so positions match what editors show.
     private mutating func advance() {
-        if scalars[index] == "\n" {
+        let scalar = scalars[index]
+        index += 1
+        if scalar == "\n" || (scalar == "\r" && current != "\n") {
             line += 1
             column = 1
         } else {
             column += 1
         }
-        index += 1
     }
 
     private mutating func skipWhitespace() {
@@ -81,12 +84,31 @@ struct JSONParser {
             try expectWord("null")
             kind = .null
         case "-", "0"..."9": kind = .number(try parseNumber())
-        case "N", "I":
+        case "N" where startsWord("NaN"), "I" where startsWord("Infinity"):
             throw error("NaN and Infinity are not numbers in JSON; write a finite number such as 0.5")
         default:
-            throw error("unexpected character '\(c)' where a value was expected")
+            throw error("unexpected character \(Self.describe(c)) where a value was expected; is this a JSON file?")
         }
         return JSONValue(kind: kind, line: startLine, column: startColumn)
+    }
+
+    /// Whether the text at the current position starts with `word`.
+    private func startsWord(_ word: String) -> Bool {
+        var position = index
+        for expected in word.unicodeScalars {
+            guard position < scalars.count, scalars[position] == expected else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// A scalar for a message: printable ones quoted, others as `U+001B` (never raw).
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.properties.generalCategory == .format {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
+        return "'\(scalar)'"
     }
 
     private mutating func expectWord(_ word: String) throws(SyntaxError) {
@@ -107,6 +129,8 @@ struct JSONParser {
         try enterNesting()
         advance()
         var members: [(key: String, value: JSONValue)] = []
+        // Keys seen so far: a set, so the duplicate check is linear in the number of keys.
+        var keys: Set<String> = []
         skipWhitespace()
         if current == "}" {
             advance()
@@ -117,7 +141,7 @@ struct JSONParser {
             skipWhitespace()
             guard current == "\"" else { throw error("expected a field name in double quotes") }
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            guard keys.insert(key).inserted else {
                 throw error("the field \"\(key)\" appears twice in one object; keep one")
             }
             skipWhitespace()
@@ -230,6 +254,7 @@ struct JSONParser {
     }
 
     private mutating func parseNumber() throws(SyntaxError) -> Double {
+        let start = (line: line, column: column)
         var text = ""
         let isDigit: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
         if current == "-" {
@@ -273,7 +298,10 @@ struct JSONParser {
             }
         }
         guard let value = Double(text), value.isFinite else {
-            throw error("the number \(text) is too large for a double; use a value below 1e308")
+            let shown = text.count > 40 ? text.prefix(20) + "…" + text.suffix(10) : Substring(text)
+            throw SyntaxError(
+                line: start.line, column: start.column,
+                message: "the number \(shown) is too large for a double; use a value below 1e308")
         }
         return value
     }

@@ -70,7 +70,8 @@ extension JSONValue {
     func nonNegativeNumber(at path: String) throws(FieldError) -> Double {
         let number = try number(at: path)
         guard number >= 0 else {
-            throw FieldError(self, path, "must not be negative (found \(number))", fix: "use 0 or a positive number")
+            throw FieldError(
+                self, path, "must not be negative (found \(Self.text(number)))", fix: "use 0 or a positive number")
         }
         return number
     }
@@ -101,7 +102,7 @@ extension JSONValue {
         let items = try list(at: path, fix: "write \(what) as a list of \(count) numbers")
         guard items.count == count else {
             throw FieldError(
-                self, path, "has \(items.count) numbers but \(what) needs \(count)",
+                self, path, "has \(Self.counted(items.count, "number")) but \(what) needs \(count)",
                 fix: "write exactly \(count) numbers"
             )
         }
@@ -110,8 +111,17 @@ extension JSONValue {
 
     /// The number itself for a number value, else a word for its type.
     private var numberOrType: String {
-        if case .number(let number) = kind { return String(number) }
+        if case .number(let number) = kind { return Self.text(number) }
         return typeDescription
+    }
+
+    /// A number as a message shows it: whole numbers without `.0` (`1025`, not `1025.0`),
+    /// others in their shortest round-trip form.
+    static func text(_ number: Double) -> String { JSONWriter.number(number) }
+
+    /// `count` and `noun`, plural unless the count is 1: `1 number`, `2 numbers`.
+    static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) " + (count == 1 ? noun : plural ?? noun + "s")
     }
 
     private static func choiceFix(_ options: [String]) -> String {

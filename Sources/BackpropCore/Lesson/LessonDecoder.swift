@@ -167,7 +167,8 @@ struct LessonDecoder {
         let items = try value.list(at: "activation", fix: "write one name, or one per non-input layer")
         guard items.count == layerCount - 1 else {
             throw fail(
-                value, "activation", "has \(items.count) names but the network has \(layerCount - 1) non-input layers",
+                value, "activation",
+                "has \(JSONValue.counted(items.count, "name")) but the network has \(layerCount - 1) non-input layers",
                 fix: "give one activation per layer after the input layer, or a single name for all")
         }
         return try items.enumerated().map { index, item throws(FieldError) in
@@ -221,7 +222,7 @@ struct LessonDecoder {
         guard items.count == layerSizes.count - 1 else {
             throw fail(
                 value, "weights",
-                "has \(items.count) matrices but \(layerSizes.count) layers need \(layerSizes.count - 1)",
+                "has \(JSONValue.counted(items.count, "matrix", plural: "matrices")) but \(layerSizes.count) layers need \(layerSizes.count - 1)",
                 fix: "give Θ(1) … Θ(\(layerSizes.count - 1)), one matrix between each pair of layers")
         }
         return try items.enumerated().map { index, item throws(FieldError) in
@@ -232,14 +233,16 @@ struct LessonDecoder {
                 "Θ(\(index + 1)) maps layer \(index + 1) to layer \(index + 2), so it is \(rows) × \(columns): one row per unit of layer \(index + 2), the bias weight first and then one weight per unit of layer \(index + 1)"
             let rowItems = try item.list(at: path, fix: shape)
             guard rowItems.count == rows else {
-                throw fail(item, path, "has \(rowItems.count) rows but needs \(rows)", fix: shape)
+                throw fail(item, path, "has \(JSONValue.counted(rowItems.count, "row")) but needs \(rows)", fix: shape)
             }
             var values: [Double] = []
             for (i, rowItem) in rowItems.enumerated() {
                 let rowPath = "\(path)[\(i)]"
                 let entries = try rowItem.list(at: rowPath, fix: shape)
                 guard entries.count == columns else {
-                    throw fail(rowItem, rowPath, "has \(entries.count) numbers but needs \(columns)", fix: shape)
+                    throw fail(
+                        rowItem, rowPath, "has \(JSONValue.counted(entries.count, "number")) but needs \(columns)",
+                        fix: shape)
                 }
                 for (j, entry) in entries.enumerated() {
                     values.append(try entry.number(at: "\(rowPath)[\(j)]"))
@@ -266,7 +269,7 @@ struct LessonDecoder {
             epsilon = try epsilonValue.number(at: "init.epsilon")
             guard epsilon > 0, epsilon <= 100 else {
                 throw fail(
-                    epsilonValue, "init.epsilon", "must be above 0 and at most 100, found \(epsilon)",
+                    epsilonValue, "init.epsilon", "must be above 0 and at most 100, found \(JSONValue.text(epsilon))",
                     fix: "use a small positive number such as 0.12")
             }
         }
@@ -320,12 +323,13 @@ struct LessonDecoder {
         guard network.loss == .crossEntropy else { return }
         if let index = y.firstIndex(where: { $0 < 0 || $0 > 1 }) {
             throw fail(
-                value, "\(path)[\(index)]", "cross-entropy targets must lie in [0, 1], found \(y[index])",
+                value, "\(path)[\(index)]",
+                "cross-entropy targets must lie in [0, 1], found \(JSONValue.text(y[index]))",
                 fix: "use 0/1 (one-hot) targets, or the squared-error loss")
         }
         if network.outputActivation == .softmax, abs(y.reduce(0, +) - 1) > 1e-9 {
             throw fail(
-                value, path, "softmax targets must sum to 1, these sum to \(y.reduce(0, +))",
+                value, path, "softmax targets must sum to 1, these sum to \(JSONValue.text(y.reduce(0, +)))",
                 fix: "use a one-hot target such as [0, 1, 0]")
         }
     }

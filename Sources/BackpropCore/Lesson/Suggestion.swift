@@ -2,7 +2,14 @@
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance (case-insensitive), if within
     /// `maximumDistance` edits; the first such candidate on ties.
+    ///
+    /// Linear in `word`'s length: a word longer than every candidate by more than
+    /// `maximumDistance` cannot be within it, so a huge unknown key costs no edit-distance work.
     public static func closest(to word: String, among candidates: [String], maximumDistance: Int = 3) -> String? {
+        let longest = candidates.map(\.count).max() ?? 0
+        guard word.utf8.count <= 4 * (longest + maximumDistance), word.count <= longest + maximumDistance else {
+            return nil
+        }
         let lowered = word.lowercased()
         let scored = candidates.map { (candidate: $0, distance: editDistance($0.lowercased(), lowered)) }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= maximumDistance else {

@@ -95,14 +95,22 @@ extension Trace {
             ),
         ]
         if let training {
-            members.append(
-                (
-                    "training",
-                    object([
-                        ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
-                        ("finalWeights", matrices(training.finalWeights)),
-                    ])
-                ))
+            var run: [(String, JSONValue.Kind)] = [
+                ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
+                ("finalWeights", matrices(training.finalWeights)),
+            ]
+            if let divergence = training.divergence {
+                // Written only when training diverged, so a healthy trace prints as it always has.
+                run.append(
+                    (
+                        "divergence",
+                        object([
+                            ("epoch", .number(Double(divergence.epoch))),
+                            ("reason", .string(divergence.reason.rawValue)),
+                        ])
+                    ))
+            }
+            members.append(("training", object(run)))
         }
         return object(members)
     }

@@ -189,6 +189,10 @@ extension Trace {
         public var costs: [Double]
         /// The weights after the last epoch.
         public var finalWeights: [Matrix]
+        /// The first epoch at which the run diverged, and why (`Divergence`); `nil` when the
+        /// cost stayed finite and below 1000 × J(0) throughout. The run is not cut short: the
+        /// costs after it are kept as computed (often NaN).
+        public var divergence: Divergence? = nil
     }
 
     /// The format tag written by this version.

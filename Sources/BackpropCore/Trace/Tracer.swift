@@ -68,7 +68,11 @@ public enum Tracer {
             classificationError: Double(misclassified) / Double(m),
             slopeExample: slopeExample(network: network, inputs: inputs, targets: targets, lambda: lesson.lambda),
             activationTable: probes(for: network.activations),
-            training: run.map { .init(epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights) })
+            training: run.map {
+                .init(
+                    epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights,
+                    divergence: Trace.Divergence.find(inCosts: $0.costs))
+            })
     }
 
     /// The predicted class of an output (or target) vector: the index of its largest entry

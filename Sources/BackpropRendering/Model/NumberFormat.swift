@@ -5,7 +5,8 @@ import Foundation
 /// Fixed-point with a given number of decimals; zero prints as `0.0000` (never `-0.0000`). A
 /// value that is not zero but too small to show at that precision is never printed as zero:
 /// it keeps `tinySignificantDigits` significant digits in scientific form (`-3.05e-06`), so a
-/// learner can tell a vanishing gradient from an exact 0. Deterministic: no locale is consulted.
+/// learner can tell a vanishing gradient from an exact 0; magnitudes of a million and more print
+/// the same way (`4.79e+08`). Deterministic: no locale is consulted.
 public struct NumberFormat: Equatable, Sendable {
     /// Digits after the decimal point.
     public var decimals: Int
@@ -15,13 +16,19 @@ public struct NumberFormat: Equatable, Sendable {
         self.decimals = max(0, min(17, decimals))
     }
 
-    /// Significant digits of a non-zero value too small for the fixed-point precision.
+    /// Magnitudes from which fixed point gives way to scientific form (a diverging cost of
+    /// 3.4e+08 reads better than nine digits and four zeros).
+    public static let largestFixed = 1e6
+
+    /// Significant digits of a non-zero value too small for the fixed-point precision, or
+    /// too large for fixed point.
     public static let tinySignificantDigits = 3
 
     /// `value` in fixed point, e.g. `0.5933`; `0.0000` for zero; scientific (`3.05e-06`) for a
     /// non-zero value that would round to zero.
     public func string(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        if abs(value) >= Self.largestFixed { return Self.scientific(value, significant: Self.tinySignificantDigits) }
         let text = String(format: "%.\(decimals)f", value)
         let digits = text.filter { $0 != "-" && $0 != "." }
         guard digits.allSatisfy({ $0 == "0" }) else { return text }

@@ -44,12 +44,29 @@ extension Narrator {
             .table(
                 Table(
                     header: [[.t("epoch")], [.t("cost "), .m(notation.cost)]], rows: rows, rightAligned: [true, true])))
-        blocks.append(
-            .why([
-                .t(
-                    "D points uphill, so a small step against it lowers the cost, as the numbers show; the learning rate sets the step's size: too small and training crawls, too large and the cost overshoots and may rise."
-                )
-            ]))
+        // A run that diverged gets its own explanation instead of "the cost falls".
+        let divergence = divergenceBlocks()
+        guard divergence.isEmpty else { return blocks + divergence }
+        blocks.append(.why(descentWhy))
         return blocks
+    }
+
+    /// Why a step against the gradient works, true to this lesson's numbers: when the one step
+    /// raised the cost, the text says so and blames the step's size instead of claiming a fall.
+    var descentWhy: [Inline] {
+        if trace.costAfterUpdate < trace.cost {
+            return [
+                .t(
+                    "The gradient points uphill, so a small step against it lowers the cost, as the numbers show; the learning rate sets the step's size: too small and training crawls, too large and the cost overshoots and may rise."
+                )
+            ]
+        }
+        return [
+            .t("Here the step raised the cost (from "), .m(.number(trace.cost)), .t(" to "),
+            .m(.number(trace.costAfterUpdate)),
+            .t("): the gradient only says which way is downhill near the current weights, and a step of "),
+            .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate))),
+            .t(" overshoots that region. A smaller learning rate makes the same direction lower the cost."),
+        ]
     }
 }

@@ -16,7 +16,7 @@ public enum GradientCheckTable {
     /// A trace made without the gradient check gives one line saying so.
     public static func render(_ trace: Trace, passes: Bool, bar: Double = GradientCheck.passingBar) -> String {
         guard let check = trace.gradientCheck, let numericalGradient = trace.numericalGradient else {
-            return "Gradient check for \"\(trace.lesson.title)\": not run for this trace\n"
+            return "Gradient check for \"\(ControlCharacters.escaped(trace.lesson.title))\": not run for this trace\n"
         }
         var rows: [[String]] = [["parameter", "backprop D", "numerical"]]
         for entry in checkedEntries(trace, check) {
@@ -28,7 +28,7 @@ public enum GradientCheckTable {
             ])
         }
         var output =
-            "Gradient check for \"\(trace.lesson.title)\": central differences, ε = "
+            "Gradient check for \"\(ControlCharacters.escaped(trace.lesson.title))\": central differences, ε = "
             + NumberFormat.compactScientific(check.epsilon) + "\n"
         if check.checkedEntries != nil {
             output +=

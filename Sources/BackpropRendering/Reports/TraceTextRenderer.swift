@@ -17,7 +17,7 @@ public enum TraceTextRenderer {
 
         let info = trace.lesson
         var lines: [String] = []
-        lines.append("\(info.title)")
+        lines.append(ControlCharacters.escaped(info.title))
         lines.append(
             "layers " + info.layers.map(String.init).joined(separator: "-")
                 + ", activations " + info.activations.map(\.rawValue).joined(separator: ", ")

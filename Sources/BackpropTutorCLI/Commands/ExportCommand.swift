@@ -32,6 +32,9 @@ public enum ExportCommand: Command {
         guard let format = arguments.value(format) else {
             throw .usage("export needs --format latex, markdown or beamer", command: spec.name)
         }
+        if let path = arguments.value(output), path.isEmpty {
+            throw .usage("'-o' needs a file name, not an empty one, e.g. -o lesson.tex", command: spec.name)
+        }
         let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
         let lesson = try LessonLoading.lesson(arguments)
         let name = try NotationChoice.resolve(

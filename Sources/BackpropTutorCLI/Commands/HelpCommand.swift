@@ -6,6 +6,11 @@ public enum HelpCommand: Command {
 
     /// Writes the help asked for; a usage error for an unknown command.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
+        guard arguments.positionals.count <= 1 else {
+            throw .usage(
+                "help takes at most one command name, not '\(arguments.positionals.joined(separator: " "))'",
+                command: spec.name)
+        }
         guard let name = arguments.positionals.first else {
             try io.write(CommandTable.help)
             return

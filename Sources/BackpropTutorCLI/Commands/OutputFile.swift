@@ -2,54 +2,143 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Musl)
+    import Musl
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Writes a command's output file all at once: never a partial file, never a silent overwrite.
+/// Writes a command's output file all at once: never a partial file, never a silent
+/// overwrite, never anything but a regular file replaced.
+///
+/// The text goes to a temporary file `.backprop-tutor-XXXXXX` (made by `mkstemp`, so its
+/// name is short whatever the output's name) in the output's directory, is flushed to disk,
+/// and then takes the output's name in one step: `link` when the output must not exist yet
+/// (so a file created meanwhile is not overwritten), `rename` with `--force`. SIGINT, SIGTERM
+/// and SIGHUP remove the temporary file (`TemporaryFileCleanup`).
+///
+/// What the output path may be:
+/// - absent: created;
+/// - a regular file: refused without `--force`, replaced (keeping its permissions) with it;
+/// - a symbolic link: refused, with or without `--force` (it is not followed, so a link cannot
+///   redirect the write, and it is not replaced either); the message names its target;
+/// - a directory, device, FIFO or socket: refused, with or without `--force`.
 enum OutputFile {
+    /// Set (to anything) only by the tests: once the temporary file is written, say so on
+    /// standard error and wait up to 60 s before moving it into place, so a test can
+    /// interrupt the export at exactly that moment.
+    static let holdEnvironmentVariable = "BACKPROP_TUTOR_TEST_HOLD_OUTPUT"
+
     /// Writes `text` to `path` through a temporary file in the same directory.
-    ///
-    /// Without `replacing`, an existing file is left untouched and the write fails; the
-    /// no-replace check and the move are one step (`link`), so a file created meanwhile is
-    /// not overwritten either.
     static func write(_ text: String, to path: String, replacing: Bool) throws(CLIError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .output(path: path, reason: "the directory \(directory) does not exist; create it first")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw .output(path: path, reason: "it is a directory; give a file name")
-        }
-        if !replacing, FileManager.default.fileExists(atPath: path) {
-            throw .output(path: path, reason: "the file exists; add --force to replace it")
-        }
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        guard FileManager.default.isWritableFile(atPath: directory),
-            FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8))
-        else {
-            throw .output(
-                path: path,
-                reason:
-                    "cannot create a file in \(directory): permission denied or no space; choose a writable directory")
-        }
-        defer { _ = unlink(temporary) }
-        if replacing {
-            guard rename(temporary, path) == 0 else {
-                throw .output(path: path, reason: "cannot replace it: \(String(cString: strerror(errno)))")
+        func failure(_ reason: String) -> CLIError { .output(path: path, reason: reason) }
+        guard !path.isEmpty else { throw failure("the file name is empty; give one, e.g. -o lesson.tex") }
+        var existingMode: mode_t?
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
+                guard replacing else { throw failure("the file exists; add --force to replace it") }
+                existingMode = status.st_mode & 0o7777
+            case S_IFDIR:
+                throw failure("it is a directory; give a file name")
+            case S_IFLNK:
+                let target =
+                    (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " to \($0)" } ?? ""
+                throw failure(
+                    "it is a symbolic link\(target); backprop-tutor writes only regular files, so give the path of the file itself"
+                )
+            default:
+                throw failure(
+                    "it is not a regular file (a device, FIFO or socket) and is never replaced; write to a file, or leave out -o to print the document"
+                )
             }
+        } else if errno != ENOENT {
+            throw failure(reason(errno))
+        }
+        if path.hasSuffix("/") { throw failure("it names a directory; give a file name") }
+
+        let directory = (path as NSString).deletingLastPathComponent
+        let directoryPath = directory.isEmpty ? "." : directory
+        var directoryStatus = stat()
+        guard stat(directoryPath, &directoryStatus) == 0, directoryStatus.st_mode & S_IFMT == S_IFDIR else {
+            throw failure("the directory \(directoryPath) does not exist; create it first")
+        }
+
+        let template = TemporaryFileCleanup.arm(template: directoryPath + "/.backprop-tutor-XXXXXX")
+        defer {
+            _ = unlink(template)
+            TemporaryFileCleanup.disarm(template)
+        }
+        let descriptor = mkstemp(template)
+        guard descriptor >= 0 else {
+            throw failure(
+                "cannot create a file in \(directoryPath): \(reason(errno)); choose a writable directory")
+        }
+        let temporary = String(cString: template)
+        do throws(CLIError) {
+            try writeAll(Array(text.utf8), to: descriptor, path: path)
+            let mask = umask(0)
+            umask(mask)
+            guard fchmod(descriptor, existingMode ?? (0o666 & ~mask)) == 0, fsync(descriptor) == 0 else {
+                throw failure("cannot write it: \(reason(errno))")
+            }
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard close(descriptor) == 0 else { throw failure("cannot write it: \(reason(errno))") }
+        holdForTestsIfAsked(temporary)
+
+        if replacing {
+            guard rename(temporary, path) == 0 else { throw failure("cannot replace it: \(reason(errno))") }
         } else if link(temporary, path) != 0 {
             let code = errno
-            if code == EEXIST {
-                throw .output(path: path, reason: "the file exists; add --force to replace it")
-            }
+            if code == EEXIST { throw failure("the file exists; add --force to replace it") }
             // A file system without hard links: fall back to check-then-rename.
-            guard !FileManager.default.fileExists(atPath: path), rename(temporary, path) == 0 else {
-                throw .output(path: path, reason: "cannot create it: \(String(cString: strerror(code)))")
+            guard lstat(path, &status) != 0, rename(temporary, path) == 0 else {
+                throw failure("cannot create it: \(reason(code))")
             }
         }
+        syncDirectory(directoryPath)
+    }
+
+    /// Writes every byte, retrying interrupted and partial writes.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(CLIError) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, bytes.count - offset)
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                throw .output(path: path, reason: "cannot write it: \(reason(written < 0 ? errno : EIO))")
+            }
+        }
+    }
+
+    /// Flushes the directory entry, so the renamed file survives a crash; best effort.
+    private static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// The test hook: see `holdEnvironmentVariable`.
+    private static func holdForTestsIfAsked(_ temporary: String) {
+        guard getenv(holdEnvironmentVariable) != nil else { return }
+        let note = "backprop-tutor: test hook: holding \(temporary)\n"
+        _ = note.withCString { Glibc.write(STDERR_FILENO, $0, strlen($0)) }
+        for _ in 0..<600 { usleep(100_000) }
+    }
+
+    /// `strerror` in lower case, as messages are.
+    private static func reason(_ code: Int32) -> String {
+        let text = String(cString: strerror(code))
+        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }

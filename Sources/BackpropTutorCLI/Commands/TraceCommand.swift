@@ -36,7 +36,23 @@ public enum TraceCommand: Command {
                 }
             }
             try io.write(buffer)
-        case .text: try io.write(TraceTextRenderer.render(trace))
+        case .text:
+            try io.write(TraceTextRenderer.render(trace))
+            if let note = divergenceNote(trace) { try io.write(note) }
         }
+    }
+
+    /// The line `trace --format text` ends with when training diverged (exit status stays 0:
+    /// a lesson may show divergence on purpose); `nil` otherwise.
+    static func divergenceNote(_ trace: Trace) -> String? {
+        guard let training = trace.training, let divergence = training.divergence else { return nil }
+        let what: String
+        switch divergence.reason {
+        case .notFinite: what = "the cost became NaN or ∞ (the weights overflowed)"
+        case .costRose:
+            what = "the cost rose above \(Int(Trace.Divergence.riseFactor)) × its starting value"
+        }
+        return "training diverged at epoch \(divergence.epoch) of \(training.epochs): \(what); "
+            + "the learning rate α = \(JSONWriter.number(trace.lesson.learningRate)) is too large, try a smaller one\n"
     }
 }

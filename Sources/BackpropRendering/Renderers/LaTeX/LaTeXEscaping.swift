@@ -70,7 +70,7 @@ public enum LaTeXEscaping {
         // Break the -- and --- ligatures so dashes print as typed.
         case "-": return next == "-" ? "-{}" : "-"
         // ?` and !` are ligatures (¿ ¡) only before a backquote, which is escaped above.
-        case "\n", "\r", "\t": return " "
+        case "\n", "\r", "\r\n", "\t": return " "
         default: break
         }
         if let symbol = symbols[character] {

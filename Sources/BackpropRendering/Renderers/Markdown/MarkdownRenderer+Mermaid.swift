@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// The network figure as a Mermaid `graph LR`: one subgraph per layer, node labels in Unicode
 /// math (the same writer as the text renderer) with the figure's value labels, and the weights
 /// on the edges when the figure labels them, else as tables below.
@@ -57,15 +59,20 @@ extension MarkdownRenderer {
     /// name cannot break out of the label.
     static func mermaidLabel(_ words: String) -> String {
         var output = ""
-        for character in words {
-            switch character {
+        for scalar in words.unicodeScalars {
+            switch scalar {
             case "\"": output += "#quot;"
             case "<": output += "#lt;"
             case ">": output += "#gt;"
             case "&": output += "#amp;"
             case "#": output += "#35;"
             case "\n", "\r", "\t": output += " "
-            default: output.append(character)
+            default:
+                if ControlCharacters.isEscaped(scalar) {
+                    output += ControlCharacters.visible(scalar)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
             }
         }
         return output

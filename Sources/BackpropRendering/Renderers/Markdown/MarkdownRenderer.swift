@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// Prints a `Narrative` as GitHub-flavoured Markdown with math.
 ///
 /// Inline math is `$…$`, displayed equations are `$$\begin{aligned} … \end{aligned}$$`, using
@@ -102,17 +104,26 @@ public struct MarkdownRenderer: NarrativeRenderer {
         return text + "\n"
     }
 
-    /// `words` with Markdown's specials backslash-escaped and line breaks made spaces.
+    /// `words` with Markdown's specials backslash-escaped, line breaks and tabs made spaces,
+    /// and other control characters shown as `\u{1B}` (`ControlCharacters`), so a lesson
+    /// string can neither start a Markdown line nor reach a terminal raw.
+    ///
+    /// Walks Unicode scalars, not `Character`s: `"\r\n"` is one `Character` and would slip
+    /// past a match on `"\n"` or `"\r"`.
     public static func escape(_ words: String) -> String {
         var output = ""
-        for character in words {
-            switch character {
+        for scalar in words.unicodeScalars {
+            switch scalar {
             case "\\", "*", "_", "`", "<", ">", "[", "]", "#", "|", "$", "~", "&", "{", "}", "^":
-                output += "\\" + String(character)
+                output += "\\" + String(scalar)
             case "\n", "\r", "\t":
                 output += " "
             default:
-                output.append(character)
+                if ControlCharacters.isEscaped(scalar) {
+                    output += escape(ControlCharacters.visible(scalar))
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
             }
         }
         return output
@@ -127,7 +138,8 @@ public struct MarkdownRenderer: NarrativeRenderer {
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let flat = words.replacingOccurrences(of: "\n", with: " ")
+        let flat = ControlCharacters.escaped(
+            String(String.UnicodeScalarView(words.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })))
         let padding = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
         return fence + padding + flat + padding + fence
     }

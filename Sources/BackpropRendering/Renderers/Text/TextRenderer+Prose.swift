@@ -29,10 +29,10 @@ extension TextRenderer {
     func line(_ inlines: [Inline]) -> String {
         inlines.map { inline in
             switch inline {
-            case .text(let words): return words
+            case .text(let words): return Self.plain(words)
             case .math(let math): return render(math)
-            case .emphasis(let words): return style(words, .bold)
-            case .code(let code): return "`" + code + "`"
+            case .emphasis(let words): return style(Self.plain(words), .bold)
+            case .code(let code): return "`" + Self.plain(code) + "`"
             }
         }.joined()
     }

@@ -36,9 +36,8 @@ public struct TextRenderer: NarrativeRenderer {
 
     /// A whole document: title, preface, then every section.
     public func document(_ narrative: Narrative) -> String {
-        var parts = [
-            style(narrative.title, .bold) + "\n" + String(repeating: "═", count: min(width, narrative.title.count))
-        ]
+        let title = Self.plain(narrative.title)
+        var parts = [style(title, .bold) + "\n" + String(repeating: "═", count: min(width, title.count))]
         parts += narrative.preface.map(render)
         parts += narrative.sections.map { fragment($0).trimmingCharacters(in: ["\n"]) }
         return parts.joined(separator: "\n\n") + "\n"
@@ -46,7 +45,7 @@ public struct TextRenderer: NarrativeRenderer {
 
     /// One step: "Step N · Title", a rule, then its blocks separated by blank lines.
     public func fragment(_ section: Section) -> String {
-        let title = "Step \(section.number) · \(section.title)"
+        let title = "Step \(section.number) · \(Self.plain(section.title))"
         let header = style(title, .bold) + "\n" + String(repeating: "─", count: min(width, title.count))
         return ([header] + section.blocks.map(render)).joined(separator: "\n\n") + "\n"
     }
@@ -60,7 +59,8 @@ public struct TextRenderer: NarrativeRenderer {
     /// One block, without a trailing newline.
     func render(_ block: Block) -> String {
         switch block {
-        case .heading(let title):
+        case .heading(let heading):
+            let title = Self.plain(heading)
             return style(title, .bold) + "\n" + String(repeating: "-", count: min(width, title.count))
         case .paragraph(let inlines):
             return fitting { $0.wrap(inlines, firstPrefix: "", restPrefix: "") }
@@ -90,6 +90,14 @@ public struct TextRenderer: NarrativeRenderer {
         }
         return text
     }
+
+    // MARK: Text
+
+    /// Text from the narrative (lesson titles, summaries and class names among it) as it may
+    /// reach a terminal: control characters shown as `\u{1B}` (`ControlCharacters`), never
+    /// raw. Every string this renderer prints passes through here once; the renderer's own
+    /// colour codes are added afterwards.
+    static func plain(_ text: String) -> String { ControlCharacters.escaped(text) }
 
     // MARK: Style
 
