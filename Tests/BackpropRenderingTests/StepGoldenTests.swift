@@ -15,8 +15,12 @@ struct StepGoldenTests {
         var step: Step
         var format: OutputFormat
         var precision: Int
-        var testDescription: String { "\(lesson) step \(step.number) \(format.rawValue)" }
-        var goldenName: String { "\(lesson)-step\(step.number).\(Self.fileExtension(format))" }
+        /// The notation, when not the lesson's own.
+        var notation: NotationName? = nil
+        /// The golden's name stem (default: the lesson's name).
+        var stem: String? = nil
+        var testDescription: String { "\(stem ?? lesson) step \(step.number) \(format.rawValue)" }
+        var goldenName: String { "\(stem ?? lesson)-step\(step.number).\(Self.fileExtension(format))" }
 
         /// The golden's file extension; beamer frames are TeX too, but must not share the
         /// article's name.
@@ -34,21 +38,26 @@ struct StepGoldenTests {
     static let cases: [Case] =
         [Step.feedforward, .outputError, .backpropagation, .accumulation, .gradientCheck].flatMap { step in
             [
-                Case(lesson: "mazur", step: step, format: .text, precision: 9),
+                Case(lesson: "mazur", step: step, format: .text, precision: 9, notation: .nielsen),
                 Case(lesson: "ng-lecture", step: step, format: .text, precision: 4),
             ]
         }
         + [Step.feedforward, .outputError, .backpropagation].flatMap { step in
             [
-                Case(lesson: "mazur", step: step, format: .latex, precision: 9),
-                Case(lesson: "mazur", step: step, format: .markdown, precision: 9),
+                Case(lesson: "mazur", step: step, format: .latex, precision: 9, notation: .nielsen),
+                Case(lesson: "mazur", step: step, format: .markdown, precision: 9, notation: .nielsen),
             ]
         }
         + [Case(lesson: "15-steps", step: .backpropagation, format: .text, precision: 4)]
+        // Mazur's lesson in its own notation: his names beside his numbers, as the post prints them.
+        + [Step.feedforward, .chainRule, .hiddenError, .backpropagation].map { step in
+            Case(lesson: "mazur", step: step, format: .text, precision: 9, stem: "mazur-notation")
+        }
 
     @Test("steps match their golden files", arguments: cases)
     func golden(_ golden: Case) throws {
-        let narrator = Fixtures.narrator(try LessonFixtures.lesson(golden.lesson), decimals: golden.precision)
+        let narrator = Fixtures.narrator(
+            try LessonFixtures.lesson(golden.lesson), notation: golden.notation, decimals: golden.precision)
         GoldenFile.check(Fixtures.step(golden.step, of: narrator, format: golden.format), named: golden.goldenName)
     }
 

@@ -20,12 +20,16 @@ extension Lesson {
     /// FIFOs and sockets are refused with a message saying what they are.
     ///
     /// - Parameter displayName: how the file is named in errors (the path as the user gave it).
-    public static func load(contentsOf url: URL, displayName: String) throws(LessonError) -> Lesson {
+    /// - Parameter notations: the notation names a lesson may ask for (the caller's registry);
+    ///   nil accepts any name.
+    public static func load(contentsOf url: URL, displayName: String, notations: [String]? = nil)
+        throws(LessonError) -> Lesson
+    {
         let bytes = try readLessonFile(atPath: url.path, displayName: displayName)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadable(file: displayName, reason: "it is not UTF-8 text; save it as UTF-8")
         }
-        return try decode(text, file: displayName)
+        return try decode(text, file: displayName, notations: notations)
     }
 
     /// The bytes of the regular file at `path`, at most the size limit.
@@ -90,14 +94,15 @@ extension Lesson {
         return text.prefix(1).lowercased() + text.dropFirst()
     }
 
-    /// Parses and validates lesson JSON. `file` names the source in errors.
-    public static func decode(_ text: String, file: String) throws(LessonError) -> Lesson {
+    /// Parses and validates lesson JSON. `file` names the source in errors; `notations` are
+    /// the notation names the caller knows (nil accepts any name).
+    public static func decode(_ text: String, file: String, notations: [String]? = nil) throws(LessonError) -> Lesson {
         let root: JSONValue
         do {
             root = try JSONParser.parse(text)
         } catch {
             throw .malformedJSON(file: file, line: error.line, column: error.column, problem: error.message)
         }
-        return try LessonDecoder(file: file).lesson(from: root)
+        return try LessonDecoder(file: file, notations: notations).lesson(from: root)
     }
 }

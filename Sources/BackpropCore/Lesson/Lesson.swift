@@ -30,7 +30,10 @@ public struct Lesson: Equatable, Sendable {
     public var title: String
     /// A sentence or two about the lesson.
     public var summary: String?
-    /// The notation the lesson is written for (`ng`, `nielsen`, `tulleken`); default `ng`.
+    /// The name of the notation the lesson is written for; `defaultNotation` when the file
+    /// names none. Which names exist is the caller's registry's business, not Core's.
+    /// The notation name a lesson gets when its file names none (Ng's, the course's).
+    public static let defaultNotation = "ng"
     public var notation: String
     /// The class names for one-hot targets, if the lesson has classes.
     public var classes: [String]?
@@ -55,7 +58,7 @@ public struct Lesson: Equatable, Sendable {
 
     /// Creates a lesson; callers are responsible for consistent shapes (files are validated).
     public init(
-        title: String, summary: String? = nil, notation: String = "ng", classes: [String]? = nil,
+        title: String, summary: String? = nil, notation: String = Lesson.defaultNotation, classes: [String]? = nil,
         network: Network, weightSource: WeightSource = .given, samples: [Sample],
         validationSamples: [Sample] = [], testSamples: [Sample] = [],
         learningRate: Double = Lesson.defaultLearningRate, lambda: Double = 0,

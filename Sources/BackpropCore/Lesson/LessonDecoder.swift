@@ -6,13 +6,14 @@ extension Lesson {
         "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
         "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
     ]
-    /// The notations a lesson may ask for.
-    public static let notationNames = ["ng", "nielsen", "tulleken"]
 }
 
 /// Turns a parsed lesson into a validated `Lesson`, naming the JSON path of every problem.
 struct LessonDecoder {
     let file: String
+    /// The notation names the caller's registry knows (Core keeps no list of its own); nil
+    /// accepts any non-empty name.
+    var notations: [String]? = nil
 
     typealias FieldError = JSONValue.FieldError
 
@@ -53,9 +54,10 @@ struct LessonDecoder {
             try v.string(at: "summary", fix: "write the summary as a string")
         }
         let notation =
-            try root["notation"].map { v throws(FieldError) in try v.choice(at: "notation", among: Lesson.notationNames)
-            }
-            ?? "ng"
+            try root["notation"].map { v throws(FieldError) in
+                if let notations { return try v.choice(at: "notation", among: notations) }
+                return try v.string(at: "notation", fix: "name the notation, e.g. \"ng\"")
+            } ?? Lesson.defaultNotation
 
         let layerSizes = try layers(required(root, "layers"))
         let activations = try activationList(required(root, "activation"), layerCount: layerSizes.count)

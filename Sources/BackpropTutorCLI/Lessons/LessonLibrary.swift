@@ -21,10 +21,11 @@ public enum LessonLibrary {
         let reference = reference ?? defaultLessonName
         let looksLikePath = reference.contains("/") || reference.hasSuffix(".json")
         if !looksLikePath, let json = builtInJSON(named: reference) {
-            return try Lesson.decode(json, file: "built-in lesson '\(reference)'")
+            return try Lesson.decode(json, file: "built-in lesson '\(reference)'", notations: NotationChoice.names)
         }
         if looksLikePath || FileManager.default.fileExists(atPath: reference) {
-            return try Lesson.load(contentsOf: URL(fileURLWithPath: reference), displayName: reference)
+            return try Lesson.load(
+                contentsOf: URL(fileURLWithPath: reference), displayName: reference, notations: NotationChoice.names)
         }
         throw .unknownLesson(name: reference, available: builtInNames)
     }
