@@ -1,0 +1,128 @@
+/// J(Θ) with one weight moved, computed from the unperturbed forward pass: what the numerical
+/// gradient check evaluates twice per checked weight.
+///
+/// Moving Θ⁽ˡ⁾ᵢⱼ (`weights[l - 1][i, j]`, 0-based i and j, j = 0 the bias weight) leaves
+/// a⁽¹⁾…a⁽ˡ⁾ and every column of z⁽ˡ⁺¹⁾ but column i as they were. So only column i of z⁽ˡ⁺¹⁾
+/// is recomputed, Θᵢ₀ + Σⱼ Θᵢ,ⱼ₊₁ a⁽ˡ⁾ⱼ in the same order as the full pass; then the layers
+/// after it; and when Θ⁽ˡ⁾ feeds the output layer and the loss is a sum of one term per unit
+/// (`Loss.isSumOfUnitTerms`), only unit i's term of each sample's loss. Every sum runs in the
+/// order the full forward pass uses, so each cost is the very number `Network.cost` gives
+/// for the perturbed network, bit for bit.
+struct PerturbedCost {
+    /// The unperturbed network.
+    let network: Network
+    /// X, one row per sample.
+    let inputs: Matrix
+    /// Y, one row per sample.
+    let targets: Matrix
+    /// λ.
+    let lambda: Double
+    /// The unperturbed forward pass.
+    let pass: BatchPass
+    /// Each sample's per-unit loss terms (m × s_L), when the loss is a sum of them.
+    let unitTerms: Matrix?
+
+    /// Runs the unperturbed forward pass once.
+    init(network: Network, inputs: Matrix, targets: Matrix, lambda: Double) {
+        self.network = network
+        self.inputs = inputs
+        self.targets = targets
+        self.lambda = lambda
+        let pass = network.forward(inputs: inputs, targets: targets)
+        self.pass = pass
+        if network.loss.isSumOfUnitTerms(activation: network.outputActivation) {
+            let z = pass.weightedInputs[pass.weightedInputs.count - 1]
+            let a = pass.activations[pass.activations.count - 1]
+            var terms = Matrix(rows: z.rows, columns: z.columns)
+            for index in terms.values.indices {
+                terms.values[index] = network.loss.unitTerm(
+                    z: z.values[index], a: a.values[index], y: targets.values[index])
+            }
+            unitTerms = terms
+        } else {
+            unitTerms = nil
+        }
+    }
+
+    /// J with `weights[layer][row, column]` set to each of `values` in turn, for each of
+    /// `columns` (all 0-based; `values[n]` holds the values tried for `columns[n]`).
+    ///
+    /// All the variants of one row of Θ share one pass over a⁽ˡ⁾: their columns of z⁽ˡ⁺¹⁾ are
+    /// one matrix product. The result lists, for each column, the cost at each of its values.
+    func costs(layer: Int, row: Int, columns: [Int], values: [[Double]]) -> [[Double]] {
+        let theta = network.weights[layer]
+        let a = pass.activations[layer]
+        let m = a.rows
+        // One weight row per variant: Θ's row `row` with one entry replaced.
+        var variants: [[Double]] = []
+        for (column, tried) in zip(columns, values) {
+            for value in tried {
+                var weightsRow = theta.row(row)
+                weightsRow[column] = value
+                variants.append(weightsRow)
+            }
+        }
+        let zColumns = Self.weightedInputColumns(a, rows: variants)
+        var results: [[Double]] = []
+        var variant = 0
+        for (column, tried) in zip(columns, values) {
+            var costs: [Double] = []
+            for value in tried {
+                var probe = network
+                probe.weights[layer][row, column] = value
+                let z = Array(zColumns.values[(variant * m)..<((variant + 1) * m)])
+                costs.append(cost(of: probe, layer: layer, row: row, newWeightedInputs: z))
+                variant += 1
+            }
+            results.append(costs)
+        }
+        return results
+    }
+
+    /// Column i of z⁽ˡ⁺¹⁾ for each weight row: entry (v, k) of the result (variant-major) is
+    /// rows[v][0] + Σⱼ rows[v][j + 1] · a[k, j], summed in ascending j (as `Matrix.affineRows`).
+    private static func weightedInputColumns(_ a: Matrix, rows: [[Double]]) -> Matrix {
+        // As a batch: Θ's rows are the variants, so z = [1 A] Θᵀ holds one variant per column.
+        let variantsTheta = Matrix(rows: rows.count, columns: a.columns + 1, values: rows.flatMap { $0 })
+        return Matrix.affineRows(a, theta: variantsTheta).transposed
+    }
+
+    /// J of `probe` (the network with Θ⁽ˡ⁾'s row `row` changed), given that row's new column
+    /// of z⁽ˡ⁺¹⁾.
+    private func cost(of probe: Network, layer: Int, row: Int, newWeightedInputs z: [Double]) -> Double {
+        let m = z.count
+        let isOutput = layer == network.weights.count - 1
+        var losses: [Double]
+        if isOutput, let terms = unitTerms {
+            // Only unit `row`'s term changes.
+            let a = network.activations[layer].values(z)
+            let width = terms.columns
+            losses = (0..<m).map { k in
+                let changed = network.loss.unitTerm(z: z[k], a: a[k], y: targets.values[k * width + row])
+                return network.loss.value(
+                    unitTerms: (0..<width).lazy.map { $0 == row ? changed : terms.values[k * width + $0] })
+            }
+        } else {
+            var weighted = pass.weightedInputs[layer]
+            for k in 0..<m { weighted.values[k * weighted.columns + row] = z[k] }
+            let g = network.activations[layer]
+            var activations: Matrix
+            if g.isElementwise {
+                // Only column `row` of a⁽ˡ⁺¹⁾ changes.
+                activations = pass.activations[layer + 1]
+                let column = g.values(z)
+                for k in 0..<m { activations.values[k * activations.columns + row] = column[k] }
+            } else {
+                activations = g.apply(to: weighted)
+            }
+            // The layers after it, as the full forward pass computes them.
+            for index in (layer + 1)..<network.weights.count {
+                weighted = Matrix.affineRows(activations, theta: network.weights[index])
+                activations = network.activations[index].apply(to: weighted)
+            }
+            losses = network.loss.values(
+                z: weighted, a: activations, y: targets, activation: network.outputActivation)
+        }
+        return losses.reduce(0, +) / Double(m) + probe.regularization(lambda: lambda, sampleCount: m)
+    }
+}
