@@ -65,7 +65,10 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
             let difference = a - y
             return difference * difference
         case .crossEntropy:
-            return y * Self.softplus(-z) + (1 - y) * Self.softplus(z)
+            // y·softplus(−z) + (1 − y)·softplus(z), with log(1 + e^−|z|), which both share,
+            // computed once (the same bits as calling `softplus` twice).
+            let shared = log1p(exp(-abs(z)))
+            return y * (max(-z, 0) + shared) + (1 - y) * (max(z, 0) + shared)
         }
     }
 
@@ -76,6 +79,10 @@ public enum Loss: String, CaseIterable, Codable, Sendable {
         for term in unitTerms { sum += term }
         return self == .squaredError ? sum / 2 : sum
     }
+
+    /// Whether the loss reads the output activations a⁽ᴸ⁾ (squared error) or only z⁽ᴸ⁾
+    /// (cross-entropy, which is computed from z so that no log ever sees 0).
+    var readsActivations: Bool { self == .squaredError }
 
     /// The output-layer error δ⁽ᴸ⁾ = ∂loss/∂z⁽ᴸ⁾ (Ng's and Nielsen's sign: output minus target).
     public func outputDelta(z: [Double], a: [Double], y: [Double], activation: Activation) -> [Double] {

@@ -22,13 +22,13 @@ struct PerturbedCost {
     /// Each sample's per-unit loss terms (m × s_L), when the loss is a sum of them.
     let unitTerms: Matrix?
 
-    /// Runs the unperturbed forward pass once.
-    init(network: Network, inputs: Matrix, targets: Matrix, lambda: Double) {
+    /// Starts from `pass`, the unperturbed forward pass (run here when not given).
+    init(network: Network, inputs: Matrix, targets: Matrix, lambda: Double, pass: BatchPass? = nil) {
         self.network = network
         self.inputs = inputs
         self.targets = targets
         self.lambda = lambda
-        let pass = network.forward(inputs: inputs, targets: targets)
+        let pass = pass ?? network.forward(inputs: inputs, targets: targets)
         self.pass = pass
         if network.loss.isSumOfUnitTerms(activation: network.outputActivation) {
             let z = pass.weightedInputs[pass.weightedInputs.count - 1]
@@ -63,18 +63,27 @@ struct PerturbedCost {
             }
         }
         let zColumns = Self.weightedInputColumns(a, rows: variants)
-        var results: [[Double]] = []
-        var variant = 0
-        for (column, tried) in zip(columns, values) {
-            var costs: [Double] = []
-            for value in tried {
-                var probe = network
-                probe.weights[layer][row, column] = value
-                let z = Array(zColumns.values[(variant * m)..<((variant + 1) * m)])
-                costs.append(cost(of: probe, layer: layer, row: row, newWeightedInputs: z))
-                variant += 1
+        // The variants are independent: threads share them, each computed whole on one thread
+        // (its own products single-threaded), so the costs do not depend on the thread count.
+        let changes = zip(columns, values).flatMap { column, tried in tried.map { (column, $0) } }
+        var costs = [Double](repeating: 0, count: changes.count)
+        let perVariant = m * network.layerSizes.dropFirst(layer + 1).reduce(1) { $0 + $1 }
+        costs.withUnsafeMutableBufferPointer { out in
+            let out = UncheckedSendable(out)
+            EngineThreads.forEachChunk(changes.count, work: changes.count * perVariant) { variant in
+                EngineThreads.$override.withValue(1) {
+                    var probe = network
+                    probe.weights[layer][row, changes[variant].0] = changes[variant].1
+                    let z = Array(zColumns.values[(variant * m)..<((variant + 1) * m)])
+                    out.value[variant] = cost(of: probe, layer: layer, row: row, newWeightedInputs: z)
+                }
             }
-            results.append(costs)
+        }
+        var results: [[Double]] = []
+        var next = 0
+        for tried in values {
+            results.append(Array(costs[next..<(next + tried.count)]))
+            next += tried.count
         }
         return results
     }
@@ -94,8 +103,8 @@ struct PerturbedCost {
         let isOutput = layer == network.weights.count - 1
         var losses: [Double]
         if isOutput, let terms = unitTerms {
-            // Only unit `row`'s term changes.
-            let a = network.activations[layer].values(z)
+            // Only unit `row`'s term changes (cross-entropy reads z alone, not a).
+            let a = network.loss.readsActivations ? network.activations[layer].values(z) : z
             let width = terms.columns
             losses = (0..<m).map { k in
                 let changed = network.loss.unitTerm(z: z[k], a: a[k], y: targets.values[k * width + row])
@@ -118,7 +127,11 @@ struct PerturbedCost {
             // The layers after it, as the full forward pass computes them.
             for index in (layer + 1)..<network.weights.count {
                 weighted = Matrix.affineRows(activations, theta: network.weights[index])
-                activations = network.activations[index].apply(to: weighted)
+                let isLast = index == network.weights.count - 1
+                // Cross-entropy reads z⁽ᴸ⁾ alone: a⁽ᴸ⁾ is not needed for the cost.
+                activations =
+                    isLast && !network.loss.readsActivations
+                    ? weighted : network.activations[index].apply(to: weighted)
             }
             losses = network.loss.values(
                 z: weighted, a: activations, y: targets, activation: network.outputActivation)

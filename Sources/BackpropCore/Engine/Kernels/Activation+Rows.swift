@@ -15,6 +15,10 @@ extension Activation {
             return a
         }
         let count = z.values.count
+        if count <= Self.elementChunk {
+            a.values = values(z.values)
+            return a
+        }
         let chunks = (count + Self.elementChunk - 1) / Self.elementChunk
         a.values.withUnsafeMutableBufferPointer { out in
             let out = UncheckedSendable(out)

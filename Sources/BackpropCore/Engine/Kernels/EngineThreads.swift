@@ -34,8 +34,8 @@ public enum EngineThreads {
     /// Thread t takes chunks t, t + T, t + 2T, … (T threads). Each chunk must write only its own
     /// outputs; the order in which chunks run then cannot change any result.
     static func forEachChunk(_ chunkCount: Int, work: Int, _ body: (Int) -> Void) {
-        let threads = min(count, chunkCount)
-        guard threads > 1, work >= parallelThreshold else {
+        let threads = work >= parallelThreshold ? min(count, chunkCount) : 1
+        guard threads > 1 else {
             for chunk in 0..<chunkCount { body(chunk) }
             return
         }

@@ -35,27 +35,23 @@ extension Matrix {
     public static func sumOfOuterProducts(_ delta: Matrix, biased a: Matrix) -> Matrix {
         precondition(delta.rows == a.rows, "δ and a need one row per sample")
         let outputs = delta.columns
-        var sum = Matrix(rows: outputs, columns: a.columns + 1)
         // The bias column: Σₖ δ[k, i], k ascending.
-        var biasSums = [Double](repeating: 0, count: outputs)
+        var sum = Matrix(rows: outputs, columns: a.columns + 1)
         for k in 0..<delta.rows {
-            for i in 0..<outputs { biasSums[i] += delta.values[k * outputs + i] }
+            for i in 0..<outputs { sum.values[i * sum.columns] += delta.values[k * outputs + i] }
         }
-        var products = [Double](repeating: 0, count: outputs * a.columns)
+        // Columns 1… of the sum: out(i, j) is sum[i, j + 1].
         delta.values.withUnsafeBufferPointer { d in
             a.values.withUnsafeBufferPointer { x in
-                products.withUnsafeMutableBufferPointer { out in
+                sum.values.withUnsafeMutableBufferPointer { out in
                     guard let d = d.baseAddress, let x = x.baseAddress, let out = out.baseAddress else { return }
                     ProductKernel(
                         left: d, leftRowStride: 1, leftDepthStride: outputs, right: x, rightDepthStride: a.columns,
-                        out: out, outRowStride: a.columns, rows: outputs, columns: a.columns, depth: delta.rows
+                        out: out + 1, outRowStride: a.columns + 1, rows: outputs, columns: a.columns,
+                        depth: delta.rows
                     ).run()
                 }
             }
-        }
-        for i in 0..<outputs {
-            sum.values[i * sum.columns] = biasSums[i]
-            for j in 0..<a.columns { sum.values[i * sum.columns + j + 1] = products[i * a.columns + j] }
         }
         return sum
     }
