@@ -23,6 +23,8 @@ let package = Package(
             plugins: ["EmbedLessonsPlugin"]
         ),
         .executableTarget(name: "backprop-tutor", dependencies: ["BackpropTutorCLI"]),
+        // `swift run -c release backprop-bench`: epoch and command timings (README, Performance).
+        .executableTarget(name: "backprop-bench", dependencies: ["BackpropTutorCLI"], path: "Sources/BackpropBench"),
 
         // Build-time helper: turns lessons/*.json into Swift string literals.
         .executableTarget(name: "LessonEmbedder"),
