@@ -112,29 +112,38 @@ struct PerturbedCost {
                     unitTerms: (0..<width).lazy.map { $0 == row ? changed : terms.values[k * width + $0] })
             }
         } else {
-            var weighted = pass.weightedInputs[layer]
-            for k in 0..<m { weighted.values[k * weighted.columns + row] = z[k] }
-            let g = network.activations[layer]
-            var activations: Matrix
-            if g.isElementwise {
-                // Only column `row` of a⁽ˡ⁺¹⁾ changes.
-                activations = pass.activations[layer + 1]
-                let column = g.values(z)
-                for k in 0..<m { activations.values[k * activations.columns + row] = column[k] }
-            } else {
-                activations = g.apply(to: weighted)
+            // A sample whose z⁽ˡ⁺¹⁾ᵢ kept its bits (its input j was 0) keeps its whole pass and
+            // its loss; only the others go through the layers after it.
+            let old = pass.weightedInputs[layer]
+            let width = old.columns
+            let changed = (0..<m).filter { z[$0].bitPattern != old.values[$0 * width + row].bitPattern }
+            losses = pass.sampleLosses
+            if !changed.isEmpty {
+                var weighted = old.rows(at: changed)
+                for (position, k) in changed.enumerated() { weighted.values[position * width + row] = z[k] }
+                let g = network.activations[layer]
+                var activations: Matrix
+                if g.isElementwise {
+                    // Only column `row` of a⁽ˡ⁺¹⁾ changes.
+                    activations = pass.activations[layer + 1].rows(at: changed)
+                    let column = g.values(changed.map { z[$0] })
+                    for position in changed.indices { activations.values[position * width + row] = column[position] }
+                } else {
+                    activations = g.apply(to: weighted)
+                }
+                // The layers after it, as the full forward pass computes them.
+                for index in (layer + 1)..<network.weights.count {
+                    weighted = Matrix.affineRows(activations, theta: network.weights[index])
+                    let isLast = index == network.weights.count - 1
+                    // Cross-entropy reads z⁽ᴸ⁾ alone: a⁽ᴸ⁾ is not needed for the cost.
+                    activations =
+                        isLast && !network.loss.readsActivations
+                        ? weighted : network.activations[index].apply(to: weighted)
+                }
+                let changedLosses = network.loss.values(
+                    z: weighted, a: activations, y: targets.rows(at: changed), activation: network.outputActivation)
+                for (position, k) in changed.enumerated() { losses[k] = changedLosses[position] }
             }
-            // The layers after it, as the full forward pass computes them.
-            for index in (layer + 1)..<network.weights.count {
-                weighted = Matrix.affineRows(activations, theta: network.weights[index])
-                let isLast = index == network.weights.count - 1
-                // Cross-entropy reads z⁽ᴸ⁾ alone: a⁽ᴸ⁾ is not needed for the cost.
-                activations =
-                    isLast && !network.loss.readsActivations
-                    ? weighted : network.activations[index].apply(to: weighted)
-            }
-            losses = network.loss.values(
-                z: weighted, a: activations, y: targets, activation: network.outputActivation)
         }
         return losses.reduce(0, +) / Double(m) + probe.regularization(lambda: lambda, sampleCount: m)
     }

@@ -63,39 +63,63 @@ struct ProductKernel {
 
     /// The entries in `rows` × `columns`, depth block by depth block (in ascending p).
     func compute(rows: Range<Int>, columns: Range<Int>) {
-        var blockStart = 0
-        while blockStart < depth {
-            let depths = blockStart..<min(blockStart + Self.depthBlock, depth)
-            var r = rows.lowerBound
-            while r + 4 <= rows.upperBound {
-                var c = columns.lowerBound
-                while c + 4 <= columns.upperBound {
-                    tile4x4(row: r, column: c, depths: depths)
-                    c += 4
+        // Four rows' left operands for one depth block, each number stored twice (a pair), so
+        // the 4 × 4 tile reads a ready-made broadcast instead of building one per product.
+        withUnsafeTemporaryAllocation(of: SIMD2<Double>.self, capacity: 4 * Self.depthBlock) { packed in
+            guard let packed = packed.baseAddress else { return }
+            var blockStart = 0
+            while blockStart < depth {
+                let depths = blockStart..<min(blockStart + Self.depthBlock, depth)
+                var r = rows.lowerBound
+                while r + 4 <= rows.upperBound {
+                    var c = columns.lowerBound
+                    if c + 4 <= columns.upperBound {
+                        pack(row: r, depths: depths, into: packed)
+                    }
+                    while c + 4 <= columns.upperBound {
+                        tile4x4(row: r, column: c, depths: depths, packed: packed)
+                        c += 4
+                    }
+                    while c < columns.upperBound {
+                        tile4x1(row: r, column: c, depths: depths)
+                        c += 1
+                    }
+                    r += 4
                 }
-                while c < columns.upperBound {
-                    tile4x1(row: r, column: c, depths: depths)
-                    c += 1
+                while r < rows.upperBound {
+                    var c = columns.lowerBound
+                    while c + 16 <= columns.upperBound {
+                        tile1x16(row: r, column: c, depths: depths)
+                        c += 16
+                    }
+                    while c + 4 <= columns.upperBound {
+                        tile1x4(row: r, column: c, depths: depths)
+                        c += 4
+                    }
+                    while c < columns.upperBound {
+                        single(row: r, column: c, depths: depths)
+                        c += 1
+                    }
+                    r += 1
                 }
-                r += 4
+                blockStart = depths.upperBound
             }
-            while r < rows.upperBound {
-                var c = columns.lowerBound
-                while c + 16 <= columns.upperBound {
-                    tile1x16(row: r, column: c, depths: depths)
-                    c += 16
-                }
-                while c + 4 <= columns.upperBound {
-                    tile1x4(row: r, column: c, depths: depths)
-                    c += 4
-                }
-                while c < columns.upperBound {
-                    single(row: r, column: c, depths: depths)
-                    c += 1
-                }
-                r += 1
-            }
-            blockStart = depths.upperBound
+        }
+    }
+
+    /// left(r…r+3, p) for p in `depths`, as pairs: packed[4(p − p₀) + i] = (left(r+i, p), same).
+    @inline(__always)
+    private func pack(row r: Int, depths: Range<Int>, into packed: UnsafeMutablePointer<SIMD2<Double>>) {
+        var l = left + r * leftRowStride + depths.lowerBound * leftDepthStride
+        var out = packed
+        let rs = leftRowStride
+        for _ in depths {
+            out[0] = SIMD2(repeating: l[0])
+            out[1] = SIMD2(repeating: l[rs])
+            out[2] = SIMD2(repeating: l[2 * rs])
+            out[3] = SIMD2(repeating: l[3 * rs])
+            out += 4
+            l += leftDepthStride
         }
     }
 
@@ -109,24 +133,23 @@ struct ProductKernel {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: SIMD4<Double>.self)
     }
 
-    /// Rows r…r+3 × columns c…c+3.
+    /// Rows r…r+3 × columns c…c+3, the left operands read from `packed` (see `pack`).
     @inline(__always)
-    private func tile4x4(row r: Int, column c: Int, depths: Range<Int>) {
+    private func tile4x4(row r: Int, column c: Int, depths: Range<Int>, packed: UnsafePointer<SIMD2<Double>>) {
         let o = out + r * outRowStride + c
         var acc0 = load(o)
         var acc1 = load(o + outRowStride)
         var acc2 = load(o + 2 * outRowStride)
         var acc3 = load(o + 3 * outRowStride)
-        var l = left + r * leftRowStride + depths.lowerBound * leftDepthStride
+        var l = packed
         var q = right + depths.lowerBound * rightDepthStride + c
-        let rs = leftRowStride
         for _ in depths {
             let b = load(q)
-            acc0 += SIMD4(repeating: l[0]) * b
-            acc1 += SIMD4(repeating: l[rs]) * b
-            acc2 += SIMD4(repeating: l[2 * rs]) * b
-            acc3 += SIMD4(repeating: l[3 * rs]) * b
-            l += leftDepthStride
+            acc0 += SIMD4(lowHalf: l[0], highHalf: l[0]) * b
+            acc1 += SIMD4(lowHalf: l[1], highHalf: l[1]) * b
+            acc2 += SIMD4(lowHalf: l[2], highHalf: l[2]) * b
+            acc3 += SIMD4(lowHalf: l[3], highHalf: l[3]) * b
+            l += 4
             q += rightDepthStride
         }
         store(acc0, o)
