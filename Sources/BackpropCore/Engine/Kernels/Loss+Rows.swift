@@ -8,17 +8,22 @@ extension Loss {
         let m = z.rows
         let width = z.columns
         var losses = [Double](repeating: 0, count: m)
+        func rowLoss(_ k: Int) -> Double {
+            value(
+                z: z.values[(k * width)..<((k + 1) * width)], a: a.values[(k * width)..<((k + 1) * width)],
+                y: y.values[(k * y.columns)..<((k + 1) * y.columns)], activation: activation)
+        }
+        // Two transcendental functions per unit, about 40 multiply-adds.
+        let work = m * width * 40
+        if work < EngineThreads.parallelThreshold {
+            for k in 0..<m { losses[k] = rowLoss(k) }
+            return losses
+        }
         let chunks = (m + Self.rowChunk - 1) / Self.rowChunk
         losses.withUnsafeMutableBufferPointer { out in
             let out = UncheckedSendable(out)
-            // Two transcendental functions per unit, about 40 multiply-adds.
-            EngineThreads.forEachChunk(chunks, work: m * width * 40) { chunk in
-                for k in (chunk * Self.rowChunk)..<min((chunk + 1) * Self.rowChunk, m) {
-                    let row = (k * width)..<((k + 1) * width)
-                    out.value[k] = value(
-                        z: z.values[row], a: a.values[row], y: y.values[(k * y.columns)..<((k + 1) * y.columns)],
-                        activation: activation)
-                }
+            EngineThreads.forEachChunk(chunks, work: work) { chunk in
+                for k in (chunk * Self.rowChunk)..<min((chunk + 1) * Self.rowChunk, m) { out.value[k] = rowLoss(k) }
             }
         }
         return losses

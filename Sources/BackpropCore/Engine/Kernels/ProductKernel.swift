@@ -44,6 +44,10 @@ struct ProductKernel {
     func run() {
         guard rows > 0, columns > 0 else { return }
         let work = rows * columns * depth
+        if work < EngineThreads.parallelThreshold {
+            // A small network's product: no chunks, no threads.
+            return compute(rows: 0..<rows, columns: 0..<columns)
+        }
         if rows >= columns {
             let chunks = (rows + Self.rowChunk - 1) / Self.rowChunk
             let kernel = UncheckedSendable(self)
