@@ -119,16 +119,20 @@ struct PerturbedCost {
             let changed = (0..<m).filter { z[$0].bitPattern != old.values[$0 * width + row].bitPattern }
             losses = pass.sampleLosses
             if !changed.isEmpty {
-                var weighted = old.rows(at: changed)
-                for (position, k) in changed.enumerated() { weighted.values[position * width + row] = z[k] }
+                let everyRow = changed.count == m
                 let g = network.activations[layer]
                 var activations: Matrix
+                // z of the latest layer computed (set below: the loop runs unless this is the
+                // output layer, which reaches here only with softmax).
+                var weighted = Matrix(rows: 0, columns: 0)
                 if g.isElementwise {
                     // Only column `row` of a⁽ˡ⁺¹⁾ changes.
-                    activations = pass.activations[layer + 1].rows(at: changed)
-                    let column = g.values(changed.map { z[$0] })
+                    activations = everyRow ? pass.activations[layer + 1] : pass.activations[layer + 1].rows(at: changed)
+                    let column = g.values(everyRow ? z : changed.map { z[$0] })
                     for position in changed.indices { activations.values[position * width + row] = column[position] }
                 } else {
+                    weighted = old.rows(at: changed)
+                    for (position, k) in changed.enumerated() { weighted.values[position * width + row] = z[k] }
                     activations = g.apply(to: weighted)
                 }
                 // The layers after it, as the full forward pass computes them.
@@ -141,7 +145,8 @@ struct PerturbedCost {
                         ? weighted : network.activations[index].apply(to: weighted)
                 }
                 let changedLosses = network.loss.values(
-                    z: weighted, a: activations, y: targets.rows(at: changed), activation: network.outputActivation)
+                    z: weighted, a: activations, y: everyRow ? targets : targets.rows(at: changed),
+                    activation: network.outputActivation)
                 for (position, k) in changed.enumerated() { losses[k] = changedLosses[position] }
             }
         }
