@@ -23,6 +23,8 @@ let package = Package(
             plugins: ["EmbedLessonsPlugin"]
         ),
         .executableTarget(name: "backprop-tutor", dependencies: ["BackpropTutorCLI"]),
+        // `swift run -c release backprop-bench`: epoch and command timings (README, Performance).
+        .executableTarget(name: "backprop-bench", dependencies: ["BackpropTutorCLI"], path: "Sources/BackpropBench"),
 
         // libFuzzer target: lesson bytes → decoder → trace → every renderer (README, "Fuzzing").
         // A replay tool in normal builds; `-Xswiftc -DFUZZING` with the sanitizers for fuzzing.

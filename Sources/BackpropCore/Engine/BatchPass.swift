@@ -22,25 +22,14 @@ extension Network {
         var activations = [inputs]
         var weightedInputs: [Matrix] = []
         for (index, theta) in weights.enumerated() {
-            let z = Self.weightedInput(theta: theta, activations: activations[index])
-            let g = self.activations[index]
-            var a = Matrix(rows: z.rows, columns: z.columns)
-            if g.isElementwise {
-                a.values = g.values(z.values)
-            } else {
-                for k in 0..<z.rows {
-                    let rowValues = g.values(z.row(k))
-                    for i in 0..<z.columns { a[k, i] = rowValues[i] }
-                }
-            }
+            let z = Matrix.affineRows(activations[index], theta: theta)  // row k: Θ⁽ˡ⁾[1; a⁽ˡ⁾ₖ]
+            let a = self.activations[index].apply(to: z)  // g applied to each row
             weightedInputs.append(z)
             activations.append(a)
         }
         let zL = weightedInputs[weightedInputs.count - 1]
         let aL = activations[activations.count - 1]
-        let losses = (0..<inputs.rows).map { k in
-            loss.value(z: zL.row(k), a: aL.row(k), y: targets.row(k), activation: outputActivation)
-        }
+        let losses = loss.values(z: zL, a: aL, y: targets, activation: outputActivation)
         return BatchPass(activations: activations, weightedInputs: weightedInputs, sampleLosses: losses)
     }
 
@@ -60,38 +49,17 @@ extension Network {
     /// for l = L−1 down to 2, an explicit reverse loop over layers.
     public func backward(_ pass: BatchPass, targets: Matrix) -> BatchPass {
         var result = pass
-        let m = targets.rows
         let last = layerCount - 2  // index of z⁽ᴸ⁾ in weightedInputs
         var deltas = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: layerCount - 1)
-        var output = Matrix(rows: m, columns: layerSizes[layerCount - 1])
-        for k in 0..<m {
-            let row = loss.outputDelta(
-                z: pass.weightedInputs[last].row(k), a: pass.activations[last + 1].row(k),
-                y: targets.row(k), activation: outputActivation)
-            for i in row.indices { output[k, i] = row[i] }
-        }
-        deltas[last] = output
+        deltas[last] = loss.outputDeltas(
+            z: pass.weightedInputs[last], a: pass.activations[last + 1], y: targets, activation: outputActivation)
         for index in stride(from: last - 1, through: 0, by: -1) {
             // δ⁽ˡ⁾ with l = index + 2; Θ⁽ˡ⁾ = weights[index + 1].
-            let theta = weights[index + 1]
-            let next = deltas[index + 1]
-            let z = pass.weightedInputs[index]
-            let a = pass.activations[index + 1]
-            let g = self.activations[index]
+            let propagated = Matrix.backpropagatedRows(deltas[index + 1], through: weights[index + 1])
             // Hidden layers are element-wise (softmax is output-only), so g′ is taken in one call.
-            let slopes = g.derivatives(z: z.values, a: a.values)
-            var delta = Matrix(rows: m, columns: z.columns)
-            let width = z.columns
-            for k in 0..<m {
-                for j in 0..<width {
-                    var sum = 0.0
-                    for i in 0..<theta.rows {
-                        sum += theta.values[i * theta.columns + j + 1] * next.values[k * next.columns + i]
-                    }
-                    delta.values[k * width + j] = sum * slopes[k * width + j]
-                }
-            }
-            deltas[index] = delta
+            let slopes = self.activations[index].derivatives(
+                z: pass.weightedInputs[index].values, a: pass.activations[index + 1].values)
+            deltas[index] = propagated.hadamard(slopes)
         }
         result.deltas = deltas
         return result
@@ -100,19 +68,7 @@ extension Network {
     /// Δ⁽ˡ⁾ = Σₖ δ⁽ˡ⁺¹⁾ₖ [1; a⁽ˡ⁾ₖ]ᵀ, summed over samples in order k = 0, 1, …, m − 1.
     public func accumulatedGradients(of pass: BatchPass) -> [Matrix] {
         weights.indices.map { index in
-            let delta = pass.deltas[index]
-            let a = pass.activations[index]
-            var sum = Matrix(rows: delta.columns, columns: a.columns + 1)
-            for k in 0..<delta.rows {
-                for i in 0..<delta.columns {
-                    let d = delta[k, i]
-                    sum[i, 0] += d
-                    for j in 0..<a.columns {
-                        sum[i, j + 1] += d * a[k, j]
-                    }
-                }
-            }
-            return sum
+            Matrix.sumOfOuterProducts(pass.deltas[index], biased: pass.activations[index])
         }
     }
 
@@ -142,28 +98,5 @@ extension Network {
             }
             return next
         }
-    }
-
-    /// z = [1 A] Θᵀ: row k is Θ[1; aₖ], with the bias weight added first.
-    static func weightedInput(theta: Matrix, activations a: Matrix) -> Matrix {
-        var z = Matrix(rows: a.rows, columns: theta.rows)
-        theta.values.withUnsafeBufferPointer { t in
-            a.values.withUnsafeBufferPointer { x in
-                z.values.withUnsafeMutableBufferPointer { out in
-                    let n = a.columns
-                    for k in 0..<a.rows {
-                        for i in 0..<theta.rows {
-                            let base = i * (n + 1)
-                            var sum = t[base]
-                            for j in 0..<n {
-                                sum += t[base + j + 1] * x[k * n + j]
-                            }
-                            out[k * theta.rows + i] = sum
-                        }
-                    }
-                }
-            }
-        }
-        return z
     }
 }

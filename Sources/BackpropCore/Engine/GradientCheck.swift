@@ -65,18 +65,38 @@ public struct GradientCheck: Equatable, Sendable {
         let isSubset = !all && everyEntry.count > fullCheckLimit
         let entries = isSubset ? evenlySpaced(everyEntry, count: subsetSize) : everyEntry
 
+        // J(θ ± ε) for every entry, the entries of one row of one Θ together (they share the
+        // pass over that layer's inputs); each is the number a full forward pass would give.
+        let perturbed = PerturbedCost(network: network, inputs: inputs, targets: targets, lambda: lambda)
+        var plus = [Double](repeating: 0, count: entries.count)
+        var minus = [Double](repeating: 0, count: entries.count)
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end].layer == entries[start].layer,
+                entries[end].row == entries[start].row
+            {
+                end += 1
+            }
+            let group = entries[start..<end]
+            let costs = perturbed.costs(
+                layer: entries[start].layer, row: entries[start].row, columns: group.map(\.column),
+                values: group.map { entry in
+                    let original = network.weights[entry.layer][entry.row, entry.column]
+                    return [original + epsilon, original - epsilon]
+                })
+            for (offset, pair) in costs.enumerated() {
+                plus[start + offset] = pair[0]
+                minus[start + offset] = pair[1]
+            }
+            start = end
+        }
+
         var numerical = network.weights.map { Matrix(rows: $0.rows, columns: $0.columns) }
-        var probe = network
         var differenceSquares = 0.0
         var sumSquares = 0.0
-        for entry in entries {
-            let original = network.weights[entry.layer][entry.row, entry.column]
-            probe.weights[entry.layer][entry.row, entry.column] = original + epsilon
-            let plus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
-            probe.weights[entry.layer][entry.row, entry.column] = original - epsilon
-            let minus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
-            probe.weights[entry.layer][entry.row, entry.column] = original
-            let estimate = (plus - minus) / (2 * epsilon)
+        for (index, entry) in entries.enumerated() {
+            let estimate = (plus[index] - minus[index]) / (2 * epsilon)
             numerical[entry.layer][entry.row, entry.column] = estimate
             let analytic = gradients[entry.layer][entry.row, entry.column]
             differenceSquares += (estimate - analytic) * (estimate - analytic)

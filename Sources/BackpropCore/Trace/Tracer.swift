@@ -66,7 +66,8 @@ public enum Tracer {
             updatedWeights: updated.weights,
             costAfterUpdate: updated.cost(inputs: inputs, targets: targets, lambda: lesson.lambda),
             classificationError: Double(misclassified) / Double(m),
-            slopeExample: slopeExample(network: network, inputs: inputs, targets: targets, lambda: lesson.lambda),
+            slopeExample: slopeExample(
+                PerturbedCost(network: network, inputs: inputs, targets: targets, lambda: lesson.lambda, pass: pass)),
             activationTable: probes(for: network.activations),
             training: run.map {
                 .init(
@@ -116,17 +117,16 @@ public enum Tracer {
 
     /// Step 8's example weight: the first non-bias weight into the output layer
     /// (Mazur's w5 in his network), moved by ±1e-4.
-    private static func slopeExample(network: Network, inputs: Matrix, targets: Matrix, lambda: Double)
-        -> Trace.SlopeExample
-    {
+    /// J at the weight ± ε comes from the unperturbed pass (`PerturbedCost`): only that output
+    /// unit's column of z and its loss terms are recomputed, the same numbers a full pass gives.
+    private static func slopeExample(_ perturbed: PerturbedCost) -> Trace.SlopeExample {
+        let network = perturbed.network
         let layer = network.weights.count - 1
         let epsilon = 1e-4
-        var probe = network
         let original = network.weights[layer][0, 1]
-        probe.weights[layer][0, 1] = original + epsilon
-        let plus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
-        probe.weights[layer][0, 1] = original - epsilon
-        let minus = probe.cost(inputs: inputs, targets: targets, lambda: lambda)
+        let costs = perturbed.costs(
+            layer: layer, row: 0, columns: [1], values: [[original + epsilon, original - epsilon]])
+        let (plus, minus) = (costs[0][0], costs[0][1])
         return .init(
             layer: layer, row: 0, column: 1, epsilon: epsilon, costPlus: plus, costMinus: minus,
             slope: (plus - minus) / (2 * epsilon))
