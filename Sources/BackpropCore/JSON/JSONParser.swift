@@ -1,3 +1,5 @@
+import Foundation
+
 /// A strict RFC 8259 JSON parser that reports the line and column of every problem.
 ///
 /// Foundation's JSONSerialization loses positions and, on Linux, the difference between
@@ -21,6 +23,8 @@ struct JSONParser {
     private var line = 1
     private var column = 1
     private var depth = 0
+    /// The characters of the number being read (reused, so numbers allocate nothing).
+    private var numberText: [UInt8] = []
 
     /// Nesting deeper than this is refused (no stack overflow on hostile input).
     static let maximumDepth = 64
@@ -255,10 +259,12 @@ struct JSONParser {
 
     private mutating func parseNumber() throws(SyntaxError) -> Double {
         let start = (line: line, column: column)
-        var text = ""
+        // The number's characters as ASCII bytes in a reused buffer, converted once by strtod
+        // (correctly rounded, like Double(String), without building a String per number).
+        numberText.removeAll(keepingCapacity: true)
         let isDigit: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
         if current == "-" {
-            text.unicodeScalars.append("-")
+            numberText.append(UInt8(ascii: "-"))
             advance()
         }
         guard let first = current, isDigit(first) else {
@@ -266,38 +272,44 @@ struct JSONParser {
             throw error("a number needs a digit after '-'")
         }
         if first == "0" {
-            text.unicodeScalars.append(first)
+            numberText.append(UInt8(first.value))
             advance()
             if let c = current, isDigit(c) { throw error("numbers may not have leading zeros") }
         } else {
             while let c = current, isDigit(c) {
-                text.unicodeScalars.append(c)
+                numberText.append(UInt8(c.value))
                 advance()
             }
         }
         if current == "." {
-            text.unicodeScalars.append(".")
+            numberText.append(UInt8(ascii: "."))
             advance()
             guard let c = current, isDigit(c) else { throw error("a number needs digits after '.'") }
             while let c = current, isDigit(c) {
-                text.unicodeScalars.append(c)
+                numberText.append(UInt8(c.value))
                 advance()
             }
         }
         if current == "e" || current == "E" {
-            text.unicodeScalars.append("e")
+            numberText.append(UInt8(ascii: "e"))
             advance()
             if let sign = current, sign == "+" || sign == "-" {
-                text.unicodeScalars.append(sign)
+                numberText.append(UInt8(sign.value))
                 advance()
             }
             guard let c = current, isDigit(c) else { throw error("a number needs digits in its exponent") }
             while let c = current, isDigit(c) {
-                text.unicodeScalars.append(c)
+                numberText.append(UInt8(c.value))
                 advance()
             }
         }
-        guard let value = Double(text), value.isFinite else {
+        numberText.append(0)
+        let value = numberText.withUnsafeBufferPointer { bytes in
+            bytes.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: bytes.count) { strtod($0, nil) } }
+                ?? .nan
+        }
+        guard value.isFinite else {
+            let text = String(decoding: numberText.dropLast(), as: UTF8.self)
             let shown = text.count > 40 ? text.prefix(20) + "…" + text.suffix(10) : Substring(text)
             throw SyntaxError(
                 line: start.line, column: start.column,

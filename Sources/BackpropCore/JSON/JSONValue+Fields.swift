@@ -106,7 +106,15 @@ extension JSONValue {
                 fix: "write exactly \(count) numbers"
             )
         }
-        return try items.enumerated().map { index, item throws(FieldError) in try item.number(at: "\(path)[\(index)]") }
+        // The common case, every item a number, builds no path strings (a large lesson has
+        // millions of numbers); the first item that is not one is reported with its path.
+        var values: [Double] = []
+        values.reserveCapacity(count)
+        for (index, item) in items.enumerated() {
+            guard case .number(let value) = item.kind else { return try [item.number(at: "\(path)[\(index)]")] }
+            values.append(value)
+        }
+        return values
     }
 
     /// The number itself for a number value, else a word for its type.
