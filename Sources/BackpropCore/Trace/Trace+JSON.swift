@@ -67,6 +67,7 @@ extension Trace {
             ("Delta", matrices(Delta)),
             ("D", matrices(D)),
         ]
+        if let accumulation { members.append(("accumulation", accumulation.jsonObject)) }
         if let numericalGradient { members.append(("numericalGradient", matrices(numericalGradient))) }
         if let gradientCheck { members.append(("gradientCheck", gradientCheck.jsonObject)) }
         members += [
@@ -160,4 +161,22 @@ private func strings(_ values: [String]) -> JSONValue.Kind {
 
 private func matrices(_ list: [Matrix]) -> JSONValue.Kind {
     .array(list.map { JSONValue(vectors($0.rowList)) })
+}
+
+extension Trace.AccumulationExample {
+    /// The example as a JSON object, keys in declaration order (the sign pair only when the
+    /// signs differ).
+    var jsonObject: JSONValue.Kind {
+        var members: [(String, JSONValue.Kind)] = [
+            ("layer", .number(Double(layer))), ("row", .number(Double(row))), ("column", .number(Double(column))),
+            ("samples", .array(samples.map { .init(.number(Double($0))) })),
+            ("gradients", vector(gradients)), ("runningSums", vector(runningSums)),
+            ("changesSign", .bool(changesSign)),
+        ]
+        for (key, pair) in [("firstNegative", firstNegative), ("firstPositive", firstPositive)] {
+            guard let pair else { continue }
+            members.append((key, object([("sample", .number(Double(pair.sample))), ("value", .number(pair.value))])))
+        }
+        return object(members)
+    }
 }
