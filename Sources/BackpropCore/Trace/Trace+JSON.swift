@@ -73,6 +73,10 @@ extension Trace {
         members += [
             ("updatedWeights", matrices(updatedWeights)),
             ("costAfterUpdate", .number(costAfterUpdate)),
+            // Derived, written so readers of the JSON see step 15's numbers (not read back).
+            ("costChange", .number(costAfterUpdate - cost)),
+            ("appliedGradientSquaredNorm", .number(appliedGradientSquaredNorm)),
+            ("predictedCostChange", .number(predictedCostChange)),
             ("classificationError", .number(classificationError)),
             (
                 "slopeExample",

@@ -73,7 +73,7 @@ extension Narrator {
                 Equation(
                     .text("predicted change"),
                     [
-                        .init(.approximately, .negate(.times(.number(rate), .number(squares)))),
+                        .init(.approximately, .negate(.parenthesized(.times(.number(rate), .number(squares))))),
                         .init(.equals, .number(predicted)),
                     ])),
             .equation(
