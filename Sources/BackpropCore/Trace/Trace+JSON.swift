@@ -67,11 +67,16 @@ extension Trace {
             ("Delta", matrices(Delta)),
             ("D", matrices(D)),
         ]
+        if let accumulation { members.append(("accumulation", accumulation.jsonObject)) }
         if let numericalGradient { members.append(("numericalGradient", matrices(numericalGradient))) }
         if let gradientCheck { members.append(("gradientCheck", gradientCheck.jsonObject)) }
         members += [
             ("updatedWeights", matrices(updatedWeights)),
             ("costAfterUpdate", .number(costAfterUpdate)),
+            // Derived, written so readers of the JSON see step 15's numbers (not read back).
+            ("costChange", .number(costAfterUpdate - cost)),
+            ("appliedGradientSquaredNorm", .number(appliedGradientSquaredNorm)),
+            ("predictedCostChange", .number(predictedCostChange)),
             ("classificationError", .number(classificationError)),
             (
                 "slopeExample",
@@ -160,4 +165,22 @@ private func strings(_ values: [String]) -> JSONValue.Kind {
 
 private func matrices(_ list: [Matrix]) -> JSONValue.Kind {
     .array(list.map { JSONValue(vectors($0.rowList)) })
+}
+
+extension Trace.AccumulationExample {
+    /// The example as a JSON object, keys in declaration order (the sign pair only when the
+    /// signs differ).
+    var jsonObject: JSONValue.Kind {
+        var members: [(String, JSONValue.Kind)] = [
+            ("layer", .number(Double(layer))), ("row", .number(Double(row))), ("column", .number(Double(column))),
+            ("samples", .array(samples.map { .init(.number(Double($0))) })),
+            ("gradients", vector(gradients)), ("runningSums", vector(runningSums)),
+            ("changesSign", .bool(changesSign)),
+        ]
+        for (key, pair) in [("firstNegative", firstNegative), ("firstPositive", firstPositive)] {
+            guard let pair else { continue }
+            members.append((key, object([("sample", .number(Double(pair.sample))), ("value", .number(pair.value))])))
+        }
+        return object(members)
+    }
 }

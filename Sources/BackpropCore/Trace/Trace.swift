@@ -26,6 +26,9 @@ public struct Trace: Equatable, Codable, Sendable {
     public var Delta: [Matrix]
     /// D⁽ˡ⁾ = Δ⁽ˡ⁾/m + (λ/m)Θ⁽ˡ⁾ (bias column unregularised) = ∂J/∂Θ⁽ˡ⁾.
     public var D: [Matrix]
+    /// One weight's accumulator filling up sample by sample (step 13); `nil` in traces written
+    /// before it existed.
+    public var accumulation: AccumulationExample? = nil
     /// Central-difference estimates of ∂J/∂Θ, same shapes as D; `nil` when the check was not
     /// run (`TraceOptions.includesGradientCheck`).
     public var numericalGradient: [Matrix]?

@@ -56,6 +56,7 @@ public enum Tracer {
             regularization: network.regularization(lambda: lesson.lambda, sampleCount: m),
             Delta: accumulated,
             D: d,
+            accumulation: accumulationExample(pass: pass, weights: network.weights),
             numericalGradient: check?.numericalGradient,
             gradientCheck: check.map { check in
                 .init(

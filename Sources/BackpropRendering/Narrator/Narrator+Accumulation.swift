@@ -12,7 +12,7 @@ extension Narrator {
             ]),
             .equation(
                 Equation(
-                    notation.accumulator(1), [.init(.assign, .add([notation.accumulator(1), onePerSample]))])),
+                    accumulatorSymbol(1), [.init(.assign, .add([accumulatorSymbol(1), onePerSample]))])),
         ]
         let separatesBiases = notation.biasLayout == .separateVector
         if separatesBiases {
@@ -29,7 +29,7 @@ extension Narrator {
             if separatesBiases {
                 parts = [
                     (
-                        notation.accumulator(l), { self.matrix(Self.withoutBiasColumn($0.gradient[l - 1])) },
+                        accumulatorSymbol(l), { self.matrix(Self.withoutBiasColumn($0.gradient[l - 1])) },
                         matrix(Self.withoutBiasColumn(trace.Delta[l - 1]))
                     ),
                     (
@@ -40,7 +40,7 @@ extension Narrator {
             } else {
                 parts = [
                     (
-                        notation.accumulator(l), { self.gradientValue($0.gradient[l - 1]) },
+                        accumulatorSymbol(l), { self.gradientValue($0.gradient[l - 1]) },
                         gradientValue(trace.Delta[l - 1])
                     )
                 ]
@@ -49,7 +49,7 @@ extension Narrator {
                 var steps: [Math] = []
                 if recordedAll && trace.m > 1 {
                     let terms = (0..<trace.m).map { sampleGradientSymbolFor(l, k: $0) }
-                    if !separatesBiases || part.symbol == notation.accumulator(l) {
+                    if !separatesBiases || part.symbol == accumulatorSymbol(l) {
                         // Beyond the written-out count: the first three, ⋯, and the last.
                         steps.append(
                             .add(
@@ -68,6 +68,7 @@ extension Narrator {
                 .paragraph([.t("With one sample the sum has a single term: the accumulator is that sample's gradient.")]
                 ))
         }
+        blocks += runningSumBlocks
         blocks.append(
             .paragraph([.t("Then average and add the regularisation term, leaving the bias weights unregularised:")]))
         let m = Math.integer(trace.m)
@@ -89,7 +90,7 @@ extension Narrator {
                         lhs,
                         equals: [
                             regularized(
-                                .juxtaposed(.divide(.integer(1), n), notation.accumulator(l)),
+                                .juxtaposed(.divide(.integer(1), n), accumulatorSymbol(l)),
                                 .juxtaposed(.divide(notation.lambda, n), notation.weights(l))),
                             regularized(
                                 .juxtaposed(.divide(.integer(1), m), gradientValue(trace.Delta[l - 1])),
@@ -112,14 +113,81 @@ extension Narrator {
         }
         if negatesDelta {
             blocks.append(
-                .paragraph([.t("(Shown in the 15 Steps' sign: these are minus ∂E/∂W, the direction the update adds.)")])
+                .paragraph([
+                    .t("(Shown in this notation's sign: these are minus "), .m(notation.gradient(layerCount - 1)),
+                    .t(" and the others, the direction the update adds.)"),
+                ])
             )
         }
         blocks.append(
             .why([
                 .t(
-                    "The cost is an average over the samples, and the derivative of a sum is the sum of the derivatives; so adding up the per-sample gradients and dividing by the number of samples gives exactly the gradient of the cost: the direction that improves the weights for all samples together rather than for the last one seen."
+                    "The cost is an average over the samples, and the derivative of a sum is the sum of the derivatives; so adding up the per-sample gradients and dividing by the number of samples gives exactly the gradient of the cost"
+                        + (trace.lesson.lambda > 0 ? " (with the regularisation term's own gradient added)" : "")
+                        + ": the direction that improves the weights for all samples together rather than for the last one seen."
                 )
+            ]))
+        return blocks
+    }
+
+    /// The accumulator of the weights leaving layer l. A notation whose accumulator carries no
+    /// layer (the 15 Steps' ΣΔW) gets the per-sample gradient's layer: ΣΔW⁽³⁾, so different
+    /// matrices never share one name.
+    func accumulatorSymbol(_ l: Int) -> Math {
+        let named = notation.accumulator(l)
+        let sharesName = (1..<layerCount).contains { $0 != l && notation.accumulator($0) == named }
+        return sharesName ? .row([.identifier("Σ"), sampleGradientSymbol(l)]) : named
+    }
+
+    /// Step 13's table of one weight's accumulator filling up sample by sample, the remark when
+    /// samples pull that weight in opposite directions, and why the accumulator is not an update.
+    var runningSumBlocks: [Block] {
+        guard let example = trace.accumulation, trace.m > 1 else { return [] }
+        let l = example.layer + 1
+        let sign: Double = negatesDelta ? -1 : 1
+        let weight = weightEntry(layer: l, i: example.row + 1, j: example.column)
+        let accumulator = accumulatorSymbol(l)
+        var rows: [[[Inline]]] = []
+        for (index, k) in example.samples.enumerated() {
+            if index > 0, example.samples[index - 1] != k - 1 { rows.append([[.t("⋯")], [.t("⋯")], [.t("⋯")]]) }
+            rows.append([
+                [.t("\(k + 1)")], [.m(.number(sign * example.gradients[index]))],
+                [.m(.number(sign * example.runningSums[index]))],
+            ])
+        }
+        var blocks: [Block] = [
+            .paragraph([
+                .t("How "), .m(accumulator), .t(" fills up, followed for one weight, "), .m(weight), .t(":"),
+            ]),
+            .table(
+                Table(
+                    header: [
+                        [.t("sample")], [.t("its own gradient")], [.m(accumulator), .t(" so far")],
+                    ], rows: rows, rightAligned: [true, true, true])),
+        ]
+        let total = sign * trace.D[example.layer][example.row, example.column]
+        if example.changesSign, let negative = example.firstNegative, let positive = example.firstPositive {
+            let first = negative.sample < positive.sample ? negative : positive
+            let second = negative.sample < positive.sample ? positive : negative
+            blocks.append(
+                .paragraph([
+                    .t("The samples disagree about this weight: sample \(first.sample + 1) gives "),
+                    .m(.number(sign * first.value)), .t(" and sample \(second.sample + 1) gives "),
+                    .m(.number(sign * second.value)),
+                    .t(
+                        trace.lesson.lambda > 0
+                            ? ". Only their average, with the regularisation term, decides the step: "
+                            : ". Only their average decides the step: "),
+                    .t(negatesDelta ? "minus the cost's gradient for " : "the cost's gradient for "), .m(weight),
+                    .t(" is "), .m(.number(total)), .t(" (below)."),
+                ]))
+        }
+        blocks.append(
+            .paragraph([
+                .m(accumulator),
+                .t(
+                    " is a sum, not an update: no weight changes while it fills up, every sample is run with the same weights, and the weights change once, in step 15. Step 12's one-sample update is a different scheme (stochastic gradient descent) and is not applied here."
+                ),
             ]))
         return blocks
     }

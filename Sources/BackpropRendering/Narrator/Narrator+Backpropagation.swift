@@ -64,9 +64,7 @@ extension Narrator {
                                 .outer(
                                     Self.abbreviated((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }),
                                     deltaValue(delta))),
-                            .init(
-                                .equals, gradientValue(gradient),
-                                comment: "= −∂" + plainName(notation.cost) + "/∂" + plainName(notation.weights(l))),
+                            .init(.equals, gradientValue(gradient)),
                         ]))
             ]
         }
@@ -106,11 +104,12 @@ extension Narrator {
         for l in stride(from: L - 1, through: 1, by: -1) {
             blocks += sampleGradientEquations(l: l, sample: sample)
         }
+        blocks.append(.paragraph(sampleGradientMeaning))
         blocks.append(
             .paragraph([
                 .t(
                     trace.lesson.updateBiases
-                        ? "The one-sample update (stochastic gradient descent; regularisation enters with D in step 13):"
+                        ? "The one-sample update (stochastic gradient descent; regularisation enters with the averaged gradient in step 13):"
                         : "The one-sample update (stochastic gradient descent; " + frozenBiasNote + "):"
                 )
             ]))
@@ -126,22 +125,65 @@ extension Narrator {
                 blocks.append(bias)
             }
         }
-        if L == 2 {
-            blocks.append(
-                .why([
-                    .t(
-                        "No weights appear in this delta because the network has no hidden layer: only the output layer's start condition, δᴸ = f′(zᴸ) ⊙ ∇ₐC, is used. Wikipedia's and Nielsen's δ for hidden layers carry the weights because they pass the error back through them (step 11). And the update adds η·ΔW because delta = (target − output) ⊙ f′ is minus ∂E/∂net."
-                    )
-                ]))
-        } else {
-            blocks.append(
-                .why([
-                    .t(
-                        "Backpropagation is the chain rule applied from the output back: each δ reuses the one after it, so every weight's derivative costs one multiplication more than the forward pass. For sample \(sampleNumber) these matrices are exactly ∂loss/∂weights."
-                    )
-                ]))
-        }
+        blocks.append(.why(backpropagationWhy))
         return blocks
+    }
+
+    /// What step 12's gradients are: one sample's, in the notation's sign, with the per-sample
+    /// cost's name, and not the gradient of the averaged cost (which step 13 builds).
+    var sampleGradientMeaning: [Inline] {
+        // A notation without a per-sample name says "alone" instead of repeating the cost's.
+        let loss: [Inline] =
+            notation.sampleCost == notation.cost ? [.t("alone")] : [.m(notation.sampleCost)]
+        let head: [Inline] =
+            [
+                .t(
+                    (negatesDelta ? "These matrices are minus the gradients" : "These matrices are the gradients")
+                        + " of sample \(sampleNumber)'s loss ")
+            ]
+            + loss
+        return head + [
+            .t(", not of the cost "), .m(notation.cost),
+            .t(
+                trace.m > 1
+                    ? " averaged over all \(trace.m) samples; step 13 averages them into that gradient."
+                    : " of step 7; step 13 turns them into its gradient."),
+        ]
+    }
+
+    /// Step 12's "why": what the backward pass costs (about one forward pass, then one
+    /// multiplication per weight), and for a network without hidden layer why no weights appear
+    /// and why the update has its sign, in the notation's own symbols and sign.
+    var backpropagationWhy: [Inline] {
+        let L = layerCount
+        let cost: [Inline] = [
+            .t(
+                "Backpropagation is the chain rule applied from the output back: each layer's error reuses the one after it, so the whole backward pass costs about as much as one forward pass; after it, each weight's derivative is one multiplication, the error at its head times the activation at its tail."
+            )
+        ]
+        guard L == 2 else { return cost }
+        var why: [Inline] = [
+            .t("No weights appear in "), .m(notation.delta(L)),
+            .t(
+                " because the network has no hidden layer: only the output layer's error is needed. A hidden layer's error carries the weights because it is passed back through them (step 11). "
+            ),
+        ]
+        let update = notation.learningRate
+        switch notation.deltaSign {
+        case .negatedLossGradient:
+            why += [
+                .t("The update adds "), .m(.times(update, sampleGradientSymbol(1))), .t(" because "),
+                .m(notation.delta(L)), .t(" is minus the derivative of "), .m(notation.sampleCost),
+                .t(", so "), .m(sampleGradientSymbol(1)), .t(" already points downhill."),
+            ]
+        case .lossGradient:
+            why += [
+                .t("The update subtracts "), .m(.juxtaposed(update, sampleGradientSymbol(1))), .t(" because "),
+                .m(sampleGradientSymbol(1)), .t(" is the gradient of "), .m(notation.sampleCost),
+                .t(", which points uphill."),
+            ]
+        }
+        return why + [.t(" ")] + cost
     }
 
     /// The output-layer lines of step 12 (δ⁽ᴸ⁾ or the 15 Steps' error_vector and delta).

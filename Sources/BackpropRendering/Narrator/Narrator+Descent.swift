@@ -29,6 +29,7 @@ extension Narrator {
         blocks.append(.paragraph([.t("The cost before and after this one step:")]))
         blocks.append(.equation(Equation(.text("before"), [.init(.equals, .number(trace.cost))])))
         blocks.append(.equation(Equation(.text("after"), [.init(.equals, .number(trace.costAfterUpdate))])))
+        blocks += firstOrderBlocks
         guard let training = trace.training else { return blocks }
         let costs = training.costs
         var epochs: [Int] = Self.shownEpochs.filter {
@@ -48,6 +49,53 @@ extension Narrator {
         let divergence = divergenceBlocks()
         guard divergence.isEmpty else { return blocks + divergence }
         blocks.append(.why(descentWhy))
+        return blocks
+    }
+
+    /// The first-order prediction of the step's change in the cost, −α times the sum of the
+    /// squared gradient entries applied (bias entries out when frozen), beside the actual change.
+    var firstOrderBlocks: [Block] {
+        let rate = trace.lesson.learningRate
+        let squares = trace.appliedGradientSquaredNorm
+        let predicted = trace.predictedCostChange
+        let actual = trace.costAfterUpdate - trace.cost
+        guard predicted.isFinite, actual.isFinite else { return [] }
+        var blocks: [Block] = [
+            .paragraph([
+                .t("To first order, a step of "), .m(notation.learningRate),
+                .t(
+                    " against the gradient changes the cost by minus the learning rate times the sum of the squared gradient entries it applies"
+                ),
+                .t(trace.lesson.updateBiases ? "" : " (the frozen bias entries count as 0)"),
+                .t(", here "), .m(.number(squares)), .t(":"),
+            ]),
+            .equation(
+                Equation(
+                    .text("predicted change"),
+                    [
+                        .init(.approximately, .negate(.parenthesized(.times(.number(rate), .number(squares))))),
+                        .init(.equals, .number(predicted)),
+                    ])),
+            .equation(
+                Equation(
+                    .text("actual change"),
+                    [
+                        .init(.equals, .subtract(.number(trace.costAfterUpdate), .number(trace.cost))),
+                        .init(.equals, .number(actual)),
+                    ])),
+        ]
+        let comparison: String
+        if actual > 0 {
+            comparison =
+                "The prediction is a fall but the cost rose: the step left the region where the straight-line picture holds."
+        } else if actual > predicted {
+            comparison =
+                "The cost fell by less than predicted: the slope flattens along the step, so the straight-line estimate overshoots; the smaller the step, the closer the two."
+        } else {
+            comparison =
+                "The cost fell by more than predicted: the slope steepens along the step, so the straight-line estimate undershoots; the smaller the step, the closer the two."
+        }
+        blocks.append(.paragraph([.t(comparison)]))
         return blocks
     }
 

@@ -40,7 +40,10 @@ extension Narrator {
         var blocks: [Block] = [
             .paragraph([
                 .t(
-                    "Each weight is moved by ±ε in turn and the cost recomputed; the central difference must match backprop's D:"
+                    "Each weight is moved by ±ε in turn and the cost recomputed; the central difference must match backprop's gradient of the cost"
+                        + (negatesDelta
+                            ? ". Unlike the deltas and gradients of steps 10 to 13, both columns show the cost's gradient itself, not negated: the central difference measures the cost's own slope."
+                            : ":")
                 )
             ]),
             .equation(
@@ -51,7 +54,7 @@ extension Narrator {
                     ])),
             .table(
                 Table(
-                    header: [[.t("weight")], [.t("backprop D")], [.t("central difference")]], rows: rows,
+                    header: [[.t("weight")], [.t("backprop (bp)")], [.t("central difference (num)")]], rows: rows,
                     rightAligned: [false, true, true])),
         ]
         let checked = check.checkedParameters
@@ -62,22 +65,23 @@ extension Narrator {
             blocks.append(
                 .paragraph([
                     .t(
-                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check` prints them all)"
+                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check` prints them all"
+                            + (notation.name == .ng ? ")" : ", labelled in Ng's notation and order)")
                     )
                 ]))
         }
         let numerical = Math.identifier("num")
-        let d = Math.identifier("D")
+        let d = Math.identifier("bp")
         let difference = check.relativeDifference
         let ngBar = GradientCheck.ngBar
         let passingBar = GradientCheck.passingBar
         // Strictly below a bar, because the line prints "< bar".
         let verdict: Equation.Step
         if difference < ngBar {
-            verdict = .init(.less, .text(Self.barText(ngBar)), comment: "Ng's bar: backprop is right")
+            verdict = .init(.less, .text(Self.barText(ngBar)), comment: "Ng's bar: evidence, not proof")
         } else if difference < passingBar {
             verdict = .init(
-                .less, .text(Self.barText(passingBar)), comment: "backprop-tutor's bar: backprop is right")
+                .less, .text(Self.barText(passingBar)), comment: "backprop-tutor's bar: evidence, not proof")
         } else {
             verdict = .init(.equals, .text("too large: backprop and the cost disagree"))
         }
@@ -97,14 +101,14 @@ extension Narrator {
                     ),
                     .m(.number(difference, .scientific(Self.quotedDifferenceDigits))),
                     .t(
-                        " rather than below Ng's \(Self.barText(ngBar)); a real mistake in backprop shows up as 1e-2 or more."
+                        " rather than below Ng's \(Self.barText(ngBar)). A much larger difference points to a mistake, but not every mistake is large: one that changes the gradient only a little (say a regularisation term forgotten with a small λ) can give a difference near 1e-3."
                     ),
                 ]))
         }
         blocks.append(
             .why([
                 .t(
-                    "Central differences need nothing but the cost, so they check backprop independently; an error in any δ or index would show up as a large relative difference. Ng's ex4 asks for less than \(Self.barText(GradientCheck.ngBar)) with ε = 1e-4. The check is slow (two cost evaluations per weight), so it is run once and then switched off for training."
+                    "Central differences need nothing but the cost, so they check backprop independently; most errors in an error term or an index show up as a large relative difference, though a pass is evidence, not proof. Ng's ex4 asks for less than \(Self.barText(GradientCheck.ngBar)) with ε = 1e-4. The check is slow (two cost evaluations per weight), so it is run once and then switched off for training."
                 )
             ]))
         return blocks
