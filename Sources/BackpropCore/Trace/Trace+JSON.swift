@@ -117,6 +117,22 @@ extension Trace {
             }
             members.append(("training", object(run)))
         }
+        if let sensitivityProbes {
+            members.append(
+                (
+                    "sensitivityProbes",
+                    .array(
+                        sensitivityProbes.map { probe in
+                            .init(
+                                object([
+                                    ("sample", .number(Double(probe.sample))), ("layer", .number(Double(probe.layer))),
+                                    ("unit", .number(Double(probe.unit))), ("epsilon", .number(probe.epsilon)),
+                                    ("lossPlus", .number(probe.lossPlus)), ("lossMinus", .number(probe.lossMinus)),
+                                    ("slope", .number(probe.slope)),
+                                ]))
+                        })
+                ))
+        }
         return object(members)
     }
 }

@@ -47,6 +47,9 @@ public struct Trace: Equatable, Codable, Sendable {
     /// A short run of full-batch gradient descent from the initial weights; `nil` when it was
     /// not run (`TraceOptions.includesTraining`).
     public var training: TrainingRun?
+    /// Step 11's sensitivity probes, one per recorded sample (`probed(by:)`); `nil` when the
+    /// network has no hidden layer or the trace was read from a file without them.
+    public var sensitivityProbes: [SensitivityProbe]? = nil
 
     /// The record of sample `index` (0-based, as in the lesson), if the trace recorded it.
     public func sample(at index: Int) -> SampleTrace? {

@@ -74,7 +74,7 @@ public enum Tracer {
                 .init(
                     epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights,
                     divergence: Trace.Divergence.find(inCosts: $0.costs))
-            })
+            }).probed(by: network)
     }
 
     /// The predicted class of an output (or target) vector: the index of its largest entry

@@ -1,4 +1,5 @@
 import BackpropCore
+import Foundation
 
 /// Steps 8 and 9: why derivatives (a slope measured by two cost evaluations), and the chain rule
 /// for one weight.
@@ -29,7 +30,8 @@ extension Narrator {
             .paragraph([
                 .t("A slope can be measured with two cost evaluations. Take the weight "), .m(weight),
                 .t(", move it by "),
-                .m(.binary(epsilon, .equals, .number(slope.epsilon))),
+                // ε is a constant of the method: printed in full at every precision.
+                .m(.binary(epsilon, .equals, .number(slope.epsilon, .roundTrip))),
                 .t(" up and down, and recompute the cost over all samples:"),
             ]),
             .equation(
@@ -55,7 +57,7 @@ extension Narrator {
             ]),
             .why([
                 .t(
-                    "Backprop computes the gradient of the cost, the direction in which it rises fastest; stepping against it lowers the cost. Two cost evaluations per weight would also give it, but cost a forward pass per weight; backprop gets all of them from one backward pass."
+                    "Backprop computes the gradient of the cost, the direction in which it rises fastest; stepping against it lowers the cost. Two cost evaluations per weight would also give it, but each evaluation is a forward pass over all \(trace.m) sample\(trace.m == 1 ? "" : "s"), two per weight; backprop gets every weight's slope from one forward and one backward pass."
                 )
             ]),
         ]
@@ -78,7 +80,8 @@ extension Narrator {
         let L = layerCount
         let l = L - 1
         let weight = weightEntry(layer: l, i: 1, j: 1)
-        let cost = notation.cost
+        // One sample's loss: the chain rule below is this sample's, not the average's.
+        let cost = notation.sampleCost
         let z = unit(.weightedInput, L, 1)
         let a = unit(.activation, l, 1)
         let deltaSymbol = unit(.delta, L, 1)
@@ -87,9 +90,9 @@ extension Narrator {
         var blocks: [Block] = [
             .paragraph([
                 .t("Take one weight into the output layer, "), .m(weight),
-                .t(
-                    " (unit 1 of layer \(l) to unit 1 of layer \(L)), and sample \(sampleNumber). The weight affects the cost only through "
-                ),
+                .t(" (unit 1 of layer \(l) to unit 1 of layer \(L)), and sample \(sampleNumber), whose loss is "),
+                .m(cost),
+                .t(". The weight affects that loss only through "),
                 .m(z), .t(", so the chain rule splits the derivative in two:"),
             ]),
             .equation(
@@ -110,9 +113,10 @@ extension Narrator {
                         deltaSymbol, .equals,
                         negatesDelta ? .negate(.partial(cost, z)) : .partial(cost, z))),
                 .t(negatesDelta ? " with the 15 Steps' sign flipped," : ","),
-                .t(" is the unit's error: how strongly the cost reacts to its weighted input."),
+                .t(" is the unit's error: how strongly this sample's loss reacts to its weighted input."),
             ]),
         ]
+        blocks += handRoundingNote([deltaValue, sample.a[l - 1][0]], product: gradient)
         if trace.lesson.loss == .squaredError {
             let output = unit(.activation, L, 1)
             blocks.append(.paragraph([.t("With squared error the first factor splits again, as in Mazur's example:")]))
@@ -135,17 +139,47 @@ extension Narrator {
         if trace.m > 1 {
             blocks.append(
                 .paragraph([
+                    .t("This is the derivative of sample \(sampleNumber)'s loss "), .m(cost),
+                    .t(", not of the cost "), .m(notation.cost),
                     .t(
-                        "This is sample \(sampleNumber)'s part of the derivative; the cost averages it over all \(trace.m) samples (step 13)."
-                    )
+                        ": step 8's slope of the cost is the average of such derivatives over all \(trace.m) samples"
+                            + (trace.lesson.lambda > 0 ? ", plus the regularisation term (step 13)." : " (step 13).")
+                    ),
                 ]))
         }
         blocks.append(
             .why([
+                .t("Every weight's derivative has this form: "),
+                .m(
+                    .binary(
+                        .partial(cost, weight), .equals,
+                        .times(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, a))),
                 .t(
-                    "Ng's trick 1: ∂J/∂Θᵢⱼ⁽ˡ⁾ = δᵢ⁽ˡ⁺¹⁾ aⱼ⁽ˡ⁾. Once every unit's δ is known, every weight's derivative is one product, the error at its head times the activation at its tail."
-                )
+                    ". Once every unit's error is known, each weight's derivative is one product: the error of the unit the weight leads into times the activation it multiplies (1 for a bias weight)."
+                ),
             ]))
         return blocks
+    }
+
+    /// A sentence saying that the factors shown are rounded and the product is not, when
+    /// multiplying the rounded factors by hand gives a different last digit than the one shown.
+    func handRoundingNote(_ factors: [Double], product: Double) -> [Block] {
+        guard handProductDiffers(factors, product: product) else { return [] }
+        return [
+            .paragraph([
+                .t(
+                    "The factors are shown rounded to \(decimals) decimals; the tool multiplies them at full precision, so redoing the product with the rounded factors can differ in the last digit."
+                )
+            ])
+        ]
+    }
+
+    /// Whether the product of the factors rounded to the document's decimals, itself rounded,
+    /// differs from the rounded product.
+    func handProductDiffers(_ factors: [Double], product: Double) -> Bool {
+        let scale = pow(10, Double(decimals))
+        func rounded(_ x: Double) -> Double { (x * scale).rounded() / scale }
+        let byHand = factors.map(rounded).reduce(1, *)
+        return rounded(byHand) != rounded(product)
     }
 }

@@ -45,6 +45,7 @@ extension Narrator {
             } else {
                 blocks.append(
                     .equation(Equation(notation.delta(L), equals: [.identifier("error_vector"), deltaValue(delta)])))
+                blocks.append(.paragraph(crossEntropyCancellation()))
             }
             blocks.append(
                 .paragraph([
@@ -62,19 +63,7 @@ extension Narrator {
                             .subtract(vector(a), vector(sample.y)),
                             vector(delta),
                         ])))
-            blocks.append(
-                .paragraph([
-                    .t("There is no g′ factor: for cross-entropy with sigmoid outputs, "),
-                    .m(
-                        .binary(
-                            .partial(notation.cost, .identifier("a")), .equals,
-                            .divide(
-                                .subtract(.identifier("a"), .identifier("y")),
-                                .juxtaposed(.identifier("a"), .subtract(.integer(1), .identifier("a")))))),
-                    .t(
-                        ", and multiplying by g′(z) = a(1 − a) cancels the denominator (softmax with cross-entropy gives a − y the same way)."
-                    ),
-                ]))
+            blocks.append(.paragraph(crossEntropyCancellation()))
         case (.lossGradient, .squaredError):
             blocks.append(
                 .equation(
@@ -98,16 +87,82 @@ extension Narrator {
         blocks.append(
             .paragraph([
                 .t(
-                    "Comparing notations: the 15 Steps compute error_vector = target − output and delta = error_vector ⊙ activation_diff(net). With squared error, ∇ₐC = −(target − output), so that delta is minus the Wikipedia/Nielsen δᴸ = ∇ₐC ⊙ σ′(zᴸ); that is why the 15 Steps' update adds η·delta·xᵀ where Ng and Nielsen subtract. Ng's δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y has no g′ because his cost is cross-entropy, where it cancels."
+                    "Comparing notations: the 15 Steps compute error_vector = target − output and delta = error_vector ⊙ activation_diff(net) for their squared error. With squared error, ∇ₐC = −(target − output), so that delta is minus the Wikipedia/Nielsen δᴸ = ∇ₐC ⊙ σ′(zᴸ); that is why the 15 Steps' update adds η·delta·xᵀ where Ng and Nielsen subtract. Ng's course pairs cross-entropy with sigmoid outputs, where the slope factor cancels and δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y."
                 )
             ]))
         blocks.append(
             .why([
                 .t(
-                    "The output layer is the one place where the error can be read off directly, by comparing the output with the target; δ⁽ᴸ⁾ is the derivative of this sample's loss with respect to the output units' weighted inputs, and every other δ is derived from it."
-                )
+                    "The output layer is the one place where the error can be read off directly, by comparing the output with the target; "
+                ),
+                .m(
+                    .binary(
+                        notation.delta(L), .equals,
+                        negatesDelta
+                            ? .negate(.partial(notation.sampleCost, notation.weightedInput(L)))
+                            : .partial(notation.sampleCost, notation.weightedInput(L)))),
+                .t(
+                    negatesDelta
+                        ? " is minus the derivative of this sample's loss with respect to the output units' weighted inputs, and every other delta is derived from it."
+                        : " is the derivative of this sample's loss with respect to the output units' weighted inputs, and every other error is derived from it."
+                ),
             ]))
         return blocks
+    }
+
+    /// Why cross-entropy's output error has no slope factor, for the lesson's output activation
+    /// and in the notation's symbols: sigmoid's a(1 − a) cancels the loss's denominator;
+    /// softmax's a − y comes through the full Jacobian and needs targets that sum to 1.
+    func crossEntropyCancellation() -> [Inline] {
+        let L = layerCount
+        let slope = notation.activationDerivative
+        let sign: [Inline] =
+            negatesDelta
+            ? [.t(" This delta is minus that, "), .m(.subtract(notation.target, notation.activation(L))), .t(".")]
+            : []
+        switch activation(ofLayer: L) {
+        case .softmax:
+            let k = UnitIndex.symbol("k")
+            let j = UnitIndex.symbol("j")
+            let ak = notation.unit(.activation, layer: L, k)
+            let aj = notation.unit(.activation, layer: L, j)
+            let yk = notation.unit(.target, layer: L, k)
+            let yj = notation.unit(.target, layer: L, j)
+            let zk = notation.unit(.weightedInput, layer: L, k)
+            let jacobian = Math.row([
+                aj,
+                .parenthesized(
+                    .row([.bracketed(.row([.identifier("j"), .op(.equals), .identifier("k")])), .op(.minus), ak])),
+            ])
+            return [
+                .t("There is no "), .m(slope),
+                .t(
+                    " factor, and multiplying element-wise by one would be wrong here: each softmax output depends on every weighted input, so the chain rule runs through the whole Jacobian "
+                ),
+                .m(.binary(.partial(aj, zk), .equals, jacobian)),
+                .t(", not its diagonal: "),
+                .m(
+                    .binary(
+                        .partial(notation.sampleCost, zk), .equals,
+                        .sum(.identifier("j"), .times(.parenthesized(.negate(.divide(yj, aj))), jacobian)))),
+                .t(" = "), .m(.subtract(.row([ak, .sum(.identifier("j"), yj)]), yk)),
+                .t(" = "), .m(.subtract(ak, yk)),
+                .t(", the last step because the targets of a softmax lesson sum to 1."),
+            ] + sign
+        case .sigmoid, .tanh, .scaledTanh, .relu, .linear:
+            let a = notation.activation(L)
+            let y = notation.target
+            return [
+                .t("There is no "), .m(slope), .t(" factor: for cross-entropy with sigmoid outputs, "),
+                .m(
+                    .binary(
+                        .partial(notation.sampleCost, a), .equals,
+                        .divide(.subtract(a, y), .juxtaposed(a, .subtract(.integer(1), a))))),
+                .t(", and the sigmoid's slope "),
+                .m(.juxtaposed(a, .subtract(.integer(1), a))),
+                .t(" multiplies it, which cancels the denominator and leaves "), .m(.subtract(a, y)), .t("."),
+            ] + sign
+        }
     }
 
     func stepHiddenError() -> [Block] {
@@ -128,6 +183,7 @@ extension Narrator {
             ]
         }
         var blocks: [Block] = []
+        var roundingNoted = false
         for l in stride(from: L - 1, through: 2, by: -1) {
             let theta = trace.weights[l - 1]
             let next = sample.delta[l - 1]
@@ -178,6 +234,16 @@ extension Narrator {
                             "For one unit, add up the errors of the \(next.count) units it feeds, each times the connecting weight, then multiply by the unit's own slope:"
                         )
                     ]))
+                if next.count <= Self.largestWrittenOutSum {
+                    // The sum's terms with their numbers, so that it can be checked by hand; a
+                    // line of its own, where a long sum can wrap.
+                    let numeric = (1...next.count).map { i -> Math in
+                        .times(.number(theta[i - 1, j]), .number(signed(next[i - 1])))
+                    }
+                    blocks.append(
+                        .equation(
+                            Equation(.sum(i, term), equals: [.add(numeric), .number(signed(propagated))])))
+                }
                 blocks.append(
                     .equation(
                         Equation(
@@ -189,30 +255,22 @@ extension Narrator {
                                 .number(signed(sample.delta[l - 2][j - 1])),
                             ])))
             }
-            blocks.append(
-                .paragraph([
-                    .t(
-                        "All units at once, in matrix form (the bias column of the weights is dropped: the bias unit has no input, so no error flows to it):"
-                    )
-                ]))
+            if !roundingNoted {
+                // Said once, after the first line whose hand product would differ.
+                let note = handRoundingNote(
+                    [signed(sample.propagatedError[l - 2][0]), slopes[0]], product: signed(sample.delta[l - 2][0]))
+                blocks += note
+                roundingNoted = !note.isEmpty
+            }
+            blocks.append(.paragraph([.t("All units at once, in matrix form" + biasDroppedClause + ":")]))
             var equation = hiddenDeltaSymbolic(l: l)
             equation.steps += hiddenDeltaNumbers(l: l).map { Equation.Step(.equals, $0) }
             blocks.append(.equation(equation))
         }
-        blocks.append(
-            .paragraph([
-                .t("Meaning: "),
-                .m(.binary(notation.delta(2), .equals, .partial(notation.cost, notation.weightedInput(2)))),
-                .t(
-                    ", the sensitivity of the cost to each unit's weighted input. Note the index shift: in Ng's notation z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾a⁽ˡ⁾, so δ⁽ˡ⁾ uses Θ⁽ˡ⁾; in Nielsen's, zˡ⁺¹ = wˡ⁺¹aˡ, so δˡ uses wˡ⁺¹. Same numbers, different labels."
-                ),
-            ]))
-        blocks.append(
-            .why([
-                .t(
-                    "Ng's trick 2, the chain rule through the next layer: z⁽ˡ⁾ changes the cost only through every z⁽ˡ⁺¹⁾ it feeds, by Θᵢⱼ⁽ˡ⁾ g′(zⱼ⁽ˡ⁾) each, so ∂J/∂zⱼ⁽ˡ⁾ = Σᵢ δᵢ⁽ˡ⁺¹⁾ Θᵢⱼ⁽ˡ⁾ g′(zⱼ⁽ˡ⁾)."
-                )
-            ]))
+        blocks += hiddenErrorMeaning()
+        blocks += sensitivityProbeBlocks()
+        blocks += hiddenWeightChain()
+        blocks.append(.why(hiddenErrorWhy()))
         return blocks
     }
 }

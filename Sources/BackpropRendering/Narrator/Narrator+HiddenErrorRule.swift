@@ -61,3 +61,180 @@ extension Narrator {
         ]
     }
 }
+
+/// Step 11's explanations: what a hidden δ means, measured (the trace's sensitivity probe),
+/// the chain rule for one hidden weight, and why the rule holds, in the notation's symbols.
+extension Narrator {
+    /// Up to this many terms, a Σ over the next layer is also written out with its numbers.
+    static let largestWrittenOutSum = 4
+
+    /// What the matrix form leaves out of the weights, by where the notation keeps the biases.
+    var biasDroppedClause: String {
+        switch notation.biasLayout {
+        case .firstColumn:
+            return " (the bias column of the weights is dropped: the bias unit has no input, so no error flows to it)"
+        case .lastRow:
+            return " (the bias row of the weights is dropped: the bias unit has no input, so no error flows to it)"
+        case .separateVector:
+            return " (the biases take no part: a bias has no input, so no error flows back to it)"
+        }
+    }
+
+    /// ∂(sample loss)/∂`of`, or minus it for a notation whose delta is negated.
+    func signedPartial(_ of: Math) -> Math {
+        negatesDelta ? .negate(.partial(notation.sampleCost, of)) : .partial(notation.sampleCost, of)
+    }
+
+    /// "Meaning: δ⁽²⁾ = ∂J⁽ⁱ⁾/∂z⁽²⁾ …", with the notation's sign and per-sample loss.
+    func hiddenErrorMeaning() -> [Block] {
+        [
+            .paragraph([
+                .t("Meaning: "),
+                .m(.binary(notation.delta(2), .equals, signedPartial(notation.weightedInput(2)))),
+                .t(
+                    negatesDelta
+                        ? ", minus the sensitivity of this sample's loss to each unit's weighted input: a positive delta means that raising the unit's net input lowers the loss."
+                        : ", the sensitivity of this sample's loss to each unit's weighted input."
+                ),
+                .t(
+                    " A hidden unit has no target to compare its output with, so its error cannot be read off as the output layer's was; it is inferred from the errors of the units it feeds, weighted by the connecting weights. Note the index shift: in Ng's notation z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾a⁽ˡ⁾, so δ⁽ˡ⁾ uses Θ⁽ˡ⁾; in Nielsen's, zˡ⁺¹ = wˡ⁺¹aˡ, so δˡ uses wˡ⁺¹. Same numbers, different labels."
+                ),
+            ])
+        ]
+    }
+
+    /// The trace's sensitivity probe for this sample: z of unit 1 of the last hidden layer
+    /// moved by ±ε, the loss recomputed by the engine, the slope compared with δ.
+    func sensitivityProbeBlocks() -> [Block] {
+        guard let probe = trace.sensitivityProbe(forSample: sampleIndex) else { return [] }
+        let l = probe.layer
+        let i = probe.unit + 1
+        let z = unit(.weightedInput, l, i)
+        let deltaSymbol = unit(.delta, l, i)
+        let loss = notation.sampleCost
+        let epsilon = Math.identifier("ε")
+        let deltaValue = sample.delta[l - 2][probe.unit]
+        return [
+            .paragraph([
+                .t("What the error means can be measured. The engine nudged "), .m(z),
+                .t(" of sample \(sampleNumber) by "),
+                .m(.binary(epsilon, .equals, .number(probe.epsilon, .roundTrip))),
+                .t(" up and down, redid the rest of the forward pass, and recomputed this sample's loss "), .m(loss),
+                .t(" (both values are in the trace):"),
+            ]),
+            .equation(
+                Equation(
+                    .partial(loss, z),
+                    [
+                        .init(.approximately, centralDifference(loss, at: z)),
+                        .init(
+                            .equals,
+                            .divide(
+                                .subtract(
+                                    .number(probe.lossPlus, .fixed(Self.probeCostDecimals)),
+                                    .number(probe.lossMinus, .fixed(Self.probeCostDecimals))),
+                                .times(.integer(2), .number(probe.epsilon, .roundTrip)))),
+                        .init(.equals, .number(probe.slope)),
+                    ])),
+            .paragraph([
+                .t("That is "),
+                .m(.binary(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, .equals, .number(deltaValue))),
+                .t(
+                    " from above: moving the unit's weighted input by ε moves this sample's loss by about \(negatesDelta ? "minus its delta" : "its error") times ε. No target was needed to find it."
+                ),
+            ]),
+        ]
+    }
+
+    /// ∂(sample loss)/∂w for the first weight into the last hidden layer, factor by factor as
+    /// Mazur derives ∂E_total/∂w₁: the next layer's errors sent back to the unit's activation,
+    /// the unit's slope, and the activation the weight multiplies.
+    func hiddenWeightChain() -> [Block] {
+        let L = layerCount
+        guard L > 2 else { return [] }
+        let l = L - 1
+        let loss = notation.sampleCost
+        let out = unit(.activation, l, 1)
+        let net = unit(.weightedInput, l, 1)
+        let w = weightEntry(layer: l - 1, i: 1, j: 1)
+        let theta = trace.weights[l - 1]
+        let next = sample.delta[l - 1]
+        let propagated = sample.propagatedError[l - 2][0]
+        let slope = sample.activationDerivative[l - 2][0]
+        let input = sample.a[l - 2][0]
+        var blocks: [Block] = [
+            .paragraph([
+                .t("The chain rule for one weight into a hidden layer, "), .m(w),
+                .t(", factor by factor: the weight changes "), .m(net), .t(", which changes "), .m(out),
+                .t(
+                    ", which reaches the loss through each of the \(next.count) unit\(next.count == 1 ? "" : "s") of layer \(L) it feeds, one path each:"
+                ),
+            ])
+        ]
+        if next.count <= Self.largestWrittenOutSum {
+            let symbols = (1...next.count).map { k -> Math in
+                .times(
+                    negatesDelta ? .parenthesized(.negate(unit(.delta, L, k))) : unit(.delta, L, k),
+                    weightEntry(layer: l, i: k, j: 1))
+            }
+            let numbers = (1...next.count).map { k -> Math in
+                .times(.number(next[k - 1]), .number(theta[k - 1, 1]))
+            }
+            blocks.append(
+                .equation(
+                    Equation(
+                        .partial(loss, out),
+                        equals: [
+                            next.count == 1 ? symbols[0] : .add(symbols),
+                            next.count == 1 ? numbers[0] : .add(numbers),
+                            .number(propagated),
+                        ])))
+        }
+        blocks.append(
+            .equation(
+                Equation(
+                    .partial(loss, w),
+                    equals: [
+                        .times(.times(.partial(loss, out), .partial(out, net)), .partial(net, w)),
+                        .times(.times(.number(propagated), .number(slope)), .number(input)),
+                        .number(sample.gradient[l - 2][0, 1]),
+                    ])))
+        var closing: [Inline] = [
+            .t("The first two factors make up "),
+            .m(.binary(negatesDelta ? .negate(unit(.delta, l, 1)) : unit(.delta, l, 1), .equals, .partial(loss, net))),
+            .t("; the last is the activation the weight multiplies, as in step 9."),
+        ]
+        if negatesDelta {
+            closing.append(.t(" The 15 Steps' gradient entries hold minus this derivative, as their delta does."))
+        }
+        blocks.append(.paragraph(closing))
+        return blocks
+    }
+
+    /// The "Why" of step 11: the chain rule through the next layer, in the notation's symbols.
+    func hiddenErrorWhy() -> [Inline] {
+        let L = layerCount
+        let l = max(2, L - 1)
+        let zj = unit(.weightedInput, l, 1)
+        // k, not i: Ng's per-sample loss J⁽ⁱ⁾ already uses i for the sample.
+        let i = UnitIndex.symbol("k")
+        let zNext = notation.unit(.weightedInput, layer: l + 1, i)
+        let weight = notation.weightEntry(layer: l, i: i, j: 1)
+        let slope = Math.call(derivativeFunction(ofLayer: l), [zj])
+        let loss = notation.sampleCost
+        var why: [Inline] = [
+            .t("The chain rule through the next layer: "), .m(zj),
+            .t(" changes this sample's loss only through each "), .m(zNext), .t(" it feeds, by "),
+            .m(.times(weight, slope)), .t(" per unit of change, so "),
+            .m(
+                .binary(
+                    .partial(loss, zj), .equals,
+                    .row([.sum(.identifier("k"), .times(.partial(loss, zNext), weight)), .op(.product), slope]))),
+            .t("."),
+        ]
+        if negatesDelta {
+            why.append(.t(" The 15 Steps' delta is minus these derivatives and obeys the same rule."))
+        }
+        return why
+    }
+}

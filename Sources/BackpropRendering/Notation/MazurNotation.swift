@@ -95,7 +95,8 @@ public struct MazurNotation: Notation {
     public func gradient(_ l: Int) -> Math { .partial(cost, weights(l)) }
     public func sampleGradient(_ l: Int) -> Math { .partial(sampleCost, weights(l)) }
     public var cost: Math { .subscripted(.identifier("E"), .text("total")) }
-    public var sampleCost: Math { cost }
+    /// Mazur's E_total is the error of his one training sample: the per-sample loss.
+    public var sampleCost: Math { .subscripted(.identifier("E"), .text("total")) }
     public var activationFunction: Math { .identifier("f") }
     public var activationDerivative: Math { .prime(activationFunction) }
     public var learningRate: Math { .identifier("η") }
@@ -112,8 +113,12 @@ public struct MazurNotation: Notation {
                 "weights w₁, w₂, … are numbered layer by layer, by the unit they lead into, then the unit they come from (w₁: i₁→h₁, w₂: i₂→h₁, w₃: i₁→h₂); "
             ),
             .text("b₁, b₂ are the biases into each layer; "),
-            .math(.binary(named("δ", .number(layerCount)), .equals, .partial(cost, named("net", .number(layerCount))))),
-            .text(", the same sign as Ng's δ. " + roundingNote),
+            .math(
+                .binary(
+                    named("δ", .number(layerCount)), .equals, .partial(sampleCost, named("net", .number(layerCount))))),
+            .text(
+                " for one sample (Mazur's E_total is the error of his one sample), the same sign as Ng's δ. "
+                    + roundingNote),
         ]
     }
 

@@ -38,7 +38,8 @@ public struct NgNotation: Notation {
     public func gradient(_ l: Int) -> Math { indexed("D", .number(l)) }
     public func sampleGradient(_ l: Int) -> Math { indexed("∇", .number(l)) }
     public var cost: Math { .identifier("J") }
-    public var sampleCost: Math { .identifier("J") }
+    /// The loss of sample i, J⁽ⁱ⁾ (Ng's cost(i)): J averages it over the m samples.
+    public var sampleCost: Math { .superscripted(.identifier("J"), .parenthesized(.identifier("i"))) }
     public var activationFunction: Math { .identifier("g") }
     public var activationDerivative: Math { .prime(activationFunction) }
     public var learningRate: Math { .identifier("α") }
@@ -53,8 +54,9 @@ public struct NgNotation: Notation {
             .math(
                 .binary(
                     .superscripted(.identifier("δ"), l), .equals,
-                    .partial(.identifier("J"), .superscripted(.identifier("z"), l)))),
-            .text(" (output minus target). " + roundingNote),
+                    .partial(sampleCost, .superscripted(.identifier("z"), l)))),
+            .text(" (output minus target), where "), .math(sampleCost),
+            .text(" is the loss of sample i alone and J their average. " + roundingNote),
         ]
     }
 

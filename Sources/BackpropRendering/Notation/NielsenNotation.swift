@@ -56,8 +56,9 @@ public struct NielsenNotation: Notation {
             .math(
                 .binary(
                     .superscripted(.identifier("δ"), .identifier("l")), .equals,
-                    .partial(.identifier("C"), .superscripted(.identifier("z"), .identifier("l"))))),
-            .text(", the same sign as Ng's. " + roundingNote),
+                    .partial(sampleCost, .superscripted(.identifier("z"), .identifier("l"))))),
+            .text(" for one sample x, the same sign as Ng's; C averages the "), .math(sampleCost),
+            .text(". " + roundingNote),
         ]
     }
 

@@ -66,7 +66,8 @@ public struct TullekenNotation: Notation {
     }
 
     public var cost: Math { .identifier("E") }
-    public var sampleCost: Math { .identifier("E") }
+    /// The error of one sample x, Eₓ: E averages it over the samples.
+    public var sampleCost: Math { .subscripted(.identifier("E"), .identifier("x")) }
     public var activationFunction: Math { .identifier("activation") }
     public var activationDerivative: Math { .identifier("activation_diff") }
     public var learningRate: Math { .identifier("η") }
@@ -85,9 +86,16 @@ public struct TullekenNotation: Notation {
                         .bracketed(.row([.identifier("x"), .op(.comma), .integer(1)])), .op(.product), .identifier("W"),
                     ])
                 )),
-            .text("; its delta is minus Ng's δ, so the deltas and gradients shown are negated and updates add "),
+            .text("; its "),
+            .math(
+                .binary(
+                    .identifier("delta"), .equals, .negate(.partial(sampleCost, .identifier("net"))))),
+            .text(
+                " for one sample x is minus Ng's δ, so the deltas and gradients shown are negated and updates add "),
             .math(.row([.identifier("η"), .op(.product), .identifier("ΔW")])),
-            .text(". " + roundingNote),
+            .text(
+                ". Indices count from 0, as in the tutorial's code: x[0] is the first input, W[0,0] the weight from it to the first unit. "
+                    + roundingNote),
         ]
     }
 

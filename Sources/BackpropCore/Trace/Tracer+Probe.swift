@@ -1,0 +1,77 @@
+/// The sensitivity probe of step 11: what a hidden unit's δ means, measured by the engine.
+extension Trace {
+    /// One sample's loss with one unit's weighted input moved by ±ε, everything else fixed:
+    /// (lossPlus − lossMinus)/2ε ≈ δ of that unit, the loss's sensitivity to its z.
+    public struct SensitivityProbe: Equatable, Codable, Sendable {
+        /// The sample (0-based, as in the lesson).
+        public var sample: Int
+        /// Ng's layer number l of the probed z⁽ˡ⁾ (the last hidden layer).
+        public var layer: Int
+        /// The probed unit, 0-based.
+        public var unit: Int
+        /// The nudge ε.
+        public var epsilon: Double
+        /// The sample's loss with zᵤ⁽ˡ⁾ + ε.
+        public var lossPlus: Double
+        /// The sample's loss with zᵤ⁽ˡ⁾ − ε.
+        public var lossMinus: Double
+        /// (lossPlus − lossMinus) / 2ε.
+        public var slope: Double
+    }
+
+    /// The ε by which the probe moves a weighted input.
+    public static let sensitivityProbeEpsilon = 1e-4
+
+    /// The probe of `sample`'s record, if the trace has one.
+    public func sensitivityProbe(forSample index: Int) -> SensitivityProbe? {
+        sensitivityProbes?.first { $0.sample == index }
+    }
+
+    /// This trace with a sensitivity probe for every recorded sample: unit 1 of the last hidden
+    /// layer moved by ±ε and the rest of the forward pass redone by `network`. A network without
+    /// hidden layer has no hidden unit to probe, and the trace is returned unchanged.
+    public func probed(by network: Network) -> Trace {
+        let L = network.layerCount
+        guard L > 2 else { return self }
+        var trace = self
+        let l = L - 1
+        let epsilon = Self.sensitivityProbeEpsilon
+        trace.sensitivityProbes = samples.map { record in
+            let z = record.z[l - 2]
+            let plus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(0, by: z[0] + epsilon))
+            let minus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(0, by: z[0] - epsilon))
+            return SensitivityProbe(
+                sample: record.index, layer: l, unit: 0, epsilon: epsilon, lossPlus: plus, lossMinus: minus,
+                slope: (plus - minus) / (2 * epsilon))
+        }
+        return trace
+    }
+}
+
+extension Network {
+    /// The loss of `record`'s sample when layer l's weighted input is `z` and the forward pass
+    /// goes on from there: a⁽ˡ⁾ = g(z), z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾[1; a⁽ˡ⁾], …, loss(a⁽ᴸ⁾, y).
+    func loss(of record: Trace.SampleTrace, fromLayer l: Int, weightedInput z: [Double]) -> Double {
+        var z = z
+        var a = activations[l - 2].values(z)
+        for layer in l..<layerCount {
+            let theta = weights[layer - 1]
+            z = (0..<theta.rows).map { i in
+                var sum = theta[i, 0]
+                for j in a.indices { sum += theta[i, j + 1] * a[j] }
+                return sum
+            }
+            a = activations[layer - 1].values(z)
+        }
+        return loss.value(z: z, a: a, y: record.y, activation: outputActivation)
+    }
+}
+
+extension Array where Element == Double {
+    /// A copy with element `index` set to `value`.
+    fileprivate func replacing(_ index: Int, by value: Double) -> [Double] {
+        var copy = self
+        copy[index] = value
+        return copy
+    }
+}
