@@ -66,6 +66,7 @@ public enum Tracer {
             updatedWeights: updated.weights,
             costAfterUpdate: updated.cost(inputs: inputs, targets: targets, lambda: lesson.lambda),
             classificationError: Double(misclassified) / Double(m),
+            regressionError: regressionError(outputs: outputs, targets: targets),
             slopeExample: slopeExample(network: network, inputs: inputs, targets: targets, lambda: lesson.lambda),
             activationTable: probes(for: network.activations),
             training: run.map {
