@@ -23,7 +23,7 @@ struct BackpropWordsTests {
         for lesson in ["15-steps", "ng-lecture"] {
             let text = try Self.text(lesson, .backpropagation, .tulleken)
             #expect(!text.contains("(= −∂E/∂W)") && !text.contains("= −∂E/∂W"), "\(lesson)")
-            #expect(text.contains("minus the gradients of sample 1's loss alone, not of the cost E averaged"))
+            #expect(text.contains("minus the gradients of sample 1's loss Eₓ, not of the cost E averaged"))
         }
         let nielsen = try Self.text("ng-lecture", .backpropagation, .nielsen)
         #expect(nielsen.contains("the gradients of sample 1's loss Cₓ, not of the cost C averaged over all 2 samples"))

@@ -99,6 +99,7 @@ extension Trace {
                     })
             ),
         ]
+        if let regressionError { members.append(("regressionError", .number(regressionError))) }
         if let training {
             var run: [(String, JSONValue.Kind)] = [
                 ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),

@@ -40,6 +40,9 @@ public struct Trace: Equatable, Codable, Sendable {
     public var costAfterUpdate: Double
     /// Fraction of training samples whose predicted class differs from the target's class.
     public var classificationError: Double
+    /// The 15 Steps' regression error Σ(t − o)²/(samples · outputs) over all m training samples
+    /// (`Tracer.regressionError`); `nil` in traces written before it was recorded.
+    public var regressionError: Double? = nil
     /// The slope of J along one weight by two cost evaluations (step 8's example).
     public var slopeExample: SlopeExample
     /// g and g′ at Ng's probe points for each activation the lesson uses.

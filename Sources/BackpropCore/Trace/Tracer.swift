@@ -67,6 +67,7 @@ public enum Tracer {
             updatedWeights: updated.weights,
             costAfterUpdate: updated.cost(inputs: inputs, targets: targets, lambda: lesson.lambda),
             classificationError: Double(misclassified) / Double(m),
+            regressionError: regressionError(outputs: outputs, targets: targets),
             slopeExample: slopeExample(
                 PerturbedCost(network: network, inputs: inputs, targets: targets, lambda: lesson.lambda, pass: pass)),
             activationTable: probes(for: network.activations),

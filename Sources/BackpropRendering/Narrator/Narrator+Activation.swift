@@ -7,27 +7,61 @@ extension Narrator {
         let g = notation.activationFunction
         let gPrime = notation.activationDerivative
         let z = Math.identifier("z")
+        let i = Math.identifier("i")
         for activation in uniqueActivations {
             let gOfZ = Math.call(.activation(activation, written: g), [z])
             let gPrimeOfZ = Math.call(.derivative(of: activation, written: gPrime), [z])
             blocks.append(.heading(activation.rawValue))
-            blocks.append(.equation(Equation(gOfZ, equals: [definition(of: activation)])))
-            blocks.append(.equation(Equation(gPrimeOfZ, equals: derivativeForms(of: activation))))
+            // Softmax is not element-wise: output i is g(z)ᵢ, and its derivative is a matrix.
+            let valueLabel = activation == .softmax ? Math.subscripted(gOfZ, i) : gOfZ
+            let slopeLabel =
+                activation == .softmax ? Math.partial(.subscripted(gOfZ, i), .subscripted(z, i)) : gPrimeOfZ
+            blocks.append(.equation(Equation(valueLabel, equals: [definition(of: activation)])))
+            if activation == .softmax {
+                let k = Math.identifier("k")
+                blocks.append(
+                    .equation(
+                        Equation(
+                            .partial(.subscripted(gOfZ, i), .subscripted(z, k)),
+                            equals: [
+                                .juxtaposed(
+                                    .subscripted(gOfZ, i),
+                                    .parenthesized(.subtract(.text("[i = k]"), .subscripted(gOfZ, k))))
+                            ])))
+                blocks.append(
+                    .paragraph(
+                        [
+                            .t(
+                                "Every output depends on every weighted input, so the derivative is a matrix (the Jacobian), not one slope per unit. Its diagonal, "
+                            ),
+                            .m(
+                                .juxtaposed(
+                                    .subscripted(gOfZ, i), .parenthesized(.subtract(.integer(1), .subscripted(gOfZ, i)))
+                                )),
+                            .t(", is listed below for reference only: the output error does not multiply by it. "),
+                        ] + softmaxDeltaWords))
+            } else {
+                blocks.append(.equation(Equation(gPrimeOfZ, equals: derivativeForms(of: activation))))
+            }
             if let probe = trace.activationTable.first(where: { $0.activation == activation }) {
                 let rows: [[[Inline]]] = probe.z.indices.map { k in
                     [[.m(.number(probe.z[k]))], [.m(.number(probe.value[k]))], [.m(.number(probe.derivative[k]))]]
                 }
-                let note =
-                    activation == .softmax
-                    ? " (softmax of the whole vector of points; g′ is its Jacobian's diagonal)" : ""
-                blocks.append(
-                    .paragraph([
-                        .t("At Ng's check points (ex4 evaluates sigmoidGradient at −1, −0.5, 0, 0.5, 1)\(note):")
-                    ]))
+                let heading: String
+                switch activation {
+                case .sigmoid:
+                    heading = "At Ng's check points (ex4 evaluates sigmoidGradient at −1, −0.5, 0, 0.5, 1):"
+                case .softmax:
+                    heading =
+                        "At z = (−1, −0.5, 0, 0.5, 1), softmax of the whole vector (the last column is the Jacobian's diagonal):"
+                case .tanh, .relu, .linear, .scaledTanh:
+                    heading = "At z = −1, −0.5, 0, 0.5, 1:"
+                }
+                blocks.append(.paragraph([.t(heading)]))
                 blocks.append(
                     .table(
                         Table(
-                            header: [[.m(z)], [.m(gOfZ)], [.m(gPrimeOfZ)]], rows: rows,
+                            header: [[.m(z)], [.m(valueLabel)], [.m(slopeLabel)]], rows: rows,
                             rightAligned: [true, true, true])))
             }
         }
@@ -36,28 +70,70 @@ extension Narrator {
             let activation = activation(ofLayer: l)
             let a = sample.a[l - 1]
             var steps: [Math] = []
+            var lhs = Math.call(derivativeFunction(ofLayer: l), [notation.weightedInput(l)])
             switch activation {
-            case .sigmoid:
+            case .sigmoid, .softmax:
                 let one = Math.integer(1)
                 steps.append(.hadamard(notation.activation(l), .subtract(one, notation.activation(l))))
                 steps.append(.hadamard(vector(a), .subtract(one, vector(a))))
+                if activation == .softmax {
+                    // Only the Jacobian's diagonal ∂aᵢ/∂zᵢ, not a derivative δ multiplies by.
+                    let i = Math.identifier("i")
+                    lhs = .partial(
+                        .subscripted(notation.activation(l), i), .subscripted(notation.weightedInput(l), i))
+                }
             case .tanh:
                 steps.append(.subtract(.integer(1), .hadamard(notation.activation(l), notation.activation(l))))
-            case .relu, .linear, .scaledTanh, .softmax:
+            case .relu, .linear, .scaledTanh:
                 steps.append(.call(derivativeFunction(ofLayer: l), [vector(sample.z[l - 2])]))
             }
             steps.append(vector(sample.activationDerivative[l - 2]))
-            blocks.append(
-                .equation(
-                    Equation(.call(derivativeFunction(ofLayer: l), [notation.weightedInput(l)]), equals: steps)))
+            blocks.append(.equation(Equation(lhs, equals: steps)))
         }
         blocks.append(
-            .why([
-                .t(
-                    "Backprop multiplies by the slope of every unit the error passes through (the chain rule), so each activation is defined together with its derivative; the sigmoid's slope is largest, 0.25, at z = 0 and tiny for large |z|."
-                )
-            ]))
+            .why(
+                [
+                    .t(
+                        "Backprop multiplies by the slope of every unit the error passes through (the chain rule), so each activation is defined together with its derivative"
+                    )
+                ] + uniqueActivations.map { .t("; " + Self.slopeFact(of: $0)) } + [.t(".")]))
         return blocks
+    }
+
+    /// What δ uses instead of softmax's diagonal, for this lesson's loss.
+    var softmaxDeltaWords: [Inline] {
+        switch trace.lesson.loss {
+        case .crossEntropy:
+            let output = notation.activation(layerCount)
+            let target = notation.target
+            return [
+                .t("With cross-entropy, the whole Jacobian gives the output error "),
+                .m(
+                    .binary(
+                        notation.delta(layerCount), .equals,
+                        negatesDelta ? .subtract(target, output) : .subtract(output, target))),
+                .t(" directly (step 10), which needs the targets to sum to 1."),
+            ]
+        case .squaredError:
+            return [.t("The output error multiplies the whole Jacobian by the loss's derivative (step 10).")]
+        }
+    }
+
+    /// One true sentence about the slope of `activation`, for step 4's "why".
+    static func slopeFact(of activation: Activation) -> String {
+        switch activation {
+        case .sigmoid: return "the sigmoid's slope is largest, 0.25, at z = 0 and tiny for large |z|"
+        case .tanh: return "tanh's slope is largest, 1, at z = 0 and tiny for large |z|"
+        case .scaledTanh:
+            return "scaled-tanh's slope, (1 − tanh²(z))/2, is largest, 0.5, at z = 0 and tiny for large |z|"
+        case .relu:
+            return
+                "relu's slope is 1 for z > 0 and 0 for z < 0, so a unit with negative z passes no error back (at z = 0 exactly the tool uses 0)"
+        case .linear: return "a linear unit's slope is 1 everywhere, so it passes the error back unchanged"
+        case .softmax:
+            return
+                "softmax's slope is a matrix, because each output depends on every z; the diagonal in the table is one part of it"
+        }
     }
 
     /// tanh as a function of z, meaning the tanh activation.
@@ -103,11 +179,11 @@ extension Narrator {
             let tanhSquared = MathFunction(.superscripted(.identifier("tanh"), .integer(2)), meaning: nil)
             return [.divide(.subtract(one, .call(tanhSquared, [z])), .integer(2))]
         case .softmax:
+            // Not an element-wise derivative: step 4 writes softmax's Jacobian itself.
             return [
                 .juxtaposed(
                     .subscripted(.identifier("a"), .identifier("i")),
-                    .subtract(one, .subscripted(.identifier("a"), .identifier("i")))),
-                .text("(the Jacobian's diagonal; δ = a − y needs none)"),
+                    .parenthesized(.subtract(.text("[i = k]"), .subscripted(.identifier("a"), .identifier("k")))))
             ]
         }
     }
@@ -156,15 +232,37 @@ extension Narrator {
         if notation.biasLayout == .lastRow {
             blocks.append(
                 .paragraph([
-                    .t("W is Θᵀ: one column per unit it feeds, one row per input, the bias weights in the last row.")
+                    .m(notation.weights(1)),
+                    .t(" has one column per unit it feeds and one row per input, the bias weights in the last row."),
                 ]))
         }
-        blocks.append(
-            .why([
-                .t(
-                    "If every weight started equal, every hidden unit would compute the same value and receive the same gradient, so they would stay identical forever; different small starting values break that symmetry, and small ones keep sigmoid units away from their flat ends."
-                )
-            ]))
+        blocks.append(.why([.t(initialWeightsWhy)]))
         return blocks
+    }
+
+    /// Step 5's "why": symmetry breaking only with a hidden layer, flat ends only for units
+    /// that have them.
+    var initialWeightsWhy: String {
+        var why: String
+        if hasHiddenLayer {
+            why =
+                "If every weight started equal, every hidden unit would compute the same value and receive the same gradient, so they would stay identical forever; different starting values break that symmetry"
+        } else {
+            why =
+                "This network has no hidden layer, so equal starting weights would do no harm: each output unit is compared with its own target, so its weights get their own gradient and move apart as soon as the targets differ; different starting values are simply the usual habit"
+        }
+        let saturating = uniqueActivations.filter { activation in
+            switch activation {
+            case .sigmoid, .tanh, .scaledTanh: return true
+            case .relu, .linear, .softmax: return false
+            }
+        }
+        if !saturating.isEmpty {
+            why +=
+                ", and small ones keep "
+                + saturating.map(\.rawValue).joined(separator: " and ")
+                + " units away from their flat ends, where the slope and so the gradient is tiny"
+        }
+        return why + "."
     }
 }

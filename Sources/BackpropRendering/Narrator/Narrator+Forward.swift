@@ -48,10 +48,21 @@ extension Narrator {
                             vector(sample.a[l]),
                         ])))
         }
+        // "Squashes" only where every activation is bounded (relu and linear units are not).
+        let squashes = uniqueActivations.allSatisfy { activation in
+            switch activation {
+            case .sigmoid, .tanh, .scaledTanh, .softmax: return true
+            case .relu, .linear: return false
+            }
+        }
         blocks.append(
             .why([
                 .t(
-                    "Each unit adds up its weighted inputs (the bias weight times 1 included) and squashes the sum with the activation function; stacking layers composes these functions, and the last layer's activations are the network's output."
+                    "Each unit adds up its weighted inputs (the bias weight times 1 included) and "
+                        + (squashes
+                            ? "squashes the sum with the activation function"
+                            : "passes the sum through its layer's activation function")
+                        + "; stacking layers composes these functions, and the last layer's activations are the network's output."
                 )
             ]))
         return blocks
@@ -103,21 +114,25 @@ extension Narrator {
                 .divide(.integer(1), .integer(2)),
                 .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2))))
         }
+        // (1/m) and (λ/2m) in explicit parentheses: a long line is broken into pieces, and a
+        // fraction alone in a piece would print as 1/mΣ.
         let regularizer = Math.juxtaposed(
-            .divide(notation.lambda, .juxtaposed(.integer(2), m)),
-            .sum(
-                .text("l,i,j≥1"),
-                .superscripted(.subscripted(.identifier(notation.weightLetter), .identifier("ij")), .integer(2))))
+            .parenthesized(.divide(notation.lambda, .juxtaposed(.integer(2), m))), regularizedSum)
         var blocks: [Block] = [
             .paragraph([
                 .t(
-                    "The cost averages one loss term per sample and adds the regularisation term (the bias weights are not regularised):"
+                    "The cost averages one loss term per sample and adds the regularisation term (\(unregularizedWeightsWords) are not regularised):"
                 )
             ]),
             .equation(
                 Equation(
                     notation.cost,
-                    equals: [.add([.juxtaposed(.divide(.integer(1), m), .sum(.identifier("i"), term)), regularizer])])),
+                    equals: [
+                        .add([
+                            .juxtaposed(.parenthesized(.divide(.integer(1), m)), .sum(.identifier("i"), term)),
+                            regularizer,
+                        ])
+                    ])),
         ]
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
@@ -148,26 +163,113 @@ extension Narrator {
             .paragraph([
                 .t("The regularisation term here is "),
                 .m(.binary(regularizer, .equals, .number(trace.regularization))),
-                .t(" with "), .m(.binary(notation.lambda, .equals, .number(info.lambda))), .t("."),
+                .t(" with "), .m(.binary(notation.lambda, .equals, .number(info.lambda, .roundTrip))), .t("."),
             ]))
-        let wrong = Int((trace.classificationError * Double(trace.m)).rounded())
-        blocks.append(
-            .paragraph([
-                .t(
-                    "Classification error: \(wrong) of \(trace.m) training samples are predicted in the wrong class (a fraction of "
-                ),
-                .m(.number(trace.classificationError)), .t(")."),
-            ]))
-        let why: String
-        switch info.loss {
-        case .crossEntropy:
-            why =
-                "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and it pairs with sigmoid or softmax outputs so that the output error becomes simply a − y (step 10)."
-        case .squaredError:
-            why =
-                "Squared error (Mazur's E_total, the 15 Steps' regression error) measures the distance between output and target; the factor 1/2 cancels the 2 from differentiating the square."
+        if let regressionError = trace.regressionError, info.loss == .squaredError {
+            blocks.append(.paragraph(regressionErrorWords(regressionError)))
         }
-        blocks.append(.why([.t(why)]))
+        if targetsAreClasses {
+            let wrong = Int((trace.classificationError * Double(trace.m)).rounded())
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "Classification error: \(wrong) of \(Self.counted(trace.m, "training sample")) "
+                            + (wrong == 1 ? "is" : "are") + " predicted in the wrong class (a fraction of "
+                    ),
+                    .m(.number(trace.classificationError)), .t(")."),
+                ]))
+        }
+        blocks.append(.why(costWhy))
         return blocks
+    }
+
+    /// Which weights the regulariser leaves out, in the notation's own terms.
+    var unregularizedWeightsWords: String {
+        switch notation.biasLayout {
+        case .firstColumn: return "the bias weights, column j = 0,"
+        case .lastRow: return "the bias weights, the last row of each weight matrix,"
+        case .separateVector: return "the biases"
+        }
+    }
+
+    /// The sum of the squared non-bias weights, in the notation's own terms: Ng's
+    /// Σ_(l,i,j≥1)(Θ⁽ˡ⁾ᵢⱼ)² (column 0 is the bias), Nielsen's Σ_w w² (biases are separate), the
+    /// 15 Steps' sum over every W[i,j] above the bias row.
+    var regularizedSum: Math {
+        let layer = notation.weights(.general(offset: 0))
+        switch notation.biasLayout {
+        case .firstColumn:
+            return .sum(.text("l,i,j≥1"), .superscripted(.parenthesized(.subscripted(layer, .text("ij"))), .integer(2)))
+        case .lastRow:
+            let entry = Math.row([
+                layerCount == 2 ? notation.weights(1) : layer, .bracketed(.text("i,j")),
+            ])
+            return .sum(
+                .text(layerCount == 2 ? "i,j; i ≠ bias row" : "l,i,j; i ≠ bias row"),
+                .superscripted(entry, .integer(2)))
+        case .separateVector:
+            let w = Math.identifier(notation.weightLetter)
+            return .sum(w, .superscripted(w, .integer(2)))
+        }
+    }
+
+    /// The 15 Steps' regression error beside the cost of a squared-error lesson, and how they
+    /// relate: with K outputs, Σ(t − o)²/(m·K) = (2/K) · (the cost without regularisation).
+    func regressionErrorWords(_ value: Double) -> [Inline] {
+        let outputs = trace.lesson.layers[layerCount - 1]
+        let target = Math.identifier("t")
+        let output = Math.identifier("o")
+        let definition = Math.divide(
+            .sum(.identifier("i,k"), .superscripted(.parenthesized(.subtract(target, output)), .integer(2))),
+            .times(notation.sampleCount, .identifier("K")))
+        return [
+            .t("The 15 Steps monitor a different number, the regression error "), .m(definition),
+            .t(
+                " (t the target, o the output, K = \(outputs) output" + (outputs == 1 ? "" : "s")
+                    + "): the mean of every squared difference over all its entries, without the factor 1/2. Here it is "
+            ),
+            .m(.number(value)),
+            .t(", which is 2/K times "), .m(.number(trace.unregularizedCost)),
+            .t(", the cost without regularisation."),
+        ]
+    }
+
+    /// Step 7's "why", true for this lesson's loss and output activation.
+    var costWhy: [Inline] {
+        let output = notation.activation(layerCount)
+        let target = notation.target
+        let outputError = Math.binary(
+            notation.delta(layerCount), .equals, negatesDelta ? .subtract(target, output) : .subtract(output, target))
+        switch trace.lesson.loss {
+        case .crossEntropy:
+            switch activation(ofLayer: layerCount) {
+            case .softmax:
+                return [
+                    .t(
+                        "Cross-entropy with a softmax output is, per sample, minus the log of the probability given to the right class: it grows without bound as that probability approaches 0, and through the softmax Jacobian the output error becomes simply "
+                    ),
+                    .m(outputError), .t(" (step 10)."),
+                ]
+            case .sigmoid:
+                return [
+                    .t(
+                        "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and with sigmoid outputs the output error becomes simply "
+                    ),
+                    .m(outputError), .t(" (step 10)."),
+                ]
+            case .tanh, .relu, .linear, .scaledTanh:
+                return [
+                    .t(
+                        "Cross-entropy grows without bound as an output approaches the wrong 0 or 1; step 10 derives the output error from it."
+                    )
+                ]
+            }
+        case .squaredError:
+            return [
+                .t(
+                    "Squared error measures the distance between output and target; the factor 1/2 cancels the 2 from differentiating the square."
+                )
+            ]
+        }
     }
 }

@@ -19,18 +19,25 @@ extension Narrator {
             header: [[.t("layer")], [.t("units")], [.t("activation")], [.t("weights to the next layer")]],
             rows: rows, rightAligned: [false, true, false, false])
 
+        // In a column-vector notation (Θa, wa) each ROW of weights is one unit; in the 15
+        // Steps' row-vector form ([x, 1] · W) each COLUMN is.
+        let productWords =
+            notation.vectorsAreRows
+            ? " — each column of weights (one unit of the next layer) times the previous layer's activations, summed;"
+            : " — each row of weights (one unit of the next layer) times the previous layer's activations, summed;"
+        let transposeWords =
+            hasHiddenLayer
+            ? " swaps rows and columns; backprop uses it to send errors back to the hidden layers;"
+            : " swaps rows and columns; deeper networks use it to send errors back to hidden layers (this one has none);"
         let operations: [[Inline]] = [
             [
                 .t("matrix product: "),
                 .m(
                     notation.vectorsAreRows
                         ? product(notation.input, notation.weights(1)) : product(notation.weights(1), .identifier("a"))),
-                .t(" — each row of weights times the previous layer's activations, summed;"),
+                .t(productWords),
             ],
-            [
-                .t("transpose: "), .m(.transpose(notation.weights(1))),
-                .t(" swaps rows and columns; backprop uses it to send errors backwards;"),
-            ],
+            [.t("transpose: "), .m(.transpose(notation.weights(1))), .t(transposeWords)],
             [
                 .t("element-wise (Hadamard) product: "), .m(.hadamard(.identifier("u"), .identifier("v"))),
                 .t(" multiplies matching entries;"),
@@ -62,15 +69,22 @@ extension Narrator {
                 [
                     .t(
                         negatesDelta
-                            ? "the 15 Steps' delta of layer 2: −∂E/∂net" : "the error of layer 2: ∂cost/∂z")
+                            ? "the delta of layer 2: minus the derivative of one sample's loss with respect to "
+                            : "the error of layer 2: the derivative of one sample's loss with respect to "),
+                    .m(notation.weightedInput(2)),
                 ],
             ],
             [
                 [.m(notation.accumulator(1))],
-                [.t("the gradients of the weights leaving layer 1, summed over the samples")],
+                [
+                    .t(
+                        negatesDelta
+                            ? "minus the per-sample loss gradients of the weights leaving layer 1, summed over the samples"
+                            : "the per-sample loss gradients of the weights leaving layer 1, summed over the samples")
+                ],
             ],
             [[.m(notation.gradient(1))], [.t("the cost's gradient with respect to those weights")]],
-            [[.m(notation.cost)], [.t("the cost")]],
+            [[.m(notation.cost)], [.t("the cost: the per-sample losses averaged, plus regularisation")]],
             [
                 [.m(notation.activationFunction)],
                 [.t("the activation function; "), .m(notation.activationDerivative), .t(" its derivative")],
@@ -114,8 +128,31 @@ extension Narrator {
         return [.t(parts.joined(separator: ", ") + ".")]
     }
 
+    /// Whether the lesson has a hidden layer (L > 2).
+    var hasHiddenLayer: Bool { layerCount > 2 }
+
+    /// Whether the output layer is softmax.
+    var hasSoftmaxOutput: Bool { activation(ofLayer: layerCount) == .softmax }
+
+    /// Whether the targets encode classes: one-hot rows (several outputs) or 0 and 1 (one
+    /// output), judged from the recorded samples (steps 2, 3 and 7 record the first 12).
+    /// Regression targets (Mazur's 0.01 and 0.99, −1 and 2) are not classes.
+    var targetsAreClasses: Bool {
+        !trace.samples.isEmpty
+            && trace.samples.allSatisfy { sample in
+                guard sample.y.allSatisfy({ $0 == 0 || $0 == 1 }) else { return false }
+                return sample.y.count == 1 || sample.y.filter({ $0 == 1 }).count == 1
+            }
+    }
+
+    /// "1 sample", "2 samples".
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
+    }
+
     func stepClasses() -> [Block] {
         let outputCount = trace.lesson.layers[layerCount - 1]
+        let isClassification = targetsAreClasses
         let classes = trace.lesson.classes
         func className(_ index: Int) -> String {
             if let classes, index < classes.count { return classes[index] }
@@ -123,19 +160,38 @@ extension Narrator {
         }
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
-            rows.append([
-                [.m(rowVector(sample.y))], [.t(className(sample.targetClass))],
-                [.m(rowVector(sample.a[layerCount - 1]))], [.t(className(sample.predictedClass))],
-            ])
+            let output = rowVector(sample.a[layerCount - 1])
+            rows.append(
+                isClassification
+                    ? [
+                        [.m(rowVector(sample.y))], [.t(className(sample.targetClass))], [.m(output)],
+                        [.t(className(sample.predictedClass))],
+                    ]
+                    : [[.m(rowVector(sample.y))], [.m(output)]])
         }
         var blocks: [Block] = []
-        if outputCount == 1 {
+        let why: String
+        if !isClassification {
             blocks.append(
                 .paragraph([
                     .t(
-                        "One output unit: the target is 0 or 1, and the prediction is 1 when the output is at least 0.5."
+                        (outputCount == 1
+                            ? "1 output unit: each target is one number for the output to approach, not a class (the targets are not all 0 or 1"
+                            : "\(outputCount) output units: each target is a vector of \(outputCount) numbers for the outputs to approach, not a class (the targets are not all one-hot vectors")
+                            + "), so this lesson is a regression: there is no predicted class, only the distance between output and target."
                     )
                 ]))
+            why =
+                "Each output unit is compared with its own target number; the cost (step 7) adds up how far every output is from it."
+        } else if outputCount == 1 {
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "One output unit encodes two classes: the target is 0 or 1, and the prediction is 1 when the output is at least 0.5."
+                    )
+                ]))
+            why =
+                "With two classes one output unit is enough: it answers a single yes/no question, and the cost compares the output with its target 0 or 1."
         } else {
             blocks.append(
                 .paragraph([
@@ -144,26 +200,27 @@ extension Narrator {
                     ),
                     .t("the predicted class is the position of the largest output (back from a vector to a class)."),
                 ]))
+            why =
+                hasSoftmaxOutput
+                ? "Softmax makes the \(outputCount) outputs a probability distribution over the classes (positive, summing to 1); the cost compares it with the one-hot target and rewards probability on the right class."
+                : "One output unit per class turns classification into \(outputCount) yes/no questions the network answers at once; the cost compares each output with its 0 or 1."
         }
+        let header: [[Inline]] =
+            isClassification
+            ? [[.t("target")], [.t("class")], [.t("output")], [.t("predicted")]] : [[.t("target")], [.t("output")]]
         blocks.append(
-            .table(
-                Table(
-                    header: [[.t("target")], [.t("class")], [.t("output")], [.t("predicted")]],
-                    rows: rows, rightAligned: [false, false, false, false])))
-        blocks.append(
-            .paragraph([
-                .t("(one row per sample, in order; the target is "), .m(notation.target),
-                .t(", the output "), .m(notation.activation(layerCount)), .t(")"),
-            ]))
+            .table(Table(header: header, rows: rows, rightAligned: Array(repeating: false, count: header.count))))
+        // Name the symbols only where they are not the words themselves (the 15 Steps' target).
+        var names: [Inline] = []
+        for (noun, symbol) in [("target", notation.target), ("output", notation.activation(layerCount))]
+        where symbol != .identifier(noun) {
+            names += [.t(names.isEmpty ? "; the " : ", the "), .t(noun + " is "), .m(symbol)]
+        }
+        blocks.append(.paragraph([.t("(one row per sample, in order")] + names + [.t(")")]))
         if trace.m > Self.tableSampleCount {
             blocks.append(.paragraph([.t("(first \(Self.tableSampleCount) of \(trace.m) recorded samples)")]))
         }
-        blocks.append(
-            .why([
-                .t(
-                    "One output unit per class turns classification into \(outputCount) yes/no questions the network answers at once; the cost compares each output with its 0 or 1."
-                )
-            ]))
+        blocks.append(.why([.t(why)]))
         return blocks
     }
 
@@ -199,14 +256,14 @@ extension Narrator {
             blocks.append(
                 .paragraph([
                     .t(
-                        "Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients; the others measure how well the network generalises."
+                        "Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients, and these 15 steps use the training samples only: the validation and test samples are held out for measuring how well a trained network generalises, which this lesson does not do."
                     )
                 ]))
         }
         blocks.append(
             .why([
                 .t(
-                    "Backpropagation runs once per sample; the cost and its gradient are averages over the training samples, so every step below is a sum over these rows."
+                    "Backpropagation runs once per sample (steps 6 and 9–12 follow sample \(sampleNumber)); the cost and its gradient are averages over all the training samples (steps 7 and 13 sum over these rows)."
                 )
             ]))
         return blocks

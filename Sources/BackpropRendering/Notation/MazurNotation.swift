@@ -126,12 +126,11 @@ public struct MazurNotation: Notation {
         "the weights into the first hidden layer, one row per unit they lead into: w₁ w₂ in row 1, w₃ w₄ in row 2, …"
     }
 
-    /// Mazur's factor-by-factor pictures: every weight's update under its own name (step 12),
-    /// and the chain rule for one hidden weight (step 11).
+    /// Mazur's factor-by-factor picture of the update: every weight under its own name (step
+    /// 12). (Step 11's chain rule for one hidden weight is the narrator's, in every notation.)
     public func remarks(for step: Step, in narrator: Narrator) -> [Block] {
         switch step {
         case .backpropagation: return weightUpdates(narrator)
-        case .hiddenError: return hiddenWeightChain(narrator)
         default: return []
         }
     }
@@ -181,64 +180,7 @@ public struct MazurNotation: Notation {
         }
         return blocks
     }
-
-    /// ∂E_total/∂w for the first weight into the last hidden layer, factor by factor as Mazur
-    /// derives ∂E_total/∂w₁: the output errors sent back to out_h1, its slope, and its input.
-    func hiddenWeightChain(_ narrator: Narrator) -> [Block] {
-        let trace = narrator.trace
-        let L = layerCount
-        guard L >= 3, trace.samples.indices.contains(narrator.sampleIndex) else { return [] }
-        let sample = trace.samples[narrator.sampleIndex]
-        let l = L - 1  // the last hidden layer
-        let outputs = layerSizes[L - 1]
-        let out = unit(.activation, layer: l, .number(1))
-        let net = unit(.weightedInput, layer: l, .number(1))
-        let w = weightEntry(layer: l - 1, i: .number(1), j: 1)
-        let theta = trace.weights[l - 1]
-        let propagated = sample.propagatedError[l - 2][0]
-        var blocks: [Block] = [
-            .paragraph([
-                .text("Mazur's way for one hidden weight, "), .math(w),
-                .text(
-                    ": the hidden unit has no target, so its share of the error is collected from every output it feeds:"
-                ),
-            ])
-        ]
-        if outputs <= maximumExplicitTerms {
-            let terms = (1...outputs).map { k -> Math in
-                .partial(.subscripted(.identifier("E"), .text(tag(L) + String(k))), out)
-            }
-            let products = (1...outputs).map { k -> Math in
-                .times(unit(.delta, layer: L, .number(k)), weightEntry(layer: l, i: .number(k), j: 1))
-            }
-            let numbers = (1...outputs).map { k -> Math in
-                .times(.number(sample.delta[L - 2][k - 1]), .number(theta[k - 1, 1]))
-            }
-            blocks.append(
-                .equation(
-                    Equation(
-                        .partial(cost, out),
-                        equals: [
-                            sum(terms), sum(products), sum(numbers), .number(propagated),
-                        ])))
-        }
-        blocks.append(
-            .equation(
-                Equation(
-                    .partial(cost, w),
-                    equals: [
-                        .times(.times(.partial(cost, out), .partial(out, net)), .partial(net, w)),
-                        .times(
-                            .times(.number(propagated), .number(sample.activationDerivative[l - 2][0])),
-                            .number(sample.a[l - 2][0])),
-                        .number(sample.gradient[l - 2][0, 1]),
-                    ])))
-        return blocks
-    }
 }
-
-/// The terms added, or the one term alone.
-private func sum(_ terms: [Math]) -> Math { terms.count == 1 ? terms[0] : .add(terms) }
 
 extension NotationName {
     /// Mazur's notation.
