@@ -1,4 +1,6 @@
+import BackpropTestSupport
 import BackpropTutorCLI
+import Foundation
 import Testing
 
 /// Snapshots of what users read most: help, the step and lesson lists, a gradient-check table
@@ -6,6 +8,10 @@ import Testing
 /// fails) and review the diff like code.
 @Suite("Snapshots")
 struct SnapshotTests {
+    /// Where the snapshots are kept.
+    static let snapshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Snapshots")
+
     struct Case: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         var file: String
@@ -26,6 +32,7 @@ struct SnapshotTests {
         let output = BackpropTutor.execute(testCase.arguments)
         #expect(output.exitCode == 0, "\(output.standardError)")
         #expect(output.standardError.isEmpty)
-        SnapshotFile.check(output.standardOutput, named: testCase.file)
+        // Snapshots live in Snapshots/ beside this file, like swift-argument-parser's help snapshots.
+        GoldenFile.check(output.standardOutput, named: testCase.file, in: Self.snapshots)
     }
 }
