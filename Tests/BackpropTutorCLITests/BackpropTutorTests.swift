@@ -171,11 +171,13 @@ struct BackpropTutorTests {
         }
     }
 
-    /// ReLU with its input at exactly 0: backprop uses g′(0) = 0, while central differences see
-    /// the kink's average slope ½, so the check fails for real.
+    /// A ReLU unit of layer 3 at exactly z = 0, reached only through layer 2: the check leaves
+    /// out weights that move a ReLU input across 0 directly (Θ⁽²⁾ here), but Θ⁽¹⁾'s reach it
+    /// one layer later, where backprop's g′(0) = 0 gives 0 and central differences see half the
+    /// kink's slope, so the check fails for real.
     static let kinkLesson = """
-        {"title": "relu kink", "layers": [1, 1, 1], "activation": ["relu", "sigmoid"],
-         "weights": [[[0, 1]], [[0, 1]]], "samples": [{"x": [0], "y": [1]}]}
+        {"title": "relu kink", "layers": [1, 1, 1, 1], "activation": ["relu", "relu", "sigmoid"],
+         "weights": [[[0, 1]], [[-1, 1]], [[0, 1]]], "samples": [{"x": [1], "y": [1]}]}
         """
 
     @Test("a failing gradient check prints its table, then exits 1 with one message line")
@@ -185,7 +187,7 @@ struct BackpropTutorTests {
         let output = BackpropTutor.execute(["check", "--lesson", file.path])
         #expect(output.exitCode == 1)
         #expect(output.standardOutput.hasPrefix("Gradient check for \"relu kink\""))
-        let verdict = try #require(lines(output.standardOutput).last)
+        let verdict = try #require(lines(output.standardOutput).first { $0.hasPrefix("relative difference") })
         #expect(verdict.contains("(FAILS: the bar is 1e-7;"), "\(verdict)")
         #expect(lines(output.standardError).count == 1, "\(output.standardError)")
         #expect(output.standardError.hasPrefix("backprop-tutor: gradient check failed: relative difference "))

@@ -7,8 +7,14 @@ public struct GradientCheck: Equatable, Sendable {
     /// Which entries were checked, as (layer index, row, column) triples in Θ order;
     /// `nil` when every parameter was checked.
     public var checkedEntries: [CheckedEntry]?
-    /// ‖num − D‖ / ‖num + D‖ over the checked entries (0 when both are zero).
+    /// ‖num − D‖ / ‖num + D‖ over the checked entries that straddle no kink (0 when both are
+    /// zero).
     public var relativeDifference: Double
+    /// Checked entries whose ±ε moves a ReLU unit they feed across z = 0 for some sample: there
+    /// the cost has a corner, the central difference averages the slopes on its two sides, and
+    /// it cannot judge backprop (which uses g′(0) = 0). They are left out of
+    /// `relativeDifference`. Only units the weight feeds directly are considered.
+    public var kinkEntries: [CheckedEntry] = []
 
     /// One checked parameter: `weights[layer][row, column]`, all 0-based.
     public struct CheckedEntry: Equatable, Codable, Sendable {
@@ -92,12 +98,15 @@ public struct GradientCheck: Equatable, Sendable {
             start = end
         }
 
+        let kinks = straddlingKinks(
+            network: network, inputs: inputs, targets: targets, entries: entries, epsilon: epsilon)
         var numerical = network.weights.map { Matrix(rows: $0.rows, columns: $0.columns) }
         var differenceSquares = 0.0
         var sumSquares = 0.0
         for (index, entry) in entries.enumerated() {
             let estimate = (plus[index] - minus[index]) / (2 * epsilon)
             numerical[entry.layer][entry.row, entry.column] = estimate
+            if kinks.contains(index) { continue }
             let analytic = gradients[entry.layer][entry.row, entry.column]
             differenceSquares += (estimate - analytic) * (estimate - analytic)
             sumSquares += (estimate + analytic) * (estimate + analytic)
@@ -105,7 +114,31 @@ public struct GradientCheck: Equatable, Sendable {
         let relative = sumSquares == 0 ? 0 : (differenceSquares / sumSquares).squareRoot()
         return GradientCheck(
             epsilon: epsilon, numericalGradient: numerical,
-            checkedEntries: isSubset ? entries : nil, relativeDifference: relative)
+            checkedEntries: isSubset ? entries : nil, relativeDifference: relative,
+            kinkEntries: kinks.sorted().map { entries[$0] })
+    }
+
+    /// The indices of `entries` whose ±ε crosses a ReLU kink: the weight feeds a ReLU unit i
+    /// whose weighted input z is within ε·|input| of 0 for some sample, with a non-zero input
+    /// (the input is 1 for a bias weight), so moving the weight moves z across 0.
+    static func straddlingKinks(
+        network: Network, inputs: Matrix, targets: Matrix, entries: [CheckedEntry], epsilon: Double
+    ) -> Set<Int> {
+        guard network.activations.contains(.relu) else { return [] }
+        let pass = network.forward(inputs: inputs, targets: targets)
+        var kinks: Set<Int> = []
+        for (index, entry) in entries.enumerated() where network.activations[entry.layer] == .relu {
+            let z = pass.weightedInputs[entry.layer]
+            let a = pass.activations[entry.layer]
+            for k in 0..<z.rows {
+                let input = entry.column == 0 ? 1 : a[k, entry.column - 1]
+                if input != 0, abs(z[k, entry.row]) <= epsilon * abs(input) {
+                    kinks.insert(index)
+                    break
+                }
+            }
+        }
+        return kinks
     }
 
     /// `count` entries spread evenly over `entries`, first and last included.

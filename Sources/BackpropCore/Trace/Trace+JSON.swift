@@ -146,20 +146,18 @@ extension Trace.GradientCheckSummary {
             ("checkedParameters", .number(Double(checkedParameters))),
             ("totalParameters", .number(Double(totalParameters))),
         ]
-        if let checkedEntries {
-            members.append(
-                (
-                    "checkedEntries",
-                    .array(
-                        checkedEntries.map { entry in
-                            .init(
-                                object([
-                                    ("layer", .number(Double(entry.layer))), ("row", .number(Double(entry.row))),
-                                    ("column", .number(Double(entry.column))),
-                                ]))
-                        })
-                ))
+        func entries(_ list: [GradientCheck.CheckedEntry]) -> JSONValue.Kind {
+            .array(
+                list.map { entry in
+                    .init(
+                        object([
+                            ("layer", .number(Double(entry.layer))), ("row", .number(Double(entry.row))),
+                            ("column", .number(Double(entry.column))),
+                        ]))
+                })
         }
+        if let checkedEntries { members.append(("checkedEntries", entries(checkedEntries))) }
+        if let kinkEntries { members.append(("kinkEntries", entries(kinkEntries))) }
         return object(members)
     }
 }

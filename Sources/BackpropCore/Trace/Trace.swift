@@ -158,6 +158,9 @@ extension Trace {
         public var totalParameters: Int
         /// The (layer, row, column) entries checked when only a subset was; absent otherwise.
         public var checkedEntries: [GradientCheck.CheckedEntry]?
+        /// Entries whose ±ε straddles a ReLU kink, left out of `relativeDifference`; absent
+        /// when there are none.
+        public var kinkEntries: [GradientCheck.CheckedEntry]? = nil
     }
 
     /// J at Θ ± ε along one weight, `weights[layer][row, column]` (0-based).

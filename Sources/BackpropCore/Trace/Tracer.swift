@@ -62,7 +62,8 @@ public enum Tracer {
                 .init(
                     epsilon: check.epsilon, relativeDifference: check.relativeDifference,
                     checkedParameters: check.checkedEntries?.count ?? network.parameterCount,
-                    totalParameters: network.parameterCount, checkedEntries: check.checkedEntries)
+                    totalParameters: network.parameterCount, checkedEntries: check.checkedEntries,
+                    kinkEntries: check.kinkEntries.isEmpty ? nil : check.kinkEntries)
             },
             updatedWeights: updated.weights,
             costAfterUpdate: updated.cost(inputs: inputs, targets: targets, lambda: lesson.lambda),
@@ -75,7 +76,8 @@ public enum Tracer {
                 .init(
                     epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights,
                     divergence: Trace.Divergence.find(inCosts: $0.costs))
-            }).probed(by: network)
+            }
+        ).probed(by: network)
     }
 
     /// The predicted class of an output (or target) vector: the index of its largest entry

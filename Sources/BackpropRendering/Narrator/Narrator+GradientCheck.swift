@@ -105,6 +105,9 @@ extension Narrator {
                     ),
                 ]))
         }
+        if let kinks = check.kinkEntries, !kinks.isEmpty {
+            blocks.append(.paragraph(kinkParagraph(kinks)))
+        }
         blocks.append(
             .why([
                 .t(
@@ -112,5 +115,26 @@ extension Narrator {
                 )
             ]))
         return blocks
+    }
+
+    /// Which weights straddle a ReLU kink and why the central difference cannot judge them.
+    func kinkParagraph(_ kinks: [GradientCheck.CheckedEntry]) -> [Inline] {
+        var items: [Inline] = [
+            .t(
+                "Left out of the relative difference: moving "
+                    + (kinks.count == 1 ? "this weight" : "these weights")
+                    + " by ±ε moves a ReLU unit's weighted input across 0, "
+            )
+        ]
+        for (index, entry) in kinks.prefix(Self.tableRowCount).enumerated() {
+            if index > 0 { items.append(.t(", ")) }
+            items.append(.m(weightEntry(layer: entry.layer + 1, i: entry.row + 1, j: entry.column)))
+        }
+        if kinks.count > Self.tableRowCount { items.append(.t(" and \(kinks.count - Self.tableRowCount) more")) }
+        items.append(
+            .t(
+                ". There the cost has a corner: the central difference averages the slopes on its two sides, while backprop uses the slope 0 that ReLU has at z = 0 by convention, so the two may differ without either being wrong. The check judges the other weights."
+            ))
+        return items
     }
 }

@@ -42,6 +42,12 @@ public enum GradientCheckTable {
         output +=
             "relative difference ‖num − D‖ / ‖num + D‖ = \(NumberFormat.scientific(difference))"
             + " (\(verdict): the bar is \(NumberFormat.compactScientific(bar)); Ng's ex4 asks for < \(NumberFormat.compactScientific(GradientCheck.ngBar)))\n"
+        if let kinks = check.kinkEntries, !kinks.isEmpty {
+            let names = kinks.map { "Θ⁽\(Script.superscript(String($0.layer + 1)))⁾[\($0.row + 1),\($0.column)]" }
+            output +=
+                "left out (a ReLU kink: ±ε moves a unit's z across 0, where central differences average two slopes and backprop uses g′(0) = 0): "
+                + names.joined(separator: ", ") + "\n"
+        }
         return output
     }
 
