@@ -169,4 +169,13 @@ struct DerivativeWordsTests {
             #expect(Self.text(trace, .hiddenError, notation).contains(line), "\(notation)")
         }
     }
+
+    @Test("the 15 Steps' delta is called minus Ng's δ once in step 10, for either loss")
+    func deltaSignSaidOnce() throws {
+        for lesson in ["ng-lecture", "15-steps"] {
+            let text = Self.text(try LessonFixtures.trace(lesson), .outputError, .tulleken)
+            let count = text.components(separatedBy: "This delta is minus").count - 1
+            #expect(count == 1, "\(lesson): said \(count) times")
+        }
+    }
 }

@@ -42,17 +42,18 @@ extension Narrator {
                                 .hadamard(vector(sample.outputError.map { -$0 }), vector(slopes)),
                                 deltaValue(delta),
                             ])))
+                blocks.append(
+                    .paragraph([
+                        .t(
+                            "This delta is minus Ng's and Nielsen's δ⁽ᴸ⁾, the derivative of this sample's loss with respect to z: the same numbers with every sign flipped."
+                        )
+                    ]))
             } else {
+                // The cancellation paragraph ends by saying this delta is minus a − y.
                 blocks.append(
                     .equation(Equation(notation.delta(L), equals: [.identifier("error_vector"), deltaValue(delta)])))
                 blocks.append(.paragraph(crossEntropyCancellation()))
             }
-            blocks.append(
-                .paragraph([
-                    .t(
-                        "This delta is minus Ng's and Nielsen's δ⁽ᴸ⁾ = ∂cost/∂z: the same numbers with every sign flipped."
-                    )
-                ]))
         case (.lossGradient, .crossEntropy):
             blocks.append(
                 .equation(
