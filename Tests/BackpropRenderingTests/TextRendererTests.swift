@@ -115,9 +115,9 @@ struct TextRendererTests {
             (
                 .figure(figure),
                 """
-                layer 1 (input)     layer 2 (output)
-                (x = 0.5000)     →  (y = 0.2500  δ -0.1000)
-                (+1) bias
+                layer 1 (input)   layer 2 (output)
+                (x = 0.5000) ─┬─→ (y = 0.2500  δ -0.1000)
+                (+1) bias ────┘
                   Θ: 1 × 2 weights from layer 1 to layer 2, bias weights included
                 """
             ),
@@ -125,6 +125,27 @@ struct TextRendererTests {
         for (block, text) in expected {
             #expect(renderer.render(block) == text)
         }
+    }
+
+    @Test("the text figure connects every unit to every unit of the next layer through a bus (learner review D19)")
+    func figureShowsFullConnection() throws {
+        let trace = try LessonFixtures.trace("ng-lecture")  // 2-3-3-2 with bias units
+        let step1 = try #require(Narrator(trace: trace, notation: .ng).narrative(steps: [.network]).sections.first)
+        let text = renderer.render(step1)
+        let rows = text.split(separator: "\n").map(String.init)
+        guard let top = rows.firstIndex(where: { $0.hasPrefix("layer 1 (input)") }) else {
+            Issue.record("no figure in step 1")
+            return
+        }
+        let figure = Array(rows[(top + 1)...].prefix { $0.hasPrefix("(") || $0.hasPrefix(" ") && !$0.hasPrefix("  Θ") })
+        // One arrow into every unit that is fed (3 + 3 + 2), none into a bias unit.
+        #expect(figure.joined().components(separatedBy: "─→ (a").count - 1 == 8)
+        #expect(!figure.joined().contains("→ (+1)"))
+        // Every unit on the left, its bias unit included, joins the bus (no lone row-to-row arrow).
+        #expect(figure.allSatisfy { !$0.contains("  →  ") })
+        #expect(figure[0].hasPrefix("(a⁽¹⁾₁) ─") && figure[2].hasPrefix("(+1) bias ─"))
+        #expect(figure[1].filter { $0 == "┼" }.count == 3)
+        #expect(figure[3].contains("(+1) bias ─") && figure[3].hasSuffix("┘"))
     }
 
     @Test("the figure prints the labels it is given: Tulleken's delta, the notation's shapes")
