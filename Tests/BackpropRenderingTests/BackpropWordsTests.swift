@@ -65,10 +65,12 @@ struct BackpropWordsTests {
         #expect(check.contains("both columns show the cost's gradient itself, not negated"))
     }
 
-    @Test("D20 and D21: check's labels are Ng's; a pass is evidence; small mistakes can pass 1e-2")
+    @Test("D20 and D21: step 14 points to check in its own notation and order; a pass is evidence; small mistakes can pass 1e-2")
     func gradientCheckWords() throws {
         let tulleken = try Self.text("15-steps", .gradientCheck, .tulleken)
-        #expect(tulleken.contains("labelled in Ng's notation and order"))
+        #expect(tulleken.contains("`backprop-tutor check --notation tulleken` prints them all in this order"))
+        // The first rows are W's first row, as `check --notation tulleken` lists them.
+        #expect(tulleken.contains("W[0,0] 0.0586 0.0586 W[0,1] 0.0485 0.0485 W[0,2] -0.0168"))
         #expect(!tulleken.contains("1e-2 or more"))
         #expect(!tulleken.contains("backprop is right"))
         let ng = try Self.text("ng-lecture", .gradientCheck, .ng)

@@ -18,22 +18,16 @@ extension Narrator {
         guard let check = trace.gradientCheck, let numericalGradient = trace.numericalGradient else {
             return [.paragraph([.t("(This trace was made without the gradient check.)")])]
         }
-        var rows: [[[Inline]]] = []
-        var count = 0
-        outer: for (layer, d) in trace.D.enumerated() {
-            for i in 0..<d.rows {
-                for j in 0..<d.columns {
-                    if count == Self.tableRowCount { break outer }
-                    if let entries = check.checkedEntries, !entries.contains(.init(layer: layer, row: i, column: j)) {
-                        continue
-                    }
-                    rows.append([
-                        [.m(weightEntry(layer: layer + 1, i: i + 1, j: j))], [.m(.number(d[i, j]))],
-                        [.m(.number(numericalGradient[layer][i, j]))],
-                    ])
-                    count += 1
-                }
-            }
+        // The first rows in the order `check` prints them in this notation.
+        let entries = GradientCheckTable.readingOrder(
+            GradientCheckTable.checkedEntries(trace, check), biasLayout: notation.biasLayout
+        ).prefix(Self.tableRowCount)
+        let rows: [[[Inline]]] = entries.map { entry in
+            [
+                [.m(weightEntry(layer: entry.layer + 1, i: entry.row + 1, j: entry.column))],
+                [.m(.number(trace.D[entry.layer][entry.row, entry.column]))],
+                [.m(.number(numericalGradient[entry.layer][entry.row, entry.column]))],
+            ]
         }
         let cost = notation.cost
         let theta = Math.identifier("θ")
@@ -65,8 +59,7 @@ extension Narrator {
             blocks.append(
                 .paragraph([
                     .t(
-                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check` prints them all"
-                            + (notation.name == .ng ? ")" : ", labelled in Ng's notation and order)")
+                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check --notation \(notation.name.rawValue)` prints them all in this order)"
                     )
                 ]))
         }

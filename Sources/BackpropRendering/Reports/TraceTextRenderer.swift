@@ -24,6 +24,7 @@ public enum TraceTextRenderer {
                 + ", loss \(info.loss.rawValue), m = \(trace.m), α = \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
                 + (info.updateBiases ? "" : ", biases frozen"))
         lines.append("(numbers rounded to \(decimals) decimals; `--format json` gives full precision)")
+        lines.append("(labels are Ng's, as in the JSON trace: Θ⁽ˡ⁾ maps layer l to l + 1, column 0 the bias)")
         lines.append("")
         lines.append("initial weights:")
         for (index, theta) in trace.weights.enumerated() { lines.append(matrix("Θ\(sup(index + 1))", theta)) }
@@ -66,6 +67,6 @@ public enum TraceTextRenderer {
         if let training = trace.training, let last = training.costs.last {
             lines.append("cost after \(training.epochs) epochs = \(format.string(last))")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return WordWrap.wrappingLongLines(lines.joined(separator: "\n")) + "\n"
     }
 }

@@ -19,3 +19,18 @@ enum WordWrap {
         return lines
     }
 }
+
+extension WordWrap {
+    /// `text` with every line longer than `width` wrapped at spaces, continuation lines
+    /// indented by `indent` spaces; shorter lines and the line breaks are kept as they are.
+    /// For the reports (`check`, `trace --format text`), which are built line by line.
+    static func wrappingLongLines(_ text: String, width: Int = 80, indent: Int = 4) -> String {
+        let pad = String(repeating: " ", count: indent)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            let leading = String(line.prefix { $0 == " " })
+            let wrapped = lines(String(line), firstWidth: width - leading.count, restWidth: width - leading.count - indent)
+            return leading + wrapped.joined(separator: "\n" + leading + pad)
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,59 @@
+import BackpropCore
+import BackpropRendering
+import BackpropTestSupport
+import Testing
+
+@testable import BackpropTutorCLI
+
+/// `check` and `trace --format text` as a learner reads them (learner review D20): no line
+/// wider than 80 columns, and the check's rows named and ordered in the notation chosen.
+@Suite("check table in every notation")
+struct CheckTableTests {
+    private func rows(_ output: String) -> [String] {
+        output.split(separator: "\n").map(String.init).filter { $0.contains(" → ") && !$0.hasPrefix("parameter") }
+    }
+
+    @Test("no line of check or trace --format text is wider than 80 columns, for every built-in lesson")
+    func width() throws {
+        for name in LessonLibrary.builtInNames {
+            var outputs = [BackpropTutor.execute(["trace", "--lesson", name, "--format", "text"]).standardOutput]
+            for notation in NotationRegistry.all {
+                outputs.append(
+                    BackpropTutor.execute(["check", "--lesson", name, "--notation", notation.name.rawValue])
+                        .standardOutput)
+            }
+            for line in outputs.joined().split(separator: "\n") {
+                #expect(line.count <= 80, "\(name): \(line)")
+            }
+        }
+    }
+
+    @Test("Ng's rows follow ex4's unrolled order: Θ⁽¹⁾ column by column, bias column first")
+    func ngOrder() throws {
+        let output = BackpropTutor.execute(["check", "--lesson", "ng-lecture", "--notation", "ng"]).standardOutput
+        let names = rows(output).map { String($0.prefix { $0 != " " }) }
+        #expect(Array(names.prefix(4)) == ["Θ⁽¹⁾₁₀", "Θ⁽¹⁾₂₀", "Θ⁽¹⁾₃₀", "Θ⁽¹⁾₁₁"])
+        #expect(names.count == 29)
+    }
+
+    @Test("each notation names the rows with its own symbols and says which connection each weights")
+    func notationNames() throws {
+        let tulleken = rows(BackpropTutor.execute(["check", "--lesson", "15-steps", "--notation", "tulleken"]).standardOutput)
+        #expect(tulleken.first?.hasPrefix("W[0,0]     x[0] → net[0]") == true, "\(tulleken)")
+        #expect(tulleken.last?.hasPrefix("W[4,2]     +1 → net[2]") == true)
+        #expect(!tulleken.joined().contains("Θ"))
+        let mazur = rows(BackpropTutor.execute(["check", "--lesson", "mazur", "--notation", "mazur"]).standardOutput)
+        #expect(mazur.map { String($0.prefix { $0 != " " }) } == ["w₁", "w₂", "w₃", "w₄", "b₁", "b₁", "w₅", "w₆", "w₇", "w₈", "b₂", "b₂"])
+        // Mazur's one b₁ per layer stays unambiguous through the connection column.
+        #expect(mazur[4].contains("+1 → netₕ₁") && mazur[5].contains("+1 → netₕ₂"))
+        let nielsen = rows(BackpropTutor.execute(["check", "--lesson", "xor", "--notation", "nielsen"]).standardOutput)
+        #expect(nielsen.first?.hasPrefix("w²₁₁") == true && nielsen.contains { $0.hasPrefix("b²₁") })
+        #expect(!nielsen.joined().contains("Θ"))
+    }
+
+    @Test("without --notation the rows are in the lesson's own notation")
+    func lessonNotation() throws {
+        let output = BackpropTutor.execute(["check", "--lesson", "mazur"]).standardOutput
+        #expect(rows(output).first?.hasPrefix("w₁") == true)
+    }
+}
