@@ -71,14 +71,14 @@ struct LessonDecodingTests {
         BadCase(
             name: "unknown activation",
             json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": \"sigmod\""),
-            path: "activation", fragment: "unknown value \"sigmod\""),
+            path: "activation", fragment: "unknown value \"sigmod\" (did you mean \"sigmoid\"?)"),
         BadCase(
             name: "unknown activation in a list",
             json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"tanh\", \"softplus\"]"),
             path: "activation[1]", fragment: "unknown value \"softplus\""),
         BadCase(
             name: "unknown loss", json: replacing("\"loss\": \"cross-entropy\"", with: "\"loss\": \"hinge\""),
-            path: "loss", fragment: "unknown value \"hinge\""),
+            path: "loss", fragment: "unknown value \"hinge\" use one of"),  // no guess that far off
         BadCase(
             name: "wrong row count", json: replacing("[[0.7, 0.8, 0.9]]", with: "[[0.7, 0.8, 0.9], [1, 2, 3]]"),
             path: "weights[1]", fragment: "has 2 rows but needs 1"),

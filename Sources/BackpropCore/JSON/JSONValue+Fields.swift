@@ -40,9 +40,16 @@ extension JSONValue {
         let fix = Self.choiceFix(options)
         let text = try string(at: path, fix: fix)
         guard options.contains(text) else {
-            throw FieldError(self, path, "unknown value \"\(text)\"", fix: fix)
+            throw FieldError(self, path, Self.unknownValue(text, among: options), fix: fix)
         }
         return text
+    }
+
+    /// "unknown value "sigmod" (did you mean "sigmoid"?)": the closest option when one is near.
+    static func unknownValue(_ text: String, among options: [String]) -> String {
+        let message = "unknown value \"\(text)\""
+        guard let guess = Suggestion.closest(to: text, among: options) else { return message }
+        return message + " (did you mean \"\(guess)\"?)"
     }
 
     /// A string value naming a case of `Choice` by its raw value.
@@ -52,7 +59,7 @@ extension JSONValue {
         let fix = Self.choiceFix(Choice.allCases.map(\.rawValue))
         let text = try string(at: path, fix: fix)
         guard let choice = Choice(rawValue: text) else {
-            throw FieldError(self, path, "unknown value \"\(text)\"", fix: fix)
+            throw FieldError(self, path, Self.unknownValue(text, among: Choice.allCases.map(\.rawValue)), fix: fix)
         }
         return choice
     }
