@@ -146,4 +146,37 @@ struct JSONParserHostileTests {
         #expect(JSONParserTests.syntaxError("{\r\r\"a\" 1}")?.line == 3)
         #expect(JSONParserTests.syntaxError("{\r\n\r\n\"a\" 1}")?.line == 3)
     }
+
+    @Test("every number parses to exactly what Double(String) gives: the fast path and strtod agree")
+    func numbersRoundCorrectly() throws {
+        var generator = SplitMix64(seed: 2026)
+        var texts = [
+            "0", "-0", "0.1", "0.30000000000000004", "123456789012345", "1234567890123456", "9007199254740993",
+            "1e22", "1e23", "1e-22", "1e-23", "2.2250738585072014e-308", "4.9e-324", "1.7976931348623157e308",
+            "0.000123456789012345", "0.50000000000000000000001", "1E+5", "3.14159e-10", "-8.5e21",
+            "0.52313", "100000000000000000000000", "1e-400",
+        ]
+        for _ in 0..<5_000 {
+            let value = Double(bitPattern: generator.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            texts.append("\(value)")
+            let short = Double(generator.next() % 10_000_000) / 10_000_000
+            texts.append("\(short)")
+            texts.append(String(format: "%.5f", short))
+            texts.append("\(generator.next() % 1_000_000)e-\(generator.next() % 30)")
+        }
+        for text in texts {
+            let expected = try #require(Double(text), "\(text)")
+            guard case .number(let parsed) = try JSONParser.parse(text).kind else {
+                Issue.record("\(text) did not parse as a number")
+                continue
+            }
+            #expect(parsed.bitPattern == expected.bitPattern, "\(text): \(parsed) vs \(expected)")
+        }
+    }
+
+    @Test("columns count Unicode scalars, not UTF-8 bytes")
+    func columnsCountScalars() throws {
+        let error = try #require(JSONParserTests.syntaxError("{\"é€😀\": x}"))
+        #expect(error.line == 1 && error.column == 9, "\(error)")  // 15 if bytes were counted
+    }
 }

@@ -18,30 +18,44 @@ struct JSONParser {
         var message: String
     }
 
-    private let scalars: [Unicode.Scalar]
+    /// The document's UTF-8 bytes (valid UTF-8: the text came from a `String`). Borrowed for
+    /// the duration of `parse`, so reading a byte costs no reference counting or copying.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var line = 1
     private var column = 1
     private var depth = 0
     /// The characters of the number being read (reused, so numbers allocate nothing).
     private var numberText: [UInt8] = []
+    /// The bytes of the string being read (reused).
+    private var stringBytes: [UInt8] = []
 
     /// Nesting deeper than this is refused (no stack overflow on hostile input).
     static let maximumDepth = 64
 
-    private init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
     /// Parses a whole document: one value, surrounded only by white space.
     static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
-        var parser = JSONParser(text)
-        if parser.scalars.first == "\u{FEFF}" { parser.index = 1 }
-        parser.skipWhitespace()
-        let value = try parser.parseValue()
-        parser.skipWhitespace()
-        if parser.index < parser.scalars.count {
-            throw parser.error("unexpected text after the end of the JSON document")
+        var utf8 = Array(text.utf8)
+        // One failure type out of the closure: the error, if any, is carried out as a value.
+        let outcome: Result<JSONValue, SyntaxError> = utf8.withUnsafeMutableBufferPointer { buffer in
+            var parser = JSONParser(UnsafeBufferPointer(buffer))
+            return Result { () throws(SyntaxError) -> JSONValue in try parser.parseDocument() }
+        }
+        return try outcome.get()
+    }
+
+    private mutating func parseDocument() throws(SyntaxError) -> JSONValue {
+        // A byte order mark (EF BB BF) is skipped, as editors hide it.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        if index < bytes.count {
+            throw error("unexpected text after the end of the JSON document")
         }
         return value
     }
@@ -50,23 +64,41 @@ struct JSONParser {
         SyntaxError(line: line, column: column, message: message)
     }
 
-    private var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
+    /// The current byte, or nil at the end.
+    private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    /// Moves past the current scalar. A line ends at `\n`, at `\r\n` (counted once, at its
+    /// The Unicode scalar starting at the current byte (for messages).
+    private var currentScalar: Unicode.Scalar? {
+        guard index < bytes.count else { return nil }
+        var end = index + 1
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self).unicodeScalars.first
+    }
+
+    /// Moves past the current byte. A line ends at `\n`, at `\r\n` (counted once, at its
     /// `\n`) and at a lone `\r` (old Mac line ends), so positions match what editors show.
+    /// Columns count Unicode scalars: UTF-8 continuation bytes (10xxxxxx) do not add one.
+    @inline(__always)
     private mutating func advance() {
-        let scalar = scalars[index]
+        let byte = bytes[index]
         index += 1
-        if scalar == "\n" || (scalar == "\r" && current != "\n") {
+        if byte == 0x0A || (byte == 0x0D && current != 0x0A) {
             line += 1
             column = 1
-        } else {
+        } else if byte & 0xC0 != 0x80 {
             column += 1
         }
     }
 
+    /// Moves past an ASCII byte that is not a line end (digits, signs, punctuation).
+    @inline(__always)
+    private mutating func advanceASCII() {
+        index += 1
+        column += 1
+    }
+
     private mutating func skipWhitespace() {
-        while let c = current, c == " " || c == "\t" || c == "\n" || c == "\r" { advance() }
+        while let c = current, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { advance() }
     }
 
     private mutating func parseValue() throws(SyntaxError) -> JSONValue {
@@ -75,34 +107,34 @@ struct JSONParser {
         guard let c = current else { throw error("the file ends where a value was expected") }
         let kind: JSONValue.Kind
         switch c {
-        case "{": kind = try parseObject()
-        case "[": kind = try parseArray()
-        case "\"": kind = .string(try parseString())
-        case "t":
+        case UInt8(ascii: "{"): kind = try parseObject()
+        case UInt8(ascii: "["): kind = try parseArray()
+        case UInt8(ascii: "\""): kind = .string(try parseString())
+        case UInt8(ascii: "t"):
             try expectWord("true")
             kind = .bool(true)
-        case "f":
+        case UInt8(ascii: "f"):
             try expectWord("false")
             kind = .bool(false)
-        case "n":
+        case UInt8(ascii: "n"):
             try expectWord("null")
             kind = .null
-        case "-", "0"..."9": kind = .number(try parseNumber())
-        case "N" where startsWord("NaN"), "I" where startsWord("Infinity"):
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): kind = .number(try parseNumber())
+        case UInt8(ascii: "N") where startsWord("NaN"), UInt8(ascii: "I") where startsWord("Infinity"):
             throw error("NaN and Infinity are not numbers in JSON; write a finite number such as 0.5")
         default:
-            throw error("unexpected character \(Self.describe(c)) where a value was expected; is this a JSON file?")
+            let shown = currentScalar.map(Self.describe) ?? "?"
+            throw error("unexpected character \(shown) where a value was expected; is this a JSON file?")
         }
         return JSONValue(kind: kind, line: startLine, column: startColumn)
     }
 
-    /// Whether the text at the current position starts with `word`.
-    private func startsWord(_ word: String) -> Bool {
-        var position = index
-        for expected in word.unicodeScalars {
-            guard position < scalars.count, scalars[position] == expected else { return false }
-            position += 1
-        }
+    /// Whether the text at the current position starts with `word` (ASCII).
+    private func startsWord(_ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let start = word.utf8Start
+        for offset in 0..<count where bytes[index + offset] != start[offset] { return false }
         return true
     }
 
@@ -115,12 +147,13 @@ struct JSONParser {
         return "'\(scalar)'"
     }
 
-    private mutating func expectWord(_ word: String) throws(SyntaxError) {
-        for expected in word.unicodeScalars {
-            guard current == expected else {
+    private mutating func expectWord(_ word: StaticString) throws(SyntaxError) {
+        let start = word.utf8Start
+        for offset in 0..<word.utf8CodeUnitCount {
+            guard current == start[offset] else {
                 throw error("unknown word; expected \(word) (strings need double quotes)")
             }
-            advance()
+            advanceASCII()
         }
     }
 
@@ -131,35 +164,35 @@ struct JSONParser {
 
     private mutating func parseObject() throws(SyntaxError) -> JSONValue.Kind {
         try enterNesting()
-        advance()
+        advanceASCII()
         var members: [(key: String, value: JSONValue)] = []
         // Keys seen so far: a set, so the duplicate check is linear in the number of keys.
         var keys: Set<String> = []
         skipWhitespace()
-        if current == "}" {
-            advance()
+        if current == UInt8(ascii: "}") {
+            advanceASCII()
             depth -= 1
             return .object(members)
         }
         while true {
             skipWhitespace()
-            guard current == "\"" else { throw error("expected a field name in double quotes") }
+            guard current == UInt8(ascii: "\"") else { throw error("expected a field name in double quotes") }
             let key = try parseString()
             guard keys.insert(key).inserted else {
                 throw error("the field \"\(key)\" appears twice in one object; keep one")
             }
             skipWhitespace()
-            guard current == ":" else { throw error("expected ':' after the field name \"\(key)\"") }
-            advance()
+            guard current == UInt8(ascii: ":") else { throw error("expected ':' after the field name \"\(key)\"") }
+            advanceASCII()
             skipWhitespace()
             members.append((key, try parseValue()))
             skipWhitespace()
-            if current == "," {
-                advance()
+            if current == UInt8(ascii: ",") {
+                advanceASCII()
                 continue
             }
-            if current == "}" {
-                advance()
+            if current == UInt8(ascii: "}") {
+                advanceASCII()
                 depth -= 1
                 return .object(members)
             }
@@ -169,11 +202,11 @@ struct JSONParser {
 
     private mutating func parseArray() throws(SyntaxError) -> JSONValue.Kind {
         try enterNesting()
-        advance()
+        advanceASCII()
         var elements: [JSONValue] = []
         skipWhitespace()
-        if current == "]" {
-            advance()
+        if current == UInt8(ascii: "]") {
+            advanceASCII()
             depth -= 1
             return .array(elements)
         }
@@ -181,12 +214,12 @@ struct JSONParser {
             skipWhitespace()
             elements.append(try parseValue())
             skipWhitespace()
-            if current == "," {
-                advance()
+            if current == UInt8(ascii: ",") {
+                advanceASCII()
                 continue
             }
-            if current == "]" {
-                advance()
+            if current == UInt8(ascii: "]") {
+                advanceASCII()
                 depth -= 1
                 return .array(elements)
             }
@@ -195,33 +228,36 @@ struct JSONParser {
     }
 
     private mutating func parseString() throws(SyntaxError) -> String {
-        advance()  // opening quote
-        var result = String.UnicodeScalarView()
+        advanceASCII()  // opening quote
+        stringBytes.removeAll(keepingCapacity: true)
+        func append(_ scalar: Unicode.Scalar) {
+            stringBytes.append(contentsOf: UTF8.encode(scalar).map { Array($0) } ?? [])
+        }
         while true {
             guard let c = current else { throw error("a string is not closed: add the closing '\"'") }
             switch c {
-            case "\"":
-                advance()
-                return String(result)
-            case "\\":
-                advance()
+            case UInt8(ascii: "\""):
+                advanceASCII()
+                return String(decoding: stringBytes, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                advanceASCII()
                 guard let escaped = current else { throw error("a string is not closed: add the closing '\"'") }
                 switch escaped {
-                case "\"": result.append("\"")
-                case "\\": result.append("\\")
-                case "/": result.append("/")
-                case "b": result.append("\u{08}")
-                case "f": result.append("\u{0C}")
-                case "n": result.append("\n")
-                case "r": result.append("\r")
-                case "t": result.append("\t")
-                case "u":
-                    advance()
+                case UInt8(ascii: "\""): stringBytes.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): stringBytes.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "/"): stringBytes.append(UInt8(ascii: "/"))
+                case UInt8(ascii: "b"): stringBytes.append(0x08)
+                case UInt8(ascii: "f"): stringBytes.append(0x0C)
+                case UInt8(ascii: "n"): stringBytes.append(0x0A)
+                case UInt8(ascii: "r"): stringBytes.append(0x0D)
+                case UInt8(ascii: "t"): stringBytes.append(0x09)
+                case UInt8(ascii: "u"):
+                    advanceASCII()
                     var code = try parseHex4()
-                    if (0xD800...0xDBFF).contains(code), current == "\\" {
-                        advance()
-                        guard current == "u" else { throw error("a lone UTF-16 surrogate in \\u escape") }
-                        advance()
+                    if (0xD800...0xDBFF).contains(code), current == UInt8(ascii: "\\") {
+                        advanceASCII()
+                        guard current == UInt8(ascii: "u") else { throw error("a lone UTF-16 surrogate in \\u escape") }
+                        advanceASCII()
                         let low = try parseHex4()
                         guard (0xDC00...0xDFFF).contains(low) else {
                             throw error("a lone UTF-16 surrogate in \\u escape")
@@ -231,15 +267,16 @@ struct JSONParser {
                     guard let scalar = Unicode.Scalar(code) else {
                         throw error("a lone UTF-16 surrogate in \\u escape")
                     }
-                    result.append(scalar)
+                    append(scalar)
                     continue
                 default:
-                    throw error("unknown escape '\\\(escaped)' in a string")
+                    let shown = currentScalar.map { String($0) } ?? ""
+                    throw error("unknown escape '\\\(shown)' in a string")
                 }
-                advance()
+                advanceASCII()
             default:
-                if c.value < 0x20 { throw error("a control character inside a string; escape it (\\n, \\t)") }
-                result.append(c)
+                if c < 0x20 { throw error("a control character inside a string; escape it (\\n, \\t)") }
+                stringBytes.append(c)
                 advance()
             }
         }
@@ -248,61 +285,95 @@ struct JSONParser {
     private mutating func parseHex4() throws(SyntaxError) -> UInt32 {
         var code: UInt32 = 0
         for _ in 0..<4 {
-            guard let c = current, let digit = UInt32(String(c), radix: 16) else {
-                throw error("a \\u escape needs four hex digits")
+            let digit: UInt32
+            switch current {
+            case let c? where c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"): digit = UInt32(c - UInt8(ascii: "0"))
+            case let c? where c >= UInt8(ascii: "a") && c <= UInt8(ascii: "f"): digit = UInt32(c - UInt8(ascii: "a") + 10)
+            case let c? where c >= UInt8(ascii: "A") && c <= UInt8(ascii: "F"): digit = UInt32(c - UInt8(ascii: "A") + 10)
+            default: throw error("a \\u escape needs four hex digits")
             }
             code = code * 16 + digit
-            advance()
+            advanceASCII()
         }
         return code
     }
 
+    /// 10⁰…10²², every one exactly representable as a Double (Clinger's fast path).
+    private static let exactPowersOfTen: [Double] = (0...22).map { power in
+        (0..<power).reduce(1.0) { value, _ in value * 10 }
+    }
+
     private mutating func parseNumber() throws(SyntaxError) -> Double {
-        let start = (line: line, column: column)
-        // The number's characters as ASCII bytes in a reused buffer, converted once by strtod
-        // (correctly rounded, like Double(String), without building a String per number).
-        numberText.removeAll(keepingCapacity: true)
-        let isDigit: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
-        if current == "-" {
-            numberText.append(UInt8(ascii: "-"))
-            advance()
+        let start = (line: line, column: column, index: index)
+        // Scanned once by the JSON grammar. A number of at most 15 significant digits with a
+        // decimal exponent within ±22 is m · 10ᵉ or m / 10⁻ᵉ with both factors exact, so one
+        // correctly rounded IEEE operation gives the correctly rounded value (Clinger 1990);
+        // any other number goes through strtod. Either way the result is what Double(String)
+        // gives.
+        var mantissa: UInt64 = 0
+        var digitCount = 0
+        var decimalExponent = 0
+        @inline(__always) func isDigit(_ byte: UInt8?) -> Bool {
+            guard let byte else { return false }
+            return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
         }
-        guard let first = current, isDigit(first) else {
-            if current == "I" { throw error("NaN and Infinity are not numbers in JSON; write a finite number") }
+        /// Digits of the significand: counted, and accumulated while they fit the fast path.
+        @inline(__always) func takeSignificandDigits(fraction: Bool) {
+            while let byte = current, byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                if mantissa != 0 || byte != UInt8(ascii: "0") { digitCount += 1 }
+                if digitCount <= 15 {
+                    mantissa = mantissa &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                    if fraction { decimalExponent -= 1 }
+                } else if !fraction {
+                    decimalExponent += 1
+                }
+                advanceASCII()
+            }
+        }
+        let negative = current == UInt8(ascii: "-")
+        if negative { advanceASCII() }
+        guard isDigit(current) else {
+            if current == UInt8(ascii: "I") {
+                throw error("NaN and Infinity are not numbers in JSON; write a finite number")
+            }
             throw error("a number needs a digit after '-'")
         }
-        if first == "0" {
-            numberText.append(UInt8(first.value))
-            advance()
-            if let c = current, isDigit(c) { throw error("numbers may not have leading zeros") }
+        if current == UInt8(ascii: "0") {
+            advanceASCII()
+            if isDigit(current) { throw error("numbers may not have leading zeros") }
         } else {
-            while let c = current, isDigit(c) {
-                numberText.append(UInt8(c.value))
-                advance()
-            }
+            takeSignificandDigits(fraction: false)
         }
-        if current == "." {
-            numberText.append(UInt8(ascii: "."))
-            advance()
-            guard let c = current, isDigit(c) else { throw error("a number needs digits after '.'") }
-            while let c = current, isDigit(c) {
-                numberText.append(UInt8(c.value))
-                advance()
-            }
+        if current == UInt8(ascii: ".") {
+            advanceASCII()
+            guard isDigit(current) else { throw error("a number needs digits after '.'") }
+            takeSignificandDigits(fraction: true)
         }
-        if current == "e" || current == "E" {
-            numberText.append(UInt8(ascii: "e"))
-            advance()
-            if let sign = current, sign == "+" || sign == "-" {
-                numberText.append(UInt8(sign.value))
-                advance()
+        var exponentTooLong = false
+        if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
+            advanceASCII()
+            var exponentNegative = false
+            if let sign = current, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                exponentNegative = sign == UInt8(ascii: "-")
+                advanceASCII()
             }
-            guard let c = current, isDigit(c) else { throw error("a number needs digits in its exponent") }
-            while let c = current, isDigit(c) {
-                numberText.append(UInt8(c.value))
-                advance()
+            guard isDigit(current) else { throw error("a number needs digits in its exponent") }
+            var exponent = 0
+            while let byte = current, isDigit(byte) {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(byte - UInt8(ascii: "0")) } else { exponentTooLong = true }
+                advanceASCII()
             }
+            decimalExponent += exponentNegative ? -exponent : exponent
         }
+        if digitCount <= 15, !exponentTooLong, abs(decimalExponent) <= 22 {
+            let magnitude =
+                decimalExponent < 0
+                ? Double(mantissa) / Self.exactPowersOfTen[-decimalExponent]
+                : Double(mantissa) * Self.exactPowersOfTen[decimalExponent]
+            return negative ? -magnitude : magnitude
+        }
+        numberText.removeAll(keepingCapacity: true)
+        numberText.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start.index..<index]))
         numberText.append(0)
         let value = numberText.withUnsafeBufferPointer { bytes in
             bytes.baseAddress.map { $0.withMemoryRebound(to: CChar.self, capacity: bytes.count) { strtod($0, nil) } }

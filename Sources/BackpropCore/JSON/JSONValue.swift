@@ -4,7 +4,7 @@
 /// derived from them is deterministic.
 public struct JSONValue: Equatable, Sendable {
     /// The value itself.
-    public indirect enum Kind: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
         case null
         case bool(Bool)
         case number(Double)
