@@ -1,0 +1,28 @@
+import BackpropCore
+import BackpropRendering
+
+/// `demo`: the 15 steps for a class, one at a time, full screen, each equation revealed line
+/// by line; on anything but a terminal (a pipe, CI) it prints every step in order instead.
+public enum DemoCommand: Command {
+    /// `demo` and its options.
+    public static let spec = CommandSpec(
+        name: "demo",
+        summary: "step through the lesson full screen, one equation line at a time (keys: ? for help)",
+        options: [
+            CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.sample.spec,
+            CommonOptions.precision.spec, CommonOptions.color.spec,
+        ])
+
+    /// Interactive when standard input and output are both terminals; otherwise the text of
+    /// `lesson`.
+    public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
+        try arguments.expectNoPositionals()
+        let narration = try LessonNarration(arguments, steps: Step.allCases, io: io)
+        if io.terminal.isTerminal, io.terminal.isInputTerminal,
+            DemoSession(narrator: narration.narrator, usesColor: narration.usesColor).run()
+        {
+            return
+        }
+        try LessonCommand.writeText(narration, io: io)
+    }
+}

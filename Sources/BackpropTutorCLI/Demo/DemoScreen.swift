@@ -1,0 +1,101 @@
+import BackpropCore
+import BackpropRendering
+
+/// What the demo's window shows, as a pure function of the state, the step's text and the
+/// window size: tested without a terminal.
+///
+/// The frame is `rows` lines, none wider than `columns − 1` (the last column stays empty, so
+/// no terminal wraps a line): the revealed part of the step from `scroll` on, then one status
+/// line with where the learner is and the keys. Numbers not in `previousNumbers` are
+/// highlighted (nil: nothing is, as on the first screen).
+struct DemoScreen {
+    /// The window, in character cells.
+    var size: WindowSize
+    /// Whether colour may be used; when not, highlights and the status line are bold or
+    /// inverse only.
+    var usesColor: Bool
+
+    /// The smallest window the demo draws in.
+    static let minimumSize = WindowSize(columns: 30, rows: 4)
+
+    /// The width the step text is laid out for.
+    var textWidth: Int { max(1, size.columns - 1) }
+    /// How many lines of step text fit above the status line.
+    var pageHeight: Int { max(1, size.rows - 1) }
+
+    /// The start and end of a highlighted number: yellow and bold, or bold without colour.
+    var highlight: (on: String, off: String) {
+        usesColor ? ("\u{1B}[1;33m", "\u{1B}[22;39m") : ("\u{1B}[1m", "\u{1B}[22m")
+    }
+
+    /// The frame for `state` showing `revealed`.
+    func frame(
+        _ state: DemoState, revealed: RevealedStep, stepCount: Int, previousNumbers: Set<String>?
+    ) -> [String] {
+        guard size.columns >= Self.minimumSize.columns, size.rows >= Self.minimumSize.rows else {
+            let message = "window too small: the demo needs \(Self.minimumSize.columns) × \(Self.minimumSize.rows)"
+            return [VisibleText.clipped(message, to: textWidth)] + Array(repeating: "", count: max(0, size.rows - 1))
+        }
+        var body: [String]
+        if state.isShowingHelp {
+            body = Self.help
+        } else {
+            let visible = Array(revealed.visibleLines(atStage: state.stage))
+            body = Array(visible.dropFirst(state.scroll).prefix(pageHeight))
+            if let previousNumbers {
+                let (on, off) = highlight
+                body = body.map { PrintedNumbers.highlight($0, on: on, off: off) { !previousNumbers.contains($0) } }
+            }
+        }
+        body = Array(body.prefix(pageHeight)).map { VisibleText.clipped($0, to: textWidth) }
+        body += Array(repeating: "", count: pageHeight - body.count)
+        return body + [statusLine(state, revealed: revealed, stepCount: stepCount)]
+    }
+
+    /// Where the learner is, and the keys (or the step number being typed, or a notice).
+    func statusLine(_ state: DemoState, revealed: RevealedStep, stepCount: Int) -> String {
+        var position = " step \(state.step)/\(stepCount)"
+        if revealed.stageCount > 1 {
+            position += " · line \(min(state.stage, revealed.stageCount - 1) + 1)/\(revealed.stageCount)"
+        }
+        let visible = revealed.visibleLineCounts[min(state.stage, revealed.stageCount - 1)]
+        if !state.isShowingHelp, visible > pageHeight {
+            let last = min(visible, state.scroll + pageHeight)
+            position += " · rows \(state.scroll + 1)–\(last) of \(visible)"
+            if last < visible { position += " ↓" }
+        }
+        let tail: String
+        if state.isShowingHelp {
+            tail = "any key closes the help"
+        } else if !state.typedStep.isEmpty {
+            tail = "go to step \(state.typedStep)_  (Enter goes, Esc cancels)"
+        } else if let notice = state.notice {
+            tail = notice
+        } else {
+            tail = "→ next  ← back  j/k scroll  ? help  q quit"
+        }
+        var line = position + "  │  " + tail
+        let room = textWidth
+        if line.count > room { line = VisibleText.clipped(line, to: room) }
+        line += String(repeating: " ", count: max(0, room - VisibleText.width(line)))
+        return "\u{1B}[7m" + line + "\u{1B}[0m"
+    }
+
+    /// The key help.
+    static let help = [
+        "Keys",
+        "────",
+        "",
+        "  →  Space  n      next: the next line of the step's equations, then the next step",
+        "  ←  b             back",
+        "  ↓  j   ↑  k      scroll one line (long steps)",
+        "  PgDn  PgUp       scroll one page",
+        "  Home  End        first step, last step",
+        "  1–15 then Enter  go to that step",
+        "  ?                this help",
+        "  q  Ctrl-C        quit",
+        "",
+        "Numbers that were not on the previous screen are highlighted.",
+        "Any key closes this help.",
+    ]
+}
