@@ -62,7 +62,7 @@ enum PrintedNumbers {
     }
 
     /// The end of the number starting at `start` (`-`? digits `.` digits, then an optional
-    /// `e±digits`), or nil when none starts there or it runs on into a letter or digit.
+    /// `e±digits`), or nil when none starts there or it runs on into a letter, digit or point.
     private static func numberEnd(_ characters: [Character], from start: Int) -> Int? {
         func digits(from position: Int) -> Int {
             var end = position
@@ -80,7 +80,9 @@ enum PrintedNumbers {
             let exponentEnd = digits(from: end + 2)
             if exponentEnd > end + 2 { end = exponentEnd }
         }
-        if end < characters.count, characters[end].isASCII, characters[end].isLetter || characters[end].isNumber {
+        if end < characters.count, characters[end].isASCII,
+            characters[end].isLetter || characters[end].isNumber || characters[end] == "."
+        {
             return nil
         }
         return end

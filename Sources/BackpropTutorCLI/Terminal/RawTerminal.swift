@@ -59,6 +59,12 @@ enum RawTerminal {
                 _ = signal(signalNumber) { restoreAndReraise($0) }
             }
         }
+        // A parent may have started us with signals blocked (the mask is inherited); then
+        // neither SIGTERM nor a resize would ever reach the handlers.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signalNumber in restoringSignals + [SIGWINCH] { sigaddset(&unblocked, signalNumber) }
+        _ = pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
         var raw = settings
         raw.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
         raw.c_oflag &= ~tcflag_t(OPOST)

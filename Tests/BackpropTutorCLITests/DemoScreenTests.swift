@@ -1,0 +1,177 @@
+import BackpropCore
+import BackpropRendering
+import BackpropTestSupport
+import Foundation
+import Testing
+
+@testable import BackpropTutorCLI
+
+/// The demo without a terminal: reveal stages, the key map, highlighting and the frame at
+/// different window sizes.
+@Suite("demo's screen model")
+struct DemoScreenTests {
+    static let narrator: Narrator = {
+        let lesson = (try? LessonFixtures.lesson("ng-lecture"))!
+        return Narrator(trace: Tracer.trace(lesson), notation: NotationName(rawValue: lesson.notation))
+    }()
+
+    static func revealed(_ step: Int, width: Int = 79, usesColor: Bool = false) -> RevealedStep {
+        TextRenderer(usesColor: usesColor, width: width).revealed(narrator.section(Step(number: step)!))
+    }
+
+    static func layout(pageHeight: Int = 29, width: Int = 79) -> DemoState.Layout {
+        DemoState.Layout(stepCount: 15, pageHeight: pageHeight, revealed: { revealed($0, width: width) })
+    }
+
+    @Test("every step's stages end in exactly `step N`'s text, one stage per equation line after the first")
+    func stagesMatchTheStep() {
+        for number in 1...15 {
+            let section = Self.narrator.section(Step(number: number)!)
+            for width in [40, 79, 120] {
+                let renderer = TextRenderer(width: width)
+                let revealed = renderer.revealed(section)
+                #expect(revealed.lines.joined(separator: "\n") + "\n" == renderer.fragment(section), "step \(number)")
+                let equationLines = section.blocks.reduce(0) { total, block in
+                    if case .equation(let equation) = block { return total + equation.steps.count - 1 }
+                    return total
+                }
+                #expect(revealed.stageCount == 1 + equationLines, "step \(number)")
+                #expect(zip(revealed.visibleLineCounts, revealed.visibleLineCounts.dropFirst()).allSatisfy { $0 < $1 })
+                #expect(revealed.visibleLineCounts.last == revealed.lines.count)
+            }
+        }
+    }
+
+    @Test("step 6 reveals a⁽¹⁾ = x, then its numbers with z⁽²⁾'s symbolic line, then z⁽²⁾'s numbers")
+    func revealOrder() {
+        let step = Self.revealed(6)
+        let first = Array(step.visibleLines(atStage: 0))
+        #expect(first.last == "a⁽¹⁾ = x")
+        // a⁽¹⁾'s last line comes with what follows it, up to the first line of the next equation.
+        let second = Array(step.visibleLines(atStage: 1).dropFirst(first.count))
+        #expect(second == ["     = ⎡0.5000⎤", "       ⎣1.0000⎦", "", "z⁽²⁾ = Θ⁽¹⁾[1; a⁽¹⁾]"])
+        let third = Array(step.visibleLines(atStage: 2).dropFirst(first.count + second.count))
+        #expect(third.count == 3 && third[1].hasPrefix("     = ⎢-0.3000"), "\(third)")
+    }
+
+    @Test("the key map: next reveals, then moves on; back returns; digits and Enter jump; help; quit")
+    func keyMap() {
+        let layout = Self.layout()
+        var state = DemoState()
+        state = state.handling(.character("6"), in: layout).handling(.enter, in: layout)
+        #expect(state.step == 6 && state.stage == 0 && state.typedStep.isEmpty)
+        state = state.handling(.right, in: layout)
+        #expect(state.step == 6 && state.stage == 1)
+        state = state.handling(.character("b"), in: layout).handling(.left, in: layout)
+        #expect(state.step == 5 && state.stage == Self.revealed(5).stageCount - 1)
+        state = state.handling(.end, in: layout)
+        #expect(state.step == 15 && state.stage == 0)
+        state = state.handling(.home, in: layout)
+        #expect(state.step == 1)
+        state = state.handling(.character("9"), in: layout).handling(.character("9"), in: layout)
+            .handling(.enter, in: layout)
+        #expect(state.step == 1 && state.notice == "there is no step 99: the steps are 1 to 15")
+        state = state.handling(.character("?"), in: layout)
+        #expect(state.isShowingHelp)
+        state = state.handling(.character("q"), in: layout)
+        #expect(!state.isShowingHelp && !state.isFinished, "a key closes the help first")
+        #expect(state.handling(.character("q"), in: layout).isFinished)
+        #expect(state.handling(.interrupt, in: layout).isFinished)
+    }
+
+    @Test("next pages through a step taller than the window before revealing more")
+    func longSteps() {
+        let layout = Self.layout(pageHeight: 10)
+        let step1 = Self.revealed(1)
+        #expect(step1.stageCount == 1 && step1.lines.count > 20)
+        var state = DemoState()
+        var scrolls: [Int] = []
+        while state.step == 1 {
+            scrolls.append(state.scroll)
+            state = state.handling(.right, in: layout)
+        }
+        #expect(scrolls.count > 2 && scrolls == scrolls.sorted(), "\(scrolls)")
+        #expect(scrolls.last == step1.lines.count - 10, "the last page ends at the last line")
+        #expect(state.step == 2 && state.scroll == 0)
+        // j/k and PgUp/PgDn stay within the step.
+        var top = DemoState()
+        top = top.handling(.up, in: layout).handling(.pageUp, in: layout)
+        #expect(top.scroll == 0)
+        top = top.handling(.pageDown, in: layout).handling(.down, in: layout)
+        #expect(top.scroll == 10)
+    }
+
+    @Test("numbers not on the previous screen are highlighted, others not; none on the first screen")
+    func highlighting() {
+        let line = "z = 0.5000 + -1.2500 · 3.05e-06 in step 12 (x₁, Θ⁽²⁾)"
+        #expect(PrintedNumbers.numbers(in: line) == ["0.5000", "-1.2500", "3.05e-06"])
+        #expect(PrintedNumbers.numbers(in: "\u{1B}[1m0.2500\u{1B}[0m v1.5 1.2.3") == ["0.2500"])
+        let marked = PrintedNumbers.highlight(line, on: "<", off: ">") { $0 != "0.5000" }
+        #expect(marked == "z = 0.5000 + <-1.2500> · <3.05e-06> in step 12 (x₁, Θ⁽²⁾)")
+
+        let screen = DemoScreen(size: WindowSize(columns: 100, rows: 30), usesColor: true)
+        let step = Self.revealed(6, width: 99, usesColor: true)
+        var state = DemoState(step: 6)
+        #expect(!screen.frame(state, revealed: step, stepCount: 15, previousNumbers: nil).joined().contains("\u{1B}[1;33m"))
+        let before = PrintedNumbers.numbers(in: step.visibleLines(atStage: 0))
+        state.stage = 1
+        let frame = screen.frame(state, revealed: step, stepCount: 15, previousNumbers: before).joined(separator: "\n")
+        #expect(frame.contains("\u{1B}[1;33m0.5000\u{1B}[22;39m"), "x's numbers are new")
+        let plain = DemoScreen(size: WindowSize(columns: 100, rows: 30), usesColor: false)
+        let boldFrame = plain.frame(state, revealed: step, stepCount: 15, previousNumbers: before).joined()
+        #expect(boldFrame.contains("\u{1B}[1m0.5000\u{1B}[22m") && !boldFrame.contains("33m"))
+        // Going back to a stage whose numbers were all on screen highlights nothing.
+        let after = PrintedNumbers.numbers(in: step.visibleLines(atStage: 1))
+        state.stage = 0
+        #expect(!screen.frame(state, revealed: step, stepCount: 15, previousNumbers: after).joined().contains("33m"))
+    }
+
+    @Test("the frame fills the window and no line is wider than it, at any size", arguments: [(100, 30), (60, 20), (30, 4), (200, 60)])
+    func frameSizes(columns: Int, rows: Int) {
+        let screen = DemoScreen(size: WindowSize(columns: columns, rows: rows), usesColor: true)
+        for number in [1, 6, 12, 15] {
+            let step = Self.revealed(number, width: screen.textWidth, usesColor: true)
+            for stage in [0, step.stageCount - 1] {
+                let state = DemoState(step: number, stage: stage)
+                let frame = screen.frame(state, revealed: step, stepCount: 15, previousNumbers: [])
+                #expect(frame.count == rows)
+                #expect(frame.allSatisfy { VisibleText.width($0) <= columns - 1 }, "step \(number) at \(columns)")
+                #expect(frame.last?.contains("step \(number)/15") == true)
+            }
+        }
+        // Laid out for the width: at 59 columns prose wraps earlier than at 99.
+        if columns == 60 {
+            #expect(Self.revealed(1, width: 59).lines.count > Self.revealed(1, width: 99).lines.count)
+            #expect(Self.revealed(1, width: 59).lines.allSatisfy { $0.count <= 59 || $0.contains("─") == false })
+        }
+    }
+
+    @Test("a window smaller than 30 × 4 says so instead of drawing")
+    func tooSmall() {
+        let screen = DemoScreen(size: WindowSize(columns: 20, rows: 3), usesColor: false)
+        let frame = screen.frame(DemoState(), revealed: Self.revealed(1), stepCount: 15, previousNumbers: nil)
+        #expect(frame.count == 3 && frame[0].hasPrefix("window too small"))
+    }
+
+    @Test("keys from bytes: arrows in both cursor modes, Home/End, PgUp/PgDn, split sequences, a lone Esc")
+    func keyDecoding() {
+        var decoder = KeyDecoder()
+        #expect(decoder.decode(Array("\u{1B}[C\u{1B}OD\u{1B}[H\u{1B}[4~\u{1B}[5~\u{1B}[6~ n?".utf8)) == [
+            .right, .left, .home, .end, .pageUp, .pageDown, .character(" "), .character("n"), .character("?"),
+        ])
+        #expect(decoder.decode([0x1B, 0x5B]) == [])
+        #expect(decoder.hasPendingEscape)
+        #expect(decoder.decode([0x41, 0x03, 0x0D, 0x7F]) == [.up, .interrupt, .enter, .backspace])
+        #expect(decoder.decode([0x1B]) == [] && decoder.flushPendingEscape() == [.escape])
+        #expect(decoder.decode(Array("é".utf8)) == [.character("é")])
+    }
+
+    @Test("clipping keeps escape sequences, counts only what shows and marks the cut")
+    func clipping() {
+        let line = "\u{1B}[1mabcdef\u{1B}[0m"
+        #expect(VisibleText.width(line) == 6)
+        #expect(VisibleText.clipped(line, to: 6) == line)
+        let cut = VisibleText.clipped(line, to: 4)
+        #expect(VisibleText.width(cut) == 4 && cut.hasPrefix("\u{1B}[1mabc") && cut.hasSuffix("›"))
+    }
+}
