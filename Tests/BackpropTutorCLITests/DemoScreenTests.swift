@@ -20,7 +20,8 @@ struct DemoScreenTests {
     }
 
     static func layout(pageHeight: Int = 29, width: Int = 79) -> DemoState.Layout {
-        DemoState.Layout(stepCount: 15, pageHeight: pageHeight, revealed: { revealed($0, width: width) })
+        let pages = DemoPages(narrator: narrator, usesColor: false)
+        return DemoState.Layout(stepCount: 15, pageHeight: pageHeight, revealed: { pages.page($0, width: width) })
     }
 
     @Test("every step's stages end in exactly `step N`'s text, one stage per equation line after the first")
@@ -58,6 +59,9 @@ struct DemoScreenTests {
     func keyMap() {
         let layout = Self.layout()
         var state = DemoState()
+        #expect(state.step == 0, "the title page comes first")
+        state = state.handling(.right, in: layout)
+        #expect(state.step == 1 || state.scroll > 0)
         state = state.handling(.character("6"), in: layout).handling(.enter, in: layout)
         #expect(state.step == 6 && state.stage == 0 && state.typedStep.isEmpty)
         state = state.handling(.right, in: layout)
@@ -67,10 +71,12 @@ struct DemoScreenTests {
         state = state.handling(.end, in: layout)
         #expect(state.step == 15 && state.stage == 0)
         state = state.handling(.home, in: layout)
-        #expect(state.step == 1)
+        #expect(state.step == 0)
+        state = state.handling(.left, in: layout)
+        #expect(state.step == 0 && state.notice == "this is the title page; → goes on, q quits")
         state = state.handling(.character("9"), in: layout).handling(.character("9"), in: layout)
             .handling(.enter, in: layout)
-        #expect(state.step == 1 && state.notice == "there is no step 99: the steps are 1 to 15")
+        #expect(state.step == 0 && state.notice == "there is no step 99: the steps are 1 to 15")
         state = state.handling(.character("?"), in: layout)
         #expect(state.isShowingHelp)
         state = state.handling(.character("q"), in: layout)
@@ -84,7 +90,7 @@ struct DemoScreenTests {
         let layout = Self.layout(pageHeight: 10)
         let step1 = Self.revealed(1)
         #expect(step1.stageCount == 1 && step1.lines.count > 20)
-        var state = DemoState()
+        var state = DemoState(step: 1)
         var scrolls: [Int] = []
         while state.step == 1 {
             scrolls.append(state.scroll)
@@ -94,7 +100,7 @@ struct DemoScreenTests {
         #expect(scrolls.last == step1.lines.count - 10, "the last page ends at the last line")
         #expect(state.step == 2 && state.scroll == 0)
         // j/k and PgUp/PgDn stay within the step.
-        var top = DemoState()
+        var top = DemoState(step: 1)
         top = top.handling(.up, in: layout).handling(.pageUp, in: layout)
         #expect(top.scroll == 0)
         top = top.handling(.pageDown, in: layout).handling(.down, in: layout)
@@ -149,7 +155,7 @@ struct DemoScreenTests {
     @Test("a window smaller than 30 × 4 says so instead of drawing")
     func tooSmall() {
         let screen = DemoScreen(size: WindowSize(columns: 20, rows: 3), usesColor: false)
-        let frame = screen.frame(DemoState(), revealed: Self.revealed(1), stepCount: 15, previousNumbers: nil)
+        let frame = screen.frame(DemoState(step: 1), revealed: Self.revealed(1), stepCount: 15, previousNumbers: nil)
         #expect(frame.count == 3 && frame[0].hasPrefix("window too small"))
     }
 
@@ -173,5 +179,18 @@ struct DemoScreenTests {
         #expect(VisibleText.clipped(line, to: 6) == line)
         let cut = VisibleText.clipped(line, to: 4)
         #expect(VisibleText.width(cut) == 4 && cut.hasPrefix("\u{1B}[1mabc") && cut.hasSuffix("›"))
+    }
+
+    @Test("the title page is the lesson's head as `lesson` prints it, with the network figure")
+    func titlePage() {
+        let pages = DemoPages(narrator: Self.narrator, usesColor: false)
+        let page = pages.page(0, width: 80)
+        #expect(page.stageCount == 1)
+        let lesson = BackpropTutor.execute(["lesson", "--lesson", "ng-lecture"]).standardOutput
+        #expect(lesson.hasPrefix(page.lines.joined(separator: "\n") + "\n"))
+        #expect(page.lines.first == "A four-layer network in Ng's notation")
+        #expect(page.lines.contains { $0.contains("a⁽⁴⁾₁ = 0.6270") })
+        let screen = DemoScreen(size: WindowSize(columns: 80, rows: 24), usesColor: false)
+        #expect(screen.frame(DemoState(), revealed: page, stepCount: 15, previousNumbers: nil).last?.contains(" title page ") == true)
     }
 }

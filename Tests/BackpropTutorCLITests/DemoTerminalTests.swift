@@ -23,7 +23,7 @@ struct DemoTerminalTests {
         let terminal = try PseudoTerminal(columns: 100, rows: 30)
         let before = terminal.settings()
         try terminal.start(binary, ["demo"] + arguments, environment: environment)
-        let drawn = terminal.wait(for: "step 1/15", after: 0)
+        let drawn = terminal.wait(for: " title page ", after: 0)
         #expect(drawn, "no first frame: \(terminal.text().debugDescription.prefix(800))")
         return (terminal, before)
     }
@@ -49,6 +49,8 @@ struct DemoTerminalTests {
         // Raw while it runs: no line editing, no echo (so the comparison below means something).
         #expect(before.c_lflag & tcflag_t(ICANON) != 0)
         #expect(terminal.settings().c_lflag & tcflag_t(ICANON | ECHO) == 0, "the demo did not enter raw mode")
+        #expect(terminal.text().contains("A four-layer network in Ng's notation"))
+        terminal.press("1\r", expecting: "step 1/15")
         #expect(terminal.text().contains("Step 1 · The network and its matrices"))
 
         terminal.press("6\r", expecting: "step 6/15 · line 1/")
@@ -60,7 +62,7 @@ struct DemoTerminalTests {
         terminal.press("\u{1B}[D", expecting: "step 6/15 · line 2/")  // ←
         terminal.press("\u{1B}[D\u{1B}[D", expecting: "step 5/15")  // back past the first line: step 5
         terminal.press("\u{1B}[F", expecting: "step 15/15")  // End
-        terminal.press("\u{1B}[H", expecting: "step 1/15")  // Home
+        terminal.press("\u{1B}[H", expecting: " title page ")  // Home
         terminal.press("12\r", expecting: "Step 12 · Backpropagation for one sample")
         terminal.press("99\r", expecting: "there is no step 99: the steps are 1 to 15")
         terminal.press("?", expecting: "any key closes the help")
@@ -78,7 +80,7 @@ struct DemoTerminalTests {
     @Test("a resized window is redrawn for the new size")
     func resize() throws {
         let (terminal, before) = try Self.started()
-        #expect(terminal.text().contains("rows 1–29 of"))
+        terminal.press("1\r", expecting: "rows 1–29 of")
         terminal.resize(columns: 60, rows: 20)
         let offset = terminal.text().utf8.count
         kill(terminal.processIdentifier, SIGWINCH)

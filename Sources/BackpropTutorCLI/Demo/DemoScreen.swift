@@ -54,7 +54,7 @@ struct DemoScreen {
 
     /// Where the learner is, and the keys (or the step number being typed, or a notice).
     func statusLine(_ state: DemoState, revealed: RevealedStep, stepCount: Int) -> String {
-        var position = " step \(state.step)/\(stepCount)"
+        var position = state.step == 0 ? " title page" : " step \(state.step)/\(stepCount)"
         if revealed.stageCount > 1 {
             position += " · line \(min(state.stage, revealed.stageCount - 1) + 1)/\(revealed.stageCount)"
         }
@@ -90,7 +90,7 @@ struct DemoScreen {
         "  ←  b             back",
         "  ↓  j   ↑  k      scroll one line (long steps)",
         "  PgDn  PgUp       scroll one page",
-        "  Home  End        first step, last step",
+        "  Home  End        title page, last step",
         "  1–15 then Enter  go to that step",
         "  ?                this help",
         "  q  Ctrl-C        quit",

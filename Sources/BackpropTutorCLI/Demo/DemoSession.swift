@@ -12,20 +12,14 @@ import BackpropRendering
 /// keys, follows window resizes and redraws whole frames. What is drawn is `DemoScreen`'s;
 /// what a key does is `DemoState`'s; this type only connects them to the terminal.
 final class DemoSession {
-    /// Tells the steps.
-    private let narrator: Narrator
+    /// The title page and the steps, laid out for the window's width.
+    private let pages: DemoPages
     /// Whether colour may be used.
     private let usesColor: Bool
-    /// Each step's narrative, made once.
-    private var sections: [Int: Section] = [:]
-    /// Each step laid out for `layoutWidth`.
-    private var revealedSteps: [Int: RevealedStep] = [:]
-    /// The width `revealedSteps` were laid out for.
-    private var layoutWidth = 0
 
     /// A session telling `narrator`'s lesson.
     init(narrator: Narrator, usesColor: Bool) {
-        self.narrator = narrator
+        pages = DemoPages(narrator: narrator, usesColor: usesColor)
         self.usesColor = usesColor
     }
 
@@ -69,14 +63,15 @@ final class DemoSession {
             } else if ready == 0, decoder.hasPendingEscape {
                 keys = decoder.flushPendingEscape()
             }
+            let pages = self.pages
             let layout = DemoState.Layout(
-                stepCount: Step.allCases.count, pageHeight: screen.pageHeight,
-                revealed: { self.revealed($0, width: screen.textWidth) })
+                stepCount: pages.lastPage, pageHeight: screen.pageHeight,
+                revealed: { pages.page($0, width: screen.textWidth) })
             for key in keys {
                 let next = state.handling(key, in: layout)
                 if next.view != state.view {
                     previousNumbers = PrintedNumbers.numbers(
-                        in: revealed(state.step, width: screen.textWidth).visibleLines(atStage: state.stage))
+                        in: pages.page(state.step, width: screen.textWidth).visibleLines(atStage: state.stage))
                 }
                 if next != state { needsDrawing = true }
                 state = next
@@ -90,30 +85,11 @@ final class DemoSession {
         let isLargeEnough =
             screen.size.columns >= DemoScreen.minimumSize.columns && screen.size.rows >= DemoScreen.minimumSize.rows
         let revealed =
-            isLargeEnough ? revealed(state.step, width: screen.textWidth) : RevealedStep(lines: [], visibleLineCounts: [0])
+            isLargeEnough ? pages.page(state.step, width: screen.textWidth) : RevealedStep(lines: [], visibleLineCounts: [0])
         let lines = screen.frame(
-            state, revealed: revealed, stepCount: Step.allCases.count, previousNumbers: previousNumbers)
+            state, revealed: revealed, stepCount: pages.lastPage, previousNumbers: previousNumbers)
         TerminalOutput.send(
             TerminalSequence.home + lines.map { $0 + TerminalSequence.eraseLineEnd }.joined(separator: "\r\n")
                 + TerminalSequence.eraseScreenEnd)
-    }
-
-    /// Step `number` laid out for `width` columns (kept until the width changes).
-    private func revealed(_ number: Int, width: Int) -> RevealedStep {
-        if width != layoutWidth {
-            revealedSteps = [:]
-            layoutWidth = width
-        }
-        if let step = revealedSteps[number] { return step }
-        let section: Section
-        if let known = sections[number] {
-            section = known
-        } else {
-            section = narrator.section(Step(number: number) ?? .network)
-            sections[number] = section
-        }
-        let step = TextRenderer(decimals: narrator.decimals, usesColor: usesColor, width: width).revealed(section)
-        revealedSteps[number] = step
-        return step
     }
 }

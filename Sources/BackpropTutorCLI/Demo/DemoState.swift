@@ -4,8 +4,8 @@ import BackpropRendering
 /// what the keyboard is in the middle of. `handling(_:in:)` is the whole key map, pure, so
 /// it is tested without a terminal.
 struct DemoState: Equatable, Sendable {
-    /// The step shown, 1–15.
-    var step = 1
+    /// The page shown: 0 is the title page, 1–15 the steps.
+    var step = 0
     /// The reveal stage of the step, from 0 (up to the first line of the first equation)
     /// to `stageCount − 1` (everything).
     var stage = 0
@@ -22,11 +22,11 @@ struct DemoState: Equatable, Sendable {
 
     /// What the key map needs to know about the steps and the window.
     struct Layout {
-        /// How many steps there are (15).
+        /// How many steps there are (15); page 0, the title page, comes before them.
         var stepCount: Int
         /// How many lines of step text the window shows at once.
         var pageHeight: Int
-        /// Step `step`'s stages.
+        /// Page `step`'s stages (0: the title page).
         var revealed: (_ step: Int) -> RevealedStep
     }
 
@@ -90,7 +90,7 @@ struct DemoState: Equatable, Sendable {
         case .pageUp:
             scroll -= max(1, page - 1)
         case .home:
-            go(toStep: 1)
+            go(toStep: 0)
         case .end:
             go(toStep: layout.stepCount)
         case .character("?"), .character("h"):
@@ -127,13 +127,13 @@ struct DemoState: Equatable, Sendable {
     private mutating func backward(in layout: Layout) {
         if stage > 0 {
             stage -= 1
-        } else if step > 1 {
+        } else if step > 0 {
             step -= 1
             let shape = layout.revealed(step)
             stage = shape.stageCount - 1
             scroll = shape.visibleLineCounts[stage] - max(1, layout.pageHeight)
         } else {
-            notice = "this is the first step; → goes on, q quits"
+            notice = "this is the title page; → goes on, q quits"
         }
     }
 
@@ -152,9 +152,9 @@ struct DemoState: Equatable, Sendable {
     }
 }
 
-/// A step at a reveal stage: what "the previous view" means for highlighting numbers.
+/// A page at a reveal stage: what "the previous view" means for highlighting numbers.
 struct DemoView: Equatable, Hashable, Sendable {
-    /// The step, 1–15.
+    /// The page: 0 the title page, 1–15 the steps.
     var step: Int
     /// The reveal stage.
     var stage: Int
