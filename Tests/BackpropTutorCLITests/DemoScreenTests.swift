@@ -193,4 +193,21 @@ struct DemoScreenTests {
         let screen = DemoScreen(size: WindowSize(columns: 80, rows: 24), usesColor: false)
         #expect(screen.frame(DemoState(), revealed: page, stepCount: 15, previousNumbers: nil).last?.contains(" title page ") == true)
     }
+
+    @Test("after a resize the last revealed line stays in sight, and the status line still fits")
+    func resized() {
+        let state = DemoState(step: 12, stage: 5)
+        let narrow = Self.layout(pageHeight: 19, width: 49)
+        let visible = Self.revealed(12, width: 49).visibleLineCounts[5]
+        #expect(visible > 19)
+        let wide = Self.layout(pageHeight: 29, width: 99)
+        #expect(Self.revealed(12, width: 99).visibleLineCounts[5] <= 29, "all in sight before")
+        #expect(state.resized(from: wide, to: narrow).scroll == visible - 19)
+        #expect(state.resized(from: narrow, to: Self.layout(pageHeight: 200, width: 99)).scroll == 0)
+        // The top of a long step, its end out of sight, stays at the top.
+        #expect(DemoState(step: 1).resized(from: wide, to: narrow).scroll == 0)
+        let screen = DemoScreen(size: WindowSize(columns: 50, rows: 20), usesColor: false)
+        let status = screen.statusLine(state, revealed: Self.revealed(12, width: 49), stepCount: 15)
+        #expect(status.contains("? help  q quit") && VisibleText.width(status) == 49, "\(status)")
+    }
 }

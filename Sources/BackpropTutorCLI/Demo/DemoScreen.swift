@@ -18,6 +18,9 @@ struct DemoScreen {
     /// The smallest window the demo draws in.
     static let minimumSize = WindowSize(columns: 30, rows: 4)
 
+    /// Whether the window is at least `minimumSize`.
+    var isLargeEnough: Bool { size.columns >= Self.minimumSize.columns && size.rows >= Self.minimumSize.rows }
+
     /// The width the step text is laid out for.
     var textWidth: Int { max(1, size.columns - 1) }
     /// How many lines of step text fit above the status line.
@@ -32,7 +35,7 @@ struct DemoScreen {
     func frame(
         _ state: DemoState, revealed: RevealedStep, stepCount: Int, previousNumbers: Set<String>?
     ) -> [String] {
-        guard size.columns >= Self.minimumSize.columns, size.rows >= Self.minimumSize.rows else {
+        guard isLargeEnough else {
             let message = "window too small: the demo needs \(Self.minimumSize.columns) × \(Self.minimumSize.rows)"
             return [VisibleText.clipped(message, to: textWidth)] + Array(repeating: "", count: max(0, size.rows - 1))
         }
@@ -54,28 +57,34 @@ struct DemoScreen {
 
     /// Where the learner is, and the keys (or the step number being typed, or a notice).
     func statusLine(_ state: DemoState, revealed: RevealedStep, stepCount: Int) -> String {
-        var position = state.step == 0 ? " title page" : " step \(state.step)/\(stepCount)"
+        let page = state.step == 0 ? " title page" : " step \(state.step)/\(stepCount)"
+        var part = ""
         if revealed.stageCount > 1 {
-            position += " · line \(min(state.stage, revealed.stageCount - 1) + 1)/\(revealed.stageCount)"
+            part = " · line \(min(state.stage, revealed.stageCount - 1) + 1)/\(revealed.stageCount)"
         }
+        var rows = ""
+        var more = ""
         let visible = revealed.visibleLineCounts[min(state.stage, revealed.stageCount - 1)]
         if !state.isShowingHelp, visible > pageHeight {
             let last = min(visible, state.scroll + pageHeight)
-            position += " · rows \(state.scroll + 1)–\(last) of \(visible)"
-            if last < visible { position += " ↓" }
+            rows = " · rows \(state.scroll + 1)–\(last) of \(visible)"
+            if last < visible { more = " ↓" }
         }
-        let tail: String
+        let positions = [page + part + rows + more, page + part + more]
+        let tails: [String]
         if state.isShowingHelp {
-            tail = "any key closes the help"
+            tails = ["any key closes the help"]
         } else if !state.typedStep.isEmpty {
-            tail = "go to step \(state.typedStep)_  (Enter goes, Esc cancels)"
+            tails = ["go to step \(state.typedStep)_  (Enter goes, Esc cancels)", "go to step \(state.typedStep)_"]
         } else if let notice = state.notice {
-            tail = notice
+            tails = [notice]
         } else {
-            tail = "→ next  ← back  j/k scroll  ? help  q quit"
+            tails = ["→ next  ← back  j/k scroll  ? help  q quit", "? help  q quit"]
         }
-        var line = position + "  │  " + tail
         let room = textWidth
+        // The longest version that fits; a notice is cut rather than dropped.
+        let candidates = positions.flatMap { position in tails.map { position + "  │  " + $0 } }
+        var line = candidates.first { $0.count <= room } ?? candidates[candidates.count - 1]
         if line.count > room { line = VisibleText.clipped(line, to: room) }
         line += String(repeating: " ", count: max(0, room - VisibleText.width(line)))
         return "\u{1B}[7m" + line + "\u{1B}[0m"

@@ -42,8 +42,14 @@ final class DemoSession {
         var needsDrawing = true
         var buffer = [UInt8](repeating: 0, count: 256)
         while !state.isFinished {
+            let pages = self.pages
             if WindowSize.takeResize() {
+                let old = DemoScreen(size: size, usesColor: usesColor)
                 size = WindowSize.current()
+                let new = DemoScreen(size: size, usesColor: usesColor)
+                if old.isLargeEnough, new.isLargeEnough {
+                    state = state.resized(from: layout(old), to: layout(new))
+                }
                 needsDrawing = true
             }
             let screen = DemoScreen(size: size, usesColor: usesColor)
@@ -63,12 +69,8 @@ final class DemoSession {
             } else if ready == 0, decoder.hasPendingEscape {
                 keys = decoder.flushPendingEscape()
             }
-            let pages = self.pages
-            let layout = DemoState.Layout(
-                stepCount: pages.lastPage, pageHeight: screen.pageHeight,
-                revealed: { pages.page($0, width: screen.textWidth) })
             for key in keys {
-                let next = state.handling(key, in: layout)
+                let next = state.handling(key, in: layout(screen))
                 if next.view != state.view {
                     previousNumbers = PrintedNumbers.numbers(
                         in: pages.page(state.step, width: screen.textWidth).visibleLines(atStage: state.stage))
@@ -82,14 +84,20 @@ final class DemoSession {
 
     /// Draws the whole frame in one write: home, each line erased to its end, nothing below.
     private func draw(_ state: DemoState, on screen: DemoScreen, previousNumbers: Set<String>?) {
-        let isLargeEnough =
-            screen.size.columns >= DemoScreen.minimumSize.columns && screen.size.rows >= DemoScreen.minimumSize.rows
         let revealed =
-            isLargeEnough ? pages.page(state.step, width: screen.textWidth) : RevealedStep(lines: [], visibleLineCounts: [0])
+            screen.isLargeEnough ? pages.page(state.step, width: screen.textWidth) : RevealedStep(lines: [], visibleLineCounts: [0])
         let lines = screen.frame(
             state, revealed: revealed, stepCount: pages.lastPage, previousNumbers: previousNumbers)
         TerminalOutput.send(
             TerminalSequence.home + lines.map { $0 + TerminalSequence.eraseLineEnd }.joined(separator: "\r\n")
                 + TerminalSequence.eraseScreenEnd)
+    }
+
+    /// What the key map needs to know, for `screen`'s size.
+    private func layout(_ screen: DemoScreen) -> DemoState.Layout {
+        let pages = self.pages
+        return DemoState.Layout(
+            stepCount: pages.lastPage, pageHeight: screen.pageHeight,
+            revealed: { pages.page($0, width: screen.textWidth) })
     }
 }

@@ -104,6 +104,21 @@ struct DemoState: Equatable, Sendable {
         }
     }
 
+    /// The same view in a resized window: if the last revealed line was in sight (the line
+    /// the class was looking at), it stays in sight; otherwise the scroll position is kept.
+    func resized(from old: Layout, to new: Layout) -> DemoState {
+        func visibleCount(_ layout: Layout) -> Int {
+            let shape = layout.revealed(step)
+            return shape.visibleLineCounts[min(stage, shape.stageCount - 1)]
+        }
+        var next = self
+        if scroll + max(1, old.pageHeight) >= visibleCount(old) {
+            next.scroll = visibleCount(new) - max(1, new.pageHeight)
+        }
+        next.clampScroll(in: new)
+        return next
+    }
+
     /// Next: show the rest of what is revealed if it is below the window, else reveal the
     /// next line, else go to the next step.
     private mutating func forward(in layout: Layout) {
