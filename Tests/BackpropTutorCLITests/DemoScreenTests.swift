@@ -21,7 +21,8 @@ struct DemoScreenTests {
 
     static func layout(pageHeight: Int = 29, width: Int = 79) -> DemoState.Layout {
         let pages = DemoPages(narrator: narrator, usesColor: false)
-        return DemoState.Layout(stepCount: 15, pageHeight: pageHeight, revealed: { pages.page($0, width: width) })
+        return DemoState.Layout(
+            stepCount: 15, pageHeight: pageHeight, pageWidth: width, revealed: { pages.page($0, width: width) })
     }
 
     @Test("every step's stages end in exactly `step N`'s text, one stage per equation line after the first")
@@ -208,6 +209,29 @@ struct DemoScreenTests {
         #expect(DemoState(step: 1).resized(from: wide, to: narrow).scroll == 0)
         let screen = DemoScreen(size: WindowSize(columns: 50, rows: 20), usesColor: false)
         let status = screen.statusLine(state, revealed: Self.revealed(12, width: 49), stepCount: 15)
-        #expect(status.contains("? help  q quit") && VisibleText.width(status) == 49, "\(status)")
+        #expect(status.contains("step 12/15 · line 6/21") && VisibleText.width(status) == 49, "\(status)")
+    }
+
+    @Test("lines wider than a narrow window are cut with › and can be scrolled sideways with >")
+    func sideways() {
+        let layout = Self.layout(pageHeight: 19, width: 49)
+        let screen = DemoScreen(size: WindowSize(columns: 50, rows: 20), usesColor: false)
+        let step = Self.revealed(12, width: 49)
+        var state = DemoState(step: 12, stage: 5, scroll: step.visibleLineCounts[5] - 19)
+        let cut = screen.frame(state, revealed: step, stepCount: 15, previousNumbers: nil)
+        #expect(cut.contains { $0.hasPrefix("δ⁽³⁾ = (Θ⁽³⁾ᵀδ⁽⁴⁾) ⊙ g′(z⁽³⁾)") && $0.hasSuffix("›") })
+        #expect(!cut.joined().contains("dropped)"))
+        #expect(cut.last?.contains("< >") == true, "\(cut.last ?? "")")
+        state = state.handling(.character(">"), in: layout)
+        #expect(state.column > 0)
+        let shifted = screen.frame(state, revealed: step, stepCount: 15, previousNumbers: nil)
+        #expect(shifted.contains { $0.hasPrefix("‹") && $0.contains("(bias column dropped)") }, "\(shifted)")
+        #expect(shifted.allSatisfy { VisibleText.width($0) <= 49 })
+        // No further than the widest line; back to 0 with < and on the next page.
+        for _ in 0..<10 { state = state.handling(.character(">"), in: layout) }
+        let widest = step.visibleLines(atStage: 5).map(VisibleText.width).max() ?? 0
+        #expect(state.column == widest - 48)
+        #expect(state.handling(.character("<"), in: layout).handling(.character("<"), in: layout).handling(.character("<"), in: layout).column < state.column)
+        #expect(state.handling(.end, in: layout).column == 0)
     }
 }

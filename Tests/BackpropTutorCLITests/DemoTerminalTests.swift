@@ -80,11 +80,11 @@ struct DemoTerminalTests {
     @Test("a resized window is redrawn for the new size")
     func resize() throws {
         let (terminal, before) = try Self.started()
-        terminal.press("1\r", expecting: "rows 1–29 of")
+        terminal.press("1\r", expecting: "rows 1–29/")
         terminal.resize(columns: 60, rows: 20)
         let offset = terminal.text().utf8.count
         kill(terminal.processIdentifier, SIGWINCH)
-        #expect(terminal.wait(for: "rows 1–19 of", after: offset), "\(terminal.text(from: offset).suffix(400))")
+        #expect(terminal.wait(for: "rows 1–19/", after: offset), "\(terminal.text(from: offset).suffix(400))")
         // Re-wrapped for 59 columns: the step's first paragraph breaks earlier than at 99.
         #expect(terminal.text(from: offset).contains("Notation: Ng — layers l = 1…L; Θ⁽ˡ⁾ maps layer l to l + 1,"))
         terminal.type("q")

@@ -5,8 +5,9 @@ import BackpropRendering
 /// window size: tested without a terminal.
 ///
 /// The frame is `rows` lines, none wider than `columns − 1` (the last column stays empty, so
-/// no terminal wraps a line): the revealed part of the step from `scroll` on, then one status
-/// line with where the learner is and the keys. Numbers not in `previousNumbers` are
+/// no terminal wraps a line): the revealed part of the step from line `scroll` and column
+/// `column` on (lines cut at the window's edges are marked ‹ and ›), then one status line
+/// with where the learner is and the keys. Numbers not in `previousNumbers` are
 /// highlighted (nil: nothing is, as on the first screen).
 struct DemoScreen {
     /// The window, in character cells.
@@ -50,7 +51,8 @@ struct DemoScreen {
                 body = body.map { PrintedNumbers.highlight($0, on: on, off: off) { !previousNumbers.contains($0) } }
             }
         }
-        body = Array(body.prefix(pageHeight)).map { VisibleText.clipped($0, to: textWidth) }
+        let column = state.isShowingHelp ? 0 : state.column
+        body = Array(body.prefix(pageHeight)).map { VisibleText.window($0, from: column, width: textWidth) }
         body += Array(repeating: "", count: pageHeight - body.count)
         return body + [statusLine(state, revealed: revealed, stepCount: stepCount)]
     }
@@ -67,10 +69,19 @@ struct DemoScreen {
         let visible = revealed.visibleLineCounts[min(state.stage, revealed.stageCount - 1)]
         if !state.isShowingHelp, visible > pageHeight {
             let last = min(visible, state.scroll + pageHeight)
-            rows = " · rows \(state.scroll + 1)–\(last) of \(visible)"
+            rows = " · rows \(state.scroll + 1)–\(last)/\(visible)"
             if last < visible { more = " ↓" }
         }
-        let positions = [page + part + rows + more, page + part + more]
+        var sideways = ""
+        if !state.isShowingHelp {
+            let widest = revealed.visibleLines(atStage: state.stage).map(VisibleText.width).max() ?? 0
+            if widest > textWidth {
+                var last = min(widest, state.column + textWidth - (state.column > 0 ? 1 : 0))
+                if last < widest { last -= 1 }  // the › takes a column
+                sideways = " · cols \(state.column + 1)–\(last)/\(widest) < >"
+            }
+        }
+        let positions = [page + part + rows + more + sideways, page + part + more + (sideways.isEmpty ? "" : " · < >")]
         let tails: [String]
         if state.isShowingHelp {
             tails = ["any key closes the help"]
@@ -82,8 +93,13 @@ struct DemoScreen {
             tails = ["→ next  ← back  j/k scroll  ? help  q quit", "? help  q quit"]
         }
         let room = textWidth
-        // The longest version that fits; a notice is cut rather than dropped.
-        let candidates = positions.flatMap { position in tails.map { position + "  │  " + $0 } }
+        // The fullest version that fits: the key hint shortens first, then goes (unless it is a
+        // notice or a step number being typed, which are cut rather than dropped), then the
+        // position shortens.
+        let isHint = state.notice == nil && state.typedStep.isEmpty && !state.isShowingHelp
+        let candidates = positions.flatMap { position in
+            tails.map { position + "  │  " + $0 } + (isHint ? [position] : [])
+        }
         var line = candidates.first { $0.count <= room } ?? candidates[candidates.count - 1]
         if line.count > room { line = VisibleText.clipped(line, to: room) }
         line += String(repeating: " ", count: max(0, room - VisibleText.width(line)))
@@ -99,6 +115,7 @@ struct DemoScreen {
         "  ←  b             back",
         "  ↓  j   ↑  k      scroll one line (long steps)",
         "  PgDn  PgUp       scroll one page",
+        "  >  l   <  h      scroll sideways (lines wider than the window)",
         "  Home  End        title page, last step",
         "  1–15 then Enter  go to that step",
         "  ?                this help",

@@ -97,7 +97,7 @@ final class DemoSession {
     private func layout(_ screen: DemoScreen) -> DemoState.Layout {
         let pages = self.pages
         return DemoState.Layout(
-            stepCount: pages.lastPage, pageHeight: screen.pageHeight,
+            stepCount: pages.lastPage, pageHeight: screen.pageHeight, pageWidth: screen.textWidth,
             revealed: { pages.page($0, width: screen.textWidth) })
     }
 }

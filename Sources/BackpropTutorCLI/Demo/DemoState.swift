@@ -11,6 +11,8 @@ struct DemoState: Equatable, Sendable {
     var stage = 0
     /// The first line of the step shown at the top of the window.
     var scroll = 0
+    /// The first column shown, when lines are wider than the window.
+    var column = 0
     /// Whether the key help covers the screen.
     var isShowingHelp = false
     /// Digits typed towards a step number (Enter jumps).
@@ -26,6 +28,8 @@ struct DemoState: Equatable, Sendable {
         var stepCount: Int
         /// How many lines of step text the window shows at once.
         var pageHeight: Int
+        /// How many columns of step text the window shows at once.
+        var pageWidth: Int = .max
         /// Page `step`'s stages (0: the title page).
         var revealed: (_ step: Int) -> RevealedStep
     }
@@ -93,7 +97,11 @@ struct DemoState: Equatable, Sendable {
             go(toStep: 0)
         case .end:
             go(toStep: layout.stepCount)
-        case .character("?"), .character("h"):
+        case .character(">"), .character("l"):
+            column += max(1, min(layout.pageWidth, 1000) / 2)
+        case .character("<"), .character("h"):
+            column -= max(1, min(layout.pageWidth, 1000) / 2)
+        case .character("?"):
             isShowingHelp = true
         case .character("q"), .character("Q"):
             isFinished = true
@@ -156,14 +164,20 @@ struct DemoState: Equatable, Sendable {
         step = number
         stage = 0
         scroll = 0
+        column = 0
     }
 
-    /// Scrolling stays within what is revealed.
+    /// Scrolling stays within what is revealed, sideways too.
     private mutating func clampScroll(in layout: Layout) {
         let shape = layout.revealed(step)
         stage = min(max(stage, 0), shape.stageCount - 1)
         let visible = shape.visibleLineCounts[stage]
         scroll = max(0, min(scroll, visible - max(1, layout.pageHeight)))
+        let widest = shape.visibleLines(atStage: stage).map(VisibleText.width).max() ?? 0
+        // Shifted, the first column shows ‹, so the last start that still shows the end of
+        // the widest line is one further.
+        let pageWidth = max(1, layout.pageWidth)
+        column = max(0, min(column, widest > pageWidth ? widest - pageWidth + 1 : 0))
     }
 }
 

@@ -37,11 +37,22 @@ enum VisibleText {
     /// `line` cut to `width` columns; a cut line ends in `›` so the cut shows, and styles
     /// are reset after it.
     static func clipped(_ line: String, to width: Int) -> String {
-        guard self.width(line) > width else { return line }
+        window(line, from: 0, width: width)
+    }
+
+    /// The `width` columns of `line` from column `offset` on (escape sequences before it
+    /// kept, so styles carry over). Text cut off on the left is marked `‹`, on the right `›`.
+    static func window(_ line: String, from offset: Int, width: Int) -> String {
+        let total = self.width(line)
+        guard offset > 0 || total > width else { return line }
         let characters = Array(line)
+        let cutsLeft = offset > 0 && total > 0
+        let cutsRight = total - offset > width
         var result = ""
         var index = 0
-        var count = 0
+        var column = 0
+        var shown = 0
+        let room = width - (cutsLeft ? 1 : 0) - (cutsRight ? 1 : 0)
         while index < characters.count {
             if characters[index] == "\u{1B}" {
                 let end = escapeSequenceEnd(characters, from: index)
@@ -49,11 +60,14 @@ enum VisibleText {
                 index = end
                 continue
             }
-            if count == width - 1 { break }
-            result.append(characters[index])
-            count += 1
+            if column >= offset {
+                if shown == room { break }
+                result.append(characters[index])
+                shown += 1
+            }
+            column += 1
             index += 1
         }
-        return result + "\u{1B}[0m" + (width > 0 ? "›" : "")
+        return (cutsLeft ? "‹" : "") + result + "\u{1B}[0m" + (cutsRight ? "›" : "")
     }
 }
