@@ -7,7 +7,7 @@ public enum DemoCommand: Command {
     /// `demo` and its options.
     public static let spec = CommandSpec(
         name: "demo",
-        summary: "step through the lesson full screen, one equation line at a time (keys: ? for help)",
+        summary: "step through the lesson full screen, one equation line at a time",
         options: [
             CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.sample.spec,
             CommonOptions.precision.spec, CommonOptions.color.spec,
