@@ -138,4 +138,16 @@ struct DemoTerminalTests {
         for step in 1...15 { #expect(text.contains("Step \(step) · "), "step \(step) missing") }
         #expect(!text.contains("\u{1B}"), "escape sequences in piped output")
     }
+
+    @Test("TERM=dumb: a terminal that cannot move the cursor gets the plain text, exit 0")
+    func dumbTerminal() throws {
+        let binary = try #require(BinaryTests.binary)
+        let terminal = try PseudoTerminal(columns: 100, rows: 30)
+        try terminal.start(binary, ["demo", "--lesson", "xor"], environment: ["TERM": "dumb"])
+        let exit = terminal.waitForExit()
+        #expect(exit?.reason == .exit && exit?.status == 0)
+        let text = terminal.text()
+        #expect(text.contains("Step 15 · "))
+        #expect(!text.contains("\u{1B}[?1049h"), "entered the full screen on a dumb terminal")
+    }
 }

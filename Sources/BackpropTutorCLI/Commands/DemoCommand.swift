@@ -1,5 +1,6 @@
 import BackpropCore
 import BackpropRendering
+import Foundation
 
 /// `demo`: the 15 steps for a class, one at a time, full screen, each equation revealed line
 /// by line; on anything but a terminal (a pipe, CI) it prints every step in order instead.
@@ -13,12 +14,13 @@ public enum DemoCommand: Command {
             CommonOptions.precision.spec, CommonOptions.color.spec,
         ])
 
-    /// Interactive when standard input and output are both terminals; otherwise the text of
-    /// `lesson`.
+    /// Interactive when standard input and output are both terminals (and `TERM` is not
+    /// `dumb`, a terminal that cannot move the cursor); otherwise the text of `lesson`.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
         let narration = try LessonNarration(arguments, steps: Step.allCases, io: io)
-        if io.terminal.isTerminal, io.terminal.isInputTerminal,
+        let isDumb = ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        if io.terminal.isTerminal, io.terminal.isInputTerminal, !isDumb,
             DemoSession(narrator: narration.narrator, usesColor: narration.usesColor).run()
         {
             return
