@@ -119,7 +119,8 @@ struct DemoScreenTests {
         let screen = DemoScreen(size: WindowSize(columns: 100, rows: 30), usesColor: true)
         let step = Self.revealed(6, width: 99, usesColor: true)
         var state = DemoState(step: 6)
-        #expect(!screen.frame(state, revealed: step, stepCount: 15, previousNumbers: nil).joined().contains("\u{1B}[1;33m"))
+        #expect(
+            !screen.frame(state, revealed: step, stepCount: 15, previousNumbers: nil).joined().contains("\u{1B}[1;33m"))
         let before = PrintedNumbers.numbers(in: step.visibleLines(atStage: 0))
         state.stage = 1
         let frame = screen.frame(state, revealed: step, stepCount: 15, previousNumbers: before).joined(separator: "\n")
@@ -133,7 +134,9 @@ struct DemoScreenTests {
         #expect(!screen.frame(state, revealed: step, stepCount: 15, previousNumbers: after).joined().contains("33m"))
     }
 
-    @Test("the frame fills the window and no line is wider than it, at any size", arguments: [(100, 30), (60, 20), (30, 4), (200, 60)])
+    @Test(
+        "the frame fills the window and no line is wider than it, at any size",
+        arguments: [(100, 30), (60, 20), (30, 4), (200, 60)])
     func frameSizes(columns: Int, rows: Int) {
         let screen = DemoScreen(size: WindowSize(columns: columns, rows: rows), usesColor: true)
         for number in [1, 6, 12, 15] {
@@ -163,9 +166,10 @@ struct DemoScreenTests {
     @Test("keys from bytes: arrows in both cursor modes, Home/End, PgUp/PgDn, split sequences, a lone Esc")
     func keyDecoding() {
         var decoder = KeyDecoder()
-        #expect(decoder.decode(Array("\u{1B}[C\u{1B}OD\u{1B}[H\u{1B}[4~\u{1B}[5~\u{1B}[6~ n?".utf8)) == [
-            .right, .left, .home, .end, .pageUp, .pageDown, .character(" "), .character("n"), .character("?"),
-        ])
+        #expect(
+            decoder.decode(Array("\u{1B}[C\u{1B}OD\u{1B}[H\u{1B}[4~\u{1B}[5~\u{1B}[6~ n?".utf8)) == [
+                .right, .left, .home, .end, .pageUp, .pageDown, .character(" "), .character("n"), .character("?"),
+            ])
         #expect(decoder.decode([0x1B, 0x5B]) == [])
         #expect(decoder.hasPendingEscape)
         #expect(decoder.decode([0x41, 0x03, 0x0D, 0x7F]) == [.up, .interrupt, .enter, .backspace])
@@ -192,7 +196,9 @@ struct DemoScreenTests {
         #expect(page.lines.first == "A four-layer network in Ng's notation")
         #expect(page.lines.contains { $0.contains("a⁽⁴⁾₁ = 0.6270") })
         let screen = DemoScreen(size: WindowSize(columns: 80, rows: 24), usesColor: false)
-        #expect(screen.frame(DemoState(), revealed: page, stepCount: 15, previousNumbers: nil).last?.contains(" title page ") == true)
+        #expect(
+            screen.frame(DemoState(), revealed: page, stepCount: 15, previousNumbers: nil).last?.contains(
+                " title page ") == true)
     }
 
     @Test("after a resize the last revealed line stays in sight, and the status line still fits")
@@ -231,7 +237,10 @@ struct DemoScreenTests {
         for _ in 0..<10 { state = state.handling(.character(">"), in: layout) }
         let widest = step.visibleLines(atStage: 5).map(VisibleText.width).max() ?? 0
         #expect(state.column == widest - 48)
-        #expect(state.handling(.character("<"), in: layout).handling(.character("<"), in: layout).handling(.character("<"), in: layout).column < state.column)
+        #expect(
+            state.handling(.character("<"), in: layout).handling(.character("<"), in: layout).handling(
+                .character("<"), in: layout
+            ).column < state.column)
         #expect(state.handling(.end, in: layout).column == 0)
     }
 }

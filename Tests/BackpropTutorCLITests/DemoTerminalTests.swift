@@ -1,11 +1,12 @@
+import BackpropTutorCLI
+import Foundation
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import BackpropTutorCLI
-import Foundation
-import Testing
 
 /// `demo` on a real pseudo-terminal: keys in, frames out, and the terminal exactly as it was
 /// afterwards, however the demo ends.

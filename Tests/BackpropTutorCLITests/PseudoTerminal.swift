@@ -1,10 +1,11 @@
+import Foundation
+import Testing
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import Testing
 
 #if os(Linux)
     // Glibc's Swift module leaves out the XSI pseudo-terminal calls (they need _XOPEN_SOURCE
@@ -13,10 +14,16 @@ import Testing
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
         return unsafeBitCast(symbol, to: type)
     }
-    private let posix_openpt = libcFunction("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)!
-    private let grantpt = libcFunction("grantpt", as: (@convention(c) (Int32) -> Int32).self)!
-    private let unlockpt = libcFunction("unlockpt", as: (@convention(c) (Int32) -> Int32).self)!
-    private let ptsname = libcFunction("ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)!
+    private let openController = libcFunction("posix_openpt", as: (@convention(c) (Int32) -> Int32).self)!
+    private let grantAccess = libcFunction("grantpt", as: (@convention(c) (Int32) -> Int32).self)!
+    private let unlock = libcFunction("unlockpt", as: (@convention(c) (Int32) -> Int32).self)!
+    private let terminalName = libcFunction(
+        "ptsname", as: (@convention(c) (Int32) -> UnsafeMutablePointer<CChar>?).self)!
+#else
+    private let openController = posix_openpt
+    private let grantAccess = grantpt
+    private let unlock = unlockpt
+    private let terminalName = ptsname
 #endif
 
 /// A pseudo-terminal for driving the built binary as a learner would: the child gets the
@@ -35,8 +42,10 @@ final class PseudoTerminal {
 
     /// A new pseudo-terminal of `columns` × `rows`.
     init(columns: Int, rows: Int) throws {
-        controller = posix_openpt(O_RDWR | O_NOCTTY)
-        guard controller >= 0, grantpt(controller) == 0, unlockpt(controller) == 0, let name = ptsname(controller) else {
+        controller = openController(O_RDWR | O_NOCTTY)
+        guard controller >= 0, grantAccess(controller) == 0, unlock(controller) == 0,
+            let name = terminalName(controller)
+        else {
             throw Failure("cannot open a pseudo-terminal: errno \(errno)")
         }
         terminal = open(name, O_RDWR | O_NOCTTY)
@@ -134,7 +143,8 @@ final class PseudoTerminal {
         type(keys)
         let found = wait(for: needle, after: offset)
         #expect(
-            found, "after typing \(keys.debugDescription): no \(needle.debugDescription) in \(text(from: offset).debugDescription.suffix(600))",
+            found,
+            "after typing \(keys.debugDescription): no \(needle.debugDescription) in \(text(from: offset).debugDescription.suffix(600))",
             sourceLocation: sourceLocation)
     }
 

@@ -142,7 +142,9 @@ struct LessonDecoder {
         for member in members where member.key != "width" && member.key != "height" {
             throw fail(member.value, "image.\(member.key)", "unknown field \"\(member.key)\"", fix: fix)
         }
-        guard let widthValue = value["width"] else { throw fail(value, "image.width", "missing field \"width\"", fix: fix) }
+        guard let widthValue = value["width"] else {
+            throw fail(value, "image.width", "missing field \"width\"", fix: fix)
+        }
         guard let heightValue = value["height"] else {
             throw fail(value, "image.height", "missing field \"height\"", fix: fix)
         }

@@ -1,3 +1,6 @@
+import BackpropCore
+import BackpropRendering
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import BackpropCore
-import BackpropRendering
 
 /// The interactive demo on a real terminal: raw mode and the full screen, a loop that reads
 /// keys, follows window resizes and redraws whole frames. What is drawn is `DemoScreen`'s;
@@ -85,7 +86,8 @@ final class DemoSession {
     /// Draws the whole frame in one write: home, each line erased to its end, nothing below.
     private func draw(_ state: DemoState, on screen: DemoScreen, previousNumbers: Set<String>?) {
         let revealed =
-            screen.isLargeEnough ? pages.page(state.step, width: screen.textWidth) : RevealedStep(lines: [], visibleLineCounts: [0])
+            screen.isLargeEnough
+            ? pages.page(state.step, width: screen.textWidth) : RevealedStep(lines: [], visibleLineCounts: [0])
         let lines = screen.frame(
             state, revealed: revealed, stepCount: pages.lastPage, previousNumbers: previousNumbers)
         TerminalOutput.send(

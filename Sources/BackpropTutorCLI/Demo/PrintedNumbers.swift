@@ -76,7 +76,8 @@ enum PrintedNumbers {
         let fractionEnd = digits(from: integerEnd + 1)
         guard fractionEnd > integerEnd + 1 else { return nil }
         var end = fractionEnd
-        if end + 2 < characters.count, characters[end] == "e", characters[end + 1] == "-" || characters[end + 1] == "+" {
+        if end + 2 < characters.count, characters[end] == "e", characters[end + 1] == "-" || characters[end + 1] == "+"
+        {
             let exponentEnd = digits(from: end + 2)
             if exponentEnd > end + 2 { end = exponentEnd }
         }

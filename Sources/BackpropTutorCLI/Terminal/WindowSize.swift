@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 /// Set by the SIGWINCH handler, cleared by `WindowSize.takeResize()`.
 nonisolated(unsafe) private var hasResized: sig_atomic_t = 0
