@@ -83,7 +83,7 @@ struct DemoState: Equatable, Sendable {
         switch key {
         case .right, .character(" "), .character("n"):
             forward(in: layout)
-        case .left, .character("b"), .character("p"):
+        case .left, .character("b"):
             backward(in: layout)
         case .down, .character("j"):
             scroll += 1
