@@ -10,12 +10,16 @@ public struct TerminalEnvironment: Equatable, Sendable {
     public var isColorDisabled: Bool
     /// The terminal's width in columns, when stdout is a terminal that reports one.
     public var width: Int?
+    /// Whether standard input is a terminal too (with `isTerminal`: someone is at the keys,
+    /// so `demo` is interactive).
+    public var isInputTerminal: Bool
 
     /// An environment with these facts.
-    public init(isTerminal: Bool, isColorDisabled: Bool, width: Int? = nil) {
+    public init(isTerminal: Bool, isColorDisabled: Bool, width: Int? = nil, isInputTerminal: Bool = false) {
         self.isTerminal = isTerminal
         self.isColorDisabled = isColorDisabled
         self.width = width
+        self.isInputTerminal = isInputTerminal
     }
 
     /// Output to a pipe or file: never coloured by `auto`.
@@ -26,7 +30,8 @@ public struct TerminalEnvironment: Equatable, Sendable {
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let isTerminal = isatty(STDOUT_FILENO) == 1
         return TerminalEnvironment(
-            isTerminal: isTerminal, isColorDisabled: noColor, width: isTerminal ? terminalWidth() : nil)
+            isTerminal: isTerminal, isColorDisabled: noColor, width: isTerminal ? terminalWidth() : nil,
+            isInputTerminal: isatty(STDIN_FILENO) == 1)
     }
 
     /// Whether `--color` with this choice means colour.

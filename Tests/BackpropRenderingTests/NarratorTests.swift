@@ -31,7 +31,7 @@ func mathematics(in section: Section) -> [Math] {
     }
     return section.blocks.flatMap { block -> [Math] in
         switch block {
-        case .heading, .figure: return []
+        case .heading, .figure, .image: return []
         case .paragraph(let items), .why(let items), .convention(let items): return inline(items)
         case .equation(let equation): return [equation.lhs] + equation.steps.map(\.expression)
         case .table(let table): return (table.header + table.rows.flatMap { $0 }).flatMap(inline)

@@ -55,6 +55,9 @@ public struct Lesson: Equatable, Sendable {
     public var updatesBiases: Bool
     /// How many epochs the short training run in the trace takes.
     public var epochs: Int
+    /// When the inputs are the pixels of an image (the 8×8 digits): its shape, row by row,
+    /// x₁ top left; width × height equals the number of inputs.
+    public var imageShape: ImageShape?
 
     /// Creates a lesson; callers are responsible for consistent shapes (files are validated).
     public init(
@@ -62,7 +65,7 @@ public struct Lesson: Equatable, Sendable {
         network: Network, weightSource: WeightSource = .given, samples: [Sample],
         validationSamples: [Sample] = [], testSamples: [Sample] = [],
         learningRate: Double = Lesson.defaultLearningRate, lambda: Double = 0,
-        updatesBiases: Bool = true, epochs: Int = Lesson.defaultEpochs
+        updatesBiases: Bool = true, epochs: Int = Lesson.defaultEpochs, imageShape: ImageShape? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -77,6 +80,7 @@ public struct Lesson: Equatable, Sendable {
         self.lambda = lambda
         self.updatesBiases = updatesBiases
         self.epochs = epochs
+        self.imageShape = imageShape
     }
 
     /// α when the file does not give one.

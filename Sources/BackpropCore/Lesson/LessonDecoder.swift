@@ -5,6 +5,7 @@ extension Lesson {
     public static let knownFields = [
         "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
         "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
+        "image",
     ]
 }
 
@@ -121,10 +122,41 @@ struct LessonDecoder {
                 try v.integer(at: "epochs", in: 0...LessonLimits.maximumEpochs)
             } ?? Lesson.defaultEpochs
 
+        let imageShape = try root["image"].map { v throws(FieldError) in
+            try self.imageShape(v, inputCount: layerSizes[0])
+        }
+
         return Lesson(
             title: title, summary: summary, notation: notation, classes: classes, network: network,
             weightSource: source, samples: samples, validationSamples: validation, testSamples: test,
-            learningRate: learningRate, lambda: lambda, updatesBiases: updatesBiases, epochs: epochs)
+            learningRate: learningRate, lambda: lambda, updatesBiases: updatesBiases, epochs: epochs,
+            imageShape: imageShape)
+    }
+
+    /// `"image": {"width": w, "height": h}`: both whole numbers, w · h = the input count.
+    private func imageShape(_ value: JSONValue, inputCount: Int) throws(FieldError) -> Lesson.ImageShape {
+        let fix = "write \"image\": {\"width\": w, \"height\": h} with w × h = \(inputCount), the number of inputs"
+        guard case .object(let members) = value.kind else {
+            throw fail(value, "image", "expected an object, found \(value.typeDescription)", fix: fix)
+        }
+        for member in members where member.key != "width" && member.key != "height" {
+            throw fail(member.value, "image.\(member.key)", "unknown field \"\(member.key)\"", fix: fix)
+        }
+        guard let widthValue = value["width"] else {
+            throw fail(value, "image.width", "missing field \"width\"", fix: fix)
+        }
+        guard let heightValue = value["height"] else {
+            throw fail(value, "image.height", "missing field \"height\"", fix: fix)
+        }
+        let width = try widthValue.integer(at: "image.width", in: 1...max(1, inputCount))
+        let height = try heightValue.integer(at: "image.height", in: 1...max(1, inputCount))
+        guard width * height == inputCount else {
+            throw fail(
+                value, "image",
+                "a \(width) × \(height) image has \(width * height) pixels but the network has \(inputCount) inputs",
+                fix: fix)
+        }
+        return Lesson.ImageShape(width: width, height: height)
     }
 
     // MARK: Fields

@@ -54,6 +54,10 @@ extension Trace {
             ("validationCount", .number(Double(lesson.validationCount))),
             ("testCount", .number(Double(lesson.testCount))),
         ]
+        if let image = lesson.image {
+            lessonMembers.append(
+                ("image", object([("width", .number(Double(image.width))), ("height", .number(Double(image.height)))])))
+        }
 
         var members: [(String, JSONValue.Kind)] = [
             ("format", .string(format)),

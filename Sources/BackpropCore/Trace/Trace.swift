@@ -101,6 +101,8 @@ extension Trace {
         public var validationCount: Int
         /// Held-out test samples (not in J).
         public var testCount: Int
+        /// The shape of the input image, when the lesson's inputs are pixels.
+        public var image: Lesson.ImageShape? = nil
     }
 
     /// How a lesson's initial weights were made; the raw value is the trace JSON's string.

@@ -172,6 +172,7 @@ public enum Tracer {
             layers: network.layerSizes, activations: network.activations, loss: network.loss,
             learningRate: lesson.learningRate, lambda: lesson.lambda, updateBiases: lesson.updatesBiases,
             initialization: method, initEpsilon: epsilon, initSeed: seed, classes: lesson.classes,
-            validationCount: lesson.validationSamples.count, testCount: lesson.testSamples.count)
+            validationCount: lesson.validationSamples.count, testCount: lesson.testSamples.count,
+            image: lesson.imageShape)
     }
 }

@@ -70,6 +70,8 @@ public enum Block: Equatable, Sendable {
     case bullets([[Inline]])
     /// The network diagram.
     case figure(NetworkFigure)
+    /// A sample's input drawn as an image (lessons whose inputs are pixels).
+    case image(SampleImage)
 }
 
 /// An aligned derivation, printed one relation per line:

@@ -250,6 +250,9 @@ extension Narrator {
         } else if trace.m > Self.tableSampleCount {
             blocks.append(.paragraph([.t("(first \(Self.tableSampleCount) of \(trace.m) samples)")]))
         }
+        if let shape = trace.lesson.image {
+            blocks += sampleImage(shape)
+        }
         let validation = trace.lesson.validationCount
         let test = trace.lesson.testCount
         if validation + test > 0 {
@@ -267,5 +270,22 @@ extension Narrator {
                 )
             ]))
         return blocks
+    }
+
+    /// The chosen sample's input as a picture, for lessons whose inputs are an image's pixels.
+    private func sampleImage(_ shape: Lesson.ImageShape) -> [Block] {
+        let image = SampleImage(width: shape.width, height: shape.height, pixels: sample.x)
+        let format = NumberFormat(decimals: decimals)
+        let last = shape.pixelCount
+        return [
+            .paragraph(
+                [.t("Sample \(sampleNumber)'s input "), .m(notation.input)]
+                    + [
+                        .t(
+                            " as its \(shape.width) × \(shape.height) image, row by row (input 1 top left, input \(shape.width) top right, input \(last) bottom right): the more ink, the larger the value (none for \(format.string(image.low)), full for \(format.string(image.high)))."
+                        )
+                    ]),
+            .image(image),
+        ]
     }
 }

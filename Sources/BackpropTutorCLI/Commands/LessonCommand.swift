@@ -29,6 +29,12 @@ public enum LessonCommand: Command {
             try io.write(NarrativeJSONRenderer().document(narration.narrator.narrative()))
             return
         }
+        try writeText(narration, io: io)
+    }
+
+    /// The title and preface, then each step as soon as it is rendered, as text (also what
+    /// `demo` prints when it is not on a terminal).
+    static func writeText(_ narration: LessonNarration, io: CommandIO) throws(CLIError) {
         let renderer = narration.textRenderer
         let whole = narration.narrator.narrative(steps: [])
         try io.write(renderer.render(whole))

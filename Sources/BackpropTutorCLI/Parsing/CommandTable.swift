@@ -9,6 +9,7 @@ public enum CommandTable {
             StepCommand.self,
             StepsCommand.self,
             LessonCommand.self,
+            DemoCommand.self,
             LessonsCommand.self,
             TraceCommand.self,
             CheckCommand.self,

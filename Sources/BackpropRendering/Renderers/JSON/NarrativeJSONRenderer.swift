@@ -85,6 +85,13 @@ public struct NarrativeJSONRenderer: NarrativeRenderer {
         case .figure(let figure):
             kind = "figure"
             members = self.figure(figure)
+        case .image(let image):
+            kind = "image"
+            members = [
+                ("width", .number(Double(image.width))), ("height", .number(Double(image.height))),
+                ("low", .number(image.low)), ("high", .number(image.high)),
+                ("pixels", .array(image.pixels.map { JSONValue(.number($0)) })),
+            ]
         }
         return JSONValue(object([("kind", .string(kind))] + members))
     }

@@ -96,7 +96,7 @@ public struct BeamerRenderer: NarrativeRenderer {
             let isFigure: Bool
             switch block {
             case .figure: isFigure = true
-            case .heading, .paragraph, .equation, .why, .convention, .table, .bullets: isFigure = false
+            case .heading, .paragraph, .equation, .why, .convention, .table, .bullets, .image: isFigure = false
             }
             if !(groups.last ?? []).isEmpty, isFigure || height + blockHeight > Self.frameLines {
                 groups.append([])
@@ -145,6 +145,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         case .table(let table): return Double(table.rows.count + 1) * Self.lineSpacing + 1
         case .bullets(let items): return items.reduce(0.5) { $0 + words($1) }
         case .figure: return Self.frameLines
+        case .image(let image): return Double(image.height) * 0.4 + 1
         }
     }
 
@@ -175,6 +176,8 @@ public struct BeamerRenderer: NarrativeRenderer {
         case .figure(let figure):
             return latex.figure(
                 figure, maxWidth: Self.figureSize.width, maxHeight: Self.figureSize.height, includesWeightTables: false)
+        case .image(let image):
+            return latex.image(image)
         }
     }
 

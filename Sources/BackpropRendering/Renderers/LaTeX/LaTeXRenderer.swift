@@ -119,6 +119,8 @@ public struct LaTeXRenderer: NarrativeRenderer {
             return "\\begin{itemize}\n" + items.map { "\\item " + inline($0) + "\n" }.joined() + "\\end{itemize}\n\n"
         case .figure(let figure):
             return self.figure(figure, maxWidth: Self.figureSize.width, maxHeight: Self.figureSize.height)
+        case .image(let image):
+            return self.image(image)
         }
     }
 

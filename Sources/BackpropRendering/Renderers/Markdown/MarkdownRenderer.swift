@@ -61,6 +61,8 @@ public struct MarkdownRenderer: NarrativeRenderer {
             return items.map { "- " + inline($0) + "\n" }.joined() + "\n"
         case .figure(let figure):
             return self.figure(figure)
+        case .image(let image):
+            return "```text\n" + ImageShading.lines(image).joined(separator: "\n") + "\n```\n\n"
         }
     }
 

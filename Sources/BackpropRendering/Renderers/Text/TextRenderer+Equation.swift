@@ -4,13 +4,27 @@
 extension TextRenderer {
     /// The equation fitted to `width`.
     func render(_ equation: Equation) -> String {
-        fitting { $0.renderUnfitted(equation) }
+        lines(of: equation).joined().joined(separator: "\n")
     }
 
-    private func renderUnfitted(_ equation: Equation) -> String {
+    /// The printed lines of the equation fitted to `width`, grouped by the equation's steps
+    /// (a step may take several lines: tall matrices, continuations); joined, they are
+    /// `render(equation)`.
+    func lines(of equation: Equation) -> [[String]] {
+        var groups = renderUnfitted(equation)
+        for limit in Self.matrixColumnLimits where groups.joined().contains(where: { $0.count > width }) {
+            var narrower = self
+            narrower.maximumMatrixColumns = limit
+            groups = narrower.renderUnfitted(equation)
+        }
+        return groups
+    }
+
+    private func renderUnfitted(_ equation: Equation) -> [[String]] {
         let lhs = box(equation.lhs)
-        var lines: [String] = []
+        var groups: [[String]] = []
         for (index, step) in equation.steps.enumerated() {
+            var lines: [String] = []
             let head =
                 index == 0
                 ? lhs
@@ -31,8 +45,9 @@ extension TextRenderer {
                     : TextBox(String(repeating: " ", count: indent))
                 lines += TextBox.horizontal([left, piece]).printedLines
             }
+            groups.append(lines)
         }
-        return lines.joined(separator: "\n")
+        return groups
     }
 
     /// The expression as one box, or split before top-level operators into lines that each

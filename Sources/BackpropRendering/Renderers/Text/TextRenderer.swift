@@ -76,6 +76,8 @@ public struct TextRenderer: NarrativeRenderer {
             return items.map { wrap($0, firstPrefix: "  • ", restPrefix: "    ") }.joined(separator: "\n")
         case .figure(let figure):
             return render(figure)
+        case .image(let image):
+            return ImageShading.lines(image).joined(separator: "\n")
         }
     }
 
