@@ -94,17 +94,18 @@ public struct PlotAxis: Equatable, Sendable {
             high += pad
         }
         let step = niceStep((high - low) / 5)
+        // Ticks are whole multiples of the step, counted as integers so no rounding of
+        // low/step loses the tick at either end.
+        let slack = 1e-9
+        var first = Int((low / step - slack).rounded(.up))
+        var last = Int((high / step + slack).rounded(.down))
         if extendsToTicks {
-            low = (low / step).rounded(.down) * step
-            high = (high / step).rounded(.up) * step
-            if high <= low { high = low + step }
+            first = Int((low / step + slack).rounded(.down))
+            last = max(Int((high / step - slack).rounded(.up)), first + 1)
+            low = Double(first) * step
+            high = Double(last) * step
         }
-        var ticks: [Double] = []
-        var tick = (low / step).rounded(.up) * step
-        while tick <= high + step * 1e-9 {
-            ticks.append(abs(tick) < step * 1e-9 ? 0 : tick)
-            tick += step
-        }
+        let ticks = first <= last ? (first...last).map { Double($0) * step } : []
         return PlotAxis(low: low, high: high, ticks: ticks, step: step)
     }
 
