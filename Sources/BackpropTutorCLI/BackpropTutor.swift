@@ -15,7 +15,7 @@ public enum BackpropTutor {
     /// its standard error as one line (plus the usage line for a usage error).
     ///
     /// Exit codes: 0 success, 1 a data or runtime error (including output that cannot be
-    /// written), 64 a usage error.
+    /// written), 64 a usage error, 130 a `train` run stopped by Ctrl-C (after its summary).
     public static func run(_ arguments: [String], io: CommandIO) -> Int32 {
         do {
             try dispatch(arguments, io: io)
@@ -31,7 +31,7 @@ public enum BackpropTutor {
                     commandName.flatMap(CommandTable.spec(named:))?.usage
                     ?? "backprop-tutor COMMAND [OPTIONS] (see `backprop-tutor help`)"
                 message += "usage: \(usage)\n"
-            case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow:
+            case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow, .interrupted:
                 break
             }
             // If standard error cannot be written either, the exit code is all that is left.

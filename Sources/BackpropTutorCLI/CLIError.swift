@@ -16,11 +16,16 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case streamWrite(stream: String, reason: String)
     /// The lesson's numbers overflow: its cost or gradient is ∞ or NaN (exit 1).
     case overflow(lessonTitle: String)
+    /// Ctrl-C stopped a command that still finished its output (`train`): exit 130, as a
+    /// shell reports a process ended by SIGINT.
+    case interrupted(String)
 
-    /// The one switch from errors to exit codes: 64 for usage (sysexits EX_USAGE), 1 otherwise.
+    /// The one switch from errors to exit codes: 64 for usage (sysexits EX_USAGE), 130 for an
+    /// interrupted run (128 + SIGINT), 1 otherwise.
     public var exitCode: Int32 {
         switch self {
         case .usage: return 64
+        case .interrupted: return 130
         case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow: return 1
         }
     }
@@ -35,6 +40,7 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
                 "gradient check failed: relative difference \(Self.compactScientific(difference, significant: 5)) exceeds \(Self.compactScientific(bar))"
         case .output(let path, let reason): return "\(path): cannot write the output: \(reason)"
         case .streamWrite(let stream, let reason): return "cannot write to \(stream): \(reason)"
+        case .interrupted(let message): return message
         case .overflow(let title):
             return "lesson '\(title)': the cost or its gradient overflows to ∞ or NaN with these weights and inputs; "
                 + "fix: use smaller weights and inputs (weighted inputs z of a few hundred at most)"

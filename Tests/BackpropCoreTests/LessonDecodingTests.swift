@@ -43,7 +43,7 @@ struct LessonDecodingTests {
         #expect(lesson.weightSource == .given)
     }
 
-    @Test("every shipped lesson file decodes", arguments: LessonFixtures.names)
+    @Test("every shipped lesson file decodes", arguments: LessonFixtures.allNames)
     func shippedLessons(_ name: String) throws {
         let lesson = try LessonFixtures.lesson(name)
         #expect(!lesson.samples.isEmpty)

@@ -12,6 +12,21 @@ struct CommandTableTests {
     static func invocations(_ command: CommandSpec, _ option: OptionSpec) -> [[String]] {
         var base = [command.name] + (command.name == "step" ? ["1"] : [])
         if command.name == "export" && option.name != "format" { base += ["--format", "markdown"] }
+        if command.name == "train" {
+            // Short runs; --batch-size needs the minibatch scheme (and it a size); files go
+            // where -o's do.
+            if option.name != "epochs" { base += ["--epochs", "2"] }
+            if option.name == "batch-size" { base += ["--scheme", "minibatch"] }
+            if option.name == "plot" || option.name == "save" {
+                return [base + [option.spelling, outputPlaceholder]]
+            }
+            if option.name == "scheme" {
+                return ["batch", "stochastic", "minibatch"].flatMap { value in
+                    let size = value == "minibatch" ? ["--batch-size", "2"] : []
+                    return [base + [option.spelling, value] + size, base + ["\(option.spelling)=\(value)"] + size]
+                }
+            }
+        }
         guard option.valueName != nil else { return [base + [option.spelling]] }
         let values: [String]
         if let allowed = option.allowedValues {
@@ -60,6 +75,9 @@ struct CommandTableTests {
         #expect(output.standardError.isEmpty)
         if invocation.option.name == "o" {
             #expect(output.standardOutput.isEmpty)
+            #expect(FileManager.default.fileExists(atPath: path))
+        } else if invocation.arguments.contains(Self.outputPlaceholder) {
+            #expect(!output.standardOutput.isEmpty)
             #expect(FileManager.default.fileExists(atPath: path))
         } else {
             #expect(!output.standardOutput.isEmpty)

@@ -1,5 +1,6 @@
 import BackpropCore
 import BackpropTutorCLI
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct LessonLibraryTests {
         #expect(LessonLibrary.builtInNames.contains(LessonLibrary.defaultLessonName))
     }
 
-    @Test("every built-in lesson loads and passes its gradient check", arguments: LessonLibrary.builtInNames)
+    @Test("every built-in lesson loads and passes its gradient check", arguments: LessonFixtures.names)
     func gradientCheck(_ name: String) throws {
         let lesson = try LessonLibrary.load(name)
         let trace = Tracer.trace(lesson)

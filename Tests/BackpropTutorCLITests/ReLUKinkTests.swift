@@ -1,5 +1,6 @@
 import BackpropCore
 import BackpropTutorCLI
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ struct ReLUKinkTests {
 
     @Test("no ReLU, no kinks: every built-in lesson's check leaves nothing out")
     func noKinks() throws {
-        for name in LessonLibrary.builtInNames {
+        for name in LessonFixtures.names {
             let trace = Tracer.trace(try LessonLibrary.load(name))
             #expect(trace.gradientCheck?.kinkEntries == nil, "\(name)")
         }

@@ -25,6 +25,7 @@ struct SnapshotTests {
         Case(arguments: ["lessons"], file: "lessons.txt"),
         Case(arguments: ["check", "--lesson", "ng-lecture"], file: "check-ng-lecture.txt"),
         Case(arguments: ["trace", "--lesson", "mazur", "--format", "text"], file: "trace-mazur.txt"),
+        Case(arguments: ["train", "--lesson", "iris"], file: "train-iris.txt"),
     ]
 
     @Test("stdout matches its snapshot, exit 0, nothing on stderr", arguments: cases)

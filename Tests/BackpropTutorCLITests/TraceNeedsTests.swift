@@ -1,5 +1,6 @@
 import BackpropCore
 import BackpropRendering
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -30,7 +31,7 @@ struct TraceNeedsTests {
     }()
 
     static let cases: [Case] =
-        LessonLibrary.builtInNames.map { Case(lesson: $0, sample: 0) } + [
+        LessonFixtures.names.map { Case(lesson: $0, sample: 0) } + [
             Case(lesson: "15-steps", sample: 5), Case(lesson: "ng-gradcheck", sample: 4),
             Case(lesson: nil, sample: 0), Case(lesson: nil, sample: 20), Case(lesson: nil, sample: 29),
         ]

@@ -55,9 +55,15 @@ public struct Lesson: Equatable, Sendable {
     public var updatesBiases: Bool
     /// How many epochs the short training run in the trace takes.
     public var epochs: Int
-    /// When the inputs are the pixels of an image (the 8×8 digits): its shape, row by row,
-    /// x₁ top left; width × height equals the number of inputs.
+    /// How `train` trains the lesson, when the file says (`"training"`); see `trainingPlan`.
+    public var training: TrainingPlan?
+    /// The inputs' layout as an image (`"image"`), when each sample is one: x[r · width + c]
+    /// is the pixel in row r (0 = top) and column c (0 = left); width · height = s₁.
     public var imageShape: ImageShape?
+
+    /// The plan `train` follows: the file's `"training"`, else full-batch gradient descent for
+    /// `epochs` epochs (the run step 15 shows).
+    public var trainingPlan: TrainingPlan { training ?? .fullBatch(epochs: epochs) }
 
     /// Creates a lesson; callers are responsible for consistent shapes (files are validated).
     public init(
@@ -65,7 +71,8 @@ public struct Lesson: Equatable, Sendable {
         network: Network, weightSource: WeightSource = .given, samples: [Sample],
         validationSamples: [Sample] = [], testSamples: [Sample] = [],
         learningRate: Double = Lesson.defaultLearningRate, lambda: Double = 0,
-        updatesBiases: Bool = true, epochs: Int = Lesson.defaultEpochs, imageShape: ImageShape? = nil
+        updatesBiases: Bool = true, epochs: Int = Lesson.defaultEpochs, training: TrainingPlan? = nil,
+        imageShape: ImageShape? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -80,6 +87,7 @@ public struct Lesson: Equatable, Sendable {
         self.lambda = lambda
         self.updatesBiases = updatesBiases
         self.epochs = epochs
+        self.training = training
         self.imageShape = imageShape
     }
 

@@ -4,8 +4,8 @@ extension Lesson {
     /// The fields a lesson file may have, in the order README documents them.
     public static let knownFields = [
         "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
-        "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
-        "image",
+        "image", "inputDivisor", "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
+        "training",
     ]
 }
 
@@ -81,14 +81,15 @@ struct LessonDecoder {
                 root, "samples", "missing field \"samples\"",
                 fix: "add \"samples\": [{\"x\": […], \"y\": […]}, …] with at least one sample")
         }
-        let samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false)
+        let divisor = try root["inputDivisor"].map { v throws(FieldError) in try Self.inputDivisor(v) } ?? 1
+        let samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false, divisor: divisor)
         let validation =
             try root["validation"].map { v throws(FieldError) in
-                try sampleList(v, "validation", network: network, allowsEmpty: true)
+                try sampleList(v, "validation", network: network, allowsEmpty: true, divisor: divisor)
             } ?? []
         let test =
             try root["test"].map { v throws(FieldError) in
-                try sampleList(v, "test", network: network, allowsEmpty: true)
+                try sampleList(v, "test", network: network, allowsEmpty: true, divisor: divisor)
             } ?? []
 
         var classes: [String]?
@@ -121,6 +122,9 @@ struct LessonDecoder {
             try root["epochs"].map { v throws(FieldError) in
                 try v.integer(at: "epochs", in: 0...LessonLimits.maximumEpochs)
             } ?? Lesson.defaultEpochs
+        let training = try root["training"].map { v throws(FieldError) in
+            try Self.trainingPlan(v, trainingCount: samples.count, validationCount: validation.count)
+        }
 
         let imageShape = try root["image"].map { v throws(FieldError) in
             try self.imageShape(v, inputCount: layerSizes[0])
@@ -130,7 +134,7 @@ struct LessonDecoder {
             title: title, summary: summary, notation: notation, classes: classes, network: network,
             weightSource: source, samples: samples, validationSamples: validation, testSamples: test,
             learningRate: learningRate, lambda: lambda, updatesBiases: updatesBiases, epochs: epochs,
-            imageShape: imageShape)
+            training: training, imageShape: imageShape)
     }
 
     /// `"image": {"width": w, "height": h}`: both whole numbers, w · h = the input count.
@@ -316,9 +320,9 @@ struct LessonDecoder {
 
     // MARK: Samples
 
-    private func sampleList(_ value: JSONValue, _ path: String, network: Network, allowsEmpty: Bool) throws(FieldError)
-        -> [Lesson.Sample]
-    {
+    private func sampleList(
+        _ value: JSONValue, _ path: String, network: Network, allowsEmpty: Bool, divisor: Double
+    ) throws(FieldError) -> [Lesson.Sample] {
         let fix = "write a list of {\"x\": […], \"y\": […]} objects"
         let items = try value.list(at: path, fix: fix)
         if items.isEmpty && !allowsEmpty {
@@ -344,8 +348,9 @@ struct LessonDecoder {
             guard let xValue = item["x"], let yValue = item["y"] else {
                 throw fail(item, samplePath, "a sample needs both \"x\" and \"y\"", fix: fix)
             }
-            let x = try xValue.numbers(
+            var x = try xValue.numbers(
                 at: "\(samplePath).x", count: inputCount, what: "the input layer (\(inputCount) units)")
+            if divisor != 1 { x = x.map { $0 / divisor } }
             let y = try yValue.numbers(
                 at: "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
             try checkTarget(y, yValue, "\(samplePath).y", network: network)

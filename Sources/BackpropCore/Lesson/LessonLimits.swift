@@ -13,6 +13,8 @@ public enum LessonLimits {
     public static let maximumSamples = 20_000
     /// Epochs of the short training run.
     public static let maximumEpochs = 100_000
+    /// Weight updates in one `train` run (`"training"."stop"."updates"`).
+    public static let maximumUpdates = 10_000_000
     /// Bytes in a lesson file.
     public static let maximumFileBytes = 32 * 1_024 * 1_024
 }

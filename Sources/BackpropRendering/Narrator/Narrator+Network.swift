@@ -259,7 +259,7 @@ extension Narrator {
             blocks.append(
                 .paragraph([
                     .t(
-                        "Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients, and these 15 steps use the training samples only: the validation and test samples are held out for measuring how well a trained network generalises, which this lesson does not do."
+                        "Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients, and these 15 steps use the training samples only: the validation and test samples are held out for measuring how well a trained network generalises, which the train command reports (backprop-tutor train)."
                     )
                 ]))
         }

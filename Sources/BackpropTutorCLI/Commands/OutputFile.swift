@@ -58,8 +58,15 @@ enum OutputFile {
         }
         if path.hasSuffix("/") { throw failure("it names a directory; give a file name") }
 
-        let directory = (path as NSString).deletingLastPathComponent
-        let directoryPath = directory.isEmpty ? "." : directory
+        // The directory part, by hand: swift-corelibs-foundation's NSString.deletingLastPathComponent
+        // traps on a one-character name such as "1".
+        let directoryPath: String
+        if let slash = path.lastIndex(of: "/") {
+            let directory = String(path[..<slash])
+            directoryPath = directory.isEmpty ? "/" : directory
+        } else {
+            directoryPath = "."
+        }
         var directoryStatus = stat()
         guard stat(directoryPath, &directoryStatus) == 0, directoryStatus.st_mode & S_IFMT == S_IFDIR else {
             throw failure("the directory \(directoryPath) does not exist; create it first")

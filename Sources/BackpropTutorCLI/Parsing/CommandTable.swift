@@ -14,6 +14,7 @@ public enum CommandTable {
             TraceCommand.self,
             CheckCommand.self,
             ExportCommand.self,
+            TrainCommand.self,
             HelpCommand.self,
         ]
     }
@@ -58,7 +59,8 @@ public enum CommandTable {
         text += """
 
             Lessons are JSON files (see README.md); built-in ones are listed by `backprop-tutor lessons`.
-            Exit codes: 0 success, 1 bad lesson or failed check or unwritable output, 64 usage error.
+            Exit codes: 0 success, 1 bad lesson or failed check or unwritable output, 64 usage error,
+            130 train stopped by Ctrl-C (after its summary).
 
             """
         return text

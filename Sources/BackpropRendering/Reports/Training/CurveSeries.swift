@@ -1,0 +1,125 @@
+import Foundation
+
+/// One curve of a training plot: its name for the legend and its points (x = updates or
+/// epochs, y = a cost or an accuracy). The terminal plot and the SVG draw the same series.
+public struct CurveSeries: Equatable, Sendable {
+    /// How the curve is drawn, so two curves stay apart without colour too.
+    public enum Stroke: Equatable, Sendable {
+        /// A continuous line (training).
+        case solid
+        /// A dashed line (validation).
+        case dashed
+    }
+
+    /// The legend text, e.g. `training cost`.
+    public var name: String
+    /// An id for SVG and tests, e.g. `training-cost`.
+    public var id: String
+    /// (x, y) in order of x; points whose y is not finite are left out of the drawing.
+    public var points: [(x: Double, y: Double)]
+    /// Solid or dashed.
+    public var stroke: Stroke
+
+    /// A series.
+    public init(name: String, id: String, points: [(x: Double, y: Double)], stroke: Stroke) {
+        self.name = name
+        self.id = id
+        self.points = points
+        self.stroke = stroke
+    }
+
+    /// Equal names, ids, strokes and points.
+    public static func == (lhs: CurveSeries, rhs: CurveSeries) -> Bool {
+        lhs.name == rhs.name && lhs.id == rhs.id && lhs.stroke == rhs.stroke
+            && lhs.points.map(\.x) == rhs.points.map(\.x) && lhs.points.map(\.y) == rhs.points.map(\.y)
+    }
+}
+
+/// A plot of curves: its title, axis names and series, plus the axes' ranges and ticks
+/// computed once from the data (so every view uses the same scale).
+public struct CurvePlot: Equatable, Sendable {
+    /// Shown above the plot, e.g. `cost`.
+    public var title: String
+    /// The x axis's name, e.g. `updates`.
+    public var xLabel: String
+    /// The curves, drawn in order.
+    public var series: [CurveSeries]
+    /// The x axis: from the first to the last x of any series, with round ticks inside.
+    public var xAxis: PlotAxis
+    /// The y axis: round ticks at both ends enclosing every finite y.
+    public var yAxis: PlotAxis
+
+    /// A plot of `series`; `yRange` fixes the y axis (accuracy uses 0…1), else it follows the data.
+    public init(title: String, xLabel: String, series: [CurveSeries], yRange: ClosedRange<Double>? = nil) {
+        self.title = title
+        self.xLabel = xLabel
+        self.series = series
+        let xs = series.flatMap { $0.points.map(\.x) }.filter(\.isFinite)
+        let ys = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
+        xAxis = PlotAxis.spanning(low: xs.min() ?? 0, high: xs.max() ?? 1, extendsToTicks: false)
+        if let yRange {
+            yAxis = PlotAxis.spanning(low: yRange.lowerBound, high: yRange.upperBound, extendsToTicks: true)
+        } else {
+            yAxis = PlotAxis.spanning(low: ys.min() ?? 0, high: ys.max() ?? 1, extendsToTicks: true)
+        }
+    }
+}
+
+/// A linear axis: its range and round tick values (1, 2 or 5 × 10ᵏ apart).
+public struct PlotAxis: Equatable, Sendable {
+    /// The value at the axis's start.
+    public var low: Double
+    /// The value at its end (above `low`).
+    public var high: Double
+    /// The tick values, ascending, all within low…high.
+    public var ticks: [Double]
+    /// The distance between ticks.
+    public var step: Double
+
+    /// Where `value` falls along the axis: 0 at `low`, 1 at `high`.
+    public func fraction(_ value: Double) -> Double { (value - low) / (high - low) }
+
+    /// Decimals that tell the ticks apart.
+    public var decimals: Int { max(0, Int((-Foundation.log10(step)).rounded(.up))) }
+
+    /// An axis over low…high with about five round ticks; `extendsToTicks` widens the range to
+    /// the round values just outside it (y axes), otherwise the range is the data's (x axes).
+    /// An empty range is widened so the axis has a length.
+    public static func spanning(low: Double, high: Double, extendsToTicks: Bool) -> PlotAxis {
+        var low = low
+        var high = high
+        if !(high > low) {
+            let pad = low == 0 ? 1 : abs(low) * 0.1
+            low -= pad
+            high += pad
+        }
+        let step = niceStep((high - low) / 5)
+        // Ticks are whole multiples of the step, counted as integers so no rounding of
+        // low/step loses the tick at either end.
+        let slack = 1e-9
+        var first = Int((low / step - slack).rounded(.up))
+        var last = Int((high / step + slack).rounded(.down))
+        if extendsToTicks {
+            first = Int((low / step + slack).rounded(.down))
+            last = max(Int((high / step - slack).rounded(.up)), first + 1)
+            low = Double(first) * step
+            high = Double(last) * step
+        }
+        let ticks = first <= last ? (first...last).map { Double($0) * step } : []
+        return PlotAxis(low: low, high: high, ticks: ticks, step: step)
+    }
+
+    /// The round number (1, 2 or 5 × 10ᵏ) nearest above `rough`.
+    static func niceStep(_ rough: Double) -> Double {
+        let magnitude = Foundation.pow(10, (Foundation.log10(rough)).rounded(.down))
+        let scaled = rough / magnitude
+        let factor: Double = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10
+        return factor * magnitude
+    }
+
+    /// A tick's label: as many decimals as the step needs, `0` for zero, no `-0`.
+    public func label(_ value: Double) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
+    }
+}
