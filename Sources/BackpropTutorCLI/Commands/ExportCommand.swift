@@ -22,7 +22,10 @@ public enum ExportCommand: Command {
     /// `export` and its options.
     public static let spec = CommandSpec(
         name: "export", summary: "write the lesson as a LaTeX article, beamer slides or Markdown",
-        options: [format.spec, CommonOptions.lesson.spec, notation.spec, steps.spec, output.spec, force.spec])
+        options: [
+            format.spec, CommonOptions.lesson.spec, notation.spec, CommonOptions.sample.spec,
+            CommonOptions.precision.spec, steps.spec, output.spec, force.spec,
+        ])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
     /// directory, then renamed) and prints nothing. An existing FILE is replaced only with
@@ -36,16 +39,12 @@ public enum ExportCommand: Command {
             throw .usage("'-o' needs a file name, not an empty one, e.g. -o lesson.tex", command: spec.name)
         }
         let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
-        let lesson = try LessonLoading.lesson(arguments)
-        let name = try NotationChoice.resolve(
-            given: arguments.value(notation), lessonNotation: lesson.notation, command: spec.name)
-        let trace = try LessonLoading.trace(lesson, options: Narrator.traceOptions(for: chosen, sampleIndex: 0))
-        let narrative = Narrator(trace: trace, notation: name).narrative(steps: chosen)
+        // `--sample`, `--precision` and `--notation` are read and checked as `step` reads them.
+        let narrator = try LessonNarration(arguments, steps: chosen, io: io).narrator
         let text: String
         switch format {
-        case .latex: text = LaTeXRenderer().document(narrative)
-        case .markdown: text = MarkdownRenderer().document(narrative)
-        case .beamer: text = BeamerRenderer().document(narrative)
+        case .latex, .markdown, .beamer:
+            text = format.renderer(decimals: narrator.decimals).document(narrator.narrative(steps: chosen))
         case .text, .json:
             // Not offered (`isExportFormat` is false), so the scanner has refused it already.
             throw .usage(
