@@ -24,7 +24,7 @@ struct MarkdownRendererTests {
         let text = renderer.block(.equation(Equation(.identifier("z"), equals: [.identifier("a"), .column([1, -2])])))
         #expect(
             text
-                == "$$\n\\begin{aligned}\nz &= a \\\\\n &= \\begin{bmatrix} 1.0000 \\\\ -2.0000 \\end{bmatrix}\n\\end{aligned}\n$$\n\n"
+                == "$$\n\\begin{aligned} z &= a\n\\\\  &= \\begin{bmatrix} 1.0000 \\\\ -2.0000 \\end{bmatrix}\n\\end{aligned}\n$$\n\n"
         )
         #expect(!renderer.fragment(Fixtures.section).contains("align*"))
     }
