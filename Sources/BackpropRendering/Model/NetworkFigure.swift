@@ -42,6 +42,10 @@ public struct NetworkFigure: Equatable, Sendable {
     public var deltaSymbol: Math
     /// Whether the bias units (+1) are drawn.
     public var showsBiasUnits: Bool
+    /// Where the notation keeps the bias weights: how `weightTables` lays out each matrix.
+    public var biasLayout: BiasLayout
+    /// The symbol of each bias vector, for notations that keep biases apart (b², b₁).
+    public var biasSymbols: [Math]
 
     /// A figure of these layers and weights.
     ///
@@ -51,7 +55,8 @@ public struct NetworkFigure: Equatable, Sendable {
     public init(
         layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math],
         weightDescriptions: [String]? = nil, activationSymbol: Math = .identifier("a"),
-        deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true
+        deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true, biasLayout: BiasLayout = .firstColumn,
+        biasSymbols: [Math] = []
     ) {
         self.layers = layers
         self.layerCaptions = layerCaptions
@@ -66,6 +71,8 @@ public struct NetworkFigure: Equatable, Sendable {
         self.activationSymbol = activationSymbol
         self.deltaSymbol = deltaSymbol
         self.showsBiasUnits = showsBiasUnits
+        self.biasLayout = biasLayout
+        self.biasSymbols = biasSymbols
     }
 
     /// "rows × columns weights from layer l to layer l + 1, note" (l 1-based).

@@ -43,7 +43,8 @@ extension Narrator {
         return NetworkFigure(
             layers: layers, layerCaptions: captions, weights: trace.weights,
             weightSymbols: trace.weights.indices.map { notation.weights($0 + 1) }, weightDescriptions: descriptions,
-            activationSymbol: bare(notation.activation(sizes.count)), deltaSymbol: bare(notation.delta(sizes.count)))
+            activationSymbol: bare(notation.activation(sizes.count)), deltaSymbol: bare(notation.delta(sizes.count)),
+            biasLayout: notation.biasLayout, biasSymbols: trace.weights.indices.map { notation.bias($0 + 1) })
     }
 }
 

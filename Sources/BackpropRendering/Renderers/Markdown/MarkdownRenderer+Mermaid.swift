@@ -48,7 +48,7 @@ extension MarkdownRenderer {
         text += "```\n\n"
         if !figure.labelsEdges {
             for table in figure.weightTables {
-                text += "Weights $" + math(table.symbol) + "$ (row: unit fed, column: unit feeding it):\n\n"
+                text += table.noun + " $" + math(table.symbol) + "$ (" + Self.escape(table.caption) + "):\n\n"
                 text += self.table(table.table)
             }
         }
