@@ -186,6 +186,7 @@ struct TextRendererTests {
             case .markdown: expected = MarkdownRenderer(decimals: 3)
             case .beamer: expected = BeamerRenderer(decimals: 3)
             case .json: expected = NarrativeJSONRenderer()
+            case .cheatsheet: expected = NotationSheetRenderer(decimals: 3)
             }
             #expect(made.document(narrative) == expected.document(narrative))
             #expect(made.fragment(section) == expected.fragment(section))

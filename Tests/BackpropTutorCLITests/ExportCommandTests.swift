@@ -183,4 +183,30 @@ struct ExportCommandTests {
             #expect(files.isEmpty)
         }
     }
+
+    @Test("characters pdflatex cannot typeset are named once in one warning on stderr", arguments: ["latex", "beamer"])
+    func unicodeWarning(format: String) {
+        let lesson = LessonFixtures.reviewURL("special-chars").path
+        let output = BackpropTutor.execute(["export", "--lesson", lesson, "--format", format])
+        #expect(output.exitCode == 0)
+        let lines = output.standardError.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(
+            output.standardError.contains(
+                "shown as [U+…] in the document: 🎓 (U+1F393), 🤖 (U+1F916), 🌸 (U+1F338); "))
+        #expect(output.standardOutput.contains("\\texttt{[U+1F338]}"))
+        let markdown = BackpropTutor.execute(["export", "--lesson", lesson, "--format", "markdown"])
+        #expect(markdown.standardError.isEmpty, "Markdown keeps every character")
+        #expect(markdown.standardOutput.contains("🌸"))
+    }
+
+    @Test("--format cheatsheet writes the notation sheet; step refuses it with a pointer to export")
+    func cheatsheet() {
+        let output = BackpropTutor.execute(["export", "--lesson", "mazur", "--format", "cheatsheet"])
+        #expect(output.exitCode == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("Notation sheet: Mazur"))
+        #expect(output.standardOutput.contains("tabularx"))
+        let step = BackpropTutor.execute(["step", "6", "--format", "cheatsheet"])
+        #expect(step.exitCode == 64)
+    }
 }

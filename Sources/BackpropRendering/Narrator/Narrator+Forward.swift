@@ -20,18 +20,12 @@ extension Narrator {
             let a = sample.a[l - 1]
             let z = sample.z[l - 1]
             let zSymbol = notation.weightedInput(l + 1)
-            let symbolic: Math
+            let symbolic = forwardRule(l)
             let substituted: Math
             switch notation.biasLayout {
-            case .firstColumn:
-                symbolic = product(notation.weights(l), activationWithBias(l))
-                substituted = product(weightsValue(theta), vectorWithBias(a))
-            case .lastRow:
-                symbolic = product(activationWithBias(l), notation.weights(l))
-                substituted = product(vectorWithBias(a), weightsValue(theta))
-            case .separateVector:
-                symbolic = .add([product(notation.weights(l), notation.activation(l)), notation.bias(l)])
-                substituted = .add([product(weightsValue(theta), vector(a)), biasValue(theta)])
+            case .firstColumn: substituted = product(weightsValue(theta), vectorWithBias(a))
+            case .lastRow: substituted = product(vectorWithBias(a), weightsValue(theta))
+            case .separateVector: substituted = .add([product(weightsValue(theta), vector(a)), biasValue(theta)])
             }
             blocks.append(.equation(Equation(zSymbol, equals: [symbolic, substituted, vector(z)])))
             if a.count <= Self.largestShown {
@@ -66,6 +60,16 @@ extension Narrator {
                 )
             ]))
         return blocks
+    }
+
+    /// The weighted input of layer l + 1 in symbols, as the notation arranges it: Θ⁽ˡ⁾[1; a⁽ˡ⁾],
+    /// [x, 1]·W, or wˡ⁺¹aˡ + bˡ⁺¹ (l is Ng's layer the weights leave).
+    func forwardRule(_ l: Int) -> Math {
+        switch notation.biasLayout {
+        case .firstColumn: return product(notation.weights(l), activationWithBias(l))
+        case .lastRow: return product(activationWithBias(l), notation.weights(l))
+        case .separateVector: return .add([product(notation.weights(l), notation.activation(l)), notation.bias(l)])
+        }
     }
 
     /// z of unit 1 of layer l + 1 as an explicit sum: bias weight · 1 + Σⱼ weight · aⱼ

@@ -64,10 +64,8 @@ extension Narrator {
         if rows.count < checked {
             blocks.append(
                 .paragraph([
-                    .t(
-                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check` prints them all"
-                            + (notation.name == .ng ? ")" : ", labelled in Ng's notation and order)")
-                    )
+                    .t("(first \(rows.count) rows shown; the check covers \(note); "), .code("backprop-tutor check"),
+                    .t(" prints them all" + (notation.name == .ng ? ")" : ", labelled in Ng's notation and order)")),
                 ]))
         }
         let numerical = Math.identifier("num")

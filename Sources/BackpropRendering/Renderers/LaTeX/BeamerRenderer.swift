@@ -41,7 +41,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         text += """
             \\setbeamertemplate{navigation symbols}{}
             \\pdfgentounicode=1
-            \\title{\(LaTeXEscaping.text(narrative.title))}
+            \\title{\(LaTeXEscaping.title(narrative.title))}
             \\date{}
 
             \\begin{document}

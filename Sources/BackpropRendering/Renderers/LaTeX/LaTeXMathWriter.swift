@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// Writes `Math` as LaTeX math-mode source, for pdflatex or for KaTeX/MathJax in Markdown.
 ///
 /// Shared by `LaTeXRenderer`, `BeamerRenderer` and `MarkdownRenderer` so every format spells
@@ -161,8 +163,14 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
         case "\n", "\r", "\t": return "\\ "
         default:
             let math = LaTeXEscaping.mathMode(character)
-            // mathMode falls back to \text{\…} for a few characters; keep the web output free of it.
-            return math.hasPrefix("\\text{") ? "?" : math + " "
+            // mathMode falls back to \text{\…} for a few characters; keep the web output free
+            // of it: KaTeX and MathJax print the character itself in \text (control and
+            // bidirectional characters by their code point, so they cannot reorder the page).
+            guard math.hasPrefix("\\text{") else { return math + " " }
+            if character.unicodeScalars.contains(where: ControlCharacters.isEscaped) {
+                return "\\text{" + LaTeXTextCoverage.codePoints(character) + "}"
+            }
+            return "\\text{" + String(character) + "}"
         }
     }
 
