@@ -115,9 +115,14 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
         }
     }
 
+    /// Function names TeX, KaTeX and MathJax all know as operators.
+    static let operatorNames: Set<String> = ["log", "exp", "max", "min", "tanh"]
+
     /// One letter as a math symbol (`δ` → `\delta`); several as upright `\mathrm{…}`.
     func identifier(_ name: String) -> String {
         if name.count == 1 { return LaTeXEscaping.math(name) }
+        // Named operators TeX sets upright with their own spacing (review D12: \log, not \mathrm{log}).
+        if Self.operatorNames.contains(name) { return "\\" + name }
         return "\\mathrm{" + LaTeXEscaping.math(name) + "}"
     }
 
