@@ -73,7 +73,7 @@ extension Narrator {
             .paragraph([.t("Then average and add the regularisation term, leaving the bias weights unregularised:")]))
         let m = Math.integer(trace.m)
         let n = notation.sampleCount
-        let lambda = Math.number(trace.lesson.lambda)
+        let lambda = Math.number(trace.lesson.lambda, .roundTrip)
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             let theta = trace.weights[l - 1]
             var withoutBiasWeights = theta
