@@ -77,11 +77,12 @@ public struct MarkdownRenderer: NarrativeRenderer {
         }.joined()
     }
 
-    /// The widest displayed line, in em (`MathWidth`'s unit): GitHub's README column is about
-    /// 830 px and its math is set at about 16 px to the em. Wider lines are broken before
-    /// top-level operators by `EquationLayout`, as the article breaks them; a single matrix
-    /// wider than this cannot be broken and scrolls sideways on GitHub.
-    static let displayWidth = 52.0
+    /// The widest displayed line, in `MathWidth`'s em estimate: GitHub's README column is about
+    /// 830 px. Measured with KaTeX 0.16 in Chromium at 16 px, lines up to this estimate fit
+    /// that column for every built-in lesson in every notation (the estimate runs wide). Wider
+    /// lines are broken before top-level operators by `EquationLayout`, as the article breaks
+    /// them; a single matrix wider than the column cannot be broken and scrolls sideways.
+    static let displayWidth = 60.0
 
     /// A displayed equation whose every line begins with `$$`, `\begin`, `\\` or `\end`, so
     /// that no CommonMark parser can read a line of it as a list item, heading, quote, code or
