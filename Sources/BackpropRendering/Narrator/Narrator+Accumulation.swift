@@ -192,9 +192,19 @@ extension Narrator {
         return blocks
     }
 
-    /// ∇⁽ˡ⁾ of sample k, e.g. ∇⁽¹⁾₍₁₎.
+    /// The per-sample gradient of sample k (0-based) with the sample number where the
+    /// notation puts a sample (review D12): Nielsen's ∂C_x₁/∂w³ (on the loss, not on w), Ng's
+    /// ∇⁽¹⁾₍₁₎ with its scripts side by side, the 15 Steps' ΔW₍₁₎.
     func sampleGradientSymbolFor(_ l: Int, k: Int) -> Math {
-        let index = k + 1
-        return .subscripted(sampleGradientSymbol(l), .parenthesized(.integer(index)))
+        let number = Math.integer(k + 1)
+        let symbol = sampleGradientSymbol(l)
+        switch symbol {
+        case .partial(.subscripted(let loss, .identifier(let sample)), let weights):
+            return .partial(.subscripted(loss, .subscripted(.identifier(sample), number)), weights)
+        case .superscripted(let base, let sup):
+            return .scripted(base, sub: .parenthesized(number), sup: sup)
+        default:
+            return .subscripted(symbol, .parenthesized(number))
+        }
     }
 }
