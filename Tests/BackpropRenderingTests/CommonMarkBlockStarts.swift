@@ -36,7 +36,9 @@ enum CommonMarkBlockStarts {
         if first == "<" { return "an HTML block (<)" }
         for marker: Character in ["-", "*", "_"] {
             let compact = rest.filter { $0 != " " && $0 != "\t" }
-            if compact.count >= 3, compact.allSatisfy({ $0 == marker }) { return "a thematic break (\(marker)\(marker)\(marker))" }
+            if compact.count >= 3, compact.allSatisfy({ $0 == marker }) {
+                return "a thematic break (\(marker)\(marker)\(marker))"
+            }
         }
         let trimmed = rest.trimmingTrailingWhitespace
         if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "=" }) || trimmed.allSatisfy({ $0 == "-" }) {

@@ -72,12 +72,14 @@ struct NotationSheetTests {
     func compiles(lesson: String) throws {
         guard LaTeXCompileTests.requirePDFLaTeX() else { return }
         let source = NotationSheetRenderer().document(Narrator.notationSheet(trace: try Self.trace(lesson)))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backprop-sheet-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "backprop-sheet-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = LaTeXCompileTests.compile(.init(name: lesson, source: source), keepingIn: folder)
         #expect(result.problems.isEmpty, "\(result.problems)")
-        _ = LaTeXCompileTests.run("sh", ["-c", "pdfinfo doc.pdf > info.txt; pdftotext doc.pdf doc.txt"], in: folder, timeout: 30)
+        _ = LaTeXCompileTests.run(
+            "sh", ["-c", "pdfinfo doc.pdf > info.txt; pdftotext doc.pdf doc.txt"], in: folder, timeout: 30)
         let info = try String(contentsOf: folder.appendingPathComponent("info.txt"), encoding: .utf8)
         #expect(info.contains("Pages:           1\n"), "\(info)")
         // pdflatex typesets ' as a right quote.

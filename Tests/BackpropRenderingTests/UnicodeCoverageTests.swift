@@ -25,7 +25,8 @@ struct UnicodeCoverageTests {
                 ("latex", LaTeXRenderer().document(narrative)), ("beamer", BeamerRenderer().document(narrative)),
             ] {
                 for character in LaTeXTextCoverage.replacedCharacters(in: text) where !lessonText.contains(character) {
-                    Issue.record("\(lesson) \(notation) \(format): \(character) (\(LaTeXTextCoverage.codePoints(character)))")
+                    Issue.record(
+                        "\(lesson) \(notation) \(format): \(character) (\(LaTeXTextCoverage.codePoints(character)))")
                 }
             }
             let markdown = MarkdownRenderer().document(narrative)

@@ -19,7 +19,8 @@ struct UnicodeLaTeXTests {
         json = json.replacingOccurrences(
             of: "\"title\": \"Mazur's step-by-step backpropagation example\"",
             with: "\"title\": \"\(supported)\"")
-        json = json.replacingOccurrences(of: "\"summary\": \"Matt Mazur's", with: "\"summary\": \"Жи 学习 🎓🐱 Matt Mazur's")
+        json = json.replacingOccurrences(
+            of: "\"summary\": \"Matt Mazur's", with: "\"summary\": \"Жи 学习 🎓🐱 Matt Mazur's")
         return try Lesson.decode(json, file: "unicode.json")
     }
 

@@ -73,7 +73,9 @@ extension Narrator {
                 Equation(
                     .text("predicted change"),
                     [
-                        .init(.approximately, .negate(.parenthesized(.times(.number(rate, .roundTrip), .number(squares))))),
+                        .init(
+                            .approximately, .negate(.parenthesized(.times(.number(rate, .roundTrip), .number(squares))))
+                        ),
                         .init(.equals, .number(predicted)),
                     ])),
             .equation(

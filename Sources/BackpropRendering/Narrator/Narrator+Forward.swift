@@ -150,7 +150,10 @@ extension Narrator {
                     Equation(
                         notation.cost,
                         equals: [
-                            .add([.juxtaposed(.parenthesized(.divide(.integer(1), m)), .sum(.identifier("i"), term)), regularizer])
+                            .add([
+                                .juxtaposed(.parenthesized(.divide(.integer(1), m)), .sum(.identifier("i"), term)),
+                                regularizer,
+                            ])
                         ])))
         }
         var rows: [[[Inline]]] = []

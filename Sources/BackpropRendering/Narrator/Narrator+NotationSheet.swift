@@ -63,18 +63,23 @@ extension Narrator {
             switch notation.biasLayout {
             case .firstColumn: items.append(.text(", bias weights in column 0"))
             case .lastRow: items.append(.text(", bias weights in the last row"))
-            case .separateVector: items += [.text(", bias "), .math(notation.bias(1)), .text(": \(theta.rows) × 1 apart")]
+            case .separateVector:
+                items += [.text(", bias "), .math(notation.bias(1)), .text(": \(theta.rows) × 1 apart")]
             }
             return items
         case .oneWeight:
             return [
-                .math(notation.weightEntry(layer: 1, i: 1, j: 1)), .text(" from unit 1 of layer 1 to unit 1 of layer 2; "),
+                .math(notation.weightEntry(layer: 1, i: 1, j: 1)),
+                .text(" from unit 1 of layer 1 to unit 1 of layer 2; "),
                 .math(notation.weightEntry(layer: 1, i: 1, j: 0)), .text(" the bias weight into that unit"),
             ]
         case .forward:
             return [
                 .math(.binary(notation.weightedInput(2), .equals, forwardRule(1))), .text("; "),
-                .math(.binary(notation.activation(2), .equals, .call(activationFunction(ofLayer: 2), [notation.weightedInput(2)]))),
+                .math(
+                    .binary(
+                        notation.activation(2), .equals,
+                        .call(activationFunction(ofLayer: 2), [notation.weightedInput(2)]))),
             ]
         case .cost:
             // Mazur writes one symbol for both: his example has one sample.
@@ -99,7 +104,10 @@ extension Narrator {
                 .math(.binary(sampleGradientSymbol(L - 1), .equals, sampleGradientRule(L - 1)))
             ]
             if notation.biasLayout == .separateVector {
-                items += [.text(", "), .math(.binary(.partial(notation.sampleCost, notation.bias(L - 1)), .equals, notation.delta(L)))]
+                items += [
+                    .text(", "),
+                    .math(.binary(.partial(notation.sampleCost, notation.bias(L - 1)), .equals, notation.delta(L))),
+                ]
             }
             return items
         case .update:

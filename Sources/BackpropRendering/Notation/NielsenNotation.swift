@@ -59,7 +59,8 @@ public struct NielsenNotation: Notation {
                     .partial(sampleCost, .superscripted(.identifier("z"), .identifier("l"))))),
             .text(" for one sample x, the same sign as Ng's; C averages the "), .math(sampleCost),
             .text(". A superscript is a layer, not a power: "),
-            .math(.superscripted(.identifier("w"), .integer(2))), .text(" is the weights into layer 2. " + roundingNote),
+            .math(.superscripted(.identifier("w"), .integer(2))),
+            .text(" is the weights into layer 2. " + roundingNote),
         ]
     }
 

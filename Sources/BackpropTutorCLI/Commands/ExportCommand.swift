@@ -7,7 +7,8 @@ public enum ExportCommand: Command {
     /// `--format`: the document formats.
     public static let format = TypedOption<OutputFormat>(
         name: "format", values: OutputFormat.allCases.filter(\.isExportFormat),
-        summary: "the document format (required); cheatsheet is a one-page LaTeX sheet of the network in every notation")
+        summary: "the document format (required); cheatsheet is a one-page LaTeX sheet of the network in every notation"
+    )
     /// `--notation` for export.
     public static let notation = NotationChoice.option(summary: "the notation to write it in (default: the lesson's)")
     /// `--steps SPEC`.

@@ -18,7 +18,8 @@ enum LaTeXCoverageWarning {
         let count = replaced.count == 1 ? "1 character" : "\(replaced.count) characters"
         return
             "backprop-tutor: warning: pdflatex cannot typeset \(count) of the lesson with its standard fonts, shown as [U+…] in the document: "
-            + names.joined(separator: ", ") + "; to avoid this, use Latin, Greek or common symbols in the lesson's texts\n"
+            + names.joined(separator: ", ")
+            + "; to avoid this, use Latin, Greek or common symbols in the lesson's texts\n"
     }
 
     /// Writes the warning for `document` to standard error, if there is one.

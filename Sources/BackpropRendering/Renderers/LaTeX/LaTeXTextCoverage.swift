@@ -83,7 +83,9 @@ extension Substring {
             if unicodeScalars[index] == first {
                 var probe = index
                 var matched = 0
-                while matched < pattern.count, probe < unicodeScalars.endIndex, unicodeScalars[probe] == pattern[matched] {
+                while matched < pattern.count, probe < unicodeScalars.endIndex,
+                    unicodeScalars[probe] == pattern[matched]
+                {
                     probe = unicodeScalars.index(after: probe)
                     matched += 1
                 }
