@@ -47,7 +47,8 @@ struct LaTeXRendererTests {
             ("Θ⁽²⁾", #"\ensuremath{\Theta}\textsuperscript{\ensuremath{(2)}}"#),
             ("a₁₀", #"a\textsubscript{\ensuremath{10}}"#), ("ε", #"\ensuremath{\varepsilon}"#), ("—", "---"),
             ("é", "é"),
-            ("😀", "?"), ("a--b", "a-{}-b"), ("line\nbreak", "line break"),
+            ("😀", #"\texttt{[U+1F600]}"#), ("µ½€", "µ½€"), ("Ж", #"\texttt{[U+0416]}"#), ("a--b", "a-{}-b"),
+            ("line\nbreak", "line break"),
         ])
     func unicode(input: String, expected: String) {
         #expect(LaTeXEscaping.text(input) == expected)

@@ -193,12 +193,12 @@ struct LessonConditionedWordsTests {
     func regulariser() throws {
         let trace = try LessonFixtures.trace("ng-lecture")
         let ng = Self.text(trace, .cost, .ng)
-        #expect(ng.contains("(λ/2m)Σ_(l,i,j≥1)(Θ⁽ˡ⁾ᵢⱼ)²"))
+        #expect(ng.contains("(λ/2m)Σ_(l,r,c≥1)(Θ⁽ˡ⁾_(rc))²"))
         let nielsen = Self.text(trace, .cost, .nielsen)
         #expect(nielsen.contains("(λ/2n)Σ_(w)w²"))
         #expect(!nielsen.contains("j≥1"))
         let tulleken = Self.text(try LessonFixtures.trace("15-steps"), .cost, .tulleken)
-        #expect(tulleken.contains("Σ_(i,j; i ≠ bias row)W[i,j]²"))
+        #expect(tulleken.contains("Σ_(r,c; r ≠ bias row)W[r,c]²"))
         #expect(!tulleken.contains("j≥1"))
     }
 
@@ -227,7 +227,9 @@ struct LessonConditionedWordsTests {
         let cost = Self.text(trace, .cost, .ng)
         #expect(cost.contains("with λ = 0.1."))
         #expect(!cost.contains("0.1000"))
-        #expect(cost.contains("J = (1/m)ΣᵢΣₖ"))
+        // The average of the per-sample losses, each defined apart (review D12).
+        #expect(cost.contains("J = (1/m)ΣᵢJ⁽ⁱ⁾ + (λ/2m)Σ"))
+        #expect(cost.contains("J⁽ⁱ⁾ = Σₖ"))
         #expect(cost.contains("+ (λ/2m)Σ"))
         #expect(cost.contains("1 of 2 training samples is predicted"))
         let classes = Self.text(try LessonFixtures.trace("15-steps"), .classes, .tulleken)

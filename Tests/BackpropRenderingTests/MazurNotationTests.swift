@@ -55,7 +55,7 @@ struct MazurNotationTests {
         for (name, gradient, after) in published {
             let block = "\(name)⁺ = \(name) − η · ∂Eₜₒₜₐₗ/∂\(name)\n"
             #expect(text.contains(block), "\(name)⁺'s rule")
-            #expect(text.contains("− 0.500000000 · \(gradient)\n    = \(after)"), "\(name)⁺ = \(after)")
+            #expect(text.contains("− 0.5 · \(gradient)\n    = \(after)"), "\(name)⁺ = \(after)")
         }
         #expect(text.contains("δₒ = −(target − outₒ) ⊙ f′(netₒ)"))
         #expect(text.contains("δₕ = (Wₒᵀδₒ) ⊙ f′(netₕ)"))

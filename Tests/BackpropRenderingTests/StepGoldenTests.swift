@@ -31,6 +31,7 @@ struct StepGoldenTests {
             case .markdown: return "md"
             case .beamer: return "beamer.tex"
             case .json: return "json"
+            case .cheatsheet: return "sheet.tex"
             }
         }
     }

@@ -26,7 +26,8 @@ struct TextRendererTests {
         #expect(lines[0].hasPrefix("    ⎡0.7500⎤   ⎡0.0100⎤"))
     }
 
-    @Test("zero prints as 0.0000, never -0.0000; a non-zero value too small for the precision keeps 3 significant digits")
+    @Test(
+        "zero prints as 0.0000, never -0.0000; a non-zero value too small for the precision keeps 3 significant digits")
     func tinyValues() {
         #expect(renderer.render(Math.number(-0.0)) == "0.0000")
         #expect(renderer.render(Math.number(0)) == "0.0000")
@@ -179,8 +180,10 @@ struct TextRendererTests {
 
     @Test("rendering depends only on the trace: two separate runs print the same document, every step in order")
     func deterministic() throws {
-        let first = renderer.document(Narrator(trace: try LessonFixtures.trace("ng-lecture"), notation: .ng).narrative())
-        let second = renderer.document(Narrator(trace: try LessonFixtures.trace("ng-lecture"), notation: .ng).narrative())
+        let first = renderer.document(
+            Narrator(trace: try LessonFixtures.trace("ng-lecture"), notation: .ng).narrative())
+        let second = renderer.document(
+            Narrator(trace: try LessonFixtures.trace("ng-lecture"), notation: .ng).narrative())
         #expect(first == second)
         var position = first.startIndex
         for step in Step.allCases {
@@ -196,7 +199,9 @@ struct TextRendererTests {
 
     @Test("each output format makes its renderer")
     func outputFormats() throws {
-        let narrative = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .ng).narrative(steps: [.feedforward])
+        let narrative = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .ng).narrative(steps: [
+            .feedforward
+        ])
         let section = narrative.sections[0]
         for format in OutputFormat.allCases {
             let made = format.renderer(decimals: 3)
@@ -207,6 +212,7 @@ struct TextRendererTests {
             case .markdown: expected = MarkdownRenderer(decimals: 3)
             case .beamer: expected = BeamerRenderer(decimals: 3)
             case .json: expected = NarrativeJSONRenderer()
+            case .cheatsheet: expected = NotationSheetRenderer(decimals: 3)
             }
             #expect(made.document(narrative) == expected.document(narrative))
             #expect(made.fragment(section) == expected.fragment(section))

@@ -61,4 +61,27 @@ public enum LessonFixtures {
     public static func trace(_ name: String) throws -> Trace {
         Tracer.trace(try lesson(name))
     }
+
+    /// `Tests/ReviewLessons/`: the lessons the export review (issue 12) wrote to break the
+    /// exports (hidden layers six deep, a 4-6-5-3 net, LaTeX and Markdown specials, Unicode
+    /// beyond T1, …), copied here so the tests run on a fresh clone.
+    public static let reviewDirectory = packageRoot.appendingPathComponent("Tests/ReviewLessons")
+
+    /// The review lessons' names, sorted; stops the run if there are none (see `names`).
+    public static let reviewNames: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: reviewDirectory.path)) ?? []
+        let names = files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(".json".count)) }.sorted()
+        precondition(!names.isEmpty, "\(reviewDirectory.path) holds no lesson")
+        return names
+    }()
+
+    /// `Tests/ReviewLessons/<name>.json`.
+    public static func reviewURL(_ name: String) -> URL {
+        reviewDirectory.appendingPathComponent(name + ".json")
+    }
+
+    /// A review lesson, loaded and validated.
+    public static func reviewLesson(_ name: String) throws -> Lesson {
+        try Lesson.load(contentsOf: reviewURL(name), displayName: name + ".json")
+    }
 }

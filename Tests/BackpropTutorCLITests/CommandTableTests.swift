@@ -111,7 +111,7 @@ struct CommandTableTests {
     @Test("closed value lists come from the enums: formats, colour, notation")
     func allowedValuesFromEnums() {
         #expect(StepCommand.format.spec.allowedValues == ["text", "latex", "markdown", "json"])
-        #expect(ExportCommand.format.spec.allowedValues == ["latex", "markdown", "beamer"])
+        #expect(ExportCommand.format.spec.allowedValues == ["latex", "markdown", "beamer", "cheatsheet"])
         #expect(TraceCommand.format.spec.allowedValues == TraceFormat.allCases.map(\.rawValue))
         #expect(CommonOptions.color.spec.allowedValues == ColorChoice.allCases.map(\.rawValue))
         #expect(CommonOptions.notation.spec.allowedValues == NotationChoice.names)

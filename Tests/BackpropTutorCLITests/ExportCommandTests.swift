@@ -1,3 +1,5 @@
+import BackpropRendering
+import BackpropTestSupport
 import Foundation
 import Testing
 
@@ -135,5 +137,76 @@ struct ExportCommandTests {
         #expect(parsed.value(ExportCommand.steps) == "6")
         #expect(parsed.value(ExportCommand.output) == "x.tex")
         #expect(parsed.isSet(ExportCommand.force))
+    }
+
+    @Test("--precision sets the decimals of every number in the document", arguments: ["latex", "markdown", "beamer"])
+    func precision(format: String) {
+        let six = BackpropTutor.execute(["export", "--lesson", "mazur", "--format", format, "--precision", "6"])
+        #expect(six.exitCode == 0, "\(six.standardError)")
+        let four = BackpropTutor.execute(["export", "--lesson", "mazur", "--format", format])
+        // Mazur's out_h1 = 0.593269992…: six decimals in one document, four in the other.
+        #expect(six.standardOutput.contains("0.593270"))
+        #expect(!six.standardOutput.contains("0.5933"))
+        #expect(four.standardOutput.contains("0.5933"))
+        #expect(!four.standardOutput.contains("0.593270"))
+        #expect(six.standardOutput.contains("rounded to 6 decimals"))
+    }
+
+    @Test("--sample follows another sample through the per-sample steps and the figure")
+    func sample() throws {
+        let trace = try LessonFixtures.trace("ng-gradcheck")
+        let output = BackpropTutor.execute([
+            "export", "--lesson", "ng-gradcheck", "--format", "markdown", "--sample", "3", "--steps", "6",
+        ])
+        #expect(output.exitCode == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("Sample 3 goes through the network"))
+        // The figure's input units carry sample 3's inputs, not sample 1's.
+        let first = NumberFormat(decimals: 4).string(trace.samples[0].x[0])
+        let third = NumberFormat(decimals: 4).string(trace.samples[2].x[0])
+        #expect(first != third)
+        let figure = output.standardOutput.components(separatedBy: "```")[1]
+        #expect(figure.contains("a = " + third))
+        #expect(!figure.contains("a = " + first + "\""))
+    }
+
+    @Test(
+        "bad --precision or --sample is a usage error and writes nothing",
+        arguments: [["--precision", "13"], ["--precision", "x"], ["--sample", "0"], ["--sample", "6"]])
+    func badNumbers(extra: [String]) throws {
+        try withDirectory { directory in
+            let file = directory.appendingPathComponent("x.md").path
+            let output = BackpropTutor.execute(
+                ["export", "--lesson", "ng-gradcheck", "--format", "markdown", "-o", file] + extra)
+            #expect(output.exitCode == 64)
+            #expect(output.standardError.contains(extra[0]))
+            let files = try contents(of: directory)
+            #expect(files.isEmpty)
+        }
+    }
+
+    @Test("characters pdflatex cannot typeset are named once in one warning on stderr", arguments: ["latex", "beamer"])
+    func unicodeWarning(format: String) {
+        let lesson = LessonFixtures.reviewURL("special-chars").path
+        let output = BackpropTutor.execute(["export", "--lesson", lesson, "--format", format])
+        #expect(output.exitCode == 0)
+        let lines = output.standardError.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(
+            output.standardError.contains(
+                "shown as [U+…] in the document: 🎓 (U+1F393), 🤖 (U+1F916), 🌸 (U+1F338); "))
+        #expect(output.standardOutput.contains("\\texttt{[U+1F338]}"))
+        let markdown = BackpropTutor.execute(["export", "--lesson", lesson, "--format", "markdown"])
+        #expect(markdown.standardError.isEmpty, "Markdown keeps every character")
+        #expect(markdown.standardOutput.contains("🌸"))
+    }
+
+    @Test("--format cheatsheet writes the notation sheet; step refuses it with a pointer to export")
+    func cheatsheet() {
+        let output = BackpropTutor.execute(["export", "--lesson", "mazur", "--format", "cheatsheet"])
+        #expect(output.exitCode == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("Notation sheet: Mazur"))
+        #expect(output.standardOutput.contains("tabularx"))
+        let step = BackpropTutor.execute(["step", "6", "--format", "cheatsheet"])
+        #expect(step.exitCode == 64)
     }
 }

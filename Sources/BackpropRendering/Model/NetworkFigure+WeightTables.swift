@@ -1,55 +1,98 @@
 extension NetworkFigure {
-    /// One weight matrix as a table: a row per shown unit of layer l + 1, a column for the
-    /// bias and for each shown unit of layer l; left-out units are a ⋮ row or a ⋯ column.
+    /// One weight matrix (or bias vector) as a table, laid out as the notation writes it.
     public struct WeightTable: Equatable, Sendable {
-        /// The matrix's symbol in the notation.
+        /// What the table holds, in words: "Weights", or "Biases" for a bias vector.
+        public var noun: String
+        /// The matrix's symbol in the notation (Θ⁽¹⁾, w², b², W⁽¹⁾).
         public var symbol: Math
+        /// What its rows and columns are, printed after the symbol: "row: unit fed, column:
+        /// unit feeding it; column +1 holds the bias weights".
+        public var caption: String
         /// The table, header first.
         public var table: Table
     }
 
-    /// Every weight matrix as a table (row: unit fed, column: unit feeding it), whatever way
-    /// the notation writes the matrix; for figures too large to label their edges.
+    /// Every weight matrix as a table in the notation's own layout (`biasLayout`), for figures
+    /// too large to label their edges:
+    ///
+    /// - `.firstColumn` (Ng's Θ⁽ˡ⁾): a row per unit fed, the bias column (+1) first, then a
+    ///   column per unit feeding it;
+    /// - `.separateVector` (Nielsen's wˡ⁺¹, Mazur's W): the same without the bias column, and
+    ///   the biases as a table of their own (bˡ⁺¹), one row per unit fed;
+    /// - `.lastRow` (the 15 Steps' W = Θᵀ): a row per unit feeding, the bias row (+1) last,
+    ///   and a column per unit fed.
+    ///
+    /// Large layers show the units `slots(forLayerOf:)` shows; left-out units are a ⋮ row or a
+    /// ⋯ column.
     public var weightTables: [WeightTable] {
         var tables: [WeightTable] = []
         for (l, weights) in weights.enumerated() where l + 1 < layers.count {
             let symbol = l < weightSymbols.count ? weightSymbols[l] : .identifier("W")
-            // Columns: the bias and the shown source units (nil for the gap).
-            let columns: [Int?] =
-                [0]
-                + Self.slots(forLayerOf: layers[l].count).map { slot in
-                    switch slot {
-                    case .unit(let index): return index + 1
-                    case .gap: return nil
-                    }
+            // Ng's columns of Θ: the bias (0) and the shown source units (nil for the gap).
+            let sources: [Int?] = Self.slots(forLayerOf: layers[l].count).map { slot in
+                switch slot {
+                case .unit(let index): return index + 1
+                case .gap: return nil
                 }
-            var header: [[Inline]] = [[.text("to / from")]]
-            header += columns.map { column in
+            }
+            // Ng's rows of Θ: the shown units fed (nil for the gap).
+            let targets: [Int?] = Self.slots(forLayerOf: layers[l + 1].count).map { slot in
+                switch slot {
+                case .unit(let index): return index < weights.rows ? index : nil
+                case .gap: return nil
+                }
+            }
+            func sourceLabel(_ column: Int?) -> [Inline] {
                 guard let column else { return [.math(.ellipsis(.horizontal))] }
                 return column == 0 ? [.math(.text("+1"))] : [.math(layers[l][column - 1].label)]
             }
-            var rows: [[[Inline]]] = []
-            for slot in Self.slots(forLayerOf: layers[l + 1].count) {
-                switch slot {
-                case .unit(let i) where i < weights.rows:
-                    rows.append(
-                        [[.math(layers[l + 1][i].label)]]
-                            + columns.map { column in
-                                guard let column, column < weights.columns else {
-                                    return [.math(.ellipsis(.horizontal))]
-                                }
-                                return [.math(.number(weights[i, column]))]
-                            })
-                case .unit, .gap:
-                    rows.append([[.math(.ellipsis(.vertical))]] + columns.map { _ in [.math(.ellipsis(.vertical))] })
-                }
+            func targetLabel(_ row: Int?) -> [Inline] {
+                guard let row else { return [.math(.ellipsis(.vertical))] }
+                return [.math(layers[l + 1][row].label)]
             }
-            tables.append(
-                WeightTable(
-                    symbol: symbol,
-                    table: Table(
-                        header: header, rows: rows, rightAligned: [false] + Array(repeating: true, count: columns.count)
-                    )))
+            func cell(_ row: Int?, _ column: Int?) -> [Inline] {
+                guard let row, let column, column < weights.columns else {
+                    return [.math(.ellipsis(row == nil ? .vertical : .horizontal))]
+                }
+                return [.math(.number(weights[row, column]))]
+            }
+            func table(corner: String, columns: [[Inline]], rows: [[[Inline]]]) -> Table {
+                Table(
+                    header: [[.text(corner)]] + columns, rows: rows,
+                    rightAligned: [false] + Array(repeating: true, count: columns.count))
+            }
+            switch biasLayout {
+            case .firstColumn, .separateVector:
+                let hasBiasColumn = biasLayout == .firstColumn
+                let columns: [Int?] = (hasBiasColumn ? [0] : []) + sources
+                tables.append(
+                    WeightTable(
+                        noun: "Weights", symbol: symbol,
+                        caption: hasBiasColumn
+                            ? "row: unit fed, column: unit feeding it; column +1 holds the bias weights"
+                            : "row: unit fed, column: unit feeding it; the biases are apart",
+                        table: table(
+                            corner: "to / from", columns: columns.map(sourceLabel),
+                            rows: targets.map { row in [targetLabel(row)] + columns.map { cell(row, $0) } })))
+                if !hasBiasColumn {
+                    let biasSymbol = l < biasSymbols.count ? biasSymbols[l] : .identifier("b")
+                    tables.append(
+                        WeightTable(
+                            noun: "Biases", symbol: biasSymbol, caption: "one per unit fed",
+                            table: table(
+                                corner: "unit", columns: [[.math(biasSymbol)]],
+                                rows: targets.map { row in [targetLabel(row), cell(row, row == nil ? nil : 0)] })))
+                }
+            case .lastRow:
+                let rows: [Int?] = sources + [0]
+                tables.append(
+                    WeightTable(
+                        noun: "Weights", symbol: symbol,
+                        caption: "row: unit feeding, column: unit fed; the last row, +1, holds the bias weights",
+                        table: table(
+                            corner: "from / to", columns: targets.map(targetLabel),
+                            rows: rows.map { source in [sourceLabel(source)] + targets.map { cell($0, source) } })))
+            }
         }
         return tables
     }

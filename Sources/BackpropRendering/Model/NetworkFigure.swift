@@ -42,6 +42,14 @@ public struct NetworkFigure: Equatable, Sendable {
     public var deltaSymbol: Math
     /// Whether the bias units (+1) are drawn.
     public var showsBiasUnits: Bool
+    /// Where the notation keeps the bias weights: how `weightTables` lays out each matrix.
+    public var biasLayout: BiasLayout
+    /// The symbol of each bias vector, for notations that keep biases apart (b², b₁).
+    public var biasSymbols: [Math]
+    /// Each weight's own symbol in the notation, shaped like `weights` (Θ⁽¹⁾₁₀, w₅, W[2,0]):
+    /// `weightEntrySymbols[l][i][j]` names `weights[l][i, j]`. Only figures small enough to
+    /// label their edges carry them (empty otherwise).
+    public var weightEntrySymbols: [[[Math]]]
 
     /// A figure of these layers and weights.
     ///
@@ -51,7 +59,8 @@ public struct NetworkFigure: Equatable, Sendable {
     public init(
         layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math],
         weightDescriptions: [String]? = nil, activationSymbol: Math = .identifier("a"),
-        deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true
+        deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true, biasLayout: BiasLayout = .firstColumn,
+        biasSymbols: [Math] = [], weightEntrySymbols: [[[Math]]] = []
     ) {
         self.layers = layers
         self.layerCaptions = layerCaptions
@@ -66,6 +75,9 @@ public struct NetworkFigure: Equatable, Sendable {
         self.activationSymbol = activationSymbol
         self.deltaSymbol = deltaSymbol
         self.showsBiasUnits = showsBiasUnits
+        self.biasLayout = biasLayout
+        self.biasSymbols = biasSymbols
+        self.weightEntrySymbols = weightEntrySymbols
     }
 
     /// "rows × columns weights from layer l to layer l + 1, note" (l 1-based).
@@ -141,5 +153,12 @@ extension NetworkFigure {
     public func weight(layer l: Int, into i: Int, fromColumn column: Int) -> Double? {
         guard l < weights.count, i < weights[l].rows, column < weights[l].columns else { return nil }
         return weights[l][i, column]
+    }
+
+    /// The notation's symbol of that weight, when the figure carries the symbols.
+    public func weightSymbol(layer l: Int, into i: Int, fromColumn column: Int) -> Math? {
+        guard l < weightEntrySymbols.count, i < weightEntrySymbols[l].count, column < weightEntrySymbols[l][i].count
+        else { return nil }
+        return weightEntrySymbols[l][i][column]
     }
 }

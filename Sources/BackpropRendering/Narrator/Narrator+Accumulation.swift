@@ -73,7 +73,7 @@ extension Narrator {
             .paragraph([.t("Then average and add the regularisation term, leaving the bias weights unregularised:")]))
         let m = Math.integer(trace.m)
         let n = notation.sampleCount
-        let lambda = Math.number(trace.lesson.lambda)
+        let lambda = Math.number(trace.lesson.lambda, .roundTrip)
         for l in stride(from: layerCount - 1, through: 1, by: -1) {
             let theta = trace.weights[l - 1]
             var withoutBiasWeights = theta
@@ -192,9 +192,19 @@ extension Narrator {
         return blocks
     }
 
-    /// ∇⁽ˡ⁾ of sample k, e.g. ∇⁽¹⁾₍₁₎.
+    /// The per-sample gradient of sample k (0-based) with the sample number where the
+    /// notation puts a sample (review D12): Nielsen's ∂C_x₁/∂w³ (on the loss, not on w), Ng's
+    /// ∇⁽¹⁾₍₁₎ with its scripts side by side, the 15 Steps' ΔW₍₁₎.
     func sampleGradientSymbolFor(_ l: Int, k: Int) -> Math {
-        let index = k + 1
-        return .subscripted(sampleGradientSymbol(l), .parenthesized(.integer(index)))
+        let number = Math.integer(k + 1)
+        let symbol = sampleGradientSymbol(l)
+        switch symbol {
+        case .partial(.subscripted(let loss, .identifier(let sample)), let weights):
+            return .partial(.subscripted(loss, .subscripted(.identifier(sample), number)), weights)
+        case .superscripted(let base, let sup):
+            return .scripted(base, sub: .parenthesized(number), sup: sup)
+        default:
+            return .subscripted(symbol, .parenthesized(number))
+        }
     }
 }

@@ -8,7 +8,7 @@ extension Narrator {
         var blocks: [Block] = [
             .paragraph([
                 .t("One step of gradient descent with "),
-                .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate))),
+                .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate, .roundTrip))),
                 .t(
                     trace.lesson.updateBiases
                         ? ":" : " (" + frozenBiasNote + "):"),
@@ -73,7 +73,9 @@ extension Narrator {
                 Equation(
                     .text("predicted change"),
                     [
-                        .init(.approximately, .negate(.parenthesized(.times(.number(rate), .number(squares))))),
+                        .init(
+                            .approximately, .negate(.parenthesized(.times(.number(rate, .roundTrip), .number(squares))))
+                        ),
                         .init(.equals, .number(predicted)),
                     ])),
             .equation(
@@ -113,7 +115,7 @@ extension Narrator {
             .t("Here the step raised the cost (from "), .m(.number(trace.cost)), .t(" to "),
             .m(.number(trace.costAfterUpdate)),
             .t("): the gradient only says which way is downhill near the current weights, and a step of "),
-            .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate))),
+            .m(.binary(notation.learningRate, .equals, .number(trace.lesson.learningRate, .roundTrip))),
             .t(" overshoots that region. A smaller learning rate makes the same direction lower the cost."),
         ]
     }

@@ -40,10 +40,19 @@ extension Narrator {
             default: return symbol
             }
         }
-        return NetworkFigure(
+        var figure = NetworkFigure(
             layers: layers, layerCaptions: captions, weights: trace.weights,
             weightSymbols: trace.weights.indices.map { notation.weights($0 + 1) }, weightDescriptions: descriptions,
-            activationSymbol: bare(notation.activation(sizes.count)), deltaSymbol: bare(notation.delta(sizes.count)))
+            activationSymbol: bare(notation.activation(sizes.count)), deltaSymbol: bare(notation.delta(sizes.count)),
+            biasLayout: notation.biasLayout, biasSymbols: trace.weights.indices.map { notation.bias($0 + 1) })
+        if figure.labelsEdges {
+            figure.weightEntrySymbols = trace.weights.enumerated().map { index, theta in
+                (0..<theta.rows).map { i in
+                    (0..<theta.columns).map { j in notation.weightEntry(layer: index + 1, i: i + 1, j: j) }
+                }
+            }
+        }
+        return figure
     }
 }
 

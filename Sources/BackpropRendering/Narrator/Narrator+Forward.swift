@@ -20,18 +20,12 @@ extension Narrator {
             let a = sample.a[l - 1]
             let z = sample.z[l - 1]
             let zSymbol = notation.weightedInput(l + 1)
-            let symbolic: Math
+            let symbolic = forwardRule(l)
             let substituted: Math
             switch notation.biasLayout {
-            case .firstColumn:
-                symbolic = product(notation.weights(l), activationWithBias(l))
-                substituted = product(weightsValue(theta), vectorWithBias(a))
-            case .lastRow:
-                symbolic = product(activationWithBias(l), notation.weights(l))
-                substituted = product(vectorWithBias(a), weightsValue(theta))
-            case .separateVector:
-                symbolic = .add([product(notation.weights(l), notation.activation(l)), notation.bias(l)])
-                substituted = .add([product(weightsValue(theta), vector(a)), biasValue(theta)])
+            case .firstColumn: substituted = product(weightsValue(theta), vectorWithBias(a))
+            case .lastRow: substituted = product(vectorWithBias(a), weightsValue(theta))
+            case .separateVector: substituted = .add([product(weightsValue(theta), vector(a)), biasValue(theta)])
             }
             blocks.append(.equation(Equation(zSymbol, equals: [symbolic, substituted, vector(z)])))
             if a.count <= Self.largestShown {
@@ -68,6 +62,16 @@ extension Narrator {
         return blocks
     }
 
+    /// The weighted input of layer l + 1 in symbols, as the notation arranges it: Θ⁽ˡ⁾[1; a⁽ˡ⁾],
+    /// [x, 1]·W, or wˡ⁺¹aˡ + bˡ⁺¹ (l is Ng's layer the weights leave).
+    func forwardRule(_ l: Int) -> Math {
+        switch notation.biasLayout {
+        case .firstColumn: return product(notation.weights(l), activationWithBias(l))
+        case .lastRow: return product(activationWithBias(l), notation.weights(l))
+        case .separateVector: return .add([product(notation.weights(l), notation.activation(l)), notation.bias(l)])
+        }
+    }
+
     /// z of unit 1 of layer l + 1 as an explicit sum: bias weight · 1 + Σⱼ weight · aⱼ
     /// (j = 0 is the bias weight, times the bias unit 1).
     func unitSum(layer l: Int, theta: Matrix, a: [Double], z: Double) -> Equation {
@@ -86,16 +90,15 @@ extension Narrator {
         let h = notation.activation(layerCount)
         let y = notation.target
         let outputActivation = info.activations[info.activations.count - 1]
+        // Unit k of the output and the target as the notation writes a unit (a⁽ᴸ⁾ₖ with its
+        // scripts side by side, output[k], target_ok).
+        let yk = notation.unit(.target, layer: layerCount, .symbol("k"))
+        let hk = notation.unit(.activation, layer: layerCount, .symbol("k"))
         let term: Math
         switch (info.loss, outputActivation) {
         case (.crossEntropy, .softmax):
-            term = .negate(
-                .sum(
-                    .identifier("k"),
-                    .times(.subscripted(y, .identifier("k")), .call(.log, [.subscripted(h, .identifier("k"))]))))
+            term = .negate(.sum(.identifier("k"), .times(yk, .call(.log, [hk]))))
         case (.crossEntropy, _):
-            let yk = Math.subscripted(y, .identifier("k"))
-            let hk = Math.subscripted(h, .identifier("k"))
             term = .sum(
                 .identifier("k"),
                 .bracketed(
@@ -103,8 +106,6 @@ extension Narrator {
                         .times(.negate(yk), .call(.log, [hk])),
                         .times(.subtract(.integer(1), yk), .call(.log, [.subtract(.integer(1), hk)])))))
         case (.squaredError, _):
-            let yk = Math.subscripted(y, .identifier("k"))
-            let hk = Math.subscripted(h, .identifier("k"))
             let difference: Math
             switch notation.squaredErrorDifference {
             case .outputMinusTarget: difference = .subtract(hk, yk)
@@ -123,17 +124,38 @@ extension Narrator {
                 .t(
                     "The cost averages one loss term per sample and adds the regularisation term (\(unregularizedWeightsWords) are not regularised):"
                 )
-            ]),
-            .equation(
-                Equation(
-                    notation.cost,
-                    equals: [
-                        .add([
-                            .juxtaposed(.parenthesized(.divide(.integer(1), m)), .sum(.identifier("i"), term)),
-                            regularizer,
-                        ])
-                    ])),
+            ])
         ]
+        // The average of the per-sample losses J⁽ⁱ⁾ (Cₓ, Eₓ), each then defined from its own
+        // outputs and targets, so the sample index i is never left off a or y nor reused by the
+        // regulariser (review D12). Mazur writes one symbol for both (his example has one
+        // sample): there the loss is written in place.
+        if notation.cost != notation.sampleCost {
+            blocks.append(
+                .equation(
+                    Equation(
+                        notation.cost,
+                        equals: [
+                            .add([
+                                .juxtaposed(
+                                    .parenthesized(.divide(.integer(1), m)), .sum(sampleSumIndex, notation.sampleCost)),
+                                regularizer,
+                            ])
+                        ])))
+            blocks.append(.paragraph([.t("where the loss of one sample, from its own outputs and targets, is")]))
+            blocks.append(.equation(Equation(notation.sampleCost, equals: [term])))
+        } else {
+            blocks.append(
+                .equation(
+                    Equation(
+                        notation.cost,
+                        equals: [
+                            .add([
+                                .juxtaposed(.parenthesized(.divide(.integer(1), m)), .sum(.identifier("i"), term)),
+                                regularizer,
+                            ])
+                        ])))
+        }
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
             rows.append([
@@ -183,6 +205,15 @@ extension Narrator {
         return blocks
     }
 
+    /// The index the cost's average runs over: the one in the notation's per-sample loss (i of
+    /// Ng's J⁽ⁱ⁾, x of Nielsen's Cₓ), else i.
+    var sampleSumIndex: Math {
+        switch notation.sampleCost {
+        case .superscripted(_, .parenthesized(let index)), .subscripted(_, let index): return index
+        default: return .identifier("i")
+        }
+    }
+
     /// Which weights the regulariser leaves out, in the notation's own terms.
     var unregularizedWeightsWords: String {
         switch notation.biasLayout {
@@ -193,19 +224,26 @@ extension Narrator {
     }
 
     /// The sum of the squared non-bias weights, in the notation's own terms: Ng's
-    /// Σ_(l,i,j≥1)(Θ⁽ˡ⁾ᵢⱼ)² (column 0 is the bias), Nielsen's Σ_w w² (biases are separate), the
-    /// 15 Steps' sum over every W[i,j] above the bias row.
+    /// Σ_(l,r,c≥1)(Θ⁽ˡ⁾_rc)² (column 0 is the bias), Nielsen's Σ_w w² (biases are separate), the
+    /// 15 Steps' sum over every W[r,c] above the bias row.
     var regularizedSum: Math {
         let layer = notation.weights(.general(offset: 0))
         switch notation.biasLayout {
+        // Row and column indices r, c: i is the sample index of the average beside it.
         case .firstColumn:
-            return .sum(.text("l,i,j≥1"), .superscripted(.parenthesized(.subscripted(layer, .text("ij"))), .integer(2)))
+            let entry: Math
+            if case .superscripted(let base, let sup) = layer {
+                entry = .scripted(base, sub: .text("rc"), sup: sup)
+            } else {
+                entry = .subscripted(layer, .text("rc"))
+            }
+            return .sum(.text("l,r,c≥1"), .superscripted(.parenthesized(entry), .integer(2)))
         case .lastRow:
             let entry = Math.row([
-                layerCount == 2 ? notation.weights(1) : layer, .bracketed(.text("i,j")),
+                layerCount == 2 ? notation.weights(1) : layer, .bracketed(.text("r,c")),
             ])
             return .sum(
-                .text(layerCount == 2 ? "i,j; i ≠ bias row" : "l,i,j; i ≠ bias row"),
+                .text(layerCount == 2 ? "r,c; r ≠ bias row" : "l,r,c; r ≠ bias row"),
                 .superscripted(entry, .integer(2)))
         case .separateVector:
             let w = Math.identifier(notation.weightLetter)

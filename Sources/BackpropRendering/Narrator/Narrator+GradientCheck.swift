@@ -58,9 +58,9 @@ extension Narrator {
         if rows.count < checked {
             blocks.append(
                 .paragraph([
-                    .t(
-                        "(first \(rows.count) rows shown; the check covers \(note); `backprop-tutor check --notation \(notation.name.rawValue)` prints them all in this order)"
-                    )
+                    .t("(first \(rows.count) rows shown; the check covers \(note); "),
+                    .code("backprop-tutor check --notation \(notation.name.rawValue)"),
+                    .t(" prints them all in this order)"),
                 ]))
         }
         let numerical = Math.identifier("num")

@@ -10,7 +10,8 @@ extension Narrator {
     /// When the lesson freezes the biases, the numbers line applies the gradient with its bias
     /// entries set to 0 (the paragraph before says so), so the line equals the result it leads to.
     func updateEquation(l: Int, gradient: Matrix, after: Matrix, gradientSymbol: Math) -> Block {
-        let rate = Math.number(trace.lesson.learningRate)
+        // Hyper-parameters print as the lesson gives them (0.5, not 0.5000; review D9).
+        let rate = Math.number(trace.lesson.learningRate, .roundTrip)
         let before = weightsValue(trace.weights[l - 1])
         var gradient = gradient
         if !trace.lesson.updateBiases {
@@ -66,7 +67,7 @@ extension Narrator {
                         .equals,
                         .subtract(
                             vector(before.column(0)),
-                            .times(.number(trace.lesson.learningRate), vector(gradient.column(0))))),
+                            .times(.number(trace.lesson.learningRate, .roundTrip), vector(gradient.column(0))))),
                     .init(.equals, vector(after.column(0))),
                 ]))
     }

@@ -157,7 +157,7 @@ public struct MazurNotation: Notation {
                 .text("Weight by weight, as Mazur writes the update (w⁺ is the new value of w):")
             ])
         ]
-        let rate = Math.number(trace.lesson.learningRate)
+        let rate = Math.number(trace.lesson.learningRate, .roundTrip)
         for (l, i, j) in shown {
             let w = weightEntry(layer: l, i: .number(i), j: j)
             let before = trace.weights[l - 1][i - 1, j]

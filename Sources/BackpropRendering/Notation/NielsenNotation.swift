@@ -58,7 +58,9 @@ public struct NielsenNotation: Notation {
                     .superscripted(.identifier("δ"), .identifier("l")), .equals,
                     .partial(sampleCost, .superscripted(.identifier("z"), .identifier("l"))))),
             .text(" for one sample x, the same sign as Ng's; C averages the "), .math(sampleCost),
-            .text(". " + roundingNote),
+            .text(". A superscript is a layer, not a power: "),
+            .math(.superscripted(.identifier("w"), .integer(2))),
+            .text(" is the weights into layer 2. " + roundingNote),
         ]
     }
 

@@ -12,6 +12,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case beamer
     /// The narrative as JSON (`backprop-tutor/narrative@1`), for programs and tests.
     case json
+    /// A one-page LaTeX sheet of the lesson's network in every notation side by side
+    /// (`Narrator.notationSheet(trace:)`), for a teacher to hand out.
+    case cheatsheet
 
     /// The renderer for this format, printing numbers with `decimals` digits after the point;
     /// `usesColor` asks for ANSI colour where the format has it (text only).
@@ -22,6 +25,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .markdown: return MarkdownRenderer(decimals: decimals)
         case .beamer: return BeamerRenderer(decimals: decimals)
         case .json: return NarrativeJSONRenderer()
+        case .cheatsheet: return NotationSheetRenderer(decimals: decimals)
         }
     }
 
@@ -30,15 +34,32 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     public var printsSingleSteps: Bool {
         switch self {
         case .text, .latex, .markdown, .json: return true
-        case .beamer: return false
+        case .beamer, .cheatsheet: return false
         }
     }
 
     /// Whether `export` writes whole documents in this format (text goes to `lesson`).
     public var isExportFormat: Bool {
         switch self {
-        case .latex, .markdown, .beamer: return true
+        case .latex, .markdown, .beamer, .cheatsheet: return true
         case .text, .json: return false
+        }
+    }
+
+    /// Whether the format prints the notation sheet (`Narrator.notationSheet(trace:)`) rather
+    /// than the lesson's steps.
+    public var printsNotationSheet: Bool {
+        switch self {
+        case .cheatsheet: return true
+        case .text, .latex, .markdown, .beamer, .json: return false
+        }
+    }
+
+    /// Whether the format is typeset by pdflatex (so characters its fonts lack are reported).
+    public var isLaTeX: Bool {
+        switch self {
+        case .latex, .beamer, .cheatsheet: return true
+        case .text, .markdown, .json: return false
         }
     }
 }

@@ -7,7 +7,8 @@ public enum ExportCommand: Command {
     /// `--format`: the document formats.
     public static let format = TypedOption<OutputFormat>(
         name: "format", values: OutputFormat.allCases.filter(\.isExportFormat),
-        summary: "the document format (required)")
+        summary: "the document format (required); cheatsheet is a one-page LaTeX sheet of the network in every notation"
+    )
     /// `--notation` for export.
     public static let notation = NotationChoice.option(summary: "the notation to write it in (default: the lesson's)")
     /// `--steps SPEC`.
@@ -21,8 +22,11 @@ public enum ExportCommand: Command {
 
     /// `export` and its options.
     public static let spec = CommandSpec(
-        name: "export", summary: "write the lesson as a LaTeX article, beamer slides or Markdown",
-        options: [format.spec, CommonOptions.lesson.spec, notation.spec, steps.spec, output.spec, force.spec])
+        name: "export", summary: "write the lesson as a LaTeX article, beamer slides, Markdown or a notation sheet",
+        options: [
+            format.spec, CommonOptions.lesson.spec, notation.spec, CommonOptions.sample.spec,
+            CommonOptions.precision.spec, steps.spec, output.spec, force.spec,
+        ])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
     /// directory, then renamed) and prints nothing. An existing FILE is replaced only with
@@ -30,28 +34,27 @@ public enum ExportCommand: Command {
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
         guard let format = arguments.value(format) else {
-            throw .usage("export needs --format latex, markdown or beamer", command: spec.name)
+            throw .usage("export needs --format latex, markdown, beamer or cheatsheet", command: spec.name)
         }
         if let path = arguments.value(output), path.isEmpty {
             throw .usage("'-o' needs a file name, not an empty one, e.g. -o lesson.tex", command: spec.name)
         }
         let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
-        let lesson = try LessonLoading.lesson(arguments)
-        let name = try NotationChoice.resolve(
-            given: arguments.value(notation), lessonNotation: lesson.notation, command: spec.name)
-        let trace = try LessonLoading.trace(lesson, options: Narrator.traceOptions(for: chosen, sampleIndex: 0))
-        let narrative = Narrator(trace: trace, notation: name).narrative(steps: chosen)
-        let text: String
-        switch format {
-        case .latex: text = LaTeXRenderer().document(narrative)
-        case .markdown: text = MarkdownRenderer().document(narrative)
-        case .beamer: text = BeamerRenderer().document(narrative)
-        case .text, .json:
-            // Not offered (`isExportFormat` is false), so the scanner has refused it already.
+        // `--sample`, `--precision` and `--notation` are read and checked as `step` reads them.
+        let steps = format.printsNotationSheet ? Narrator.notationSheetSteps : chosen
+        let narrator = try LessonNarration(arguments, steps: steps, io: io).narrator
+        guard format.isExportFormat else {
+            // Not offered, so the scanner has refused it already.
             throw .usage(
-                "export writes latex, markdown or beamer; `backprop-tutor lesson --format text|json` prints the rest",
+                "export writes latex, markdown, beamer or cheatsheet; `backprop-tutor lesson --format text|json` prints the rest",
                 command: spec.name)
         }
+        let narrative =
+            format.printsNotationSheet
+            ? Narrator.notationSheet(trace: narrator.trace, sampleIndex: narrator.sampleIndex)
+            : narrator.narrative(steps: chosen)
+        let text = format.renderer(decimals: narrator.decimals).document(narrative)
+        if format.isLaTeX { try LaTeXCoverageWarning.report(text, io: io) }
         guard let path = arguments.value(output) else {
             try io.write(text)
             return

@@ -31,17 +31,24 @@ public enum StepCommand: Command {
         let decimals = narration.narrator.decimals
         switch arguments.value(format) ?? .text {
         case .text: try io.write(narration.textRenderer.render(section))
-        case .latex: try io.write(LaTeXRenderer(decimals: decimals).fragment(section))
+        case .latex:
+            let text = LaTeXRenderer(decimals: decimals).fragment(section)
+            try LaTeXCoverageWarning.report(text, io: io)
+            try io.write(text)
         case .markdown: try io.write(MarkdownRenderer(decimals: decimals).fragment(section))
         case .json:
             let narrator = narration.narrator
             let narrative = Narrative(
                 title: narrator.trace.lesson.title, sections: [section], notation: narrator.notation.name)
             try io.write(NarrativeJSONRenderer().document(narrative))
+        // Not offered (`printsSingleSteps` is false), so the scanner has refused these already.
         case .beamer:
-            // Not offered (`printsSingleSteps` is false), so the scanner has refused it already.
             throw .usage(
                 "beamer makes whole slide decks; use `backprop-tutor export --format beamer`", command: spec.name)
+        case .cheatsheet:
+            throw .usage(
+                "the notation sheet covers the whole network; use `backprop-tutor export --format cheatsheet`",
+                command: spec.name)
         }
     }
 }

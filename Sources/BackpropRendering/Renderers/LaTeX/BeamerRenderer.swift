@@ -41,7 +41,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         text += """
             \\setbeamertemplate{navigation symbols}{}
             \\pdfgentounicode=1
-            \\title{\(LaTeXEscaping.text(narrative.title))}
+            \\title{\(LaTeXEscaping.title(narrative.title))}
             \\date{}
 
             \\begin{document}
@@ -83,7 +83,7 @@ public struct BeamerRenderer: NarrativeRenderer {
                 for table in figure.weightTables {
                     expanded.append(
                         .paragraph([
-                            .text("Weights "), .math(table.symbol), .text(" (row: unit fed, column: unit feeding it):"),
+                            .text(table.noun + " "), .math(table.symbol), .text(" (" + table.caption + "):"),
                         ]))
                     expanded.append(.table(table.table))
                 }

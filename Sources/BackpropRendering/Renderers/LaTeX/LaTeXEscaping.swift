@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// Turns lesson strings into LaTeX that prints them literally and can never run a command.
 ///
 /// Every string that comes from a lesson (titles, summaries, class names, paragraph text and
@@ -11,7 +13,8 @@ public enum LaTeXEscaping {
     ///
     /// Runs of Unicode superscripts or subscripts (⁽²⁾, ₁₀) are grouped into one
     /// `\textsuperscript{…}` / `\textsubscript{…}`. Characters LaTeX cannot typeset with the
-    /// T1 encoding print as `?`. Line breaks and tabs become spaces.
+    /// T1 encoding print as a visible stand-in, `[U+1F393]` (see `LaTeXTextCoverage`). Line
+    /// breaks and tabs become spaces.
     public static func text(_ string: String) -> String {
         var output = ""
         let characters = Array(string)
@@ -49,6 +52,32 @@ public enum LaTeXEscaping {
         return output
     }
 
+    /// `string` as a hyperref PDF string (the PDF's title and bookmarks): the same escapes as
+    /// `text(_:)` for TeX's specials, every other character as itself in UTF-8 (hyperref
+    /// writes Unicode strings, so λ, Σ and even emoji keep their form in the PDF's metadata),
+    /// control and bidirectional characters left out. Use it as the second argument of
+    /// `\texorpdfstring`.
+    public static func pdfString(_ string: String) -> String {
+        var output = ""
+        for character in string {
+            if character.unicodeScalars.contains(where: ControlCharacters.isEscaped) {
+                output += character == "\n" || character == "\t" || character == "\r\n" ? " " : ""
+            } else if character.isASCII {
+                output += textMode(character, next: nil)
+            } else {
+                output.append(character)
+            }
+        }
+        return output
+    }
+
+    /// `string` as a title: typeset as `text(_:)` writes it, and in the PDF's metadata and
+    /// bookmarks as `pdfString(_:)` writes it (`\texorpdfstring{…}{…}`, which hyperref needs
+    /// because math such as `\ensuremath{\lambda}` is not allowed in a PDF string).
+    public static func title(_ string: String) -> String {
+        "\\texorpdfstring{" + text(string) + "}{" + pdfString(string) + "}"
+    }
+
     /// The LaTeX for one character in text mode.
     static func textMode(_ character: Character, next: Character?) -> String {
         switch character {
@@ -79,13 +108,9 @@ public enum LaTeXEscaping {
         if character.isASCII {
             return character.asciiValue.map { $0 >= 32 && $0 < 127 } == true ? String(character) : ""
         }
-        if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-            (0xC0...0x17F).contains(scalar.value), scalar.value != 0xD7, scalar.value != 0xF7
-        {
-            // Latin-1 and Latin Extended-A letters: T1 fonts have them.
-            return String(character)
-        }
-        return "?"
+        // Latin letters, currency and punctuation the T1 and textcomp fonts have; anything
+        // else is a visible stand-in that the command line warns about.
+        return LaTeXTextCoverage.isTypesetAsIs(character) ? String(character) : LaTeXTextCoverage.standIn(character)
     }
 
     /// The LaTeX for one character in math mode.
@@ -161,12 +186,14 @@ public enum LaTeXEscaping {
         "∑": Symbol("\\sum"), "∇": Symbol("\\nabla"), "∂": Symbol("\\partial"), "⊙": Symbol("\\odot"),
         "⊗": Symbol("\\otimes"), "∘": Symbol("\\circ"), "×": Symbol("\\times"), "·": Symbol("\\cdot"),
         "⋅": Symbol("\\cdot"), "−": Symbol("-"), "±": Symbol("\\pm"), "÷": Symbol("\\div"),
-        "′": Symbol("'"), "″": Symbol("''"), "≈": Symbol("\\approx"), "≤": Symbol("\\le"), "≥": Symbol("\\ge"),
+        "′": Symbol("'"), "″": Symbol("''"), "‴": Symbol("'''"), "≈": Symbol("\\approx"), "≤": Symbol("\\le"),
+        "≥": Symbol("\\ge"),
         "≠": Symbol("\\ne"), "≡": Symbol("\\equiv"), "→": Symbol("\\to"), "←": Symbol("\\leftarrow"),
         "⇒": Symbol("\\Rightarrow"), "↦": Symbol("\\mapsto"), "∈": Symbol("\\in"), "∞": Symbol("\\infty"),
         "√": Symbol("\\surd"), "‖": Symbol("\\Vert", text: "\\ensuremath{\\Vert}"), "∝": Symbol("\\propto"),
         "⋯": Symbol("\\cdots"), "⋮": Symbol("\\vdots"), "⋱": Symbol("\\ddots"),
-        "…": Symbol("\\ldots", text: "\\ldots{}"), "°": Symbol("^{\\circ}"),
+        "…": Symbol("\\ldots", text: "\\ldots{}"), "°": Symbol("^{\\circ}", text: "\\textdegree{}"),
+        "ℝ": Symbol("\\mathbb{R}"), "ℕ": Symbol("\\mathbb{N}"), "ℤ": Symbol("\\mathbb{Z}"),
         // Typography.
         "–": Symbol("\\text{--}", text: "--"), "—": Symbol("\\text{---}", text: "---"),
         "‘": Symbol("`", text: "`"), "’": Symbol("'", text: "'"),

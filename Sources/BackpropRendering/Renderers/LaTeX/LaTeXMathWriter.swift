@@ -1,3 +1,5 @@
+import BackpropCore
+
 /// Writes `Math` as LaTeX math-mode source, for pdflatex or for KaTeX/MathJax in Markdown.
 ///
 /// Shared by `LaTeXRenderer`, `BeamerRenderer` and `MarkdownRenderer` so every format spells
@@ -113,9 +115,14 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
         }
     }
 
+    /// Function names TeX, KaTeX and MathJax all know as operators.
+    static let operatorNames: Set<String> = ["log", "exp", "max", "min", "tanh"]
+
     /// One letter as a math symbol (`δ` → `\delta`); several as upright `\mathrm{…}`.
     func identifier(_ name: String) -> String {
         if name.count == 1 { return LaTeXEscaping.math(name) }
+        // Named operators TeX sets upright with their own spacing (review D12: \log, not \mathrm{log}).
+        if Self.operatorNames.contains(name) { return "\\" + name }
         return "\\mathrm{" + LaTeXEscaping.math(name) + "}"
     }
 
@@ -161,8 +168,14 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
         case "\n", "\r", "\t": return "\\ "
         default:
             let math = LaTeXEscaping.mathMode(character)
-            // mathMode falls back to \text{\…} for a few characters; keep the web output free of it.
-            return math.hasPrefix("\\text{") ? "?" : math + " "
+            // mathMode falls back to \text{\…} for a few characters; keep the web output free
+            // of it: KaTeX and MathJax print the character itself in \text (control and
+            // bidirectional characters by their code point, so they cannot reorder the page).
+            guard math.hasPrefix("\\text{") else { return math + " " }
+            if character.unicodeScalars.contains(where: ControlCharacters.isEscaped) {
+                return "\\text{" + LaTeXTextCoverage.codePoints(character) + "}"
+            }
+            return "\\text{" + String(character) + "}"
         }
     }
 

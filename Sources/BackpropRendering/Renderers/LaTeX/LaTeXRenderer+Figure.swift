@@ -121,7 +121,9 @@ extension LaTeXRenderer {
         text += "\\end{tikzpicture}\n\\end{center}\n\n"
         if !figure.labelsEdges && includesWeightTables {
             for table in figure.weightTables {
-                text += "\\emph{Weights} $" + math(table.symbol) + "$ (row: unit fed, column: unit feeding it):\n"
+                text +=
+                    "\\emph{" + table.noun + "} $" + math(table.symbol) + "$ (" + LaTeXEscaping.text(table.caption)
+                    + "):\n"
                 text += self.table(table.table, width: "\\linewidth", budget: Self.textWidth)
             }
         }

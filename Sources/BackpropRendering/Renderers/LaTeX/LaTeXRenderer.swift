@@ -76,6 +76,10 @@ public struct LaTeXRenderer: NarrativeRenderer {
 
             """
         text += Self.packagePreamble()
+        // The PDF's title and one bookmark per step (review D20); `bookmark` writes the
+        // bookmarks in the first pdflatex run, so one run still makes the whole article.
+        text += "\\usepackage[hidelinks]{hyperref}\n\\usepackage{bookmark}\n"
+        text += "\\hypersetup{pdftitle={\(LaTeXEscaping.pdfString(narrative.title))}}\n"
         text += """
             \\setlength{\\parindent}{0pt}
             \\setlength{\\parskip}{0.6\\baselineskip}
@@ -91,6 +95,8 @@ public struct LaTeXRenderer: NarrativeRenderer {
             """
         text += blocks(narrative.preface)
         for section in narrative.sections {
+            let title = "Step \(section.number): " + section.title
+            text += "\\pdfbookmark[1]{\(LaTeXEscaping.pdfString(title))}{step-\(section.number)}\n"
             text += fragment(section)
         }
         text += "\\end{document}\n"

@@ -1,21 +1,22 @@
 import BackpropCore
 
-/// The network figure as a Mermaid `graph LR`: one subgraph per layer, node labels in Unicode
-/// math (the same writer as the text renderer) with the figure's value labels, and the weights
-/// on the edges when the figure labels them, else as tables below.
+/// The network figure as a Mermaid `flowchart LR`: one subgraph per layer, input first, node
+/// labels in Unicode math (the same writer as the text renderer) with the figure's values.
+///
+/// Small networks (`labelsEdges`) name every weight where it is drawn, as the notation names
+/// it: each edge is labelled "w₅ = 0.4000" (so a label that dagre's layout sets near another
+/// edge still says which weight it is), and each unit carries its bias weight instead of a +1
+/// node with edges of its own. Larger networks draw bare edges and list the weights in tables
+/// laid out as the notation writes its matrices. Negative numbers use the minus sign U+2212.
 extension MarkdownRenderer {
-    /// A Mermaid `graph LR` of the network.
+    /// A Mermaid `flowchart LR` of the network, then its weight tables when the edges are bare.
     func figure(_ figure: NetworkFigure) -> String {
-        let number = NumberFormat(decimals: decimals)
         let activationSymbol = plain(figure.activationSymbol)
         let deltaSymbol = plain(figure.deltaSymbol)
-        var text = "```mermaid\ngraph LR\n"
+        var text = "```mermaid\nflowchart LR\n"
         for (l, units) in figure.layers.enumerated() {
             let caption = l < figure.layerCaptions.count ? figure.layerCaptions[l] : "layer \(l + 1)"
             text += "  subgraph L\(l)[\"\(Self.mermaidLabel(caption))\"]\n"
-            if figure.hasBiasUnit(l) {
-                text += "    b\(l)((\"+1\"))\n"
-            }
             for slot in NetworkFigure.slots(forLayerOf: units.count) {
                 switch slot {
                 case .gap(let hidden):
@@ -23,8 +24,14 @@ extension MarkdownRenderer {
                 case .unit(let k):
                     let unit = units[k]
                     var lines = [plain(unit.label)]
-                    if let a = unit.activation { lines.append(activationSymbol + " = " + number.string(a)) }
-                    if let delta = unit.delta { lines.append(deltaSymbol + " = " + number.string(delta)) }
+                    if l > 0, figure.showsBiasUnits, figure.labelsEdges,
+                        let bias = figure.weight(layer: l - 1, into: k, fromColumn: 0)
+                    {
+                        let symbol = figure.weightSymbol(layer: l - 1, into: k, fromColumn: 0) ?? .text("bias")
+                        lines.append(weightLabel(symbol, bias))
+                    }
+                    if let a = unit.activation { lines.append(activationSymbol + " = " + number(a)) }
+                    if let delta = unit.delta { lines.append(deltaSymbol + " = " + number(delta)) }
                     text +=
                         "    u\(l)_\(k)((\"\(lines.map { Self.mermaidLabel($0) }.joined(separator: "<br/>"))\"))\n"
                 }
@@ -32,27 +39,40 @@ extension MarkdownRenderer {
             text += "  end\n"
         }
         for l in 0..<max(0, figure.layers.count - 1) {
-            let sources =
-                (figure.showsBiasUnits ? [("b\(l)", 0)] : [])
-                + figure.shownUnits(inLayer: l).map { ("u\(l)_\($0)", $0 + 1) }
-            for (source, column) in sources {
+            for j in figure.shownUnits(inLayer: l) {
                 for i in figure.shownUnits(inLayer: l + 1) {
-                    if figure.labelsEdges, let weight = figure.weight(layer: l, into: i, fromColumn: column) {
-                        text += "  \(source) -- \"\(number.string(weight))\" --> u\(l + 1)_\(i)\n"
+                    if figure.labelsEdges, let weight = figure.weight(layer: l, into: i, fromColumn: j + 1) {
+                        let label = weightLabel(figure.weightSymbol(layer: l, into: i, fromColumn: j + 1), weight)
+                        text += "  u\(l)_\(j) -- \"\(Self.mermaidLabel(label))\" --> u\(l + 1)_\(i)\n"
                     } else {
-                        text += "  \(source) --> u\(l + 1)_\(i)\n"
+                        text += "  u\(l)_\(j) --> u\(l + 1)_\(i)\n"
                     }
                 }
             }
         }
         text += "```\n\n"
-        if !figure.labelsEdges {
+        if figure.labelsEdges {
+            if figure.showsBiasUnits {
+                text += "Each edge is labelled with its weight, and each unit after the input with its bias weight.\n\n"
+            }
+        } else {
             for table in figure.weightTables {
-                text += "Weights $" + math(table.symbol) + "$ (row: unit fed, column: unit feeding it):\n\n"
+                text += table.noun + " $" + math(table.symbol) + "$ (" + Self.escape(table.caption) + "):\n\n"
                 text += self.table(table.table)
             }
         }
         return text
+    }
+
+    /// "w₅ = 0.4000", or the number alone when the figure has no symbol for the weight.
+    func weightLabel(_ symbol: Math?, _ value: Double) -> String {
+        guard let symbol else { return number(value) }
+        return plain(symbol) + " = " + number(value)
+    }
+
+    /// A number as the figure prints it, with a true minus sign.
+    func number(_ value: Double) -> String {
+        String(NumberFormat(decimals: decimals).string(value).map { $0 == "-" ? "−" : $0 })
     }
 
     /// A Mermaid label: quotes and markup characters as HTML entities, so a lesson's class

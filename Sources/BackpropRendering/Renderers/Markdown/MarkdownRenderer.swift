@@ -2,7 +2,8 @@ import BackpropCore
 
 /// Prints a `Narrative` as GitHub-flavoured Markdown with math.
 ///
-/// Inline math is `$…$`, displayed equations are `$$\begin{aligned} … \end{aligned}$$`, using
+/// Inline math is `$…$`, displayed equations are `$$\begin{aligned} … \end{aligned}$$` laid out
+/// so no line can start a Markdown block (see `equation(_:)`), using
 /// only commands that GitHub's MathJax and KaTeX both support (`bmatrix`, `\frac`, `\odot`, …);
 /// `\text{…}` holds only letters, digits and spaces. Lesson strings are escaped so Markdown
 /// specials (`* _ ` < > [ ] # | \ $ ~ &`) print literally. The network figure is a Mermaid
@@ -78,16 +79,33 @@ public struct MarkdownRenderer: NarrativeRenderer {
         }.joined()
     }
 
-    /// `$$\begin{aligned} lhs &= … \\ &= … \end{aligned}$$`.
+    /// The widest displayed line, in `MathWidth`'s em estimate: GitHub's README column is about
+    /// 830 px. Measured with KaTeX 0.16 in Chromium at 16 px, lines up to this estimate fit
+    /// that column for every built-in lesson in every notation (the estimate runs wide). Wider
+    /// lines are broken before top-level operators by `EquationLayout`, as the article breaks
+    /// them; a single matrix wider than the column cannot be broken and scrolls sideways.
+    static let displayWidth = 60.0
+
+    /// A displayed equation whose every line begins with `$$`, `\begin`, `\\` or `\end`, so
+    /// that no CommonMark parser can read a line of it as a list item, heading, quote, code or
+    /// HTML block (the line break `\\` opens each line after the first instead of closing the
+    /// line before):
+    ///
+    ///     $$
+    ///     \begin{aligned} lhs &= first && \text{comment}
+    ///     \\ &= second
+    ///     \\ &\quad {}+ continued
+    ///     \end{aligned}
+    ///     $$
     func equation(_ equation: Equation) -> String {
-        let lhs = math(equation.lhs)
+        let layout = EquationLayout(equation, writer: writer, budget: Self.displayWidth, sizes: [.normal])
         var lines: [String] = []
-        for (index, step) in equation.steps.enumerated() {
-            var line = (index == 0 ? lhs : "") + " &" + step.relation.latex.trimmingSpaces + " " + math(step.expression)
-            if let comment = step.comment { line += " && " + writer.text(comment) }
-            lines.append(line)
+        for line in layout.lines {
+            var text = (lines.isEmpty ? "\\begin{aligned} " : "\\\\ ") + line.lhs + " &" + line.body
+            if let comment = line.comment { text += " && " + comment }
+            lines.append(text)
         }
-        return "$$\n\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}\n$$\n\n"
+        return "$$\n" + lines.joined(separator: "\n") + "\n\\end{aligned}\n$$\n\n"
     }
 
     /// A pipe table; numeric columns right-aligned.
