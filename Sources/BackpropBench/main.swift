@@ -2,6 +2,7 @@
 //
 //   swift run -c release backprop-bench [--numpy Tests/Tools/numpy_epoch.py] [--dir DIR] [--runs N]
 //   [--load-only] (the epochs and the lesson files' loading times, no commands)
+//   [--phases] (also the forward, backward, Δ and D phases of one 400-25-10 epoch)
 //
 // Epochs are timed in this process (median, after a warm-up); each command runs as a child
 // process (this binary with `--run-command …`, which runs the CLI with its output sent to
@@ -65,6 +66,29 @@ for shape in shapes where !(arguments.contains("--small-only") && shape.sampleCo
         }
     }
     print("  swift \(shape.name): \(Stopwatch.format(seconds / Double(repeats))) (median of \(runs))")
+}
+if arguments.contains("--phases") {
+    // Where one ex4-shaped epoch's time goes (median of each phase on its own).
+    let lesson = shapes[0].lesson()
+    let network = lesson.network
+    let (inputs, targets) = (lesson.inputs, lesson.targets)
+    let forward = network.forward(inputs: inputs, targets: targets)
+    let pass = network.backward(forward, targets: targets)
+    let accumulated = network.accumulatedGradients(of: pass)
+    let phases: [(String, () -> Void)] = [
+        ("forward (z, a, losses)", { _ = network.forward(inputs: inputs, targets: targets) }),
+        ("backward (δ)", { _ = network.backward(forward, targets: targets) }),
+        ("accumulate (Δ)", { _ = network.accumulatedGradients(of: pass) }),
+        ("average (D) and cost", {
+            _ = network.averagedGradients(accumulated, sampleCount: targets.rows, lambda: lesson.lambda)
+            _ = network.cost(of: pass, lambda: lesson.lambda)
+        }),
+    ]
+    print("  phases of one \(shapes[0].name) epoch:")
+    for (name, body) in phases {
+        let (seconds, _) = Stopwatch.median(minimumRuns: 5, budget: 1, body)
+        print("    \(name): \(Stopwatch.format(seconds))")
+    }
 }
 if let script = numpyScript {
     // numpy with its BLAS free to choose its kernel: OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset.
