@@ -16,12 +16,15 @@ public struct NetworkFigure: Equatable, Sendable {
         public var activation: Double?
         /// Its delta for the sample shown, in the notation's sign (Tulleken's delta = −δ), if any.
         public var delta: Double?
+        /// The class an output unit stands for (the lesson's `classes`), if any.
+        public var className: String?
 
-        /// A unit with a label and, optionally, its values.
-        public init(label: Math, activation: Double? = nil, delta: Double? = nil) {
+        /// A unit with a label and, optionally, its values and class name.
+        public init(label: Math, activation: Double? = nil, delta: Double? = nil, className: String? = nil) {
             self.label = label
             self.activation = activation
             self.delta = delta
+            self.className = className
         }
     }
 
@@ -42,6 +45,9 @@ public struct NetworkFigure: Equatable, Sendable {
     public var deltaSymbol: Math
     /// Whether the bias units (+1) are drawn.
     public var showsBiasUnits: Bool
+    /// What the units' values are, as a sentence for the figure's legend ("a is the unit's
+    /// activation and δ … for training sample 1."); empty when no unit carries a value.
+    public var valueLegend: [Inline]
 
     /// A figure of these layers and weights.
     ///
@@ -51,8 +57,9 @@ public struct NetworkFigure: Equatable, Sendable {
     public init(
         layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math],
         weightDescriptions: [String]? = nil, activationSymbol: Math = .identifier("a"),
-        deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true
+        deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true, valueLegend: [Inline] = []
     ) {
+        self.valueLegend = valueLegend
         self.layers = layers
         self.layerCaptions = layerCaptions
         self.weights = weights
