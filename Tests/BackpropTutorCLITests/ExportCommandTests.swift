@@ -29,7 +29,7 @@ struct ExportCommandTests {
             #expect(
                 output.standardOutput.contains("\\documentclass[10pt]{article}")
                     && output.standardOutput.hasSuffix("\\end{document}\n"))
-        case "beamer": #expect(output.standardOutput.contains("\\documentclass[11pt]{beamer}"))
+        case "beamer": #expect(output.standardOutput.contains("\\documentclass[11pt,aspectratio=169]{beamer}"))
         default: #expect(output.standardOutput.hasPrefix("# Mazur") && output.standardOutput.contains("```mermaid"))
         }
     }
@@ -127,13 +127,30 @@ struct ExportCommandTests {
         #expect(CommandTable.help.contains("--format json|text"))
         let parsed = try ArgumentScanner.parse([
             "export", "--format", "beamer", "--lesson", "xor", "--notation", "nielsen", "--steps", "6", "-o", "x.tex",
-            "--force",
+            "--force", "--aspect", "4:3",
         ])
+        #expect(parsed.value(ExportCommand.aspect) == .fourThree)
         #expect(parsed.value(ExportCommand.format) == .beamer)
         #expect(parsed.value(CommonOptions.lesson) == "xor")
         #expect(parsed.value(ExportCommand.notation) == .nielsen)
         #expect(parsed.value(ExportCommand.steps) == "6")
         #expect(parsed.value(ExportCommand.output) == "x.tex")
         #expect(parsed.isSet(ExportCommand.force))
+    }
+
+    @Test("--aspect shapes the slides: 16:9 by default, 4:3 on request, refused for other formats")
+    func aspect() {
+        let byDefault = BackpropTutor.execute(["export", "--format", "beamer", "--lesson", "xor", "--steps", "1"])
+        #expect(byDefault.exitCode == 0)
+        #expect(byDefault.standardOutput.contains("\\documentclass[11pt,aspectratio=169]{beamer}"))
+        let fourThree = BackpropTutor.execute([
+            "export", "--format", "beamer", "--lesson", "xor", "--steps", "1", "--aspect", "4:3",
+        ])
+        #expect(fourThree.exitCode == 0)
+        #expect(fourThree.standardOutput.contains("aspectratio=43"))
+        let wrongFormat = BackpropTutor.execute(["export", "--format", "latex", "--aspect", "4:3"])
+        #expect(wrongFormat.exitCode == 64)
+        #expect(wrongFormat.standardError.contains("--format beamer"))
+        #expect(BackpropTutor.execute(["export", "--format", "beamer", "--aspect", "3:2"]).exitCode == 64)
     }
 }

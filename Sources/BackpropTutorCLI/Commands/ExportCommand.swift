@@ -16,13 +16,18 @@ public enum ExportCommand: Command {
     /// `-o FILE`.
     public static let output = TypedOption(
         name: "o", valueName: "FILE", summary: "write to FILE (atomically) instead of standard output")
+    /// `--aspect` for beamer slides.
+    public static let aspect = TypedOption<BeamerAspect>(
+        name: "aspect", summary: "the slides' shape, with --format beamer (default: 16:9)")
     /// `--force`.
     public static let force = Flag(name: "force", summary: "replace FILE if it exists")
 
     /// `export` and its options.
     public static let spec = CommandSpec(
         name: "export", summary: "write the lesson as a LaTeX article, beamer slides or Markdown",
-        options: [format.spec, CommonOptions.lesson.spec, notation.spec, steps.spec, output.spec, force.spec])
+        options: [
+            format.spec, CommonOptions.lesson.spec, notation.spec, steps.spec, aspect.spec, output.spec, force.spec,
+        ])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
     /// directory, then renamed) and prints nothing. An existing FILE is replaced only with
@@ -35,6 +40,9 @@ public enum ExportCommand: Command {
         if let path = arguments.value(output), path.isEmpty {
             throw .usage("'-o' needs a file name, not an empty one, e.g. -o lesson.tex", command: spec.name)
         }
+        if arguments.value(aspect) != nil, format != .beamer {
+            throw .usage("'--aspect' shapes slides: use it with --format beamer", command: spec.name)
+        }
         let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
         let lesson = try LessonLoading.lesson(arguments)
         let name = try NotationChoice.resolve(
@@ -45,7 +53,7 @@ public enum ExportCommand: Command {
         switch format {
         case .latex: text = LaTeXRenderer().document(narrative)
         case .markdown: text = MarkdownRenderer().document(narrative)
-        case .beamer: text = BeamerRenderer().document(narrative)
+        case .beamer: text = BeamerRenderer(aspect: arguments.value(aspect) ?? .sixteenNine).document(narrative)
         case .text, .json:
             // Not offered (`isExportFormat` is false), so the scanner has refused it already.
             throw .usage(

@@ -161,7 +161,7 @@ public enum LaTeXEscaping {
         "∑": Symbol("\\sum"), "∇": Symbol("\\nabla"), "∂": Symbol("\\partial"), "⊙": Symbol("\\odot"),
         "⊗": Symbol("\\otimes"), "∘": Symbol("\\circ"), "×": Symbol("\\times"), "·": Symbol("\\cdot"),
         "⋅": Symbol("\\cdot"), "−": Symbol("-"), "±": Symbol("\\pm"), "÷": Symbol("\\div"),
-        "′": Symbol("'"), "″": Symbol("''"), "≈": Symbol("\\approx"), "≤": Symbol("\\le"), "≥": Symbol("\\ge"),
+        "′": Symbol("'"), "″": Symbol("''"), "‴": Symbol("'''"), "≈": Symbol("\\approx"), "≤": Symbol("\\le"), "≥": Symbol("\\ge"),
         "≠": Symbol("\\ne"), "≡": Symbol("\\equiv"), "→": Symbol("\\to"), "←": Symbol("\\leftarrow"),
         "⇒": Symbol("\\Rightarrow"), "↦": Symbol("\\mapsto"), "∈": Symbol("\\in"), "∞": Symbol("\\infty"),
         "√": Symbol("\\surd"), "‖": Symbol("\\Vert", text: "\\ensuremath{\\Vert}"), "∝": Symbol("\\propto"),
