@@ -18,7 +18,7 @@ public enum ExportCommand: Command {
         name: "o", valueName: "FILE", summary: "write to FILE (atomically) instead of standard output")
     /// `--aspect` for beamer slides.
     public static let aspect = TypedOption<BeamerAspect>(
-        name: "aspect", summary: "the slides' shape, with --format beamer (default: 16:9)")
+        name: "aspect", summary: "the slides' shape with --format beamer (default: 16:9); other formats ignore it")
     /// `--force`.
     public static let force = Flag(name: "force", summary: "replace FILE if it exists")
 
@@ -39,9 +39,6 @@ public enum ExportCommand: Command {
         }
         if let path = arguments.value(output), path.isEmpty {
             throw .usage("'-o' needs a file name, not an empty one, e.g. -o lesson.tex", command: spec.name)
-        }
-        if arguments.value(aspect) != nil, format != .beamer {
-            throw .usage("'--aspect' shapes slides: use it with --format beamer", command: spec.name)
         }
         let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
         let lesson = try LessonLoading.lesson(arguments)
