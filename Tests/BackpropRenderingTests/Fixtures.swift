@@ -123,6 +123,12 @@ extension Fixtures {
         return try Lesson.load(contentsOf: URL(fileURLWithPath: reference), displayName: reference)
     }
 
+    /// The path of one of the export review's lessons, kept in `ReviewLessons/`.
+    static func reviewLessonPath(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ReviewLessons/\(name).json")
+            .path
+    }
+
     /// The narrator for `lesson` in `notation`, or else in the lesson's own notation.
     static func narrator(_ lesson: Lesson, notation: NotationName? = nil, decimals: Int = 4) -> Narrator {
         Narrator(
@@ -164,9 +170,15 @@ extension Fixtures {
             }
             let lesson = try lesson(options["--lesson"] ?? "ng-lecture")
             let notation = options["--notation"].flatMap(NotationName.init(rawValue:))
+            let narrator = narrator(lesson, notation: notation)
+            if format == .beamer, let aspect = options["--aspect"].flatMap(BeamerAspect.init(rawValue:)) {
+                return ExportOutput(
+                    exitCode: 0,
+                    standardOutput: BeamerRenderer(decimals: narrator.decimals, aspect: aspect).document(
+                        narrator.narrative()), standardError: "")
+            }
             return ExportOutput(
-                exitCode: 0, standardOutput: document(of: narrator(lesson, notation: notation), format: format),
-                standardError: "")
+                exitCode: 0, standardOutput: document(of: narrator, format: format), standardError: "")
         } catch {
             return ExportOutput(exitCode: 1, standardOutput: "", standardError: "\(error)")
         }

@@ -138,13 +138,18 @@ struct LaTeXRendererTests {
         #expect(document.hasSuffix("\\end{document}\n"))
     }
 
-    @Test("a small figure labels its edges with the weights; a large one lists them in tables")
+    @Test("a small figure writes values under its circles and weights on its edges; a large one lists them in tables")
     func figures() {
         let small = renderer.block(.figure(Fixtures.figure))
-        #expect(small.contains("node[weight, pos=0.190] {$0.1500$}"))
+        #expect(small.contains("{$0.1500$}"))
         #expect(small.contains("{$+1$}"))
-        #expect(small.contains("$a = 0.5933$\\\\$\\delta = -0.0123$"))
-        #expect(small.contains("layer 2 (output)"))
+        #expect(small.contains("{$0.5933$\\\\\\textcolor{red!70!black}{$-0.0123$}}"))
+        #expect(small.contains("{layer 2\\\\(output)}"))
+        #expect(small.contains("Under each unit"))
+        // Circles that stay circles: no corner radius, no shape transformed by a scale.
+        #expect(small.contains("unit/.style={circle"))
+        #expect(!small.contains("rounded corners"))
+        #expect(!small.contains("transform shape"))
         let big = NetworkFigure(
             layers: [
                 (0..<5).map { .init(label: .subscripted(.identifier("x"), .integer($0))) },
@@ -153,15 +158,89 @@ struct LaTeXRendererTests {
             layerCaptions: ["in", "out"], weights: [Matrix(rows: 3, columns: 6, repeating: 0.25)],
             weightSymbols: [Fixtures.theta2])
         let text = renderer.block(.figure(big))
-        #expect(!text.contains("node[weight"))
-        #expect(text.contains("\\emph{Weights} $\\Theta^{(2)}$"))
+        #expect(!text.contains("\\node[weight]"))
+        #expect(text.contains("\\emph{Weights} ${\\Theta^{(2)}}$"))
         #expect(text.contains("\\begin{tabular}{lrrrrrr}"))
+        #expect(text.contains("The weights are in the tables below."))
+    }
+
+    @Test(
+        "every built-in lesson's figure, on a page and on both slide shapes, has no edge through a value and no label over another",
+        arguments: LessonFixtures.names)
+    func figureGeometry(lesson: String) throws {
+        let trace = try LessonFixtures.trace(lesson)
+        for notation in NotationName.allCases {
+            let narrative = Narrator(trace: trace, notation: notation).narrative(steps: [])
+            for block in narrative.preface {
+                guard case .figure(let figure) = block else { continue }
+                let styles =
+                    [LaTeXRenderer.FigureStyle.article]
+                    + BeamerAspect.allCases.map { BeamerRenderer(aspect: $0).figureStyle }
+                for style in styles {
+                    let plan = FigureGeometry.plan(
+                        figure, style: style, writer: LaTeXMathWriter(decimals: 4, flavor: .pdflatex))
+                    #expect(!plan.collides, "\(lesson) \(notation): a value or label is covered")
+                    #expect(!plan.needsScaling, "\(lesson) \(notation): the figure is scaled")
+                    for value in plan.values {
+                        for edge in plan.edges {
+                            #expect(!value.box.isCrossed(from: edge.from, to: edge.to))
+                        }
+                    }
+                    #expect(plan.values.isEmpty || plan.valuesInFigure)
+                }
+            }
+        }
+    }
+
+    @Test("a segment crosses a box only when it passes through it")
+    func segmentCrossing() {
+        let box = FigureGeometry.Box(minX: 0, minY: 0, maxX: 1, maxY: 1)
+        #expect(box.isCrossed(from: .init(x: -1, y: 0.5), to: .init(x: 2, y: 0.5)))
+        #expect(box.isCrossed(from: .init(x: -1, y: -1), to: .init(x: 2, y: 2)))
+        #expect(!box.isCrossed(from: .init(x: -1, y: 1.5), to: .init(x: 2, y: 1.5)))
+        #expect(!box.isCrossed(from: .init(x: -1, y: 0.5), to: .init(x: -0.1, y: 0.5)))
+        #expect(!box.isCrossed(from: .init(x: 1.2, y: -1), to: .init(x: 3, y: 2)))
+    }
+
+    @Test("articles keep a lead-in with its display and never break a short formula or an identifier")
+    func articleBreaks() throws {
+        let trace = try LessonFixtures.trace("ng-gradcheck")
+        let document = renderer.document(Narrator(trace: trace, notation: .ng).narrative())
+        #expect(document.contains("${\\lambda = 0}$"))
+        #expect(document.contains("\\mbox{debugInitializeWeights"))
+        #expect(document.contains(":\\par\\nobreak"))
+        #expect(document.contains("\\begin{minipage}{\\linewidth}\nThe symbols of this notation:"))
+        // The notation line once, the figure's weight tables once.
+        let convention = document.components(separatedBy: "{\\small\\itshape ").count - 1
+        #expect(convention == 1)
+        #expect(document.components(separatedBy: "\\emph{Weights}").count - 1 == trace.weights.count)
+    }
+
+    @Test("equations of one kind in a step share one size")
+    func sharedSizes() {
+        let narrow = Equation(.identifier("x"), [.init(.equals, .number(1))])
+        let wideTerms = (0..<14).map { _ in Math.number(-0.1234) }
+        let wide = Equation(
+            .superscripted(.identifier("x"), .parenthesized(.integer(2))),
+            [.init(.equals, .row([.matrix([wideTerms])]))])
+        let narrowSibling = Equation(
+            .superscripted(.identifier("x"), .parenthesized(.integer(3))), [.init(.equals, .number(1))])
+        let sizes = EquationLayout.sharedSizes(
+            [.equation(narrow), .equation(wide), .equation(narrowSibling)],
+            writer: LaTeXMathWriter(decimals: 4, flavor: .pdflatex), budget: LaTeXRenderer.textWidth)
+        #expect(sizes[0]?.first == .normal)
+        #expect(sizes[1]?.first != .normal)
+        #expect(sizes[2]?.first == sizes[1]?.first)
     }
 
     @Test("beamer uncovers an equation's lines in turn and gives the figure its own frame")
     func beamer() {
         let text = BeamerRenderer().document(Narrative(title: "t", sections: [Fixtures.section]))
-        #expect(text.contains("\\documentclass[11pt]{beamer}"))
+        #expect(text.contains("\\documentclass[11pt,aspectratio=169]{beamer}"))
+        #expect(text.contains("\\setbeamertemplate{footline}[frame number]"))
+        #expect(BeamerRenderer(aspect: .fourThree).document(Narrative(title: "t", sections: [])).contains("aspectratio=43"))
+        // Shrink only: an equation is never scaled up to the line.
+        #expect(!text.contains("\\resizebox{\\linewidth}"))
         #expect(text.contains("\\uncover<2->{{}= "))
         #expect(text.contains("\\uncover<3->{{}\\approx "))
         #expect(text.contains("\\onslide<3->"))

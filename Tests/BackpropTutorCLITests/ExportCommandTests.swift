@@ -31,7 +31,7 @@ struct ExportCommandTests {
             #expect(
                 output.standardOutput.contains("\\documentclass[10pt]{article}")
                     && output.standardOutput.hasSuffix("\\end{document}\n"))
-        case "beamer": #expect(output.standardOutput.contains("\\documentclass[11pt]{beamer}"))
+        case "beamer": #expect(output.standardOutput.contains("\\documentclass[11pt,aspectratio=169]{beamer}"))
         default: #expect(output.standardOutput.hasPrefix("# Mazur") && output.standardOutput.contains("```mermaid"))
         }
     }
@@ -129,8 +129,9 @@ struct ExportCommandTests {
         #expect(CommandTable.help.contains("--format json|text"))
         let parsed = try ArgumentScanner.parse([
             "export", "--format", "beamer", "--lesson", "xor", "--notation", "nielsen", "--steps", "6", "-o", "x.tex",
-            "--force",
+            "--force", "--aspect", "4:3",
         ])
+        #expect(parsed.value(ExportCommand.aspect) == .fourThree)
         #expect(parsed.value(ExportCommand.format) == .beamer)
         #expect(parsed.value(CommonOptions.lesson) == "xor")
         #expect(parsed.value(ExportCommand.notation) == .nielsen)
@@ -208,5 +209,21 @@ struct ExportCommandTests {
         #expect(output.standardOutput.contains("tabularx"))
         let step = BackpropTutor.execute(["step", "6", "--format", "cheatsheet"])
         #expect(step.exitCode == 64)
+    }
+
+    @Test("--aspect shapes the slides: 16:9 by default, 4:3 on request; other formats ignore it")
+    func aspect() {
+        let byDefault = BackpropTutor.execute(["export", "--format", "beamer", "--lesson", "xor", "--steps", "1"])
+        #expect(byDefault.exitCode == 0)
+        #expect(byDefault.standardOutput.contains("\\documentclass[11pt,aspectratio=169]{beamer}"))
+        let fourThree = BackpropTutor.execute([
+            "export", "--format", "beamer", "--lesson", "xor", "--steps", "1", "--aspect", "4:3",
+        ])
+        #expect(fourThree.exitCode == 0)
+        #expect(fourThree.standardOutput.contains("aspectratio=43"))
+        let article = BackpropTutor.execute(["export", "--format", "latex", "--lesson", "xor", "--aspect", "4:3"])
+        #expect(article.exitCode == 0)
+        #expect(!article.standardOutput.contains("aspectratio"))
+        #expect(BackpropTutor.execute(["export", "--format", "beamer", "--aspect", "3:2"]).exitCode == 64)
     }
 }

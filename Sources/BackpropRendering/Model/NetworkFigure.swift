@@ -16,12 +16,15 @@ public struct NetworkFigure: Equatable, Sendable {
         public var activation: Double?
         /// Its delta for the sample shown, in the notation's sign (Tulleken's delta = −δ), if any.
         public var delta: Double?
+        /// The class an output unit stands for (the lesson's `classes`), if any.
+        public var className: String?
 
-        /// A unit with a label and, optionally, its values.
-        public init(label: Math, activation: Double? = nil, delta: Double? = nil) {
+        /// A unit with a label and, optionally, its values and class name.
+        public init(label: Math, activation: Double? = nil, delta: Double? = nil, className: String? = nil) {
             self.label = label
             self.activation = activation
             self.delta = delta
+            self.className = className
         }
     }
 
@@ -50,6 +53,9 @@ public struct NetworkFigure: Equatable, Sendable {
     /// `weightEntrySymbols[l][i][j]` names `weights[l][i, j]`. Only figures small enough to
     /// label their edges carry them (empty otherwise).
     public var weightEntrySymbols: [[[Math]]]
+    /// What the units' values are, as a sentence for the figure's legend ("a is the unit's
+    /// activation and δ … for training sample 1."); empty when no unit carries a value.
+    public var valueLegend: [Inline]
 
     /// A figure of these layers and weights.
     ///
@@ -60,8 +66,9 @@ public struct NetworkFigure: Equatable, Sendable {
         layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math],
         weightDescriptions: [String]? = nil, activationSymbol: Math = .identifier("a"),
         deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true, biasLayout: BiasLayout = .firstColumn,
-        biasSymbols: [Math] = [], weightEntrySymbols: [[[Math]]] = []
+        biasSymbols: [Math] = [], weightEntrySymbols: [[[Math]]] = [], valueLegend: [Inline] = []
     ) {
+        self.valueLegend = valueLegend
         self.layers = layers
         self.layerCaptions = layerCaptions
         self.weights = weights

@@ -15,7 +15,8 @@ extension Narrator {
                         ? trace.sample(at: sampleIndex).map {
                             signed($0.delta[index - 1][i])
                         }
-                        : nil)
+                        : nil,
+                    className: index == sizes.count - 1 ? trace.lesson.classes.flatMap { i < $0.count ? $0[i] : nil } : nil)
             }
         }
         let captions = sizes.indices.map { index -> String in
@@ -40,11 +41,23 @@ extension Narrator {
             default: return symbol
             }
         }
+        let activationSymbol = bare(notation.activation(sizes.count))
+        let deltaSymbol = bare(notation.delta(sizes.count))
+        let legend: [Inline] =
+            showingValues
+            ? [
+                .m(activationSymbol), .t(" is the unit's activation and "), .m(deltaSymbol),
+                .t(
+                    (negatesDelta ? " minus the derivative" : " the derivative")
+                        + " of the sample's loss with respect to the unit's weighted input, for training sample \(sampleNumber)."
+                ),
+            ] : []
         var figure = NetworkFigure(
             layers: layers, layerCaptions: captions, weights: trace.weights,
             weightSymbols: trace.weights.indices.map { notation.weights($0 + 1) }, weightDescriptions: descriptions,
-            activationSymbol: bare(notation.activation(sizes.count)), deltaSymbol: bare(notation.delta(sizes.count)),
-            biasLayout: notation.biasLayout, biasSymbols: trace.weights.indices.map { notation.bias($0 + 1) })
+            activationSymbol: activationSymbol, deltaSymbol: deltaSymbol,
+            biasLayout: notation.biasLayout, biasSymbols: trace.weights.indices.map { notation.bias($0 + 1) },
+            valueLegend: legend)
         if figure.labelsEdges {
             figure.weightEntrySymbols = trace.weights.enumerated().map { index, theta in
                 (0..<theta.rows).map { i in
@@ -56,5 +69,4 @@ extension Narrator {
     }
 }
 
-extension Inline {
-}
+

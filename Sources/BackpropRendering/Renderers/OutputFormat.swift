@@ -18,12 +18,15 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     /// The renderer for this format, printing numbers with `decimals` digits after the point;
     /// `usesColor` asks for ANSI colour where the format has it (text only).
-    public func renderer(decimals: Int, usesColor: Bool = false) -> any NarrativeRenderer {
+    /// `aspect` is the slides' shape (beamer only).
+    public func renderer(decimals: Int, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine)
+        -> any NarrativeRenderer
+    {
         switch self {
         case .text: return TextRenderer(decimals: decimals, usesColor: usesColor)
         case .latex: return LaTeXRenderer(decimals: decimals)
         case .markdown: return MarkdownRenderer(decimals: decimals)
-        case .beamer: return BeamerRenderer(decimals: decimals)
+        case .beamer: return BeamerRenderer(decimals: decimals, aspect: aspect)
         case .json: return NarrativeJSONRenderer()
         case .cheatsheet: return NotationSheetRenderer(decimals: decimals)
         }

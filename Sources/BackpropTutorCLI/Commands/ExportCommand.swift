@@ -17,6 +17,9 @@ public enum ExportCommand: Command {
     /// `-o FILE`.
     public static let output = TypedOption(
         name: "o", valueName: "FILE", summary: "write to FILE (atomically) instead of standard output")
+    /// `--aspect` for beamer slides.
+    public static let aspect = TypedOption<BeamerAspect>(
+        name: "aspect", summary: "the slides' shape with --format beamer (default: 16:9); other formats ignore it")
     /// `--force`.
     public static let force = Flag(name: "force", summary: "replace FILE if it exists")
 
@@ -25,7 +28,7 @@ public enum ExportCommand: Command {
         name: "export", summary: "write the lesson as a LaTeX article, beamer slides, Markdown or a notation sheet",
         options: [
             format.spec, CommonOptions.lesson.spec, notation.spec, CommonOptions.sample.spec,
-            CommonOptions.precision.spec, steps.spec, output.spec, force.spec,
+            CommonOptions.precision.spec, steps.spec, aspect.spec, output.spec, force.spec,
         ])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
@@ -53,7 +56,8 @@ public enum ExportCommand: Command {
             format.printsNotationSheet
             ? Narrator.notationSheet(trace: narrator.trace, sampleIndex: narrator.sampleIndex)
             : narrator.narrative(steps: chosen)
-        let text = format.renderer(decimals: narrator.decimals).document(narrative)
+        let text = format.renderer(decimals: narrator.decimals, aspect: arguments.value(aspect) ?? .sixteenNine)
+            .document(narrative)
         if format.isLaTeX { try LaTeXCoverageWarning.report(text, io: io) }
         guard let path = arguments.value(output) else {
             try io.write(text)

@@ -132,6 +132,31 @@ struct EquationLayout {
     }
 }
 
+extension EquationLayout {
+    /// The sizes each equation in `blocks` may take (keyed by block index), so that equations
+    /// of one kind, whose left-hand sides differ only in their indices (Θ⁽¹⁾ and Θ⁽²⁾, z⁽²⁾₁ and
+    /// z⁽³⁾₁), are set in one size: the smallest any of them needs.
+    static func sharedSizes(_ blocks: [Block], writer: LaTeXMathWriter, budget: Double) -> [Int: [Size]] {
+        var rank: [Int: Int] = [:]
+        var kinds: [Int: String] = [:]
+        var smallest: [String: Int] = [:]
+        for (index, block) in blocks.enumerated() {
+            guard case .equation(let equation) = block else { continue }
+            let layout = EquationLayout(equation, writer: writer, budget: budget)
+            let position = Size.allCases.firstIndex(of: layout.size) ?? 0
+            let kind = String(writer.write(equation.lhs).filter { !$0.isNumber })
+            rank[index] = position
+            kinds[index] = kind
+            smallest[kind] = max(smallest[kind] ?? 0, position)
+        }
+        var sizes: [Int: [Size]] = [:]
+        for (index, kind) in kinds {
+            sizes[index] = Array(Size.allCases[(smallest[kind] ?? rank[index] ?? 0)...])
+        }
+        return sizes
+    }
+}
+
 extension String {
     /// The string without leading and trailing spaces.
     var trimmingSpaces: String {

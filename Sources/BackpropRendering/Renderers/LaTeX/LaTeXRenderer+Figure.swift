@@ -1,137 +1,594 @@
-/// The network diagram as a TikZ picture.
+/// The network diagram as a TikZ picture that reads at every size.
 ///
-/// Units are circles (pills when the label is wide, such as output₁) in one column per layer,
-/// labelled in math, with the figure's value labels (`a = …`, `δ = …` or the notation's
-/// symbols) beneath where it gives them; bias units (+1) sit on top of every layer but the last
-/// when `showsBiasUnits`. Edges join consecutive layers. Which units are drawn, whether the
-/// weights go on the edges and the weight tables are the figure's decisions (`NetworkFigure`):
-/// labelled edges are staggered along them by source unit so labels do not overlap; otherwise
-/// each weight matrix is listed as a table below the picture.
+/// Units are circles in one column per layer, input first (layer index l is Ng's layer l + 1),
+/// with the bias unit (+1, dashed) on top of every layer but the last when `showsBiasUnits`.
+/// Nothing is scaled: fonts keep their size (`FigureStyle`) and the layout shrinks its
+/// distances to fit, so circles stay circles. Edges are drawn first and end on the circles;
+/// units, values and weight labels are drawn over them. Where each value goes is decided by
+/// measuring, not by the network's name: a unit's `a = …`/`δ = …` lines sit under it and an
+/// edge's weight on it only when no edge crosses a value and no label covers another (checked
+/// box by box, `FigureGeometry`); otherwise the values go into a table keyed to the figure's
+/// unit labels and the weights into the figure's weight tables. Output units carry their
+/// class names on the right, where no edge runs. A legend says what the numbers are.
 extension LaTeXRenderer {
-    /// The picture's spacing in cm, for the article and the slides.
-    struct FigureLayout {
-        /// Space between layer columns when the edges carry weights.
-        static let labelledColumnSpacing = 4.2
-        /// Space between layer columns with bare edges.
-        static let columnSpacing = 3.2
-        /// Space between units when values or edge labels need room (see `edgeLabelPosition`).
-        static let roomyRowSpacing = 1.9
-        /// Space between units otherwise.
-        static let rowSpacing = 1.3
-        /// Width added for the outer units and captions.
-        static let horizontalMargin = 3.2
-        /// Height added for the captions.
-        static let verticalMargin = 1.6
-        /// How far below the lowest unit the captions sit: under its two lines of values, or
-        /// just under the unit (radius 0.45 cm).
-        static let captionDropWithValues = 1.75
-        static let captionDrop = 0.95
+    /// The fonts and the room a figure is drawn in.
+    struct FigureStyle: Sendable {
+        /// The largest picture, in cm.
+        var maxWidth: Double
+        var maxHeight: Double
+        /// The size in pt of values, weights and class names, and its LaTeX command.
+        var smallPoints: Double
+        var smallFont: String
+        /// The size in pt of unit labels and layer captions, and its LaTeX command.
+        var labelPoints: Double
+        var labelFont: String
+        /// The text width in em available to tables (value and weight tables).
+        var tableBudget: Double
 
-        var columnSpacing: Double
-        var rowSpacing: Double
-        /// The picture's estimated size in cm.
-        var width: Double
-        var height: Double
-
-        init(_ figure: NetworkFigure) {
-            columnSpacing = figure.labelsEdges ? Self.labelledColumnSpacing : Self.columnSpacing
-            rowSpacing = figure.showsValues || figure.labelsEdges ? Self.roomyRowSpacing : Self.rowSpacing
-            let tallest =
-                figure.slots.enumerated().map { l, slots in slots.count + (figure.hasBiasUnit(l) ? 1 : 0) }.max() ?? 1
-            width = Double(max(0, figure.layers.count - 1)) * columnSpacing + Self.horizontalMargin
-            height = Double(tallest) * rowSpacing + Self.verticalMargin
-        }
+        /// An A4 article page (10 pt body: footnotesize is 8 pt, small 9 pt).
+        static let article = FigureStyle(
+            maxWidth: 16, maxHeight: 19, smallPoints: 8, smallFont: "\\footnotesize", labelPoints: 9,
+            labelFont: "\\small", tableBudget: LaTeXRenderer.textWidth)
     }
 
-    /// Where along an edge its weight label sits (0 = source, 1 = target).
-    static let edgeLabelPosition = 0.19
+    /// A figure as printed: the picture with its legend, and the tables that go with it, each
+    /// with the sentence that leads into it.
+    struct RenderedFigure {
+        /// The TikZ picture, centred.
+        var picture: String
+        /// What the numbers and marks in the picture are.
+        var legend: [Inline]
+        /// The units' values, when they do not fit under the units.
+        var valueTable: (leadIn: [Inline], table: Table)?
+        /// The weight matrices, when the weights are not on the edges.
+        var weightTables: [(leadIn: [Inline], table: Table)]
+    }
 
-    /// The TikZ picture, scaled down to fit `maxWidth` × `maxHeight` cm, plus weight tables
-    /// when the edges are not labelled.
-    func figure(_ figure: NetworkFigure, maxWidth: Double, maxHeight: Double, includesWeightTables: Bool = true)
-        -> String
+    /// The picture and its tables, for an article page.
+    func figure(_ figure: NetworkFigure, style: FigureStyle = .article, includesWeightTables: Bool = true) -> String
     {
-        let layout = FigureLayout(figure)
-        let scale = min(1, maxWidth / layout.width, maxHeight / layout.height)
-        let number = NumberFormat(decimals: decimals)
-        var text = "\\begin{center}\n"
-        text += "\\begin{tikzpicture}[scale=\(Self.decimal(scale)), every node/.append style={transform shape},\n"
-        text +=
-            "  unit/.style={rectangle, rounded corners=4.5mm, draw, thick, minimum width=9mm, minimum height=9mm, inner sep=2pt, fill=white},\n"
-        text += "  bias/.style={circle, draw, dashed, minimum size=7mm, inner sep=1pt, fill=white},\n"
-        text +=
-            "  value/.style={font=\\scriptsize, align=center, inner sep=1pt, fill=white, fill opacity=0.85, text opacity=1},\n"
-        text += "  weight/.style={font=\\tiny, fill=white, inner sep=0.8pt},\n"
-        text += "  edge/.style={->, >=stealth, gray!70!black},\n"
-        text += "  caption/.style={font=\\small, align=center, text width=3cm}]\n"
-
-        let activationSymbol = math(figure.activationSymbol)
-        let deltaSymbol = math(figure.deltaSymbol)
-        var bottom = 0.0
-        for (l, units) in figure.layers.enumerated() {
-            let slots = NetworkFigure.slots(forLayerOf: units.count)
-            let count = slots.count + (figure.hasBiasUnit(l) ? 1 : 0)
-            let x = Double(l) * layout.columnSpacing
-            var y = Double(count - 1) * layout.rowSpacing / 2
-            if figure.hasBiasUnit(l) {
-                text += "\\node[bias] (b-\(l)) at (\(Self.decimal(x)),\(Self.decimal(y))) {$+1$};\n"
-                y -= layout.rowSpacing
-            }
-            for slot in slots {
-                switch slot {
-                case .gap:
-                    // Units left out of a large layer.
-                    text += "\\node[font=\\large] at (\(Self.decimal(x)),\(Self.decimal(y))) {$\\vdots$};\n"
-                case .unit(let k):
-                    let unit = units[k]
-                    var values: [String] = []
-                    if let a = unit.activation { values.append("$\(activationSymbol) = \(writer.number(a))$") }
-                    if let delta = unit.delta { values.append("$\(deltaSymbol) = \(writer.number(delta))$") }
-                    let label = values.isEmpty ? "" : ", label={[value]below:{\(values.joined(separator: "\\\\"))}}"
-                    text +=
-                        "\\node[unit\(label)] (u-\(l)-\(k)) at (\(Self.decimal(x)),\(Self.decimal(y))) {$\(math(unit.label))$};\n"
-                    bottom = min(bottom, y)
-                }
-                y -= layout.rowSpacing
-            }
-        }
-        // Edges, bias first. Every weight label sits 19% along its edge from the source: the
-        // labels of one source fan out 0.36 cm apart, and a label of the next source lies at
-        // least 0.45 cm away for up to 4 target units (1 − 0.19 − 3 × 0.19 = 0.24 rows).
-        for l in 0..<max(0, figure.layers.count - 1) {
-            let sources =
-                (figure.showsBiasUnits ? [("b-\(l)", 0)] : [])
-                + figure.shownUnits(inLayer: l).map { ("u-\(l)-\($0)", $0 + 1) }
-            for (source, column) in sources {
-                for i in figure.shownUnits(inLayer: l + 1) {
-                    var label = ""
-                    if figure.labelsEdges, let weight = figure.weight(layer: l, into: i, fromColumn: column) {
-                        label =
-                            " node[weight, pos=\(Self.decimal(Self.edgeLabelPosition))] {$\(number.string(weight))$}"
-                    }
-                    text += "\\draw[edge] (\(source)) --\(label) (u-\(l + 1)-\(i));\n"
-                }
-            }
-        }
-        let captionY = bottom - (figure.showsValues ? FigureLayout.captionDropWithValues : FigureLayout.captionDrop)
-        for (l, caption) in figure.layerCaptions.enumerated() where l < figure.layers.count {
-            text +=
-                "\\node[caption] at (\(Self.decimal(Double(l) * layout.columnSpacing)),\(Self.decimal(captionY))) {\(LaTeXEscaping.text(caption))};\n"
-        }
-        text += "\\end{tikzpicture}\n\\end{center}\n\n"
-        if !figure.labelsEdges && includesWeightTables {
-            for table in figure.weightTables {
-                text +=
-                    "\\emph{" + table.noun + "} $" + math(table.symbol) + "$ (" + LaTeXEscaping.text(table.caption)
-                    + "):\n"
-                text += self.table(table.table, width: "\\linewidth", budget: Self.textWidth)
-            }
+        let rendered = renderedFigure(figure, style: style)
+        var text = rendered.picture
+        if !rendered.legend.isEmpty { text += "{\(style.smallFont) " + inline(rendered.legend) + "\\par}\n\n" }
+        let tables = (rendered.valueTable.map { [$0] } ?? []) + (includesWeightTables ? rendered.weightTables : [])
+        for (leadIn, table) in tables {
+            text += keptTogether(inline(leadIn), self.table(table, budget: style.tableBudget))
         }
         return text
+    }
+
+    /// A lead-in and the table or list it introduces, in one unbreakable box.
+    func keptTogether(_ leadIn: String, _ display: String) -> String {
+        "\\par\\noindent\\begin{minipage}{\\linewidth}\n" + leadIn + "\\par\n" + display + "\\end{minipage}\\par\n\n"
+    }
+
+    /// A lead-in paragraph that LaTeX may not separate from the display after it.
+    func keptWithNext(_ paragraph: String) -> String {
+        paragraph + "\\par\\nobreak\\vspace{-0.5\\parskip}\\nobreak\n"
+    }
+
+    /// The picture (with its legend) and the tables that follow it.
+    func renderedFigure(_ figure: NetworkFigure, style: FigureStyle) -> RenderedFigure {
+        let plan = FigureGeometry.plan(figure, style: style, writer: writer)
+        let number = NumberFormat(decimals: decimals)
+        func cm(_ value: Double) -> String { Self.decimal(value) }
+        var text = "\\begin{center}\n"
+        // Last resort: a picture too large at its smallest spacing is scaled down whole.
+        let scale = min(1, style.maxWidth / max(0.1, plan.width), style.maxHeight / max(0.1, plan.height))
+        if plan.needsScaling { text += "\\scalebox{\(Self.decimal(scale))}{%\n" }
+        text += "\\begin{tikzpicture}[\n"
+        text += "  unit/.style={circle, draw, thick, inner sep=0pt, fill=white, font=\(style.labelFont)},\n"
+        text += "  bias/.style={circle, draw, dashed, inner sep=0pt, fill=white, font=\(style.smallFont)},\n"
+        text += "  value/.style={font=\(style.smallFont), align=center, inner sep=1pt},\n"
+        text += "  weight/.style={font=\(style.smallFont), fill=white, inner sep=1pt},\n"
+        text += "  classname/.style={font=\(style.smallFont), align=left, inner sep=1pt},\n"
+        text += "  edge/.style={->, >=stealth, gray!70!black},\n"
+        text += "  caption/.style={font=\(style.smallFont), align=center}]\n"
+        // Edges first, so every unit and label is drawn over them.
+        for edge in plan.edges {
+            text += "\\draw[edge] (\(cm(edge.from.x)),\(cm(edge.from.y))) -- (\(cm(edge.to.x)),\(cm(edge.to.y)));\n"
+        }
+        for unit in plan.units {
+            let style = unit.isBias ? "bias" : "unit"
+            let shape =
+                unit.isCircle
+                ? "minimum size=\(cm(unit.width))cm"
+                : "rectangle, rounded corners=\(cm(unit.height / 2))cm, minimum width=\(cm(unit.width))cm, minimum height=\(cm(unit.height))cm"
+            text +=
+                "\\node[\(style), \(shape)] at (\(cm(unit.center.x)),\(cm(unit.center.y))) {$\(unit.label)$};\n"
+        }
+        for gap in plan.gaps {
+            text += "\\node[font=\\large] at (\(cm(gap.x)),\(cm(gap.y))) {$\\vdots$};\n"
+        }
+        for value in plan.values {
+            text +=
+                "\\node[value, anchor=north] at (\(cm(value.box.midX)),\(cm(value.box.maxY))) {\(value.lines.joined(separator: "\\\\"))};\n"
+        }
+        for edge in plan.edges {
+            guard let weight = edge.weight, let box = edge.labelBox else { continue }
+            text += "\\node[weight] at (\(cm(box.midX)),\(cm(box.midY))) {$\(number.string(weight))$};\n"
+        }
+        for name in plan.classNames {
+            text +=
+                "\\node[classname, anchor=west, text width=\(cm(name.width))cm] at (\(cm(name.origin.x)),\(cm(name.origin.y))) {\(LaTeXEscaping.text(name.text))};\n"
+        }
+        for caption in plan.captions {
+            text +=
+                "\\node[caption, anchor=north] at (\(cm(caption.x)),\(cm(caption.y))) {\(caption.lines.map(LaTeXEscaping.text).joined(separator: "\\\\"))};\n"
+        }
+        text += "\\end{tikzpicture}"
+        if plan.needsScaling { text += "%\n}" }
+        text += "\n\\end{center}\n"
+
+        var legend: [Inline] = []
+        if plan.valuesInFigure {
+            legend += [.text("Under each unit, "), .math(figure.activationSymbol), .text(" above "), .math(figure.deltaSymbol), .text(" (red): ")] + figure.valueLegend
+        } else if figure.showsValues {
+            legend += [.text("The units' values are in the table below the figure: ")] + figure.valueLegend
+        }
+        if figure.weights.count >= figure.layers.count - 1, figure.layers.count > 1 {
+            if !legend.isEmpty { legend.append(.text(" ")) }
+            legend.append(
+                .text(plan.weightsOnEdges ? "Each edge carries its weight." : "The weights are in the tables below."))
+        }
+        if figure.showsBiasUnits, figure.layers.count > 1 {
+            legend.append(.text(" Dashed: the bias units, whose output is always 1."))
+        }
+        text += "\n"
+
+        var valueTable: (leadIn: [Inline], table: Table)?
+        if figure.showsValues, !plan.valuesInFigure {
+            valueTable = ([.text("The units' values, by the figure's labels:")], self.valueTable(figure))
+        }
+        var tables: [(leadIn: [Inline], table: Table)] = []
+        if !plan.weightsOnEdges {
+            for table in figure.weightTables {
+                tables.append(
+                    (
+                        [.emphasis(table.noun), .text(" "), .math(table.symbol), .text(" (" + table.caption + "):")],
+                        table.table
+                    ))
+            }
+        }
+        return RenderedFigure(picture: text, legend: legend, valueTable: valueTable, weightTables: tables)
+    }
+
+    /// Every shown unit's values in a table: one row per unit, labelled as in the figure.
+    func valueTable(_ figure: NetworkFigure) -> Table {
+        var rows: [[[Inline]]] = []
+        let hasDelta = figure.layers.joined().contains { $0.delta != nil }
+        for (l, units) in figure.layers.enumerated() {
+            for slot in NetworkFigure.slots(forLayerOf: units.count) {
+                switch slot {
+                case .unit(let k):
+                    let unit = units[k]
+                    var row: [[Inline]] = [[.math(unit.label)]]
+                    row.append(unit.activation.map { [.math(.number($0))] } ?? [])
+                    if hasDelta { row.append(unit.delta.map { [.math(.number($0))] } ?? [.text("—")]) }
+                    rows.append(row)
+                case .gap(let hidden):
+                    rows.append([[.math(.ellipsis(.vertical))], [.text("(\(hidden) more in layer \(l + 1))")]])
+                }
+            }
+        }
+        var header: [[Inline]] = [[.text("unit")], [.math(figure.activationSymbol)]]
+        if hasDelta { header.append([.math(figure.deltaSymbol)]) }
+        return Table(header: header, rows: rows, rightAligned: [false] + Array(repeating: true, count: header.count - 1))
     }
 
     /// A TikZ coordinate or factor: fixed point, no locale, no `-0`.
     static func decimal(_ value: Double) -> String {
         NumberFormat(decimals: 3).string(value)
+    }
+}
+
+/// Where every part of a network figure goes, in cm, and whether the values and weights fit
+/// in the picture without an edge crossing a value or one label covering another.
+struct FigureGeometry {
+    /// A rectangle in cm (y grows upwards, as in TikZ).
+    struct Box: Equatable {
+        var minX: Double, minY: Double, maxX: Double, maxY: Double
+        var midX: Double { (minX + maxX) / 2 }
+        var midY: Double { (minY + maxY) / 2 }
+
+        init(center: Point, width: Double, height: Double) {
+            minX = center.x - width / 2
+            maxX = center.x + width / 2
+            minY = center.y - height / 2
+            maxY = center.y + height / 2
+        }
+        init(minX: Double, minY: Double, maxX: Double, maxY: Double) {
+            self.minX = minX
+            self.minY = minY
+            self.maxX = maxX
+            self.maxY = maxY
+        }
+
+        func overlaps(_ other: Box) -> Bool {
+            minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+        }
+
+        /// Whether the segment from `a` to `b` passes through the box (Liang–Barsky clipping).
+        func isCrossed(from a: Point, to b: Point) -> Bool {
+            var low = 0.0
+            var high = 1.0
+            let dx = b.x - a.x
+            let dy = b.y - a.y
+            for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
+                if p == 0 {
+                    if q < 0 { return false }
+                } else {
+                    let t = q / p
+                    if p < 0 { low = max(low, t) } else { high = min(high, t) }
+                    if low > high { return false }
+                }
+            }
+            return true
+        }
+    }
+
+    struct Point: Equatable {
+        var x: Double
+        var y: Double
+    }
+
+    /// A unit as drawn: a circle, or a pill (a rectangle whose corners are half its height)
+    /// when its label is too wide for a circle of the row's height.
+    struct DrawnUnit {
+        var center: Point
+        var width: Double
+        var height: Double
+        var isCircle: Bool { width <= height + 0.001 }
+        var label: String
+        var isBias: Bool
+    }
+
+    struct Edge {
+        var from: Point
+        var to: Point
+        var weight: Double?
+        var labelBox: Box?
+    }
+
+    struct Values {
+        var box: Box
+        var lines: [String]
+    }
+
+    struct ClassName {
+        var origin: Point
+        var width: Double
+        var text: String
+    }
+
+    struct Caption {
+        var x: Double
+        var y: Double
+        var lines: [String]
+    }
+
+    var units: [DrawnUnit] = []
+    var gaps: [Point] = []
+    var edges: [Edge] = []
+    var values: [Values] = []
+    var classNames: [ClassName] = []
+    var captions: [Caption] = []
+    var valuesInFigure: Bool
+    var weightsOnEdges: Bool
+    /// The picture is wider or taller than the room even at its smallest spacing: it is scaled
+    /// down as a whole (a last resort, for very deep or tall networks).
+    var needsScaling = false
+    var width = 0.0
+    var height = 0.0
+    /// Whether a value is crossed or a label covered.
+    var collides = false
+
+    /// cm per pt.
+    static let pointInCentimetres = 0.03515
+    /// Where along an edge its weight sits (0 = source), tried in turn.
+    static let labelPositions = [0.22, 0.3, 0.38]
+    /// The gap between a unit and the values under it, and between rows, in cm.
+    static let valueGap = 0.06
+    static let rowGap = 0.35
+    /// The colour of the deltas under the units.
+    static let deltaColor = "red!70!black"
+    /// The smallest unit circle and the bias circle, in cm.
+    static let smallestUnit = 0.75
+    static let biasDiameter = 0.65
+    /// The widest unit drawn as a circle, in cm; a wider label gets a pill.
+    static let widestCircle = 1.15
+    /// MathWidth's estimate is about this much wider than pdflatex's typeset width.
+    static let estimateFactor = 0.85
+
+    /// The first layout, in order of preference, in which nothing collides: values under the
+    /// units and weights on the edges; values in a table; weights in tables too.
+    static func plan(_ figure: NetworkFigure, style: LaTeXRenderer.FigureStyle, writer: LaTeXMathWriter)
+        -> FigureGeometry
+    {
+        let canLabelEdges = figure.labelsEdges
+        var options: [(Bool, Bool)] = []
+        if figure.showsValues {
+            if canLabelEdges { options.append((true, true)) }
+            options.append((true, false))
+            if canLabelEdges { options.append((false, true)) }
+            options.append((false, false))
+        } else {
+            if canLabelEdges { options.append((false, true)) }
+            options.append((false, false))
+        }
+        var last: FigureGeometry?
+        for (values, weights) in options {
+            let positions = weights ? labelPositions : [0]
+            // Edges aimed at the units' centres first; then edges that leave each unit on its
+            // right and enter on its left, which keep clear of the values under the units.
+            for anchored in [false, true] {
+                for position in positions {
+                    let geometry = FigureGeometry(
+                        figure, style: style, writer: writer, valuesInFigure: values, weightsOnEdges: weights,
+                        labelPosition: position, anchored: anchored)
+                    if !geometry.collides && !geometry.needsScaling { return geometry }
+                    last = geometry
+                }
+            }
+        }
+        return last
+            ?? FigureGeometry(
+                figure, style: style, writer: writer, valuesInFigure: false, weightsOnEdges: false, labelPosition: 0,
+                anchored: false)
+    }
+
+    /// Lays out `figure` with the values under the units or not, the weights on the edges or not.
+    init(
+        _ figure: NetworkFigure, style: LaTeXRenderer.FigureStyle, writer: LaTeXMathWriter, valuesInFigure: Bool,
+        weightsOnEdges: Bool, labelPosition: Double, anchored: Bool
+    ) {
+        self.valuesInFigure = valuesInFigure
+        self.weightsOnEdges = weightsOnEdges
+        let format = writer.format
+        func centimetres(_ m: Math, points: Double) -> Double {
+            MathWidth.of(m, format: format) * Self.estimateFactor * points * Self.pointInCentimetres
+        }
+        func textCentimetres(_ words: String, points: Double) -> Double {
+            Double(words.count) * MathWidth.characterWidth * points * Self.pointInCentimetres
+        }
+        let lineHeight = style.smallPoints * 1.2 * Self.pointInCentimetres
+        let layerCount = figure.layers.count
+
+        // Sizes: one circle size per layer, fitting its widest label (and values).
+        var diameters = figure.layers.map { units in
+            max(Self.smallestUnit, (units.map { centimetres($0.label, points: style.labelPoints) }.max() ?? 0) + 0.2)
+        }
+        var valueLines: [[[String]]] = []
+        var valueWidth = 0.0
+        var valueLineCount = 0
+        for units in figure.layers {
+            var layerLines: [[String]] = []
+            for unit in units {
+                var lines: [String] = []
+                // The activation above, the delta below in red (the legend says which is which).
+                if let a = unit.activation {
+                    lines.append("$" + writer.number(a) + "$")
+                    valueWidth = max(valueWidth, centimetres(.number(a), points: style.smallPoints))
+                }
+                if let delta = unit.delta {
+                    lines.append("\\textcolor{\(Self.deltaColor)}{$" + writer.number(delta) + "$}")
+                    valueWidth = max(valueWidth, centimetres(.number(delta), points: style.smallPoints))
+                }
+                valueLineCount = max(valueLineCount, lines.count)
+                layerLines.append(lines)
+            }
+            valueLines.append(layerLines)
+        }
+        // Values no wider than their unit: an edge ending on the unit cannot cross them.
+        if valuesInFigure { diameters = diameters.map { max($0, valueWidth + 0.05) } }
+        let diameter = diameters.max() ?? Self.smallestUnit
+        // A unit wider than `widestCircle` is a pill of the smallest circle's height.
+        let heights = diameters.map { $0 > Self.widestCircle ? Self.smallestUnit : $0 }
+        let valueHeight = valuesInFigure ? Self.valueGap + Double(valueLineCount) * lineHeight + 0.05 : 0
+        let weightWidth =
+            (figure.weights.flatMap { matrix in
+                (0..<matrix.rows).flatMap { i in (0..<matrix.columns).map { matrix[i, $0] } }
+            }
+            .map { centimetres(.number($0), points: style.smallPoints) }.max() ?? 0) + 0.08
+        let weightHeight = style.smallPoints * Self.pointInCentimetres + 0.1
+        let classWidth = min(
+            3.0,
+            figure.layers.last?.compactMap { $0.className.map { textCentimetres($0, points: style.smallPoints) } }
+                .max() ?? 0)
+        let classLines = classWidth > 0 ? (figure.layers.last ?? []).compactMap(\.className).map { name in
+            (textCentimetres(name, points: style.smallPoints) / max(0.5, classWidth)).rounded(.up)
+        }.max() ?? 1 : 0
+
+        // Rows: the tallest column sets the pitch's count.
+        let captionHeight = 2 * style.smallPoints * 1.2 * Self.pointInCentimetres + 0.15
+        let room = style.maxHeight - captionHeight
+        let rowPitches = figure.slots.enumerated().map { l, slots -> Double in
+            let rows = Double(slots.count + (figure.hasBiasUnit(l) ? 1 : 0))
+            let d = heights[l]
+            var pitch = max(
+                d + valueHeight + Self.rowGap, l == layerCount - 1 ? classLines * lineHeight + 0.2 : 0,
+                weightsOnEdges ? max(diameter + weightHeight * 1.4, (weightHeight + 0.05) / labelPosition) : 0)
+            if rows * pitch > room {
+                pitch = max(d + valueHeight + 0.12, room / rows)
+            }
+            return pitch
+        }
+        for (l, slots) in figure.slots.enumerated()
+        where Double(slots.count + (figure.hasBiasUnit(l) ? 1 : 0)) * rowPitches[l] > room + 0.01 {
+            needsScaling = true
+        }
+
+        // Columns: as wide as preferred, narrower to fit, never so narrow that labels touch.
+        let side = max(diameter, valuesInFigure ? valueWidth : 0)
+        let captionLines = figure.layerCaptions.map(Self.captionLines)
+        let captionWidth =
+            (captionLines.joined().map { textCentimetres($0, points: style.smallPoints) }.max() ?? 0) + 0.1
+        let leftMargin = max(side, captionWidth) / 2
+        let rightMargin = max(side, captionWidth) / 2 + (classWidth > 0 ? diameter / 2 + 0.15 + classWidth : 0)
+        let preferred = weightsOnEdges ? max(4.2, side + 2.2 * weightWidth) : 3.0
+        let narrowest = max(side, captionWidth) + (weightsOnEdges ? weightWidth + 0.5 : 0.25)
+        var columnPitch = preferred
+        if layerCount > 1 {
+            let fitting = (style.maxWidth - leftMargin - rightMargin) / Double(layerCount - 1)
+            columnPitch = max(narrowest, min(preferred, fitting))
+            if fitting < narrowest - 0.01 { needsScaling = true }
+        }
+
+        // Places.
+        var centers: [[Int: Point]] = []
+        var biasCenters: [Int: Point] = [:]
+        var lowest = 0.0
+        for (l, layerUnits) in figure.layers.enumerated() {
+            let slots = NetworkFigure.slots(forLayerOf: layerUnits.count)
+            let count = slots.count + (figure.hasBiasUnit(l) ? 1 : 0)
+            let x = Double(l) * columnPitch
+            let rowPitch = rowPitches[l]
+            let diameter = diameters[l]
+            let unitHeight = heights[l]
+            var y = Double(count - 1) * rowPitch / 2
+            var layerCenters: [Int: Point] = [:]
+            if figure.hasBiasUnit(l) {
+                biasCenters[l] = Point(x: x, y: y)
+                units.append(
+                    DrawnUnit(
+                        center: Point(x: x, y: y), width: Self.biasDiameter, height: Self.biasDiameter, label: "+1",
+                        isBias: true))
+                y -= rowPitch
+            }
+            for slot in slots {
+                switch slot {
+                case .gap:
+                    gaps.append(Point(x: x, y: y))
+                case .unit(let k):
+                    let center = Point(x: x, y: y)
+                    layerCenters[k] = center
+                    units.append(
+                        DrawnUnit(
+                            center: center, width: diameter, height: unitHeight,
+                            label: writer.write(layerUnits[k].label), isBias: false))
+                    let lines = valueLines[l][k]
+                    if valuesInFigure, !lines.isEmpty {
+                        let top = y - unitHeight / 2 - Self.valueGap
+                        let box = Box(
+                            minX: x - valueWidth / 2, minY: top - Double(lines.count) * lineHeight - 0.05,
+                            maxX: x + valueWidth / 2, maxY: top)
+                        values.append(Values(box: box, lines: lines))
+                        lowest = min(lowest, box.minY)
+                    }
+                    if let name = layerUnits[k].className, l == layerCount - 1 {
+                        classNames.append(
+                            ClassName(origin: Point(x: x + diameter / 2 + 0.15, y: y), width: classWidth, text: name))
+                    }
+                    lowest = min(lowest, y - unitHeight / 2)
+                }
+                y -= rowPitch
+            }
+            centers.append(layerCenters)
+        }
+        for l in 0..<layerCount {
+            captions.append(
+                Caption(
+                    x: Double(l) * columnPitch, y: lowest - 0.2,
+                    lines: Self.captionLines(l < figure.layerCaptions.count ? figure.layerCaptions[l] : "")))
+        }
+
+        // Edges, trimmed to the circles, with their weight labels.
+        for l in 0..<max(0, layerCount - 1) {
+            var sources: [(Point, (Double, Double), Int)] = []
+            if figure.showsBiasUnits, let bias = biasCenters[l] {
+                sources.append((bias, (Self.biasDiameter, Self.biasDiameter), 0))
+            }
+            for k in figure.shownUnits(inLayer: l) {
+                if let center = centers[l][k] { sources.append((center, (diameters[l], heights[l]), k + 1)) }
+            }
+            // How far from a unit's centre its outline is, in the direction (ux, uy).
+            func reach(_ size: (Double, Double), _ ux: Double, _ uy: Double) -> Double {
+                if size.0 <= size.1 + 0.001 { return size.0 / 2 }
+                return min(size.0 / 2 / max(0.001, abs(ux)), size.1 / 2 / max(0.001, abs(uy)))
+            }
+            for (source, sourceSize, column) in sources {
+                for i in figure.shownUnits(inLayer: l + 1) {
+                    guard let target = centers[l + 1][i] else { continue }
+                    let targetSize = (diameters[l + 1], heights[l + 1])
+                    let dx = target.x - source.x
+                    let dy = target.y - source.y
+                    let length = max(0.001, (dx * dx + dy * dy).squareRoot())
+                    let (ux, uy) = (dx / length, dy / length)
+                    let out = reach(sourceSize, ux, uy)
+                    let into = reach(targetSize, ux, uy)
+                    var from = Point(x: source.x + ux * out, y: source.y + uy * out)
+                    var to = Point(x: target.x - ux * into, y: target.y - uy * into)
+                    if anchored {
+                        from = Point(x: source.x + sourceSize.0 / 2, y: source.y)
+                        to = Point(x: target.x - targetSize.0 / 2, y: target.y)
+                    }
+                    var edge = Edge(from: from, to: to, weight: nil, labelBox: nil)
+                    if weightsOnEdges, let weight = figure.weight(layer: l, into: i, fromColumn: column) {
+                        edge.weight = weight
+                        let at = Point(
+                            x: from.x + (to.x - from.x) * labelPosition, y: from.y + (to.y - from.y) * labelPosition)
+                        edge.labelBox = Box(center: at, width: weightWidth, height: weightHeight)
+                    }
+                    edges.append(edge)
+                }
+            }
+        }
+
+        // Collisions: an edge through a value, a label over a value, a unit or another label.
+        let valueBoxes = values.map(\.box)
+        let unitBoxes = units.map {
+            Box(center: $0.center, width: $0.width, height: $0.height)
+        }
+        let labelBoxes = edges.compactMap(\.labelBox)
+        let classBoxes = classNames.map {
+            Box(
+                minX: $0.origin.x, minY: $0.origin.y - classLines * lineHeight / 2, maxX: $0.origin.x + $0.width,
+                maxY: $0.origin.y + classLines * lineHeight / 2)
+        }
+        check: for edge in edges {
+            for box in valueBoxes + classBoxes where box.isCrossed(from: edge.from, to: edge.to) {
+                collides = true
+                break check
+            }
+        }
+        if !collides {
+            let obstacles = valueBoxes + unitBoxes + classBoxes
+            outer: for (index, label) in labelBoxes.enumerated() {
+                for other in labelBoxes[(index + 1)...] where label.overlaps(other) {
+                    collides = true
+                    break outer
+                }
+                for box in obstacles where label.overlaps(box) {
+                    collides = true
+                    break outer
+                }
+            }
+        }
+        // A weight covers only its own edge, so no one can read it as another edge's.
+        if !collides {
+            labels: for (index, edge) in edges.enumerated() {
+                guard let label = edge.labelBox else { continue }
+                for (otherIndex, other) in edges.enumerated()
+                where otherIndex != index && label.isCrossed(from: other.from, to: other.to) {
+                    collides = true
+                    break labels
+                }
+            }
+        }
+        if !collides {
+            for (index, box) in classBoxes.enumerated() {
+                for other in classBoxes[(index + 1)...] where box.overlaps(other) { collides = true }
+            }
+        }
+        let xs = units.map(\.center.x)
+        width = (xs.max() ?? 0) - (xs.min() ?? 0) + leftMargin + rightMargin
+        height = (units.map { $0.center.y + $0.height / 2 }.max() ?? 0) - lowest + captionHeight
+    }
+
+    /// "layer 2 (hidden)" on two lines: "layer 2" and "(hidden)".
+    static func captionLines(_ caption: String) -> [String] {
+        guard let open = caption.firstIndex(of: "(") else { return [caption] }
+        let first = String(caption[..<open]).trimmingSpaces
+        return first.isEmpty ? [caption] : [first, String(caption[open...])]
     }
 }

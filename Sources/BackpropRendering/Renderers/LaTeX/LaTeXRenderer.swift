@@ -8,6 +8,9 @@
 public struct LaTeXRenderer: NarrativeRenderer {
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
+    /// Whether inline formulas holding a fraction are set in display style (on slides, so
+    /// that the fraction's scripts stay at 6 pt or more).
+    var setsInlineFractionsLarge = false
 
     /// A renderer printing numbers with `decimals` digits after the point.
     public init(decimals: Int = 4) {
@@ -17,8 +20,6 @@ public struct LaTeXRenderer: NarrativeRenderer {
     /// The text width of the article, in em of its 10 pt font (A4 with 2.5 cm margins is
     /// 16 cm, about 45 em), less a margin for the estimate's error.
     static let textWidth = 42.0
-    /// The largest figure on an article page, in cm (width × height).
-    static let figureSize = (width: 16.0, height: 20.0)
     /// The margin by which an equation's estimated width must fit before it is scaled down
     /// to the line as a whole (its lines are already as small and broken as they go).
     static let scalingMargin = 1.1
@@ -82,6 +83,7 @@ public struct LaTeXRenderer: NarrativeRenderer {
         text += "\\hypersetup{pdftitle={\(LaTeXEscaping.pdfString(narrative.title))}}\n"
         text += """
             \\setlength{\\parindent}{0pt}
+            \\setlength{\\emergencystretch}{3em}
             \\setlength{\\parskip}{0.6\\baselineskip}
             \\pdfgentounicode=1
 
@@ -94,7 +96,7 @@ public struct LaTeXRenderer: NarrativeRenderer {
 
             """
         text += blocks(narrative.preface)
-        for section in narrative.sections {
+        for section in Self.once(narrative) {
             let title = "Step \(section.number): " + section.title
             text += "\\pdfbookmark[1]{\(LaTeXEscaping.pdfString(title))}{step-\(section.number)}\n"
             text += fragment(section)
@@ -103,8 +105,77 @@ public struct LaTeXRenderer: NarrativeRenderer {
         return text
     }
 
+    /// The sections of a whole document without what it would repeat: the notation line
+    /// (`.convention`), identical in every step, is printed once, in the first step; the network
+    /// figure of Step 1 is left out when the preface draws it (with its weight tables) already.
+    static func once(_ narrative: Narrative) -> [Section] {
+        let prefaceHasFigure = narrative.preface.contains { if case .figure = $0 { true } else { false } }
+        var seenConventions: [[Inline]] = []
+        return narrative.sections.map { section in
+            var section = section
+            section.blocks = section.blocks.compactMap { block in
+                switch block {
+                case .convention(let items):
+                    if seenConventions.contains(items) { return nil }
+                    seenConventions.append(items)
+                    return block
+                case .figure where prefaceHasFigure:
+                    return .paragraph([.text("The network is drawn at the start of this document.")])
+                case .heading, .paragraph, .equation, .why, .table, .bullets, .figure, .image:
+                    return block
+                }
+            }
+            return section
+        }
+    }
+
     func blocks(_ blocks: [Block]) -> String {
-        blocks.map(block).joined()
+        // Equations of one kind (same left-hand side but for its indices) share one size.
+        let sizes = EquationLayout.sharedSizes(blocks, writer: writer, budget: Self.textWidth)
+        var text = ""
+        var index = 0
+        while index < blocks.count {
+            let block = blocks[index]
+            let next = index + 1 < blocks.count ? blocks[index + 1] : nil
+            if case .paragraph(let items) = block, let next, Self.isLeadIn(items) {
+                // A lead-in stays on the page of what it introduces.
+                switch next {
+                case .equation:
+                    text += keptWithNext(inline(items))
+                    index += 1
+                    continue
+                case .table, .bullets:
+                    text += keptTogether(inline(items), self.block(next))
+                    index += 2
+                    continue
+                case .figure, .image:
+                    // A figure may fill a page: the lead-in only asks not to be left behind.
+                    text += keptWithNext(inline(items))
+                    index += 1
+                    continue
+                case .heading, .paragraph, .why, .convention:
+                    break
+                }
+            }
+            switch block {
+            case .equation(let equation):
+                text += self.equation(equation, budget: Self.textWidth, sizes: sizes[index] ?? EquationLayout.Size.allCases)
+            case .heading, .paragraph, .why, .convention, .table, .bullets, .figure, .image:
+                text += self.block(block)
+            }
+            index += 1
+        }
+        return text
+    }
+
+    /// Whether a paragraph introduces what follows it (it ends with a colon).
+    static func isLeadIn(_ items: [Inline]) -> Bool {
+        guard let last = items.last else { return false }
+        switch last {
+        case .text(let words), .emphasis(let words), .code(let words):
+            return words.trimmingSpaces.hasSuffix(":")
+        case .math: return false
+        }
     }
 
     func block(_ block: Block) -> String {
@@ -114,17 +185,17 @@ public struct LaTeXRenderer: NarrativeRenderer {
         case .paragraph(let items):
             return inline(items) + "\n\n"
         case .equation(let equation):
-            return self.equation(equation, budget: Self.textWidth)
+            return self.equation(equation, budget: Self.textWidth, sizes: EquationLayout.Size.allCases)
         case .why(let items):
             return "\\emph{Why:} " + inline(items) + "\n\n"
         case .convention(let items):
             return "{\\small\\itshape " + inline(items) + "\\par}\n\n"
         case .table(let table):
-            return self.table(table, width: "\\linewidth", budget: Self.textWidth)
+            return self.table(table, budget: Self.textWidth)
         case .bullets(let items):
             return "\\begin{itemize}\n" + items.map { "\\item " + inline($0) + "\n" }.joined() + "\\end{itemize}\n\n"
         case .figure(let figure):
-            return self.figure(figure, maxWidth: Self.figureSize.width, maxHeight: Self.figureSize.height)
+            return self.figure(figure)
         case .image(let image):
             return self.image(image)
         }
@@ -134,17 +205,22 @@ public struct LaTeXRenderer: NarrativeRenderer {
     func inline(_ items: [Inline]) -> String {
         items.map { item in
             switch item {
-            case .text(let words): return LaTeXEscaping.text(words)
-            case .math(let m): return "$" + math(m) + "$"
-            case .emphasis(let words): return "\\emph{" + LaTeXEscaping.text(words) + "}"
-            case .code(let words): return "\\texttt{" + LaTeXEscaping.text(words) + "}"
+            case .text(let words): return Self.identifiersKeptWhole(words)
+            case .math(let m):
+                // A short formula ("λ = 0") is one unbreakable group; a long one may break.
+                let isShort = MathWidth.of(m, format: writer.format) <= Self.unbreakableMathWidth
+                var source = math(m)
+                if setsInlineFractionsLarge, source.contains("\\frac") { source = "\\displaystyle " + source }
+                return isShort ? "${" + source + "}$" : "$" + source + "$"
+            case .emphasis(let words): return "\\emph{" + Self.identifiersKeptWhole(words) + "}"
+            case .code(let words): return "\\mbox{\\texttt{" + LaTeXEscaping.text(words) + "}}"
             }
         }.joined()
     }
 
     /// An `align*` block: `lhs &= step₁ \\ &= step₂ …`, set smaller when wide.
-    func equation(_ equation: Equation, budget: Double) -> String {
-        let layout = EquationLayout(equation, writer: writer, budget: budget)
+    func equation(_ equation: Equation, budget: Double, sizes: [EquationLayout.Size]) -> String {
+        let layout = EquationLayout(equation, writer: writer, budget: budget, sizes: sizes)
         var body: [String] = []
         for line in layout.lines {
             var text = line.lhs + " &" + line.body
@@ -166,22 +242,81 @@ public struct LaTeXRenderer: NarrativeRenderer {
         return "{" + layout.size.command + "\n" + align + "\n}\n\n"
     }
 
-    /// A tabular with `\hline` rules, scaled to `width` when estimated wider than `budget` em.
-    func table(_ table: Table, width: String, budget: Double) -> String {
+    /// A tabular with `\hline` rules. When estimated wider than `budget` em, its text columns
+    /// wrap (the widest first) rather than the whole table shrinking; only a table of numbers
+    /// still too wide is scaled down to the line.
+    func table(_ table: Table, budget: Double) -> String {
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        let widths = Self.columnWidths(table, format: writer.format)
+        var wrapped: [Int: Double] = [:]
+        var excess = widths.reduce(0) { $0 + $1 + Self.columnPadding } - budget
+        // Only prose columns wrap: every cell holds words (it may break between them) or is
+        // narrow; a cell that is one wide formula (a matrix) cannot wrap.
+        let textColumns = (0..<columnCount).filter { column in
+            !(column < table.rightAligned.count && table.rightAligned[column])
+                && ([table.header] + table.rows).allSatisfy { cells in
+                    guard column < cells.count else { return true }
+                    let hasWords = cells[column].contains { item in
+                        switch item {
+                        case .text(let words), .emphasis(let words), .code(let words): return words.count > 2
+                        case .math: return false
+                        }
+                    }
+                    return hasWords || Self.columnWidths(Table(header: [cells[column]], rows: [], rightAligned: []), format: writer.format)[0] <= Self.narrowestWrappedColumn
+                }
+        }
+        for column in textColumns.sorted(by: { widths[$0] > widths[$1] }) where excess > 0 {
+            let width = max(Self.narrowestWrappedColumn, widths[column] - excess)
+            guard width < widths[column] else { continue }
+            wrapped[column] = width
+            excess -= widths[column] - width
+        }
         let spec = (0..<columnCount).map { column in
             column < table.rightAligned.count && table.rightAligned[column] ? "r" : "l"
         }.joined()
         func row(_ cells: [[Inline]]) -> String {
-            (0..<columnCount).map { $0 < cells.count ? inline(cells[$0]) : "" }.joined(separator: " & ") + " \\\\\n"
+            (0..<columnCount).map { column in
+                let text = column < cells.count ? inline(cells[column]) : ""
+                guard let width = wrapped[column] else { return text }
+                return "\\parbox[t]{\(Self.decimal(width))em}{\\raggedright " + text + "}"
+            }.joined(separator: " & ") + " \\\\\n"
         }
         var text = "\\begin{tabular}{\(spec)}\n\\hline\n" + row(table.header) + "\\hline\n"
         text += table.rows.map(row).joined()
         text += "\\hline\n\\end{tabular}"
-        if Self.estimatedWidth(table, format: writer.format) > budget {
-            text = "\\resizebox{\(width)}{!}{%\n" + text + "%\n}"
+        if excess > 0 {
+            text = "\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n" + text + "%\n}"
         }
         return "\\begin{center}\n" + text + "\n\\end{center}\n\n"
+    }
+
+    /// The narrowest a wrapped text column becomes, in em.
+    static let narrowestWrappedColumn = 6.0
+
+    /// The widest inline formula, in em, kept on one line.
+    static let unbreakableMathWidth = 12.0
+
+    /// `words` escaped, with every identifier-like word (camelCase, snake_case,
+    /// `activation_diff`) in an `\mbox`, so that it is never hyphenated.
+    static func identifiersKeptWhole(_ words: String) -> String {
+        var result = ""
+        var plain = ""
+        for (index, word) in words.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { plain += " " }
+            let punctuation: Set<Character> = [",", ".", ";", ":", "(", ")", "\"", "'"]
+            let core = word.drop { punctuation.contains($0) }.reversed().drop { punctuation.contains($0) }
+            let letters = Array(core.reversed())
+            let isIdentifier =
+                letters.count > 3 && letters.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+                && (letters.contains("_") || zip(letters, letters.dropFirst()).contains { $0.isLowercase && $1.isUppercase })
+            if isIdentifier {
+                result += LaTeXEscaping.text(plain) + "\\mbox{" + LaTeXEscaping.text(String(word)) + "}"
+                plain = ""
+            } else {
+                plain += word
+            }
+        }
+        return result + LaTeXEscaping.text(plain)
     }
 
     /// Em per character of monospaced code.
@@ -191,6 +326,11 @@ public struct LaTeXRenderer: NarrativeRenderer {
 
     /// A table's estimated width in em.
     static func estimatedWidth(_ table: Table, format: NumberFormat) -> Double {
+        columnWidths(table, format: format).reduce(0) { $0 + $1 + columnPadding }
+    }
+
+    /// Each column's widest cell, in em.
+    static func columnWidths(_ table: Table, format: NumberFormat) -> [Double] {
         func cellWidth(_ cell: [Inline]) -> Double {
             cell.reduce(0) { total, item in
                 switch item {
@@ -203,8 +343,8 @@ public struct LaTeXRenderer: NarrativeRenderer {
         }
         let all = [table.header] + table.rows
         let columnCount = all.map(\.count).max() ?? 0
-        return (0..<columnCount).reduce(0) { total, column in
-            total + columnPadding + (all.map { column < $0.count ? cellWidth($0[column]) : 0 }.max() ?? 0)
+        return (0..<columnCount).map { column in
+            all.map { column < $0.count ? cellWidth($0[column]) : 0 }.max() ?? 0
         }
     }
 }
