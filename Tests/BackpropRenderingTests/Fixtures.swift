@@ -123,10 +123,9 @@ extension Fixtures {
         return try Lesson.load(contentsOf: URL(fileURLWithPath: reference), displayName: reference)
     }
 
-    /// The path of one of the export review's lessons, kept in `ReviewLessons/`.
+    /// The path of one of the export review's lessons (`Tests/ReviewLessons/`, shared by every test target).
     static func reviewLessonPath(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("ReviewLessons/\(name).json")
-            .path
+        LessonFixtures.reviewURL(name).path
     }
 
     /// The narrator for `lesson` in `notation`, or else in the lesson's own notation.

@@ -193,14 +193,15 @@ extension Narrator {
     }
 
     /// The per-sample gradient of sample k (0-based) with the sample number where the
-    /// notation puts a sample (review D12): Nielsen's ∂C_x₁/∂w³ (on the loss, not on w), Ng's
+    /// notation puts a sample (review D12): Nielsen's ∂C_x(1)/∂w³ (on the loss, not on w), Ng's
     /// ∇⁽¹⁾₍₁₎ with its scripts side by side, the 15 Steps' ΔW₍₁₎.
     func sampleGradientSymbolFor(_ l: Int, k: Int) -> Math {
         let number = Math.integer(k + 1)
         let symbol = sampleGradientSymbol(l)
         switch symbol {
         case .partial(.subscripted(let loss, .identifier(let sample)), let weights):
-            return .partial(.subscripted(loss, .subscripted(.identifier(sample), number)), weights)
+            // C_x(1), not C_x₁: a second-level script would be set at 5 pt on slides.
+            return .partial(.subscripted(loss, .row([.identifier(sample), .parenthesized(number)])), weights)
         case .superscripted(let base, let sup):
             return .scripted(base, sub: .parenthesized(number), sup: sup)
         default:
