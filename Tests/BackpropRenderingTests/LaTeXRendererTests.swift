@@ -161,7 +161,7 @@ struct LaTeXRendererTests {
         #expect(!text.contains("\\node[weight]"))
         #expect(text.contains("\\emph{Weights} ${\\Theta^{(2)}}$"))
         #expect(text.contains("\\begin{tabular}{lrrrrrr}"))
-        #expect(text.contains("The weights are in the tables below."))
+        #expect(text.contains("The weights are in the tables after the figure."))
     }
 
     @Test(

@@ -169,12 +169,15 @@ public struct BeamerRenderer: NarrativeRenderer {
                 // The picture fills a frame; its legend leads the frames of its tables.
                 let rendered = latex.renderedFigure(figure, style: figureStyle)
                 pieces.append(Piece(items: [.picture(rendered.picture)], height: room, isAlone: true))
-                if !rendered.legend.isEmpty {
-                    pieces.append(
-                        Piece(items: [.block(.paragraph(rendered.legend))], height: height(.paragraph(rendered.legend))))
-                }
+                // The legend leads the first table's frame (or stands alone when there is none).
+                var legend = rendered.legend
                 for (lead, table) in (rendered.valueTable.map { [$0] } ?? []) + rendered.weightTables {
-                    pieces += tablePieces(table, leadIn: lead, room: room)
+                    let leadIn = legend.isEmpty ? lead : legend + [.text(" ")] + lead
+                    pieces += tablePieces(table, leadIn: leadIn, room: room, continued: lead)
+                    legend = []
+                }
+                if !legend.isEmpty {
+                    pieces.append(Piece(items: [.block(.paragraph(legend))], height: height(.paragraph(legend))))
                 }
             case .table(let table):
                 pieces += tablePieces(table, leadIn: leadIn, room: room)
@@ -235,7 +238,7 @@ public struct BeamerRenderer: NarrativeRenderer {
     static let columnWidth = 0.48
 
     /// A table (with its lead-in) as pieces, its rows spread over frames when too many.
-    private func tablePieces(_ table: Table, leadIn: [Inline]?, room: Double) -> [Piece] {
+    private func tablePieces(_ table: Table, leadIn: [Inline]?, room: Double, continued: [Inline]? = nil) -> [Piece] {
         let leadInHeight = leadIn.map { height(.paragraph($0)) } ?? 0
         let rowHeight = Self.tableRowHeight
         let perFrame = max(1, Int((room - leadInHeight - 1.5) / rowHeight) - 1)
@@ -244,7 +247,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         repeat {
             let rows = Array(table.rows[start..<min(table.rows.count, start + perFrame)])
             let part = Table(header: table.header, rows: rows, rightAligned: table.rightAligned)
-            let lead = start == 0 ? leadIn : leadIn.map { $0 + [.text(" (cont.)")] }
+            let lead = start == 0 ? leadIn : (continued ?? leadIn).map { $0 + [.text(" (cont.)")] }
             pieces.append(
                 Piece(items: [.table(leadIn: lead, part)], height: leadInHeight + height(.table(part))))
             start += perFrame

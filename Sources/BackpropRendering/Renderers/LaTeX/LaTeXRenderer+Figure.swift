@@ -124,12 +124,12 @@ extension LaTeXRenderer {
         if plan.valuesInFigure {
             legend += [.text("Under each unit, "), .math(figure.activationSymbol), .text(" above "), .math(figure.deltaSymbol), .text(" (red): ")] + figure.valueLegend
         } else if figure.showsValues {
-            legend += [.text("The units' values are in the table below the figure: ")] + figure.valueLegend
+            legend += [.text("The units' values are in the table after the figure: ")] + figure.valueLegend
         }
         if figure.weights.count >= figure.layers.count - 1, figure.layers.count > 1 {
             if !legend.isEmpty { legend.append(.text(" ")) }
             legend.append(
-                .text(plan.weightsOnEdges ? "Each edge carries its weight." : "The weights are in the tables below."))
+                .text(plan.weightsOnEdges ? "Each edge carries its weight." : "The weights are in the tables after the figure."))
         }
         if figure.showsBiasUnits, figure.layers.count > 1 {
             legend.append(.text(" Dashed: the bias units, whose output is always 1."))
