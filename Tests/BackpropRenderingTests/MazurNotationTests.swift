@@ -94,4 +94,16 @@ struct MazurNotationTests {
             }
         }
     }
+
+    @Test("without a hidden layer (iris), Mazur's names say the first weights lead into the outputs")
+    func noHiddenLayer() throws {
+        let trace = try LessonFixtures.trace("iris")  // 4-3, no hidden layer
+        let narrator = Narrator(trace: trace, notation: .mazur)
+        let text = TextRenderer().render(narrator.section(.network))
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(!text.contains("hidden units") && !text.contains("first hidden layer"), "\(text)")
+        #expect(text.contains("(w₁: i₁→o₁, w₂: i₂→o₁, w₅: i₁→o₂)"))
+        #expect(text.contains("b₁ is the bias into the outputs"))
+        #expect(text.contains("the weights into the outputs, one row per unit they lead into: w₁ … w₄ in row 1, w₅ … w₈ in row 2"))
+    }
 }

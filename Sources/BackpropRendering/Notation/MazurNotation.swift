@@ -107,12 +107,13 @@ public struct MazurNotation: Notation {
     public func convention(roundingNote: String) -> [Inline] {
         [
             .text(
-                "Mazur — inputs i₁ i₂ …, hidden units h₁ h₂ …, outputs o₁ o₂ …; net is a unit's weighted input, out its activation; "
+                "Mazur — inputs i₁ i₂ …, " + (layerSizes.count > 2 ? "hidden units h₁ h₂ …, " : "")
+                    + "outputs o₁ o₂ …; net is a unit's weighted input, out its activation; "
             ),
             .text(
-                "weights w₁, w₂, … are numbered layer by layer, by the unit they lead into, then the unit they come from (w₁: i₁→h₁, w₂: i₂→h₁, w₃: i₁→h₂); "
+                "weights w₁, w₂, … are numbered layer by layer, by the unit they lead into, then the unit they come from (w₁: i₁→\(firstFed)₁, w₂: i₂→\(firstFed)₁, w\(Script.subscript(String((layerSizes.first ?? 2) + 1))): i₁→\(firstFed)₂); "
             ),
-            .text("b₁, b₂ are the biases into each layer; "),
+            .text(layerSizes.count > 2 ? "b₁, b₂ are the biases into each layer; " : "b₁ is the bias into the outputs; "),
             .math(
                 .binary(
                     named("δ", .number(layerCount)), .equals, .partial(sampleCost, named("net", .number(layerCount))))),
@@ -123,8 +124,27 @@ public struct MazurNotation: Notation {
     }
 
     public var weightsMeaning: String {
-        "the weights into the first hidden layer, one row per unit they lead into: w₁ w₂ in row 1, w₃ w₄ in row 2, …"
+        (layerSizes.count > 2 ? "the weights into the first hidden layer" : "the weights into the outputs")
+            + ", one row per unit they lead into: " + rowOfWeights(1) + " in row 1"
+            + (layerSizes.count > 1 && layerSizes[1] > 1 ? ", " + rowOfWeights(2) + " in row 2, …" : "")
     }
+
+    /// The numbered weights of row `r` of the first matrix: "w₁ w₂", or "w₁ … w₄" for longer rows.
+    private func rowOfWeights(_ r: Int) -> String {
+        let inputs = layerSizes.first ?? 1
+        let first = (r - 1) * inputs + 1
+        let last = r * inputs
+        func w(_ n: Int) -> String { "w" + Script.subscript(String(n)) }
+        switch inputs {
+        case 1: return w(first)
+        case 2: return w(first) + " " + w(last)
+        default: return w(first) + " … " + w(last)
+        }
+    }
+
+    /// The units the first weights lead into: hidden units h, or the outputs o when the
+    /// network has no hidden layer.
+    private var firstFed: String { layerSizes.count > 2 ? "h" : "o" }
 
     /// Mazur's factor-by-factor picture of the update: every weight under its own name (step
     /// 12). (Step 11's chain rule for one hidden weight is the narrator's, in every notation.)
