@@ -130,31 +130,16 @@ extension Narrator {
         // outputs and targets, so the sample index i is never left off a or y nor reused by the
         // regulariser (review D12). Mazur writes one symbol for both (his example has one
         // sample): there the loss is written in place.
-        if notation.cost != notation.sampleCost {
-            blocks.append(
-                .equation(
-                    Equation(
-                        notation.cost,
-                        equals: [
-                            .add([
-                                .juxtaposed(
-                                    .parenthesized(.divide(.integer(1), m)), .sum(sampleSumIndex, notation.sampleCost)),
-                                regularizer,
-                            ])
-                        ])))
+        let separateLoss = notation.cost != notation.sampleCost
+        let lossSum = separateLoss ? Math.sum(sampleSumIndex, notation.sampleCost) : .sum(.identifier("i"), term)
+        blocks.append(
+            .equation(
+                Equation(
+                    notation.cost,
+                    equals: [.add([.juxtaposed(.parenthesized(.divide(.integer(1), m)), lossSum), regularizer])])))
+        if separateLoss {
             blocks.append(.paragraph([.t("where the loss of one sample, from its own outputs and targets, is")]))
             blocks.append(.equation(Equation(notation.sampleCost, equals: [term])))
-        } else {
-            blocks.append(
-                .equation(
-                    Equation(
-                        notation.cost,
-                        equals: [
-                            .add([
-                                .juxtaposed(.parenthesized(.divide(.integer(1), m)), .sum(.identifier("i"), term)),
-                                regularizer,
-                            ])
-                        ])))
         }
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
