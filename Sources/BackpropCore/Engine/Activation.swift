@@ -24,7 +24,25 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
 
     /// g(z) for a whole layer. Stable for |z| up to at least 1e4: no overflow, no NaN.
     public func values(_ z: [Double]) -> [Double] {
-        definition.values(z)
+        switch definition.value {
+        case .unit(let g): z.map(g)
+        case .layer(let g): g(z)
+        }
+    }
+
+    /// g for one unit of an element-wise activation; nil for softmax, which needs the layer.
+    var unitValue: ((Double) -> Double)? {
+        if case .unit(let g) = definition.value { return g }
+        return nil
+    }
+
+    /// g′ for one unit, given its z and a = g(z) (softmax: the Jacobian's diagonal entry).
+    var unitDerivative: (_ z: Double, _ a: Double) -> Double { definition.derivative }
+
+    /// How g is computed: unit by unit, or over the whole layer at once (softmax).
+    private enum Value {
+        case unit((Double) -> Double)
+        case layer(([Double]) -> [Double])
     }
 
     /// g′(z) for a whole layer, given z and a = g(z) (of the same length).
@@ -36,28 +54,28 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     }
 
     /// Each case's g and g′ side by side, as micrograd keeps an operation and its backward pass
-    /// together. g maps a whole layer (softmax needs every unit); g′ takes one unit's z and
-    /// a = g(z) and uses whichever gives the simpler formula.
-    private var definition: (values: ([Double]) -> [Double], derivative: (_ z: Double, _ a: Double) -> Double) {
+    /// together. g acts on one unit, or on the whole layer for softmax; g′ takes one unit's z
+    /// and a = g(z) and uses whichever gives the simpler formula.
+    private var definition: (value: Value, derivative: (_ z: Double, _ a: Double) -> Double) {
         switch self {
         case .sigmoid:
-            return ({ $0.map(Self.sigmoid) }, { _, a in a * (1 - a) })
+            return (.unit(Self.sigmoid), { _, a in a * (1 - a) })
         case .tanh:
-            return ({ $0.map { Foundation.tanh($0) } }, { _, a in 1 - a * a })
+            return (.unit { Foundation.tanh($0) }, { _, a in 1 - a * a })
         case .relu:
-            return ({ $0.map { max(0, $0) } }, { z, _ in z > 0 ? 1 : 0 })
+            return (.unit { max(0, $0) }, { z, _ in z > 0 ? 1 : 0 })
         case .linear:
-            return ({ $0 }, { _, _ in 1 })
+            return (.unit { $0 }, { _, _ in 1 })
         case .scaledTanh:
             return (
-                { $0.map { (Foundation.tanh($0) + 1) / 2 } },
+                .unit { (Foundation.tanh($0) + 1) / 2 },
                 { z, _ in
                     let t = Foundation.tanh(z)
                     return (1 - t * t) / 2
                 }
             )
         case .softmax:
-            return (Self.softmaxValues, { _, a in a * (1 - a) })
+            return (.layer(Self.softmaxValues), { _, a in a * (1 - a) })
         }
     }
 

@@ -55,11 +55,11 @@ extension Network {
             z: pass.weightedInputs[last], a: pass.activations[last + 1], y: targets, activation: outputActivation)
         for index in stride(from: last - 1, through: 0, by: -1) {
             // δ⁽ˡ⁾ with l = index + 2; Θ⁽ˡ⁾ = weights[index + 1].
-            let propagated = Matrix.backpropagatedRows(deltas[index + 1], through: weights[index + 1])
-            // Hidden layers are element-wise (softmax is output-only), so g′ is taken in one call.
-            let slopes = self.activations[index].derivatives(
-                z: pass.weightedInputs[index].values, a: pass.activations[index + 1].values)
-            deltas[index] = propagated.hadamard(slopes)
+            var delta = Matrix.backpropagatedRows(deltas[index + 1], through: weights[index + 1])
+            // ⊙ g′(z⁽ˡ⁾): hidden layers are element-wise (softmax is output-only).
+            self.activations[index].multiplyBySlopes(
+                &delta, z: pass.weightedInputs[index], a: pass.activations[index + 1])
+            deltas[index] = delta
         }
         result.deltas = deltas
         return result

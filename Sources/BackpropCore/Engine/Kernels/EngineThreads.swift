@@ -31,20 +31,37 @@ public enum EngineThreads {
     /// Runs `body(chunk)` for every chunk in `0..<chunkCount`, on up to `count` threads when
     /// `work` (multiply-adds, or a like measure) is at least `parallelThreshold`.
     ///
-    /// Thread t takes chunks t, t + T, t + 2T, … (T threads). Each chunk must write only its own
-    /// outputs; the order in which chunks run then cannot change any result.
+    /// Each thread takes the next chunk nobody has taken yet, so a thread slowed by other work
+    /// on the machine takes fewer. Each chunk must write only its own outputs; which thread
+    /// runs it, and when, then cannot change any result.
     static func forEachChunk(_ chunkCount: Int, work: Int, _ body: (Int) -> Void) {
         let threads = work >= parallelThreshold ? min(count, chunkCount) : 1
         guard threads > 1 else {
             for chunk in 0..<chunkCount { body(chunk) }
             return
         }
+        let next = ChunkCounter()
         withoutActuallyEscaping(body) { body in
             let box = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: threads) { thread in
-                for chunk in stride(from: thread, to: chunkCount, by: threads) { box.value(chunk) }
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while let chunk = next.take(below: chunkCount) { box.value(chunk) }
             }
         }
+    }
+}
+
+/// The next chunk index to hand out, shared by the threads of one `forEachChunk`.
+private final class ChunkCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    /// The next untaken index below `limit`, or nil when all are taken.
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < limit else { return nil }
+        next += 1
+        return next - 1
     }
 }
 
