@@ -26,13 +26,24 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     public func values(_ z: [Double]) -> [Double] {
         switch definition.value {
         case .unit(let g): z.map(g)
+        case .pairs(let g): z.map { g(SIMD2(repeating: $0))[0] }
         case .layer(let g): g(z)
         }
     }
 
     /// g for one unit of an element-wise activation; nil for softmax, which needs the layer.
     var unitValue: ((Double) -> Double)? {
-        if case .unit(let g) = definition.value { return g }
+        switch definition.value {
+        case .unit(let g): g
+        case .pairs(let g): { g(SIMD2(repeating: $0))[0] }
+        case .layer: nil
+        }
+    }
+
+    /// g for two units at once, for the activations that have a vector form (the same bits as
+    /// `unitValue` on each lane).
+    var pairValue: ((SIMD2<Double>) -> SIMD2<Double>)? {
+        if case .pairs(let g) = definition.value { return g }
         return nil
     }
 
@@ -42,6 +53,8 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     /// How g is computed: unit by unit, or over the whole layer at once (softmax).
     private enum Value {
         case unit((Double) -> Double)
+        /// g for two units at once (on the vector unit); one unit is a lane of it.
+        case pairs((SIMD2<Double>) -> SIMD2<Double>)
         case layer(([Double]) -> [Double])
     }
 
@@ -59,7 +72,7 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     private var definition: (value: Value, derivative: (_ z: Double, _ a: Double) -> Double) {
         switch self {
         case .sigmoid:
-            return (.unit(Self.sigmoid), { _, a in a * (1 - a) })
+            return (.pairs(Self.sigmoid), { _, a in a * (1 - a) })
         case .tanh:
             return (.unit { Foundation.tanh($0) }, { _, a in 1 - a * a })
         case .relu:
@@ -87,12 +100,11 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
         return exponentials.map { $0 / total }
     }
 
-    /// σ(z) without overflow: e⁻ᶻ is only formed for z ≥ 0.
-    static func sigmoid(_ z: Double) -> Double {
-        if z >= 0 {
-            return 1 / (1 + exp(-z))
-        }
-        let e = exp(z)
-        return e / (1 + e)
+    /// σ(z) for two units at once, without overflow: 1 / (1 + e⁻ᶻ) for z ≥ 0 and eᶻ / (1 + eᶻ)
+    /// for z < 0, so e^(−|z|) is formed, never e^|z|.
+    @inline(__always)
+    static func sigmoid(_ z: SIMD2<Double>) -> SIMD2<Double> {
+        let e = Exponential.exp(z.replacing(with: -z, where: z .> 0))  // e^(−|z|), in [0, 1]
+        return SIMD2(repeating: 1).replacing(with: e, where: z .< 0) / (1 + e)
     }
 }

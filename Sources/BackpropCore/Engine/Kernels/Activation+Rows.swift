@@ -19,7 +19,19 @@ extension Activation {
                 let buffers = UncheckedSendable((zs, out))
                 Self.forEachChunk(of: zs.count) { range in
                     let (zs, out) = buffers.value
-                    for index in range { out[index] = g(zs[index]) }
+                    var index = range.lowerBound
+                    if let pairs = pairValue {
+                        while index + 2 <= range.upperBound {
+                            let a = pairs(SIMD2(zs[index], zs[index + 1]))
+                            out[index] = a[0]
+                            out[index + 1] = a[1]
+                            index += 2
+                        }
+                    }
+                    while index < range.upperBound {
+                        out[index] = g(zs[index])
+                        index += 1
+                    }
                 }
             }
         }
