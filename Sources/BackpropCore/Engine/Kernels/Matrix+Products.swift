@@ -37,8 +37,14 @@ extension Matrix {
         let outputs = delta.columns
         // The bias column: Σₖ δ[k, i], k ascending.
         var sum = Matrix(rows: outputs, columns: a.columns + 1)
-        for k in 0..<delta.rows {
-            for i in 0..<outputs { sum.values[i * sum.columns] += delta.values[k * outputs + i] }
+        delta.values.withUnsafeBufferPointer { d in
+            sum.values.withUnsafeMutableBufferPointer { out in
+                for i in 0..<outputs {
+                    var total = 0.0
+                    for k in 0..<delta.rows { total += d[k * outputs + i] }
+                    out[i * (a.columns + 1)] = total
+                }
+            }
         }
         // Columns 1… of the sum: out(i, j) is sum[i, j + 1].
         delta.values.withUnsafeBufferPointer { d in
