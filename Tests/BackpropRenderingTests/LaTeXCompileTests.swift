@@ -130,15 +130,6 @@ struct LaTeXCompileTests {
         return output.standardOutput
     }
 
-    /// Decks with one line that cannot be broken and is scaled below the 6 pt bar: the 15 Steps'
-    /// step 11, (delta · Wᵀ) ⊙ activation_diff(net), whose product sits inside parentheses where
-    /// no line may break, on 4:3 frames (and the 4-6-5-3 network's at 16:9). Their scripts are
-    /// 5.3–5.7 pt; the bar for them is 5 pt, so that any further shrinking still fails. Known,
-    /// unfinished: `OperatorBreaking` would have to break inside a parenthesised group.
-    static func hasUnbreakableLine(notation: NotationName, aspect: String, lesson: String) -> Bool {
-        notation == .tulleken && (aspect == "4:3" || lesson.contains("wide-4-6-5-3"))
-    }
-
     /// The review's lessons (Tests/ReviewLessons) compiled with the built-in ones.
     static let reviewLessons = ["wide-4-6-5-3", "deep-6-layers", "tanh-softmax"]
 
@@ -165,8 +156,6 @@ struct LaTeXCompileTests {
                                 ["--lesson", lesson, "--notation", notation.rawValue, "--format", format]
                                     + (format == "beamer" ? ["--aspect", aspect] : [])),
                             checksLayout: true, isSlides: format == "beamer",
-                            wordBar: Self.hasUnbreakableLine(notation: notation, aspect: aspect, lesson: lesson)
-                                ? 5 * 0.885 : PDFLayoutCheck.wordBar,
                             mostFramesPerStep: needsWidth
                                 ? PDFLayoutCheck.mostFramesPerStepOfWideNetworks : PDFLayoutCheck.mostFramesPerStep))
                 }
