@@ -131,7 +131,7 @@ struct LaTeXCompileTests {
     }
 
     /// The review's lessons (Tests/ReviewLessons) compiled with the built-in ones.
-    static let reviewLessons = ["wide-4-6-5-3", "deep-6-layers", "tanh-softmax"]
+    static let reviewLessons = ["wide-4-6-5-3", "deep-6-layers", "tanh-softmax", "special-chars"]
 
     @Test(
         "every built-in and review lesson × notation × {latex, beamer} compiles, and its PDF reads back with no word too small, outside the page or replaced by '?'"
