@@ -93,7 +93,10 @@ struct LaTeXCompileTests {
         }
         if job.checksLayout, status == 0 {
             _ = run("pdftotext", ["-bbox", "doc.pdf", "doc.html"], in: folder, timeout: 60)
-            let html = (try? String(contentsOf: folder.appendingPathComponent("doc.html"), encoding: .utf8)) ?? ""
+            // Decoded leniently: pdftotext copies the PDF's title into <title> in its own
+            // encoding, which is not UTF-8 for a title such as special-chars' "Ünïcödé".
+            let data = (try? Data(contentsOf: folder.appendingPathComponent("doc.html"))) ?? Data()
+            let html = String(decoding: data, as: UTF8.self)
             problems += PDFLayoutCheck.problems(html: html, isSlides: job.isSlides, wordBar: job.wordBar)
             if job.isSlides {
                 problems += PDFLayoutCheck.framesPerStepProblems(source: job.source, most: job.mostFramesPerStep)
