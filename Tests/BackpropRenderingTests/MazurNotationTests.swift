@@ -43,20 +43,26 @@ struct MazurNotationTests {
         #expect(text.contains("= 0.082167041"))
     }
 
-    @Test("step 12: every updated weight under its own name, w5⁺ = 0.35891648 … w4⁺ = 0.29950229")
+    @Test(
+        "step 12: w5⁺ worked in full, then every updated weight under its own name in a table, w5⁺ = 0.35891648 … w4⁺ = 0.29950229"
+    )
     func updates() throws {
         let text = try text(.backpropagation)
-        let published: [(String, String, String)] = [
-            ("w₁", "0.000438568", "0.149780716"), ("w₂", "0.000877135", "0.199561432"),
-            ("w₃", "0.000497713", "0.249751144"), ("w₄", "0.000995425", "0.299502287"),
-            ("w₅", "0.082167041", "0.358916480"), ("w₆", "0.082667628", "0.408666186"),
-            ("w₇", "(-0.022602540)", "0.511301270"), ("w₈", "(-0.022740242)", "0.561370121"),
+        #expect(text.contains("w₅⁺ = w₅ − η · ∂Eₜₒₜₐₗ/∂w₅\n    = 0.400000000 − 0.5 · 0.082167041\n    = 0.358916480"))
+        let published: [(String, String, String, String)] = [
+            ("w₁", "0.150000000", "0.000438568", "0.149780716"), ("w₂", "0.200000000", "0.000877135", "0.199561432"),
+            ("w₃", "0.250000000", "0.000497713", "0.249751144"), ("w₄", "0.300000000", "0.000995425", "0.299502287"),
+            ("w₅", "0.400000000", "0.082167041", "0.358916480"), ("w₆", "0.450000000", "0.082667628", "0.408666186"),
+            ("w₇", "0.500000000", "-0.022602540", "0.511301270"), ("w₈", "0.550000000", "-0.022740242", "0.561370121"),
         ]
-        for (name, gradient, after) in published {
-            let block = "\(name)⁺ = \(name) − η · ∂Eₜₒₜₐₗ/∂\(name)\n"
-            #expect(text.contains(block), "\(name)⁺'s rule")
-            #expect(text.contains("− 0.5 · \(gradient)\n    = \(after)"), "\(name)⁺ = \(after)")
+        let rows = text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        for (name, before, gradient, after) in published {
+            #expect(rows.contains([name, before, gradient, after]), "\(name)'s row: \(before) \(gradient) \(after)")
         }
+        // Output weights first, as Mazur's article goes.
+        let outputs = try #require(text.range(of: "each weight of Wₒ"))
+        let hidden = try #require(text.range(of: "each weight of Wₕ"))
+        #expect(outputs.lowerBound < hidden.lowerBound)
         #expect(text.contains("δₒ = −(target − outₒ) ⊙ f′(netₒ)"))
         #expect(text.contains("δₕ = (Wₒᵀδₒ) ⊙ f′(netₕ)"))
     }
@@ -104,6 +110,8 @@ struct MazurNotationTests {
         #expect(!text.contains("hidden units") && !text.contains("first hidden layer"), "\(text)")
         #expect(text.contains("(w₁: i₁→o₁, w₂: i₂→o₁, w₅: i₁→o₂)"))
         #expect(text.contains("b₁ is the bias into the outputs"))
-        #expect(text.contains("the weights into the outputs, one row per unit they lead into: w₁ … w₄ in row 1, w₅ … w₈ in row 2"))
+        #expect(
+            text.contains(
+                "the weights into the outputs, one row per unit they lead into: w₁ … w₄ in row 1, w₅ … w₈ in row 2"))
     }
 }

@@ -106,11 +106,11 @@ enum PDFLayoutCheck {
     /// The frames a beamer deck gives each step: at least 1; for half the steps or more at most
     /// `typicalFramesPerStep`; at most `mostFramesPerStep` for a built-in lesson and
     /// `mostFramesPerStepOfWideNetworks` for the review's 4-6-5-3 and six-layer networks, whose
-    /// steps 12 and 13 list every layer's (in Mazur's notation every weight's) update
-    /// (README: "Slides").
+    /// steps 11 to 13 show every layer's equations (README: "Slides"). Measured maxima at either
+    /// aspect: 16 (digits, Mazur, 4:3) and 20 (4-6-5-3, Nielsen and Mazur, 16:9).
     static let typicalFramesPerStep = 4
-    static let mostFramesPerStep = 20
-    static let mostFramesPerStepOfWideNetworks = 26
+    static let mostFramesPerStep = 16
+    static let mostFramesPerStepOfWideNetworks = 20
 
     /// Frames per step, counted from the deck's `\frametitle{Step N: …}` lines.
     static func framesPerStep(source: String) -> [Int: Int] {

@@ -113,7 +113,8 @@ public struct MazurNotation: Notation {
             .text(
                 "weights w₁, w₂, … are numbered layer by layer, by the unit they lead into, then the unit they come from (w₁: i₁→\(firstFed)₁, w₂: i₂→\(firstFed)₁, w\(Script.subscript(String((layerSizes.first ?? 2) + 1))): i₁→\(firstFed)₂); "
             ),
-            .text(layerSizes.count > 2 ? "b₁, b₂ are the biases into each layer; " : "b₁ is the bias into the outputs; "),
+            .text(
+                layerSizes.count > 2 ? "b₁, b₂ are the biases into each layer; " : "b₁ is the bias into the outputs; "),
             .math(
                 .binary(
                     named("δ", .number(layerCount)), .equals, .partial(sampleCost, named("net", .number(layerCount))))),
@@ -146,8 +147,9 @@ public struct MazurNotation: Notation {
     /// network has no hidden layer.
     private var firstFed: String { layerSizes.count > 2 ? "h" : "o" }
 
-    /// Mazur's factor-by-factor picture of the update: every weight under its own name (step
-    /// 12). (Step 11's chain rule for one hidden weight is the narrator's, in every notation.)
+    /// Mazur's picture of the update, weight by weight under his names (step 12): one update
+    /// worked in full, then a table per layer (weight, old value, ∂E_total/∂w, new value), so a
+    /// slide deck gives it a frame or two, not one line per weight.
     public func remarks(for step: Step, in narrator: Narrator) -> [Block] {
         switch step {
         case .backpropagation: return weightUpdates(narrator)
@@ -155,47 +157,92 @@ public struct MazurNotation: Notation {
         }
     }
 
-    /// The most weights listed one by one in step 12.
-    static let largestWeightList = 16
+    /// The most weights listed one by one in step 12 (whole layers, from the output back).
+    static let largestWeightList = 10
 
-    /// w⁺ = w − η ∂E_total/∂w = numbers = w⁺ for each weight of the sample's update.
+    /// w⁺ = w − η ∂E_total/∂w = numbers = w⁺ for the first weight into the outputs, then every
+    /// listed weight's old value, gradient and new value in a table per layer, outputs first.
     func weightUpdates(_ narrator: Narrator) -> [Block] {
         let trace = narrator.trace
         guard
             let sample = trace.samples.indices.contains(narrator.sampleIndex)
                 ? trace.samples[narrator.sampleIndex] : nil
         else { return [] }
+        // Whole layers from the output back, up to `largestWeightList` weights (a part of the
+        // output layer when it alone has more).
         var entries: [(l: Int, i: Int, j: Int)] = []
-        for (index, theta) in trace.weights.enumerated() {
+        var shown: [(l: Int, i: Int, j: Int)] = []
+        for l in stride(from: trace.weights.count, through: 1, by: -1) {
+            let theta = trace.weights[l - 1]
+            var layer: [(l: Int, i: Int, j: Int)] = []
             for i in 1...theta.rows {
-                for j in 1..<theta.columns { entries.append((index + 1, i, j)) }
+                for j in 1..<theta.columns { layer.append((l, i, j)) }
             }
+            if shown.count == entries.count, shown.count + layer.count <= Self.largestWeightList || shown.isEmpty {
+                shown += layer.prefix(Self.largestWeightList)
+            }
+            entries += layer
         }
-        let shown = entries.prefix(Self.largestWeightList)
+        // Worked in full: the first weight into the outputs, w₅ in Mazur's 2-2-2 network, the
+        // one his article updates first.
+        guard let first = shown.first else { return [] }
+        func values(_ entry: (l: Int, i: Int, j: Int)) -> (before: Double, gradient: Double, after: Double) {
+            (
+                trace.weights[entry.l - 1][entry.i - 1, entry.j], sample.gradient[entry.l - 1][entry.i - 1, entry.j],
+                sample.stepWeights[entry.l - 1][entry.i - 1, entry.j]
+            )
+        }
+        let rate = Math.number(trace.lesson.learningRate, .roundTrip)
+        let w = weightEntry(layer: first.l, i: .number(first.i), j: first.j)
+        let worked = values(first)
         var blocks: [Block] = [
             .paragraph([
-                .text("Weight by weight, as Mazur writes the update (w⁺ is the new value of w):")
-            ])
+                .text("Weight by weight, as Mazur writes the update (w⁺ is the new value of w), for "), .math(w),
+                .text(":"),
+            ]),
+            .equation(
+                Equation(
+                    .superscripted(w, .text("+")),
+                    equals: [
+                        .subtract(w, .times(learningRate, .partial(sampleCost, w))),
+                        .subtract(.number(worked.before), .times(rate, .number(worked.gradient))),
+                        .number(worked.after),
+                    ])),
         ]
-        let rate = Math.number(trace.lesson.learningRate, .roundTrip)
-        for (l, i, j) in shown {
-            let w = weightEntry(layer: l, i: .number(i), j: j)
-            let before = trace.weights[l - 1][i - 1, j]
-            let gradient = sample.gradient[l - 1][i - 1, j]
-            let after = sample.stepWeights[l - 1][i - 1, j]
+        // Output layer first, as the backward pass and Mazur's article go.
+        for l in stride(from: trace.weights.count, through: 1, by: -1) {
+            let layer = shown.filter { $0.l == l }
+            guard !layer.isEmpty else { continue }
             blocks.append(
-                .equation(
-                    Equation(
-                        .superscripted(w, .text("+")),
-                        equals: [
-                            .subtract(w, .times(learningRate, .partial(sampleCost, w))),
-                            .subtract(.number(before), .times(rate, .number(gradient))), .number(after),
-                        ])))
+                .paragraph([
+                    .text(
+                        layer.count < trace.weights[l - 1].rows * (trace.weights[l - 1].columns - 1)
+                            ? "The same for the first \(layer.count) weights of " : "The same for each weight of "),
+                    .math(weights(.number(l))), .text(", with "),
+                    .math(.binary(learningRate, .equals, rate)), .text(":"),
+                ]))
+            let rows: [[[Inline]]] = layer.map { entry in
+                let value = values(entry)
+                return [
+                    [.math(weightEntry(layer: l, i: .number(entry.i), j: entry.j))], [.math(.number(value.before))],
+                    [.math(.number(value.gradient))], [.math(.number(value.after))],
+                ]
+            }
+            blocks.append(
+                .table(
+                    Table(
+                        header: [
+                            [.text("weight")], [.text("old w")],
+                            [.math(.partial(sampleCost, .identifier("w")))],
+                            [.text("new "), .math(.superscripted(.identifier("w"), .text("+")))],
+                        ], rows: rows, rightAligned: [false, true, true, true])))
         }
         if entries.count > shown.count {
             blocks.append(
                 .paragraph([
-                    .text("(first \(shown.count) of \(entries.count) weights; the matrices above hold them all)")
+                    .text(
+                        "(\(shown.count) of the \(entries.count) weights, from the output back; the matrices above hold them all)"
+                    )
                 ]))
         }
         return blocks

@@ -326,7 +326,8 @@ public struct BeamerRenderer: NarrativeRenderer {
             for equation in [left, right] {
                 text += "\\begin{column}{\(width)\\textwidth}\n"
                 text += self.equation(
-                    equation, overlay: &overlay, budget: Self.columnWidth * aspect.textWidth * EquationLayout.safetyMargin)
+                    equation, overlay: &overlay,
+                    budget: Self.columnWidth * aspect.textWidth * EquationLayout.safetyMargin)
                 text += "\\end{column}\n"
             }
             return text + "\\end{columns}\n"
@@ -372,9 +373,14 @@ public struct BeamerRenderer: NarrativeRenderer {
     /// A table in the largest size at which it fits the frame's width.
     private func table(_ table: Table) -> String {
         let width = LaTeXRenderer.estimatedWidth(table, format: writer.format)
-        let size = Self.tableSizes.first { width * $0.scale <= aspect.textWidth } ?? Self.tableSizes[Self.tableSizes.count - 1]
+        let size =
+            Self.tableSizes.first { width * $0.scale <= aspect.textWidth } ?? Self.tableSizes[Self.tableSizes.count - 1]
         return "{\(size.command)\n" + latex.table(table, budget: aspect.textWidth / size.scale) + "}\n"
     }
+
+    /// Half the gap between matrix columns (LaTeX's `\\arraycolsep`, 5 pt by default) in an
+    /// equation too wide for the frame at the smallest size.
+    static let tightColumnGap = 3
 
     /// The equation in `aligned`, each later step uncovered on the next slide, in the largest
     /// size that fits; scaled down (never up) only when still wider than the frame.
@@ -402,8 +408,10 @@ public struct BeamerRenderer: NarrativeRenderer {
         let aligned = "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}"
         var text: String
         if layout.width * layout.size.scale * EquationLayout.safetyMargin > budget {
+            // Too wide even broken at the smallest size: matrix columns closer together first
+            // (`tightColumnGap`), so that the scaling, if still needed, shrinks less.
             text =
-                "\\begin{center}\n\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{$\\displaystyle\n"
+                "\\begin{center}\n\\setlength{\\arraycolsep}{\(Self.tightColumnGap)pt}%\n\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{$\\displaystyle\n"
                 + aligned + "\n$}\n\\end{center}\n"
         } else {
             text = "\\[\n" + aligned + "\n\\]\n"

@@ -92,10 +92,13 @@ struct EquationLayout {
                 // segments (an operator with the term after it) into lines that fit.
                 let available = budget / size.scale - lhsWidth - Self.continuationIndent - commentWidth
                 let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
-                var chunks: [[Math]] = [[]]
+                let segments = Self.openingGroups(
+                    OperatorBreaking.segments(items, available: available, width: itemWidth), available: available,
+                    width: itemWidth)
+                var chunks: [[Piece]] = [[]]
                 var chunkWidth = itemWidth(.op(step.relation))
-                for segment in OperatorBreaking.segments(items, available: available, width: itemWidth) {
-                    let segmentWidth = segment.reduce(0) { $0 + itemWidth($1) }
+                for segment in segments {
+                    let segmentWidth = segment.reduce(0) { $0 + $1.width(itemWidth) }
                     if !(chunks.last ?? []).isEmpty, chunkWidth + segmentWidth > available {
                         chunks.append([])
                         chunkWidth = Self.quadWidth
@@ -104,7 +107,7 @@ struct EquationLayout {
                     chunkWidth += segmentWidth
                 }
                 for (chunkIndex, chunk) in chunks.enumerated() {
-                    let body = writer.write(.row(chunk))
+                    let body = Self.write(chunk, writer: writer)
                     if chunkIndex == 0 {
                         lines.append(
                             Line(
@@ -115,7 +118,8 @@ struct EquationLayout {
                             Line(lhs: "", body: "\\quad {}" + body, comment: nil, step: index, isContinuation: true))
                     }
                     width = max(
-                        width, lhsWidth + commentWidth + chunk.reduce(Self.continuationIndent) { $0 + itemWidth($1) })
+                        width,
+                        lhsWidth + commentWidth + chunk.reduce(Self.continuationIndent) { $0 + $1.width(itemWidth) })
                 }
                 if let comment { lines[lines.count - 1].comment = comment }
             } else {
@@ -129,6 +133,83 @@ struct EquationLayout {
         self.size = size
         self.lines = lines
         self.width = width
+    }
+}
+
+/// Breaking inside parentheses: a group such as (delta · Wᵀ) in (delta · Wᵀ) ⊙ g′(net), whose
+/// numbers alone are wider than a line, is opened so that its line may break before its inner
+/// operators. Each printed line closes what it opens (`\left( … \right.`, `\left. … \right)`),
+/// so the parentheses grow with a matrix on every line.
+extension EquationLayout {
+    /// A piece of a broken line: an item of the expression, or one parenthesis of an opened group.
+    enum Piece {
+        case math(Math)
+        case open, close
+
+        /// Its estimated width in em.
+        func width(_ of: (Math) -> Double) -> Double {
+            switch self {
+            case .math(let m): return of(m)
+            case .open, .close: return EquationLayout.parenthesisWidth
+            }
+        }
+    }
+
+    /// The width of one parenthesis, in em.
+    static let parenthesisWidth = 0.5
+
+    /// `segments` as pieces; a segment that holds a parenthesised row wider than `available`
+    /// by itself becomes its items before the group, the group's own segments (breaking before every
+    /// operator, products too), and its items after the group.
+    static func openingGroups(_ segments: [[Math]], available: Double, width: (Math) -> Double) -> [[Piece]] {
+        segments.flatMap { segment -> [[Piece]] in
+            let plain = [segment.map(Piece.math)]
+            guard segment.reduce(0, { $0 + width($1) }) > available,
+                let index = segment.firstIndex(where: { innerItems(of: $0) != nil && width($0) > available }),
+                let inner = innerItems(of: segment[index])
+            else { return plain }
+            var groups = OperatorBreaking.segments(inner, available: 0, width: width).map { $0.map(Piece.math) }
+            guard groups.count > 1 else { return plain }
+            groups[0] = segment[..<index].map(Piece.math) + [.open] + groups[0]
+            groups[groups.count - 1] += [.close] + segment[(index + 1)...].map(Piece.math)
+            return groups
+        }
+    }
+
+    /// The items inside `item` when it prints as parentheses around a row of several items.
+    static func innerItems(of item: Math) -> [Math]? {
+        guard case .parenthesized(let inner) = item.layout, let items = OperatorBreaking.items(of: inner),
+            items.count > 1
+        else { return nil }
+        return items
+    }
+
+    /// The LaTeX of one broken line, each parenthesis it opens or closes paired with an
+    /// invisible one (`\right.`, `\left.`) on this line.
+    static func write(_ pieces: [Piece], writer: LaTeXMathWriter) -> String {
+        var text = ""
+        var run: [Math] = []
+        var depth = 0
+        var unopened = 0
+        func flush() {
+            if !run.isEmpty { text = LaTeXEscaping.joined(text, writer.write(.row(run))) }
+            run = []
+        }
+        for piece in pieces {
+            switch piece {
+            case .math(let m): run.append(m)
+            case .open:
+                flush()
+                text += "\\left("
+                depth += 1
+            case .close:
+                flush()
+                text += "\\right)"
+                if depth > 0 { depth -= 1 } else { unopened += 1 }
+            }
+        }
+        flush()
+        return String(repeating: "\\left.", count: unopened) + text + String(repeating: "\\right.", count: depth)
     }
 }
 

@@ -88,7 +88,8 @@ public enum LaTeXEscaping {
         case "&": return "\\&"
         case "#": return "\\#"
         case "^": return "\\textasciicircum{}"
-        case "_": return "\\_"
+        // An identifier such as setosa_long_class_name may break after its underscores.
+        case "_": return "\\_\\allowbreak{}"
         case "%": return "\\%"
         case "~": return "\\textasciitilde{}"
         case "<": return "\\textless{}"
