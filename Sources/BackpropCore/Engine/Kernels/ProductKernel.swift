@@ -54,9 +54,11 @@ struct ProductKernel {
         let work = rows * columns * depth
         if work < Self.plainLoopLimit { return plainLoop() }
         let splitsRows = rows >= columns
-        let chunkSize = splitsRows ? Self.rowChunk : Self.columnChunk
-        let chunks =
-            work < EngineThreads.parallelThreshold ? 1 : ((splitsRows ? rows : columns) + chunkSize - 1) / chunkSize
+        // The side split into chunks; a product too small for threads is one chunk of all of it.
+        let side = splitsRows ? rows : columns
+        let chunkSize =
+            work < EngineThreads.parallelThreshold ? side : (splitsRows ? Self.rowChunk : Self.columnChunk)
+        let chunks = (side + chunkSize - 1) / chunkSize
         if splitsRows {
             withUnsafeTemporaryAllocation(of: SIMD4<Double>.self, capacity: (columns + 3) / 4 * depth) { panel in
                 let panel = panel.baseAddress!
@@ -64,8 +66,8 @@ struct ProductKernel {
                 let kernel = UncheckedSendable((self, UnsafePointer(panel)))
                 EngineThreads.forEachChunk(chunks, work: work) { chunk in
                     let (kernel, panel) = kernel.value
-                    let start = chunks == 1 ? 0 : chunk * chunkSize
-                    let end = chunks == 1 ? kernel.rows : min(start + chunkSize, kernel.rows)
+                    let start = chunk * chunkSize
+                    let end = min(start + chunkSize, kernel.rows)
                     kernel.compute(rows: start..<end, columns: 0..<kernel.columns, packedLeft: nil, packedRight: panel)
                 }
             }
@@ -79,8 +81,8 @@ struct ProductKernel {
                 let kernel = UncheckedSendable((self, UnsafePointer(panel)))
                 EngineThreads.forEachChunk(chunks, work: work) { chunk in
                     let (kernel, panel) = kernel.value
-                    let start = chunks == 1 ? 0 : chunk * chunkSize
-                    let end = chunks == 1 ? kernel.columns : min(start + chunkSize, kernel.columns)
+                    let start = chunk * chunkSize
+                    let end = min(start + chunkSize, kernel.columns)
                     kernel.compute(rows: 0..<kernel.rows, columns: start..<end, packedLeft: panel, packedRight: nil)
                 }
             }
