@@ -106,4 +106,50 @@ struct WeightTableLayoutTests {
         }
         #expect(!markdown.contains("(row: unit fed, column: unit feeding it):"))
     }
+
+    /// The ellipsis a cell holds, if it is one.
+    static func ellipsis(_ cell: [Inline]) -> Math.Ellipsis? {
+        if case .math(.ellipsis(let direction)) = cell.first { return direction }
+        return nil
+    }
+
+    @Test(
+        "a left-out row is a ⋮ and a left-out column a ⋯, whichever way the notation lays out its table",
+        arguments: NotationName.allCases)
+    func gaps(notation: NotationName) throws {
+        // digits is 64-25-10: both weight matrices leave out rows and columns.
+        let trace = try LessonFixtures.trace("digits")
+        let narrative = Narrator(trace: trace, notation: notation).narrative(steps: [])
+        let figure = try #require(
+            narrative.preface.lazy.compactMap { block -> NetworkFigure? in
+                if case .figure(let figure) = block { return figure } else { return nil }
+            }.first)
+        var rowGaps = 0
+        var columnGaps = 0
+        for weightTable in figure.weightTables where weightTable.noun == "Weights" {
+            let table = weightTable.table
+            let gapColumns = Set(table.header.indices.filter { Self.ellipsis(table.header[$0]) != nil })
+            for (index, cell) in table.header.enumerated() where gapColumns.contains(index) {
+                #expect(Self.ellipsis(cell) == .horizontal, "\(notation) \(weightTable.symbol): header gap")
+            }
+            for row in table.rows {
+                let isGapRow = Self.ellipsis(row[0]) != nil
+                if isGapRow {
+                    rowGaps += 1
+                    #expect(Self.ellipsis(row[0]) == .vertical, "\(notation) \(weightTable.symbol): row label gap")
+                }
+                for (index, cell) in row.enumerated().dropFirst() {
+                    switch (isGapRow, gapColumns.contains(index)) {
+                    case (true, true): #expect(Self.ellipsis(cell) == .diagonal)
+                    case (true, false): #expect(Self.ellipsis(cell) == .vertical, "\(notation): cell of a gap row")
+                    case (false, true):
+                        columnGaps += 1
+                        #expect(Self.ellipsis(cell) == .horizontal, "\(notation): cell of a gap column")
+                    case (false, false): #expect(Self.ellipsis(cell) == nil)
+                    }
+                }
+            }
+        }
+        #expect(rowGaps > 0 && columnGaps > 0)
+    }
 }

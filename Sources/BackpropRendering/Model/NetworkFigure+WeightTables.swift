@@ -42,17 +42,24 @@ extension NetworkFigure {
                 case .gap: return nil
                 }
             }
-            func sourceLabel(_ column: Int?) -> [Inline] {
-                guard let column else { return [.math(.ellipsis(.horizontal))] }
+            // A gap is a ⋯ where it stands for columns and a ⋮ where it stands for rows, so the
+            // labels and cells say which way they run (Θᵀ's table runs the other way round).
+            func sourceLabel(_ column: Int?, gap: Math.Ellipsis = .horizontal) -> [Inline] {
+                guard let column else { return [.math(.ellipsis(gap))] }
                 return column == 0 ? [.math(.text("+1"))] : [.math(layers[l][column - 1].label)]
             }
-            func targetLabel(_ row: Int?) -> [Inline] {
-                guard let row else { return [.math(.ellipsis(.vertical))] }
+            func targetLabel(_ row: Int?, gap: Math.Ellipsis = .vertical) -> [Inline] {
+                guard let row else { return [.math(.ellipsis(gap))] }
                 return [.math(layers[l + 1][row].label)]
             }
-            func cell(_ row: Int?, _ column: Int?) -> [Inline] {
+            /// The weight from source `column` to target `row`; `transposed` when the table's rows
+            /// are the sources.
+            func cell(_ row: Int?, _ column: Int?, transposed: Bool = false) -> [Inline] {
+                if row == nil, column == nil { return [.math(.ellipsis(.diagonal))] }
                 guard let row, let column, column < weights.columns else {
-                    return [.math(.ellipsis(row == nil ? .vertical : .horizontal))]
+                    let rowGap: Math.Ellipsis = transposed ? .horizontal : .vertical
+                    let columnGap: Math.Ellipsis = transposed ? .vertical : .horizontal
+                    return [.math(.ellipsis(row == nil ? rowGap : columnGap))]
                 }
                 return [.math(.number(weights[row, column]))]
             }
@@ -72,7 +79,7 @@ extension NetworkFigure {
                             ? "row: unit fed, column: unit feeding it; column +1 holds the bias weights"
                             : "row: unit fed, column: unit feeding it; the biases are apart",
                         table: table(
-                            corner: "to / from", columns: columns.map(sourceLabel),
+                            corner: "to / from", columns: columns.map { sourceLabel($0) },
                             rows: targets.map { row in [targetLabel(row)] + columns.map { cell(row, $0) } })))
                 if !hasBiasColumn {
                     let biasSymbol = l < biasSymbols.count ? biasSymbols[l] : .identifier("b")
@@ -90,8 +97,11 @@ extension NetworkFigure {
                         noun: "Weights", symbol: symbol,
                         caption: "row: unit feeding, column: unit fed; the last row, +1, holds the bias weights",
                         table: table(
-                            corner: "from / to", columns: targets.map(targetLabel),
-                            rows: rows.map { source in [sourceLabel(source)] + targets.map { cell($0, source) } })))
+                            corner: "from / to", columns: targets.map { targetLabel($0, gap: .horizontal) },
+                            rows: rows.map { source in
+                                [sourceLabel(source, gap: .vertical)]
+                                    + targets.map { cell($0, source, transposed: true) }
+                            })))
             }
         }
         return tables
