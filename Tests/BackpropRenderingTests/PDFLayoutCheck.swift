@@ -38,7 +38,9 @@ enum PDFLayoutCheck {
             let text = String(line)
             if text.contains("<page ") {
                 pages.append(
-                    Page(width: attribute("width", in: text) ?? 0, height: attribute("height", in: text) ?? 0, words: []))
+                    Page(
+                        width: attribute("width", in: text) ?? 0, height: attribute("height", in: text) ?? 0, words: [])
+                )
             } else if text.contains("<word "), !pages.isEmpty,
                 let minX = attribute("xMin", in: text), let minY = attribute("yMin", in: text),
                 let maxX = attribute("xMax", in: text), let maxY = attribute("yMax", in: text),
@@ -65,7 +67,8 @@ enum PDFLayoutCheck {
         var body = Substring(word)
         if body.first == "−" || body.first == "-" { body = body.dropFirst() }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+        return parts.count == 2
+            && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     /// What is wrong with the pages (at most a few examples of each kind).
@@ -84,7 +87,8 @@ enum PDFLayoutCheck {
                         small.append(place + " \(String(format: "%.1f", word.height / 0.885)) pt")
                     }
                 }
-                if word.minX < -0.5 || word.minY < -0.5 || word.maxX > page.width + 0.5 || word.maxY > page.height + 0.5 {
+                if word.minX < -0.5 || word.minY < -0.5 || word.maxX > page.width + 0.5 || word.maxY > page.height + 0.5
+                {
                     outside.append(place)
                 }
                 if word.text.contains("?") { unknown.append(place) }
@@ -95,7 +99,8 @@ enum PDFLayoutCheck {
             problems.append("\(small.count) words below the size bar, e.g. \(small.prefix(4).joined(separator: ", "))")
         }
         if !outside.isEmpty {
-            problems.append("\(outside.count) words outside the page, e.g. \(outside.prefix(4).joined(separator: ", "))")
+            problems.append(
+                "\(outside.count) words outside the page, e.g. \(outside.prefix(4).joined(separator: ", "))")
         }
         if !unknown.isEmpty {
             problems.append("\(unknown.count) '?' stand-ins, e.g. \(unknown.prefix(4).joined(separator: ", "))")
@@ -104,13 +109,12 @@ enum PDFLayoutCheck {
     }
 
     /// The frames a beamer deck gives each step: at least 1; for half the steps or more at most
-    /// `typicalFramesPerStep`; at most `mostFramesPerStep` for a built-in lesson and
-    /// `mostFramesPerStepOfWideNetworks` for the review's 4-6-5-3 and six-layer networks, whose
-    /// steps 11 to 13 show every layer's equations (README: "Slides"). Measured maxima at either
-    /// aspect: 16 (digits, Mazur, 4:3) and 20 (4-6-5-3, Nielsen and Mazur, 16:9).
+    /// `typicalFramesPerStep`; at most `mostFramesPerStep` (README: "Slides"). A step that would
+    /// take more than `BeamerRenderer.framesBeforeSummary` frames shows later layers' equations as
+    /// rule and result. Measured maxima at either aspect: 9–10 for the built-in teaching lessons,
+    /// 14 for step 12 of digits (64-30-10, Mazur, 16:9) and of the review's 4-6-5-3 network.
     static let typicalFramesPerStep = 4
-    static let mostFramesPerStep = 16
-    static let mostFramesPerStepOfWideNetworks = 20
+    static let mostFramesPerStep = 14
 
     /// Frames per step, counted from the deck's `\frametitle{Step N: …}` lines.
     static func framesPerStep(source: String) -> [Int: Int] {

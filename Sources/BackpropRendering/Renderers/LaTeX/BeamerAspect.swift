@@ -29,8 +29,8 @@ public enum BeamerAspect: String, CaseIterable, Sendable {
     /// Lines of 11 pt text that fit under the frame title and above the footline.
     var frameLines: Double {
         switch self {
-        case .fourThree: return 16
-        case .sixteenNine: return 14.5
+        case .fourThree: return 16.5
+        case .sixteenNine: return 14.75
         }
     }
 

@@ -23,9 +23,11 @@ public struct BeamerRenderer: NarrativeRenderer {
     }
 
     /// Characters of running 11 pt text per em of the slide's width.
-    static let charactersPerEm = 2.1
+    static let charactersPerEm = 2.4
     /// A displayed line's or table row's height in lines of text.
     static let lineSpacing = 0.9
+    /// The gap `aligned` leaves between its rows (`\\jot`, 3 pt), in lines.
+    static let rowGap = 0.25
     /// The sizes an equation may be set in on a slide, largest first (11, 10, 9 and 8 pt; the
     /// scripts of 8 and 9 pt math are 6 pt). Too wide at 8 pt, an equation is broken before
     /// operators.
@@ -116,19 +118,9 @@ public struct BeamerRenderer: NarrativeRenderer {
     }
 
     private func frames(title: String, blocks: [Block]) -> String {
-        let pieces = paired(self.pieces(blocks))
-        var groups: [[Piece]] = []
-        var height = 0.0
-        for piece in pieces {
-            if piece.isAlone || groups.isEmpty || (groups.last?.last?.isAlone ?? false)
-                || height + piece.height > aspect.frameLines
-            {
-                groups.append([piece])
-                height = piece.height
-            } else {
-                groups[groups.count - 1].append(piece)
-                height += piece.height
-            }
+        var groups = self.groups(blocks)
+        if groups.count > Self.framesBeforeSummary {
+            groups = self.groups(Self.summarised(blocks))
         }
         var text = ""
         for (index, group) in groups.enumerated() {
@@ -141,6 +133,25 @@ public struct BeamerRenderer: NarrativeRenderer {
             text += "\\end{frame}\n\n"
         }
         return text
+    }
+
+    /// The blocks' pieces packed into frames, in order: a piece joins the frame before it when
+    /// their estimated heights fit `BeamerAspect.frameLines` together.
+    func groups(_ blocks: [Block]) -> [[Piece]] {
+        var groups: [[Piece]] = []
+        var height = 0.0
+        for piece in paired(pieces(blocks)) {
+            if piece.isAlone || groups.isEmpty || (groups.last?.last?.isAlone ?? false)
+                || height + piece.height > aspect.frameLines
+            {
+                groups.append([piece])
+                height = piece.height
+            } else {
+                groups[groups.count - 1].append(piece)
+                height += piece.height
+            }
+        }
+        return groups
     }
 
     /// The blocks cut into pieces that fit a frame: a lead-in joined to what it introduces, a
@@ -213,9 +224,10 @@ public struct BeamerRenderer: NarrativeRenderer {
             // (MathWidth's estimate is itself generous; the column scales down, never up, if not.)
             let column = Self.columnWidth * aspect.textWidth
             let layout = EquationLayout(
-                equation, writer: writer, budget: column * EquationLayout.safetyMargin, sizes: Self.equationSizes)
+                equation, writer: writer, budget: column * EquationLayout.safetyMargin, sizes: Self.equationSizes,
+                joiningSteps: true)
             let fits = layout.width * layout.size.scale <= column
-            return layout.lines.count == equation.steps.count && fits ? equation : nil
+            return !layout.lines.contains(where: \.isContinuation) && fits ? equation : nil
         }
         var result: [Piece] = []
         var index = 0
@@ -223,8 +235,10 @@ public struct BeamerRenderer: NarrativeRenderer {
             if index + 1 < pieces.count, let left = narrowEquation(pieces[index]),
                 let right = narrowEquation(pieces[index + 1])
             {
-                result.append(
-                    Piece(items: [.pair(left, right)], height: max(pieces[index].height, pieces[index + 1].height)))
+                // Each column's height as laid out in half the frame's width.
+                let column = Self.columnWidth * aspect.textWidth * EquationLayout.safetyMargin
+                let height = ([left, right].map { equationHeight($0, budget: column) }.max() ?? 0) + Self.columnsSkip
+                result.append(Piece(items: [.pair(left, right)], height: height))
                 index += 2
             } else {
                 result.append(pieces[index])
@@ -236,6 +250,8 @@ public struct BeamerRenderer: NarrativeRenderer {
 
     /// The width of each of two columns, as a fraction of the text width.
     static let columnWidth = 0.48
+    /// What the `columns` environment adds above and below its columns, in lines.
+    static let columnsSkip = 0.8
 
     /// A table (with its lead-in) as pieces, its rows spread over frames when too many.
     private func tablePieces(_ table: Table, leadIn: [Inline]?, room: Double, continued: [Inline]? = nil) -> [Piece] {
@@ -273,11 +289,20 @@ public struct BeamerRenderer: NarrativeRenderer {
         return chunks
     }
 
-    /// The equation's layout on a slide and each printed line's height in lines of text.
-    private func lineHeights(_ equation: Equation) -> (EquationLayout, [Double]) {
-        let layout = EquationLayout(equation, writer: writer, budget: aspect.textWidth, sizes: Self.equationSizes)
+    /// An equation's height in lines of slide text, displayed in `budget` em.
+    func equationHeight(_ equation: Equation, budget: Double? = nil) -> Double {
+        lineHeights(equation, budget: budget).1.reduce(Self.displaySkip, +)
+    }
+
+    /// The equation's layout in `budget` em (the frame's width unless given) and each printed
+    /// line's height in lines of text.
+    private func lineHeights(_ equation: Equation, budget: Double? = nil) -> (EquationLayout, [Double]) {
+        let layout = EquationLayout(
+            equation, writer: writer, budget: budget ?? aspect.textWidth, sizes: Self.equationSizes,
+            joiningSteps: true)
         let heights = layout.lines.map { line in
-            max(1, MathWidth.lines(equation.steps[line.step].expression)) * Self.lineSpacing * layout.size.scale
+            let tallest = line.steps.map { MathWidth.lines(equation.steps[$0].expression) }.max() ?? 1
+            return (max(1, tallest) * Self.lineSpacing + Self.rowGap) * layout.size.scale
         }
         return (layout, heights)
     }
@@ -299,17 +324,18 @@ public struct BeamerRenderer: NarrativeRenderer {
                 }
             }
             // An inline fraction is set in display style on slides: its line is about twice as tall.
-            let tall = items.contains { item in
+            let tall = items.filter { item in
                 if case .math(let m) = item { return MathWidth.lines(m) > 1.5 } else { return false }
             }
-            return 1 + Double(characters / charactersPerLine) + (tall ? 0.8 : 0)
+            let lines = max(1, (characters + charactersPerLine - 1) / charactersPerLine)
+            return Double(lines) + 0.8 * Double(min(tall.count, lines))
         }
         switch block {
         case .heading: return 1.4
         case .paragraph(let items), .why(let items): return words(items) + 0.3
         case .convention(let items): return words(items) + 0.3
         case .equation(let equation):
-            return lineHeights(equation).1.reduce(Self.displaySkip, +)
+            return equationHeight(equation)
         case .table(let table): return Double(table.rows.count + 1) * Self.tableRowHeight + 1
         case .bullets(let items): return items.reduce(0.5) { $0 + words($1) }
         case .figure: return aspect.frameLines
@@ -388,21 +414,27 @@ public struct BeamerRenderer: NarrativeRenderer {
         _ equation: Equation, overlay: inout Int, budget: Double? = nil, lines range: Range<Int>? = nil
     ) -> String {
         let budget = budget ?? aspect.textWidth
-        let layout = EquationLayout(equation, writer: writer, budget: budget, sizes: Self.equationSizes)
+        let layout = EquationLayout(
+            equation, writer: writer, budget: budget, sizes: Self.equationSizes, joiningSteps: true)
         let shown = Array(layout.lines[(range ?? 0..<layout.lines.count)])
         let firstStep = shown.first?.step ?? 0
-        let lastStep = shown.last?.step ?? 0
+        let lastStep = shown.last?.lastStep ?? 0
         let first = overlay
+        /// `text` shown from the slide of `step` on.
+        func uncovered(_ text: String, step: Int) -> String {
+            let slide = first + step - firstStep
+            return slide > first ? "\\uncover<\(slide)->{{}" + text + "}" : text
+        }
         var lines: [String] = []
         for line in shown {
-            let slide = first + line.step - firstStep
-            // A comment follows its own line (not a column after the widest one, which would
-            // widen every line on a narrow slide).
-            var body = line.body + (line.comment.map { "\\quad\\text{\\footnotesize \($0)}" } ?? "")
-            if slide > first {
-                body = "\\uncover<\(slide)->{{}" + body + "}"
+            let parts = [(step: line.step, body: line.body, comment: line.comment)] + line.following
+            // A comment ends its own line (not a column after the widest one, which would
+            // widen every line on a narrow slide), appearing with its step.
+            let comments = parts.compactMap { part in
+                part.comment.map { uncovered("\\quad\\text{\\footnotesize \($0)}", step: part.step) }
             }
-            lines.append(line.lhs + " &" + body)
+            let body = parts.map { uncovered($0.body, step: $0.step) }.joined(separator: " ")
+            lines.append(line.lhs + " &" + body + comments.joined())
         }
         overlay = first + max(0, lastStep - firstStep)
         let aligned = "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}"

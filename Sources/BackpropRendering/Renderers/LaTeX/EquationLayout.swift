@@ -41,6 +41,14 @@ struct EquationLayout {
         var step: Int
         /// Whether this line continues the previous one.
         var isContinuation: Bool
+        /// Later steps set on this same line after `body` (slides join a short chain of steps,
+        /// `= … = …`, onto one line), each with its step for overlays and its own comment.
+        var following: [(step: Int, body: String, comment: String?)] = []
+
+        /// The last step this line shows.
+        var lastStep: Int { following.last?.step ?? step }
+        /// Every step this line shows.
+        var steps: [Int] { [step] + following.map(\.step) }
     }
 
     /// `MathWidth` underestimates wide matrices (column gaps, minus signs) by up to ~20%, so
@@ -59,8 +67,13 @@ struct EquationLayout {
     /// The estimated width of the widest line, in em at the normal size.
     var width: Double
 
-    /// Lays out `equation` for a line `budget` em wide.
-    init(_ equation: Equation, writer: LaTeXMathWriter, budget: Double, sizes: [Size] = Size.allCases) {
+    /// Lays out `equation` for a line `budget` em wide. With `joiningSteps`, consecutive steps
+    /// that fit one line together share it (`δ = a − y = [ … ] − [ … ] = [ … ]`): slides save
+    /// height this way; a step broken over lines is never joined.
+    init(
+        _ equation: Equation, writer: LaTeXMathWriter, budget: Double, sizes: [Size] = Size.allCases,
+        joiningSteps: Bool = false
+    ) {
         let format = writer.format
         let budget = budget / Self.safetyMargin
         let lhsWidth = MathWidth.of(equation.lhs, format: format)
@@ -81,6 +94,8 @@ struct EquationLayout {
         let size = chosen ?? sizes.last ?? .normal
         var lines: [Line] = []
         var width = 0.0
+        // The width of the line being joined to, when it holds whole steps only.
+        var joinableWidth: Double?
         for (index, step) in equation.steps.enumerated() {
             let comment = step.comment.map(writer.text)
             let firstLHS = index == 0 ? lhs : ""
@@ -122,7 +137,18 @@ struct EquationLayout {
                         lhsWidth + commentWidth + chunk.reduce(Self.continuationIndent) { $0 + $1.width(itemWidth) })
                 }
                 if let comment { lines[lines.count - 1].comment = comment }
+                joinableWidth = nil
+            } else if joiningSteps, index > 0, let lineWidth = joinableWidth,
+                case let joined = lineWidth + stepWidth(step) - (comment == nil ? commentWidth : 0),
+                joined <= budget / size.scale
+            {
+                // The line's room for one comment is counted once; a second comment adds its own.
+                lines[lines.count - 1].following.append(
+                    (step: index, body: "\(relation) " + writer.write(step.expression), comment: comment))
+                joinableWidth = joined
+                width = max(width, joined)
             } else {
+                joinableWidth = lhsWidth + stepWidth(step)
                 lines.append(
                     Line(
                         lhs: firstLHS, body: "\(relation) " + writer.write(step.expression), comment: comment,

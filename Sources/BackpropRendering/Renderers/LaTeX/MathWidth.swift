@@ -93,6 +93,8 @@ struct MathWidth: MathVisitor {
 struct MathHeight: MathVisitor {
     /// A matrix row is a little taller than a text line.
     static let matrixRowHeight = 1.2
+    /// A row of ⋮ (rows left out) is taller than a row of numbers: TeX's `\vdots` is 15 pt.
+    static let gapRowHeight = 1.6
     /// What a script adds to its base.
     static let scriptHeight = 0.2
 
@@ -112,7 +114,12 @@ struct MathHeight: MathVisitor {
     func visitParenthesized(_ inner: Math) -> Double { walk(inner) }
     func visitBracketed(_ inner: Math) -> Double { walk(inner) }
     func visitNorm(_ inner: Math) -> Double { walk(inner) }
-    func visitMatrix(_ rows: [[Math]]) -> Double { Double(rows.count) * Self.matrixRowHeight }
+    func visitMatrix(_ rows: [[Math]]) -> Double {
+        rows.reduce(0) { total, row in
+            let isGap = row.contains { if case .ellipsis(.vertical) = $0 { return true } else { return false } }
+            return total + (isGap ? Self.gapRowHeight : Self.matrixRowHeight)
+        }
+    }
     func visitPartial(_ numerator: Math, _ denominator: Math) -> Double { 2 }
     func visitSum(_ index: Math, _ body: Math) -> Double { max(1.8, walk(body)) }
 }
