@@ -118,12 +118,8 @@ public struct BeamerRenderer: NarrativeRenderer {
     }
 
     private func frames(title: String, blocks: [Block]) -> String {
-        var groups = self.groups(blocks)
-        if groups.count > Self.framesBeforeSummary {
-            groups = self.groups(Self.summarised(blocks))
-        }
         var text = ""
-        for (index, group) in groups.enumerated() {
+        for (index, group) in frameGroups(blocks).enumerated() {
             let frameTitle = index == 0 ? title : title + " (cont.)"
             text += "\\begin{frame}\n\\frametitle{\(frameTitle)}\n"
             var overlay = 1
@@ -133,6 +129,13 @@ public struct BeamerRenderer: NarrativeRenderer {
             text += "\\end{frame}\n\n"
         }
         return text
+    }
+
+    /// The frames a section's blocks take: packed as they are, or summarised
+    /// (`BeamerRenderer.summarised`) when that takes more than `framesBeforeSummary` frames.
+    func frameGroups(_ blocks: [Block]) -> [[Piece]] {
+        let groups = self.groups(blocks)
+        return groups.count > Self.framesBeforeSummary ? self.groups(Self.summarised(blocks)) : groups
     }
 
     /// The blocks' pieces packed into frames, in order: a piece joins the frame before it when
