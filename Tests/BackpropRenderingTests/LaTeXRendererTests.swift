@@ -63,7 +63,7 @@ struct LaTeXRendererTests {
             ("x", "x"),
             ("net", #"\mathrm{net}"#), ("error_vector", #"\mathrm{error\_vector}"#),
             ("activation_diff", #"\mathrm{activation\_diff}"#),
-            ("ΔW", #"\mathrm{\Delta W}"#),
+            ("ΔW", #"\Delta\mathrm{W}"#), ("ΣΔW", #"\sum\Delta\mathrm{W}"#), ("aΘb", #"\mathrm{a}\Theta\mathrm{b}"#),
         ])
     func identifiers(name: String, expected: String) {
         #expect(renderer.math(.identifier(name)) == expected)
@@ -238,7 +238,8 @@ struct LaTeXRendererTests {
         let text = BeamerRenderer().document(Narrative(title: "t", sections: [Fixtures.section]))
         #expect(text.contains("\\documentclass[11pt,aspectratio=169]{beamer}"))
         #expect(text.contains("\\setbeamertemplate{footline}[frame number]"))
-        #expect(BeamerRenderer(aspect: .fourThree).document(Narrative(title: "t", sections: [])).contains("aspectratio=43"))
+        #expect(
+            BeamerRenderer(aspect: .fourThree).document(Narrative(title: "t", sections: [])).contains("aspectratio=43"))
         // Shrink only: an equation is never scaled up to the line.
         #expect(!text.contains("\\resizebox{\\linewidth}"))
         #expect(text.contains("\\uncover<2->{{}= "))

@@ -71,6 +71,14 @@ enum PDFLayoutCheck {
             && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
+    /// The spacing accents T1 fonts hold where OT1 fonts hold the capital Greek letters
+    /// (´ for Δ, ˆ for Θ, ˜ for Λ…): a word with one is a letter set in the wrong encoding, as
+    /// `\mathrm{\Delta W}` is in beamer's sans-serif math. No lesson text the tests use has one.
+    static let spacingAccents: Set<Unicode.Scalar> = [
+        "\u{B4}", "\u{2C6}", "\u{2DC}", "\u{2DA}", "\u{2D9}", "\u{2D8}", "\u{2C7}", "\u{A8}", "\u{AF}", "\u{2DD}",
+        "\u{B8}", "\u{2DB}",
+    ]
+
     /// What is wrong with the pages (at most a few examples of each kind).
     static func problems(html: String, isSlides: Bool, wordBar: Double = wordBar) -> [String] {
         let pages = self.pages(html: html)
@@ -78,6 +86,7 @@ enum PDFLayoutCheck {
         var small: [String] = []
         var outside: [String] = []
         var unknown: [String] = []
+        var misencoded: [String] = []
         for (index, page) in pages.enumerated() {
             for word in page.words {
                 let place = "page \(index + 1) '\(word.text)'"
@@ -92,6 +101,7 @@ enum PDFLayoutCheck {
                     outside.append(place)
                 }
                 if word.text.contains("?") { unknown.append(place) }
+                if word.text.unicodeScalars.contains(where: spacingAccents.contains) { misencoded.append(place) }
             }
         }
         var problems: [String] = []
@@ -101,6 +111,11 @@ enum PDFLayoutCheck {
         if !outside.isEmpty {
             problems.append(
                 "\(outside.count) words outside the page, e.g. \(outside.prefix(4).joined(separator: ", "))")
+        }
+        if !misencoded.isEmpty {
+            problems.append(
+                "\(misencoded.count) words with a lone accent (a capital Greek letter set in a T1 font), e.g. \(misencoded.prefix(4).joined(separator: ", "))"
+            )
         }
         if !unknown.isEmpty {
             problems.append("\(unknown.count) '?' stand-ins, e.g. \(unknown.prefix(4).joined(separator: ", "))")

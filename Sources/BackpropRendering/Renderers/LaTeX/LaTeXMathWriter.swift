@@ -118,12 +118,29 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
     /// Function names TeX, KaTeX and MathJax all know as operators.
     static let operatorNames: Set<String> = ["log", "exp", "max", "min", "tanh"]
 
-    /// One letter as a math symbol (`δ` → `\delta`); several as upright `\mathrm{…}`.
+    /// One letter as a math symbol (`δ` → `\delta`); several as upright `\mathrm{…}`, with
+    /// Greek letters and symbols kept outside it (`ΔW` → `\Delta\mathrm{W}`): beamer sets
+    /// `\mathrm` in its T1 sans-serif font, whose slot for `\Delta` holds an acute accent.
     func identifier(_ name: String) -> String {
         if name.count == 1 { return LaTeXEscaping.math(name) }
         // Named operators TeX sets upright with their own spacing (review D12: \log, not \mathrm{log}).
         if Self.operatorNames.contains(name) { return "\\" + name }
-        return "\\mathrm{" + LaTeXEscaping.math(name) + "}"
+        var output = ""
+        var letters = ""
+        func closeLetters() {
+            if !letters.isEmpty { output += "\\mathrm{" + LaTeXEscaping.math(letters) + "}" }
+            letters = ""
+        }
+        for character in name {
+            if LaTeXEscaping.symbols[character] != nil {
+                closeLetters()
+                output += LaTeXEscaping.math(String(character))
+            } else {
+                letters.append(character)
+            }
+        }
+        closeLetters()
+        return output
     }
 
     /// Words in math.
