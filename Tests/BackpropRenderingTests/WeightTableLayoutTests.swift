@@ -114,7 +114,7 @@ struct WeightTableLayoutTests {
     }
 
     @Test(
-        "a left-out row is a ⋮ and a left-out column a ⋯, whichever way the notation lays out its table",
+        "a left-out row is a ⋮ and a left-out column a ⋯ in every weight and bias table, whichever way the notation lays it out",
         arguments: NotationName.allCases)
     func gaps(notation: NotationName) throws {
         // digits is 64-25-10: both weight matrices leave out rows and columns.
@@ -126,7 +126,7 @@ struct WeightTableLayoutTests {
             }.first)
         var rowGaps = 0
         var columnGaps = 0
-        for weightTable in figure.weightTables where weightTable.noun == "Weights" {
+        for weightTable in figure.weightTables {
             let table = weightTable.table
             let gapColumns = Set(table.header.indices.filter { Self.ellipsis(table.header[$0]) != nil })
             for (index, cell) in table.header.enumerated() where gapColumns.contains(index) {

@@ -88,7 +88,7 @@ extension NetworkFigure {
                             noun: "Biases", symbol: biasSymbol, caption: "one per unit fed",
                             table: table(
                                 corner: "unit", columns: [[.math(biasSymbol)]],
-                                rows: targets.map { row in [targetLabel(row), cell(row, row == nil ? nil : 0)] })))
+                                rows: targets.map { row in [targetLabel(row), cell(row, 0)] })))
                 }
             case .lastRow:
                 let rows: [Int?] = sources + [0]
