@@ -8,8 +8,8 @@ extension Trace {
     /// weight and whose per-sample gradients take both signs; without one, the output layer's
     /// first non-bias weight.
     public struct AccumulationExample: Equatable, Codable, Sendable {
-        /// Up to this many samples every one is listed; beyond it, the first `firstShownCount`
-        /// and the last.
+        /// Up to this many samples every one is listed; beyond it, the first `firstShownCount`,
+        /// the last, and the first negative and first positive when the signs differ.
         public static let allSamplesLimit = 6
         /// How many samples are listed first when m > `allSamplesLimit`.
         public static let firstShownCount = 4
@@ -92,9 +92,14 @@ extension Tracer {
             }
         }
         let (l, i, j) = chosen ?? (outputLayer, 0, min(1, weights[outputLayer].columns - 1))
-        let shown =
+        let (negative, positive) = signs(l, i, j)
+        let changesSign = negative != nil && positive != nil
+        // The first few samples and the last, plus the two whose signs differ, so that the
+        // sentence naming them points at rows of the table.
+        let listed =
             m <= Trace.AccumulationExample.allSamplesLimit
             ? Array(0..<m) : Array(0..<Trace.AccumulationExample.firstShownCount) + [m - 1]
+        let shown = Array(Set(listed + (changesSign ? [negative, positive].compactMap { $0 } : []))).sorted()
         var sums: [Double] = []
         var running = 0.0
         var next = 0
@@ -105,8 +110,6 @@ extension Tracer {
                 next += 1
             }
         }
-        let (negative, positive) = signs(l, i, j)
-        let changesSign = negative != nil && positive != nil
         return .init(
             layer: l, row: i, column: j, samples: shown, gradients: shown.map { entry(l, i, j, $0) },
             runningSums: sums, changesSign: changesSign,

@@ -3,6 +3,23 @@ import BackpropCore
 /// Step 12: the whole backward pass for one sample, and the per-sample gradients that step 13
 /// sums.
 extension Narrator {
+    /// What the per-sample gradient equations compute, in the notation's terms: where its bias
+    /// goes and, for the 15 Steps' negated delta, that ΔW is minus the gradient.
+    var sampleGradientLeadIn: String {
+        switch notation.biasLayout {
+        case .firstColumn:
+            return
+                "The gradient of each weight matrix is the outer product of the error at its head with the activations at its tail, the bias unit 1 first:"
+        case .separateVector:
+            return
+                "The gradient of each weight matrix is the outer product of the error at its head with the activations at its tail; the gradient of each bias is the error itself:"
+        case .lastRow:
+            let sign = notation.deltaSign == .negatedLossGradient ? "; like delta, it is minus the gradient" : ""
+            return
+                "Each weight matrix's ΔW is the outer product of the activations at its tail, with a 1 appended for the bias row, and the delta at its head\(sign):"
+        }
+    }
+
     /// The per-sample gradient of the weights leaving layer l (Ng's ∇⁽ˡ⁾ = δ⁽ˡ⁺¹⁾[1; a⁽ˡ⁾]ᵀ).
     func sampleGradientSymbol(_ l: Int) -> Math { notation.sampleGradient(l) }
 
@@ -95,12 +112,7 @@ extension Narrator {
                 blocks.append(.equation(equation))
             }
         }
-        blocks.append(
-            .paragraph([
-                .t(
-                    "The gradient of each weight matrix is the outer product of the error at its head with the activations (and bias unit 1) at its tail:"
-                )
-            ]))
+        blocks.append(.paragraph([.t(sampleGradientLeadIn)]))
         for l in stride(from: L - 1, through: 1, by: -1) {
             blocks += sampleGradientEquations(l: l, sample: sample)
         }

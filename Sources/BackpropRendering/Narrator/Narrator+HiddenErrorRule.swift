@@ -167,7 +167,9 @@ extension Narrator {
                 .t("The chain rule for one weight into a hidden layer, "), .m(w),
                 .t(", factor by factor: the weight changes "), .m(net), .t(", which changes "), .m(out),
                 .t(
-                    ", which reaches the loss through each of the \(next.count) unit\(next.count == 1 ? "" : "s") of layer \(L) it feeds, one path each:"
+                    next.count == 1
+                        ? ", which reaches the loss through the one unit of layer \(L) it feeds, one path:"
+                        : ", which reaches the loss through each of the \(next.count) units of layer \(L) it feeds, one path each:"
                 ),
             ])
         ]

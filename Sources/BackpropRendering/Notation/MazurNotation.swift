@@ -118,9 +118,8 @@ public struct MazurNotation: Notation {
             .math(
                 .binary(
                     named("δ", .number(layerCount)), .equals, .partial(sampleCost, named("net", .number(layerCount))))),
-            .text(
-                " for one sample (Mazur's E_total is the error of his one sample), the same sign as Ng's δ. "
-                    + roundingNote),
+            .text(" for one sample (Mazur's "), .math(sampleCost),
+            .text(" is the error of his one sample), the same sign as Ng's δ. " + roundingNote),
         ]
     }
 

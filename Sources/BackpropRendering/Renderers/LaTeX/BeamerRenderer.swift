@@ -115,6 +115,8 @@ public struct BeamerRenderer: NarrativeRenderer {
         var height: Double
         /// A piece that fills a frame by itself (the figure).
         var isAlone = false
+        /// A piece that never ends a frame when what follows it goes to the next (a heading).
+        var keepsWithNext = false
     }
 
     private func frames(title: String, blocks: [Block]) -> String {
@@ -147,8 +149,16 @@ public struct BeamerRenderer: NarrativeRenderer {
             if piece.isAlone || groups.isEmpty || (groups.last?.last?.isAlone ?? false)
                 || height + piece.height > aspect.frameLines
             {
-                groups.append([piece])
-                height = piece.height
+                // A heading left at the bottom of the frame moves on with its content, if both fit.
+                var carried: [Piece] = []
+                if let last = groups.last?.last, last.keepsWithNext, (groups.last?.count ?? 0) > 1,
+                    last.height + piece.height <= aspect.frameLines
+                {
+                    carried = [last]
+                    groups[groups.count - 1].removeLast()
+                }
+                groups.append(carried + [piece])
+                height = carried.reduce(piece.height) { $0 + $1.height }
             } else {
                 groups[groups.count - 1].append(piece)
                 height += piece.height
@@ -213,7 +223,9 @@ public struct BeamerRenderer: NarrativeRenderer {
                 pieces += chunkPieces
             case .heading, .paragraph, .why, .convention, .bullets, .image:
                 let items: [Item] = (leadIn.map { [.block(.paragraph($0))] } ?? []) + [.block(main)]
-                pieces.append(Piece(items: items, height: leadInHeight + height(main)))
+                var piece = Piece(items: items, height: leadInHeight + height(main))
+                if case .heading = main { piece.keepsWithNext = true }
+                pieces.append(piece)
             }
         }
         return pieces

@@ -136,7 +136,9 @@ struct EquationLayout {
                         width,
                         lhsWidth + commentWidth + chunk.reduce(Self.continuationIndent) { $0 + $1.width(itemWidth) })
                 }
-                if let comment { lines[lines.count - 1].comment = comment }
+                // A step's comment ("bias row dropped") ends the step's first line, beside what it
+                // is about, as in the terminal.
+                if let comment { lines[lines.count - chunks.count].comment = comment }
                 joinableWidth = nil
             } else if joiningSteps, index > 0, let lineWidth = joinableWidth,
                 case let joined = lineWidth + stepWidth(step) - (comment == nil ? commentWidth : 0),

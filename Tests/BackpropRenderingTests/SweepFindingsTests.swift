@@ -1,0 +1,91 @@
+import BackpropCore
+import BackpropTestSupport
+import Testing
+
+@testable import BackpropRendering
+
+/// What a look at every built-in lesson's rendered slides found wrong in the words and the
+/// layout (issue 12's visual sweep, 2026-12-07); each test fails on 5b2cc17.
+@Suite("Slide sweep findings")
+struct SweepFindingsTests {
+    static func text(_ lesson: String, _ step: Step, _ notation: NotationName) throws -> String {
+        let trace = try LessonFixtures.trace(lesson)
+        let text = TextRenderer().render(Narrator(trace: trace, notation: notation).section(step))
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+
+    @Test("step 12 says where each notation's bias goes in the gradient, and that the 15 Steps' ΔW is minus it")
+    func gradientLeadIn() throws {
+        let ng = try Self.text("ng-lecture", .backpropagation, .ng)
+        #expect(ng.contains("with the activations at its tail, the bias unit 1 first:"))
+        for notation in [NotationName.nielsen, .mazur] {
+            let separate = try Self.text("ng-lecture", .backpropagation, notation)
+            #expect(!separate.contains("bias unit"), "\(notation): its gradient has no bias unit")
+            #expect(separate.contains("the gradient of each bias is the error itself:"), "\(notation)")
+        }
+        let tulleken = try Self.text("ng-lecture", .backpropagation, .tulleken)
+        #expect(
+            tulleken.contains(
+                "with a 1 appended for the bias row, and the delta at its head; like delta, it is minus the gradient:"))
+    }
+
+    @Test("Mazur's E_total is set as math, never with a literal underscore, in every export")
+    func mazurTotalError() throws {
+        let narrative = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .mazur).narrative(steps: [
+            .feedforward
+        ])
+        #expect(!TextRenderer().render(narrative.sections[0]).contains("E_total"))
+        #expect(!LaTeXRenderer().fragment(narrative.sections[0]).contains("E\\_total"))
+        #expect(!MarkdownRenderer().document(narrative).contains("E\\_total"))
+    }
+
+    @Test("a hidden unit feeding one output says 'the one unit', not 'each of the 1 unit'")
+    func oneUnit() throws {
+        let text = try Self.text("xor", .hiddenError, .mazur)
+        #expect(!text.contains("each of the 1 unit"))
+        #expect(text.contains("through the one unit of layer 3 it feeds, one path:"))
+    }
+
+    @Test("step 13's table lists the samples its sentence names", arguments: LessonFixtures.names)
+    func namedSamplesAreListed(lesson: String) throws {
+        let trace = try LessonFixtures.trace(lesson)
+        guard let example = trace.accumulation, example.changesSign else { return }
+        for named in [example.firstNegative, example.firstPositive].compactMap({ $0 }) {
+            #expect(
+                example.samples.contains(named.sample), "\(lesson): sample \(named.sample + 1) is named but not listed")
+            let index = try #require(example.samples.firstIndex(of: named.sample))
+            #expect(example.gradients[index] == named.value)
+        }
+        #expect(example.samples == example.samples.sorted())
+        #expect(Set(example.samples).count == example.samples.count)
+    }
+
+    @Test("a step's comment ends the first line of a step broken over lines")
+    func commentOnFirstLine() {
+        let row = Math.matrix([Array(repeating: .number(0.1234), count: 8)])
+        let step = Equation.Step(.equals, .hadamard(.hadamard(row, row), row), comment: "bias row dropped")
+        let equation = Equation(.identifier("d"), [step])
+        let writer = LaTeXMathWriter(decimals: 4, flavor: .pdflatex)
+        let layout = EquationLayout(equation, writer: writer, budget: 20, sizes: [.normal])
+        #expect(layout.lines.count > 1)
+        #expect(layout.lines.first?.comment != nil)
+        #expect(layout.lines.dropFirst().allSatisfy { $0.comment == nil })
+    }
+
+    @Test("no slide frame ends with a heading whose content is on the next", arguments: LessonFixtures.names)
+    func headingsStayWithTheirContent(lesson: String) throws {
+        let trace = try LessonFixtures.trace(lesson)
+        for notation in NotationName.allCases {
+            for aspect in BeamerAspect.allCases {
+                let renderer = BeamerRenderer(aspect: aspect)
+                for section in Narrator(trace: trace, notation: notation).narrative().sections {
+                    for group in renderer.frameGroups(section.blocks).dropLast() {
+                        #expect(
+                            group.last?.keepsWithNext != true,
+                            "\(lesson) \(notation) \(aspect.rawValue) step \(section.number)")
+                    }
+                }
+            }
+        }
+    }
+}
