@@ -88,4 +88,23 @@ struct SweepFindingsTests {
             }
         }
     }
+
+    @Test(
+        "a table header holding a display-style fraction gets a strut, so the rules clear ∂E and ∂w; other rows do not")
+    func fractionHeaderStrut() {
+        let fraction = Math.fraction(.identifier("∂E"), .identifier("∂w"))
+        let table = Table(
+            header: [[.text("weight")], [.math(fraction)]], rows: [[[.text("w1")], [.math(.number(0.5))]]],
+            rightAligned: [false, true])
+        var slides = LaTeXRenderer()
+        slides.setsInlineFractionsLarge = true
+        let source = slides.table(table, budget: 30)
+        let lines = source.split(separator: "\n")
+        let header = lines.first { $0.contains("weight") } ?? ""
+        #expect(header.hasPrefix(Substring(LaTeXRenderer.fractionStrut)))
+        #expect(source.components(separatedBy: LaTeXRenderer.fractionStrut).count == 2, "only the header row")
+        // In an article the fraction is set inline, in text style: no strut.
+        #expect(!LaTeXRenderer().table(table, budget: 30).contains(LaTeXRenderer.fractionStrut))
+        #expect(BeamerRenderer.headerExtra(table) > 0)
+    }
 }

@@ -272,7 +272,7 @@ public struct BeamerRenderer: NarrativeRenderer {
     private func tablePieces(_ table: Table, leadIn: [Inline]?, room: Double, continued: [Inline]? = nil) -> [Piece] {
         let leadInHeight = leadIn.map { height(.paragraph($0)) } ?? 0
         let rowHeight = Self.tableRowHeight
-        let perFrame = max(1, Int((room - leadInHeight - 1.5) / rowHeight) - 1)
+        let perFrame = max(1, Int((room - leadInHeight - 1.5 - Self.headerExtra(table)) / rowHeight) - 1)
         var pieces: [Piece] = []
         var start = 0
         repeat {
@@ -327,6 +327,13 @@ public struct BeamerRenderer: NarrativeRenderer {
 
     /// A table row's height in lines (tables are set in 9 pt).
     static let tableRowHeight = 0.95
+    /// What a header with a display-style fraction adds (`LaTeXRenderer.fractionStrut`), in lines.
+    static func headerExtra(_ table: Table) -> Double {
+        let tall = table.header.joined().contains { item in
+            if case .math(let m) = item { return MathWidth.lines(m) > 1.5 } else { return false }
+        }
+        return tall ? 1.2 : 0
+    }
 
     /// A block's estimated height in lines of slide text.
     func height(_ block: Block) -> Double {
@@ -351,7 +358,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         case .convention(let items): return words(items) + 0.3
         case .equation(let equation):
             return equationHeight(equation)
-        case .table(let table): return Double(table.rows.count + 1) * Self.tableRowHeight + 1
+        case .table(let table): return Double(table.rows.count + 1) * Self.tableRowHeight + 1 + Self.headerExtra(table)
         case .bullets(let items): return items.reduce(0.5) { $0 + words($1) }
         case .figure: return aspect.frameLines
         case .image(let image): return Double(image.height) * 0.4 + 1

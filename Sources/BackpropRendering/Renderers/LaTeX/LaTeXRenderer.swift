@@ -159,7 +159,8 @@ public struct LaTeXRenderer: NarrativeRenderer {
             }
             switch block {
             case .equation(let equation):
-                text += self.equation(equation, budget: Self.textWidth, sizes: sizes[index] ?? EquationLayout.Size.allCases)
+                text += self.equation(
+                    equation, budget: Self.textWidth, sizes: sizes[index] ?? EquationLayout.Size.allCases)
             case .heading, .paragraph, .why, .convention, .table, .bullets, .figure, .image:
                 text += self.block(block)
             }
@@ -242,6 +243,9 @@ public struct LaTeXRenderer: NarrativeRenderer {
         return "{" + layout.size.command + "\n" + align + "\n}\n\n"
     }
 
+    /// An invisible rule as tall and deep as a display-style fraction of one-line terms.
+    static let fractionStrut = "\\rule[-2.1ex]{0pt}{5.6ex}"
+
     /// A tabular with `\hline` rules. When estimated wider than `budget` em, its text columns
     /// wrap (the widest first) rather than the whole table shrinking; only a table of numbers
     /// still too wide is scaled down to the line.
@@ -262,7 +266,10 @@ public struct LaTeXRenderer: NarrativeRenderer {
                         case .math: return false
                         }
                     }
-                    return hasWords || Self.columnWidths(Table(header: [cells[column]], rows: [], rightAligned: []), format: writer.format)[0] <= Self.narrowestWrappedColumn
+                    return hasWords
+                        || Self.columnWidths(
+                            Table(header: [cells[column]], rows: [], rightAligned: []), format: writer.format)[0]
+                            <= Self.narrowestWrappedColumn
                 }
         }
         for column in textColumns.sorted(by: { widths[$0] > widths[$1] }) where excess > 0 {
@@ -275,11 +282,17 @@ public struct LaTeXRenderer: NarrativeRenderer {
             column < table.rightAligned.count && table.rightAligned[column] ? "r" : "l"
         }.joined()
         func row(_ cells: [[Inline]]) -> String {
-            (0..<columnCount).map { column in
+            var texts = (0..<columnCount).map { column in
                 let text = column < cells.count ? inline(cells[column]) : ""
                 guard let width = wrapped[column] else { return text }
                 return "\\parbox[t]{\(Self.decimal(width))em}{\\raggedright " + text + "}"
-            }.joined(separator: " & ") + " \\\\\n"
+            }
+            // A display-style fraction is taller and deeper than a text row: a strut keeps the
+            // rules above and below it clear of ∂E and ∂w.
+            if texts.contains(where: { $0.contains("\\displaystyle") }), !texts.isEmpty {
+                texts[0] = Self.fractionStrut + texts[0]
+            }
+            return texts.joined(separator: " & ") + " \\\\\n"
         }
         var text = "\\begin{tabular}{\(spec)}\n\\hline\n" + row(table.header) + "\\hline\n"
         text += table.rows.map(row).joined()
@@ -308,7 +321,8 @@ public struct LaTeXRenderer: NarrativeRenderer {
             let letters = Array(core.reversed())
             let isIdentifier =
                 letters.count > 3 && letters.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-                && (letters.contains("_") || zip(letters, letters.dropFirst()).contains { $0.isLowercase && $1.isUppercase })
+                && (letters.contains("_")
+                    || zip(letters, letters.dropFirst()).contains { $0.isLowercase && $1.isUppercase })
             if isIdentifier {
                 result += LaTeXEscaping.text(plain) + "\\mbox{" + LaTeXEscaping.text(String(word)) + "}"
                 plain = ""
