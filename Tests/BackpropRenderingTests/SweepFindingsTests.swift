@@ -107,4 +107,33 @@ struct SweepFindingsTests {
         #expect(!LaTeXRenderer().table(table, budget: 30).contains(LaTeXRenderer.fractionStrut))
         #expect(BeamerRenderer.headerExtra(table) > 0)
     }
+
+    @Test(
+        "a table spread over frames shares its rows evenly, never leaving one row alone",
+        arguments: LessonFixtures.names)
+    func tablesSplitEvenly(lesson: String) throws {
+        let trace = try LessonFixtures.trace(lesson)
+        for notation in NotationName.allCases {
+            let narrative = Narrator(trace: trace, notation: notation).narrative()
+            for aspect in BeamerAspect.allCases {
+                let renderer = BeamerRenderer(aspect: aspect)
+                for blocks in [narrative.preface] + narrative.sections.map(\.blocks) {
+                    // Every table part in order; a part whose lead-in ends "(cont.)" continues the one before.
+                    var runs: [[Int]] = []
+                    for case .table(let leadIn, let part) in renderer.frameGroups(blocks).joined().flatMap(\.items) {
+                        if case .text(" (cont.)") = leadIn?.last, !runs.isEmpty {
+                            runs[runs.count - 1].append(part.rows.count)
+                        } else {
+                            runs.append([part.rows.count])
+                        }
+                    }
+                    for run in runs where run.count > 1 {
+                        #expect(
+                            (run.max() ?? 0) - (run.min() ?? 0) <= 1,
+                            "\(lesson) \(notation) \(aspect.rawValue): a table split \(run)")
+                    }
+                }
+            }
+        }
+    }
 }

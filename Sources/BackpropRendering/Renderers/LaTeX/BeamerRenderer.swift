@@ -272,7 +272,10 @@ public struct BeamerRenderer: NarrativeRenderer {
     private func tablePieces(_ table: Table, leadIn: [Inline]?, room: Double, continued: [Inline]? = nil) -> [Piece] {
         let leadInHeight = leadIn.map { height(.paragraph($0)) } ?? 0
         let rowHeight = Self.tableRowHeight
-        let perFrame = max(1, Int((room - leadInHeight - 1.5 - Self.headerExtra(table)) / rowHeight) - 1)
+        let fitting = max(1, Int((room - leadInHeight - 1.5 - Self.headerExtra(table)) / rowHeight) - 1)
+        // As many frames as the rows need, the rows shared evenly (never 15 and then 1).
+        let frames = (table.rows.count + fitting - 1) / fitting
+        let perFrame = frames > 1 ? (table.rows.count + frames - 1) / frames : fitting
         var pieces: [Piece] = []
         var start = 0
         repeat {
