@@ -136,4 +136,31 @@ struct SweepFindingsTests {
             }
         }
     }
+
+    @Test("a parenthesised sum of products breaks before +, never between a product's factors")
+    func sumOfProductsBreaksAtPlus() {
+        // δ²₁'s substituted line: ((−0.0757)·0.5146 + (−0.0959)·(−0.4889) + (−0.0279)·0.4975)·0.2495.
+        func product(_ a: Double, _ b: Double) -> Math {
+            .multiply(a < 0 ? .parenthesized(.number(a)) : .number(a), b < 0 ? .parenthesized(.number(b)) : .number(b))
+        }
+        let sum = Math.add([product(-0.0757, 0.5146), product(-0.0959, -0.4889), product(-0.0279, 0.4975)])
+        let expression = Math.multiply(.parenthesized(sum), .number(0.2495))
+        let equation = Equation(.identifier("d"), equals: [expression])
+        let writer = LaTeXMathWriter(decimals: 4, flavor: .pdflatex)
+        let width = MathWidth.of(expression, format: writer.format)
+        // Every line width from half the expression to almost all of it.
+        for percent in stride(from: 50, through: 95, by: 5) {
+            let layout = EquationLayout(
+                equation, writer: writer, budget: width * Double(percent) / 100 * EquationLayout.safetyMargin,
+                sizes: [.normal])
+            #expect(layout.lines.count > 1)
+            for line in layout.lines.dropFirst() {
+                let start = line.body.replacingOccurrences(of: "\\quad {}", with: "")
+                    .replacingOccurrences(of: "\\left.", with: "").trimmingCharacters(in: .whitespaces)
+                #expect(
+                    !start.hasPrefix("\\cdot"),
+                    "\(percent) %: a line starts with a product's second factor: \(line.body)")
+            }
+        }
+    }
 }

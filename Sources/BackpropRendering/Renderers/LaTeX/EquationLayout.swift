@@ -107,8 +107,10 @@ struct EquationLayout {
                 // segments (an operator with the term after it) into lines that fit.
                 let available = budget / size.scale - lhsWidth - Self.continuationIndent - commentWidth
                 let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
+                // Products are kept whole at first: opening a wide parenthesised factor reads
+                // better than starting a line with "· 0.2495".
                 let segments = Self.openingGroups(
-                    OperatorBreaking.segments(items, available: available, width: itemWidth), available: available,
+                    OperatorBreaking.segments(items, available: .infinity, width: itemWidth), available: available,
                     width: itemWidth)
                 var chunks: [[Piece]] = [[]]
                 var chunkWidth = itemWidth(.op(step.relation))
@@ -186,17 +188,25 @@ extension EquationLayout {
     /// The width of one parenthesis, in em.
     static let parenthesisWidth = 0.5
 
-    /// `segments` as pieces; a segment that holds a parenthesised row wider than `available`
-    /// by itself becomes its items before the group, the group's own segments (breaking before every
-    /// operator, products too), and its items after the group.
+    /// `segments` as pieces; a segment wider than `available` whose widest parenthesised row is
+    /// most of it becomes its items before the group, the group's own segments (before +, − and
+    /// ⊙; before · only when one product alone is wider than `available`), and its items after;
+    /// any other segment that wide breaks before its ·.
     static func openingGroups(_ segments: [[Math]], available: Double, width: (Math) -> Double) -> [[Piece]] {
         segments.flatMap { segment -> [[Piece]] in
-            let plain = [segment.map(Piece.math)]
+            // Without a group to open, a product too wide for the line breaks before its ·.
+            let plain = OperatorBreaking.segments(segment, available: available, width: width).map {
+                $0.map(Piece.math)
+            }
             guard segment.reduce(0, { $0 + width($1) }) > available,
-                let index = segment.firstIndex(where: { innerItems(of: $0) != nil && width($0) > available }),
+                let index = segment.indices.filter({ innerItems(of: segment[$0]) != nil }).max(by: {
+                    width(segment[$0]) < width(segment[$1])
+                }),
+                // The group is most of the segment (opening a small one would not shorten it).
+                2 * width(segment[index]) > segment.reduce(0, { $0 + width($1) }),
                 let inner = innerItems(of: segment[index])
             else { return plain }
-            var groups = OperatorBreaking.segments(inner, available: 0, width: width).map { $0.map(Piece.math) }
+            var groups = OperatorBreaking.segments(inner, available: available, width: width).map { $0.map(Piece.math) }
             guard groups.count > 1 else { return plain }
             groups[0] = segment[..<index].map(Piece.math) + [.open] + groups[0]
             groups[groups.count - 1] += [.close] + segment[(index + 1)...].map(Piece.math)
