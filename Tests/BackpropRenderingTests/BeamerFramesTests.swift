@@ -19,6 +19,17 @@ struct BeamerFramesTests {
 
     static func column(_ values: [Double]) -> Math { .matrix(values.map { [.number($0)] }) }
 
+    /// Every slide deck of a built-in lesson: each notation at each aspect, named for messages.
+    static func decks(_ lesson: String) throws -> [(name: String, renderer: BeamerRenderer, narrative: Narrative)] {
+        let trace = try LessonFixtures.trace(lesson)
+        return NotationName.allCases.flatMap { notation in
+            let narrative = Narrator(trace: trace, notation: notation).narrative()
+            return BeamerAspect.allCases.map { aspect in
+                ("\(lesson) \(notation) \(aspect.rawValue)", BeamerRenderer(aspect: aspect), narrative)
+            }
+        }
+    }
+
     @Test("slides join a short chain of steps onto one line; each step is shown once, in order")
     func joinsSteps() {
         let a = Self.column([0.6270, 0.4962])
@@ -108,23 +119,18 @@ struct BeamerFramesTests {
         "every step of every built-in lesson takes 1 to PDFLayoutCheck.mostFramesPerStep frames at either aspect, and summarising never adds frames",
         arguments: LessonFixtures.names)
     func framesPerStep(lesson: String) throws {
-        let trace = try LessonFixtures.trace(lesson)
         var summarisedSteps = 0
-        for notation in NotationName.allCases {
-            let sections = Narrator(trace: trace, notation: notation).narrative().sections
-            for aspect in BeamerAspect.allCases {
-                let renderer = BeamerRenderer(aspect: aspect)
-                for section in sections {
-                    let plain = renderer.groups(section.blocks).count
-                    let frames = renderer.frameGroups(section.blocks).count
-                    let place = "\(lesson) \(notation) \(aspect.rawValue) step \(section.number)"
-                    #expect((1...PDFLayoutCheck.mostFramesPerStep).contains(frames), "\(place): \(frames) frames")
-                    #expect(frames <= plain, "\(place)")
-                    if plain <= BeamerRenderer.framesBeforeSummary {
-                        #expect(frames == plain, "\(place): summarised though it fits")
-                    } else {
-                        summarisedSteps += 1
-                    }
+        for (name, renderer, narrative) in try Self.decks(lesson) {
+            for section in narrative.sections {
+                let plain = renderer.groups(section.blocks).count
+                let frames = renderer.frameGroups(section.blocks).count
+                let place = "\(name) step \(section.number)"
+                #expect((1...PDFLayoutCheck.mostFramesPerStep).contains(frames), "\(place): \(frames) frames")
+                #expect(frames <= plain, "\(place)")
+                if plain <= BeamerRenderer.framesBeforeSummary {
+                    #expect(frames == plain, "\(place): summarised though it fits")
+                } else {
+                    summarisedSteps += 1
                 }
             }
         }

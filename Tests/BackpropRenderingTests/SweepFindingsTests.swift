@@ -74,16 +74,10 @@ struct SweepFindingsTests {
 
     @Test("no slide frame ends with a heading whose content is on the next", arguments: LessonFixtures.names)
     func headingsStayWithTheirContent(lesson: String) throws {
-        let trace = try LessonFixtures.trace(lesson)
-        for notation in NotationName.allCases {
-            for aspect in BeamerAspect.allCases {
-                let renderer = BeamerRenderer(aspect: aspect)
-                for section in Narrator(trace: trace, notation: notation).narrative().sections {
-                    for group in renderer.frameGroups(section.blocks).dropLast() {
-                        #expect(
-                            group.last?.keepsWithNext != true,
-                            "\(lesson) \(notation) \(aspect.rawValue) step \(section.number)")
-                    }
+        for (name, renderer, narrative) in try BeamerFramesTests.decks(lesson) {
+            for section in narrative.sections {
+                for group in renderer.frameGroups(section.blocks).dropLast() {
+                    #expect(group.last?.keepsWithNext != true, "\(name) step \(section.number)")
                 }
             }
         }
@@ -112,26 +106,19 @@ struct SweepFindingsTests {
         "a table spread over frames shares its rows evenly, never leaving one row alone",
         arguments: LessonFixtures.names)
     func tablesSplitEvenly(lesson: String) throws {
-        let trace = try LessonFixtures.trace(lesson)
-        for notation in NotationName.allCases {
-            let narrative = Narrator(trace: trace, notation: notation).narrative()
-            for aspect in BeamerAspect.allCases {
-                let renderer = BeamerRenderer(aspect: aspect)
-                for blocks in [narrative.preface] + narrative.sections.map(\.blocks) {
-                    // Every table part in order; a part whose lead-in ends "(cont.)" continues the one before.
-                    var runs: [[Int]] = []
-                    for case .table(let leadIn, let part) in renderer.frameGroups(blocks).joined().flatMap(\.items) {
-                        if case .text(" (cont.)") = leadIn?.last, !runs.isEmpty {
-                            runs[runs.count - 1].append(part.rows.count)
-                        } else {
-                            runs.append([part.rows.count])
-                        }
+        for (name, renderer, narrative) in try BeamerFramesTests.decks(lesson) {
+            for blocks in [narrative.preface] + narrative.sections.map(\.blocks) {
+                // Every table part in order; a part whose lead-in ends "(cont.)" continues the one before.
+                var runs: [[Int]] = []
+                for case .table(let leadIn, let part) in renderer.frameGroups(blocks).joined().flatMap(\.items) {
+                    if case .text(" (cont.)") = leadIn?.last, !runs.isEmpty {
+                        runs[runs.count - 1].append(part.rows.count)
+                    } else {
+                        runs.append([part.rows.count])
                     }
-                    for run in runs where run.count > 1 {
-                        #expect(
-                            (run.max() ?? 0) - (run.min() ?? 0) <= 1,
-                            "\(lesson) \(notation) \(aspect.rawValue): a table split \(run)")
-                    }
+                }
+                for run in runs where run.count > 1 {
+                    #expect((run.max() ?? 0) - (run.min() ?? 0) <= 1, "\(name): a table split \(run)")
                 }
             }
         }

@@ -332,10 +332,12 @@ public struct BeamerRenderer: NarrativeRenderer {
     static let tableRowHeight = 0.95
     /// What a header with a display-style fraction adds (`LaTeXRenderer.fractionStrut`), in lines.
     static func headerExtra(_ table: Table) -> Double {
-        let tall = table.header.joined().contains { item in
-            if case .math(let m) = item { return MathWidth.lines(m) > 1.5 } else { return false }
-        }
-        return tall ? 1.2 : 0
+        table.header.joined().contains(where: isTall) ? 1.2 : 0
+    }
+
+    /// Inline math with a fraction, which slides set in display style, about two lines tall.
+    static func isTall(_ item: Inline) -> Bool {
+        if case .math(let m) = item { return MathWidth.lines(m) > 1.5 } else { return false }
     }
 
     /// A block's estimated height in lines of slide text.
@@ -349,9 +351,7 @@ public struct BeamerRenderer: NarrativeRenderer {
                 }
             }
             // An inline fraction is set in display style on slides: its line is about twice as tall.
-            let tall = items.filter { item in
-                if case .math(let m) = item { return MathWidth.lines(m) > 1.5 } else { return false }
-            }
+            let tall = items.filter(Self.isTall)
             let lines = max(1, (characters + charactersPerLine - 1) / charactersPerLine)
             return Double(lines) + 0.8 * Double(min(tall.count, lines))
         }
