@@ -68,7 +68,7 @@ struct SubstitutedLineTests {
     /// in MazurNotation.swift), not by the narrator, and still use layout rows — listed in the
     /// narrator's report as the one remaining exception outside its files.
     static func substitutedLines(_ narrator: Narrator, _ step: Step) -> [Math] {
-        let remarks = narrator.notation.remarks(for: step, in: narrator)
+        let remarks = narrator.notationRemarks(for: step)
         return narrator.section(step).blocks.compactMap { block -> Math? in
             guard case .equation(let equation) = block, equation.steps.count >= 3,
                 !remarks.contains(block)  // Exception.notationRemarks

@@ -55,7 +55,16 @@ public struct Narrator: Sendable {
         }
         return Section(
             number: step.number, title: step.title,
-            blocks: [conventionBlock] + Self.inserting(notation.remarks(for: step, in: self), beforeWhyOf: blocks))
+            blocks: [conventionBlock] + Self.inserting(notationRemarks(for: step), beforeWhyOf: blocks))
+    }
+
+    /// The notation's own blocks for `step`, given the shown sample when the trace records it
+    /// (steps that show no sample trace only the samples they need).
+    func notationRemarks(for step: Step) -> [Block] {
+        guard let sample = trace.sample(at: sampleIndex) else { return [] }
+        return notation.remarks(
+            for: step,
+            context: RemarkContext(sample: sample, weights: trace.weights, learningRate: trace.lesson.learningRate))
     }
 
     /// The whole lesson (or the chosen steps) as one document, with a preface and the figure.

@@ -149,9 +149,9 @@ public struct MazurNotation: Notation {
     /// Mazur's picture of the update, weight by weight under his names (step 12): one update
     /// worked in full, then a table per layer (weight, old value, ∂E_total/∂w, new value), so a
     /// slide deck gives it a frame or two, not one line per weight.
-    public func remarks(for step: Step, in narrator: Narrator) -> [Block] {
+    public func remarks(for step: Step, context: RemarkContext) -> [Block] {
         switch step {
-        case .backpropagation: return weightUpdates(narrator)
+        case .backpropagation: return weightUpdates(context)
         default: return []
         }
     }
@@ -161,18 +161,15 @@ public struct MazurNotation: Notation {
 
     /// w⁺ = w − η ∂E_total/∂w = numbers = w⁺ for the first weight into the outputs, then every
     /// listed weight's old value, gradient and new value in a table per layer, outputs first.
-    func weightUpdates(_ narrator: Narrator) -> [Block] {
-        let trace = narrator.trace
-        guard
-            let sample = trace.samples.indices.contains(narrator.sampleIndex)
-                ? trace.samples[narrator.sampleIndex] : nil
-        else { return [] }
+    func weightUpdates(_ context: RemarkContext) -> [Block] {
+        let sample = context.sample
+        let thetas = context.weights
         // Whole layers from the output back, up to `largestWeightList` weights (a part of the
         // output layer when it alone has more).
         var entries: [(l: Int, i: Int, j: Int)] = []
         var shown: [(l: Int, i: Int, j: Int)] = []
-        for l in stride(from: trace.weights.count, through: 1, by: -1) {
-            let theta = trace.weights[l - 1]
+        for l in stride(from: thetas.count, through: 1, by: -1) {
+            let theta = thetas[l - 1]
             var layer: [(l: Int, i: Int, j: Int)] = []
             for i in 1...theta.rows {
                 for j in 1..<theta.columns { layer.append((l, i, j)) }
@@ -187,11 +184,11 @@ public struct MazurNotation: Notation {
         guard let first = shown.first else { return [] }
         func values(_ entry: (l: Int, i: Int, j: Int)) -> (before: Double, gradient: Double, after: Double) {
             (
-                trace.weights[entry.l - 1][entry.i - 1, entry.j], sample.gradient[entry.l - 1][entry.i - 1, entry.j],
+                thetas[entry.l - 1][entry.i - 1, entry.j], sample.gradient[entry.l - 1][entry.i - 1, entry.j],
                 sample.stepWeights[entry.l - 1][entry.i - 1, entry.j]
             )
         }
-        let rate = Math.number(trace.lesson.learningRate, .roundTrip)
+        let rate = Math.number(context.learningRate, .roundTrip)
         let w = weightEntry(layer: first.l, i: .number(first.i), j: first.j)
         let worked = values(first)
         var blocks: [Block] = [
@@ -209,13 +206,13 @@ public struct MazurNotation: Notation {
                     ])),
         ]
         // Output layer first, as the backward pass and Mazur's article go.
-        for l in stride(from: trace.weights.count, through: 1, by: -1) {
+        for l in stride(from: thetas.count, through: 1, by: -1) {
             let layer = shown.filter { $0.l == l }
             guard !layer.isEmpty else { continue }
             blocks.append(
                 .paragraph([
                     .text(
-                        layer.count < trace.weights[l - 1].rows * (trace.weights[l - 1].columns - 1)
+                        layer.count < thetas[l - 1].rows * (thetas[l - 1].columns - 1)
                             ? "The same for the first \(layer.count) weights of " : "The same for each weight of "),
                     .math(weights(.number(l))), .text(", with "),
                     .math(.binary(learningRate, .equals, rate)), .text(":"),

@@ -92,8 +92,9 @@ public protocol Notation: Sendable {
     /// The name the notation's source gives an equation (Nielsen's BP1–BP4), if any.
     func ruleLabel(_ rule: BackpropRule) -> String?
     /// Extra blocks the notation adds at the end of a step, before its "why" (for example
-    /// Mazur's per-weight names); empty for most steps.
-    func remarks(for step: Step, in narrator: Narrator) -> [Block]
+    /// Mazur's per-weight names); empty for most steps. `context` holds the shown sample's
+    /// record, whichever sample that is.
+    func remarks(for step: Step, context: RemarkContext) -> [Block]
     /// How the notation's source names a step when the lesson has the source's own shape (the
     /// 15 Steps' "step 12"); nil when it has no such name.
     func sourceStepName(_ step: Step) -> String?
@@ -242,7 +243,7 @@ extension Notation {
     public var sampleCount: Math { .identifier("m") }
     public var maximumExplicitTerms: Int { 3 }
     public func ruleLabel(_ rule: BackpropRule) -> String? { nil }
-    public func remarks(for step: Step, in narrator: Narrator) -> [Block] { [] }
+    public func remarks(for step: Step, context: RemarkContext) -> [Block] { [] }
     public func sourceStepName(_ step: Step) -> String? { nil }
 }
 

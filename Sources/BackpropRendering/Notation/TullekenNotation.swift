@@ -101,7 +101,7 @@ public struct TullekenNotation: Notation {
 
     public var weightsMeaning: String { "the weights, one column per output unit, the bias weights in the last row" }
 
-    public func remarks(for step: Step, in narrator: Narrator) -> [Block] {
+    public func remarks(for step: Step, context: RemarkContext) -> [Block] {
         guard step == .gradientDescent else { return [] }
         return [
             .paragraph([
