@@ -22,18 +22,9 @@ struct StepGoldenTests {
         var testDescription: String { "\(stem ?? lesson) step \(step.number) \(format.rawValue)" }
         var goldenName: String { "\(stem ?? lesson)-step\(step.number).\(Self.fileExtension(format))" }
 
-        /// The golden's file extension; beamer frames are TeX too, but must not share the
-        /// article's name.
-        static func fileExtension(_ format: OutputFormat) -> String {
-            switch format {
-            case .text: return "txt"
-            case .latex: return "tex"
-            case .markdown: return "md"
-            case .beamer: return "beamer.tex"
-            case .json: return "json"
-            case .cheatsheet: return "sheet.tex"
-            }
-        }
+        /// The golden's file extension: the format's own (beamer frames are `beamer.tex`, so
+        /// they never share the article's name).
+        static func fileExtension(_ format: OutputFormat) -> String { format.fileExtension }
     }
 
     static let cases: [Case] =

@@ -204,17 +204,12 @@ struct TextRendererTests {
             .feedforward
         ])
         let section = narrative.sections[0]
-        for format in OutputFormat.allCases {
+        #expect(OutputFormat.allCases.count == FormatRegistry.all.count)
+        for type in FormatRegistry.all {
+            let format = type.format
+            #expect(format.rendererType.map(ObjectIdentifier.init) == ObjectIdentifier(type))
             let made = format.renderer(decimals: 3)
-            let expected: any NarrativeRenderer
-            switch format {
-            case .text: expected = TextRenderer(decimals: 3)
-            case .latex: expected = LaTeXRenderer(decimals: 3)
-            case .markdown: expected = MarkdownRenderer(decimals: 3)
-            case .beamer: expected = BeamerRenderer(decimals: 3)
-            case .json: expected = NarrativeJSONRenderer()
-            case .cheatsheet: expected = NotationSheetRenderer(decimals: 3)
-            }
+            let expected = type.init(options: RenderOptions(decimals: 3))
             #expect(made.document(narrative) == expected.document(narrative))
             #expect(made.fragment(section) == expected.fragment(section))
             #expect(made.fragment(section).contains("0.593"))

@@ -1,11 +1,66 @@
 /// A printer of narratives in one document format: the one extension point for formats.
 ///
-/// A new format (HTML with MathML, say) is a type adopting this protocol, usually with a
-/// `MathVisitor` for its math, plus a case of `OutputFormat` that makes it. Renderers print
-/// what the narrative says and decide nothing about the lesson or the notation.
+/// A new format (HTML with MathML, say) is one file: a type adopting this protocol, usually
+/// with a `MathVisitor` for its math, that declares its name, file extension and abilities,
+/// plus one line in `FormatRegistry.all`. Everything else — `--format`'s allowed values in
+/// `step` and `export`, help, the golden file names — is read from those declarations.
+/// Renderers print what the narrative says and decide nothing about the lesson or the notation.
 public protocol NarrativeRenderer: Sendable {
+    /// The name users type after `--format`.
+    static var format: OutputFormat { get }
+    /// The file extension of what it writes, without the dot (`tex`, `md`).
+    static var fileExtension: String { get }
+    /// What it can print: single steps, whole documents, LaTeX.
+    static var abilities: FormatAbilities { get }
+    /// One line for help: what the format is.
+    static var summary: String { get }
+
+    /// A renderer set up from the options every command shares.
+    init(options: RenderOptions)
+
     /// The whole narrative as a standalone document (title, preface, every section).
     func document(_ narrative: Narrative) -> String
     /// One section as body material of this format's documents (no preamble).
     func fragment(_ section: Section) -> String
+    /// What `step N --format …` prints: `narrative` holds the one step (and the lesson's title
+    /// and notation). By default the step's fragment.
+    func singleStep(_ narrative: Narrative) -> String
+}
+
+extension NarrativeRenderer {
+    public func singleStep(_ narrative: Narrative) -> String {
+        narrative.sections.map(fragment).joined(separator: "\n")
+    }
+}
+
+/// What a format can print, declared by its renderer.
+public struct FormatAbilities: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// One step alone (`step N --format …`).
+    public static let singleSteps = FormatAbilities(rawValue: 1 << 0)
+    /// Whole documents written by `export`.
+    public static let exportDocuments = FormatAbilities(rawValue: 1 << 1)
+    /// It prints the notation sheet (`Narrator.notationSheet(trace:)`), not the steps.
+    public static let notationSheet = FormatAbilities(rawValue: 1 << 2)
+    /// It is typeset by pdflatex (characters its fonts lack are reported).
+    public static let latex = FormatAbilities(rawValue: 1 << 3)
+}
+
+/// The settings every renderer is made from, read once from the command line.
+public struct RenderOptions: Equatable, Sendable {
+    /// Digits after the decimal point for trace numbers.
+    public var decimals: Int
+    /// ANSI colour where the format has it (text only).
+    public var usesColor: Bool
+    /// The slides' shape (beamer only).
+    public var aspect: BeamerAspect
+
+    /// Options with the command line's defaults: 4 decimals, no colour, 16:9.
+    public init(decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine) {
+        self.decimals = decimals
+        self.usesColor = usesColor
+        self.aspect = aspect
+    }
 }

@@ -6,9 +6,8 @@ import BackpropRendering
 public enum ExportCommand: Command {
     /// `--format`: the document formats.
     public static let format = TypedOption<OutputFormat>(
-        name: "format", values: OutputFormat.allCases.filter(\.isExportFormat),
-        summary: "the document format (required); cheatsheet is a one-page LaTeX sheet of the network in every notation"
-    )
+        name: "format", values: OutputFormat.all(with: .exportDocuments),
+        summary: "the document format (required); cheatsheet is a one-page sheet of the network in every notation")
     /// `--notation` for export.
     public static let notation = NotationChoice.option(summary: "the notation to write it in (default: the lesson's)")
     /// `--steps SPEC`.
@@ -25,7 +24,7 @@ public enum ExportCommand: Command {
 
     /// `export` and its options.
     public static let spec = CommandSpec(
-        name: "export", summary: "write the lesson as a LaTeX article, beamer slides, Markdown or a notation sheet",
+        name: "export", summary: "write the lesson as a whole document (\(OutputFormat.spokenList(OutputFormat.all(with: .exportDocuments))))",
         options: [
             format.spec, CommonOptions.lesson.spec, notation.spec, CommonOptions.sample.spec,
             CommonOptions.precision.spec, steps.spec, aspect.spec, output.spec, force.spec,
@@ -37,7 +36,9 @@ public enum ExportCommand: Command {
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
         guard let format = arguments.value(format) else {
-            throw .usage("export needs --format latex, markdown, beamer or cheatsheet", command: spec.name)
+            throw .usage(
+                "export needs --format \(OutputFormat.spokenList(OutputFormat.all(with: .exportDocuments)))",
+                command: spec.name)
         }
         if let path = arguments.value(output), path.isEmpty {
             throw .usage("'-o' needs a file name, not an empty one, e.g. -o lesson.tex", command: spec.name)
@@ -45,19 +46,16 @@ public enum ExportCommand: Command {
         let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
         // `--sample`, `--precision` and `--notation` are read and checked as `step` reads them.
         let steps = format.printsNotationSheet ? Narrator.notationSheetSteps : chosen
-        let narrator = try LessonNarration(arguments, steps: steps, io: io).narrator
-        guard format.isExportFormat else {
-            // Not offered, so the scanner has refused it already.
-            throw .usage(
-                "export writes latex, markdown, beamer or cheatsheet; `backprop-tutor lesson --format text|json` prints the rest",
-                command: spec.name)
-        }
+        let narration = try LessonNarration(arguments, steps: steps, io: io)
+        let narrator = narration.narrator
         let narrative =
             format.printsNotationSheet
             ? Narrator.notationSheet(trace: narrator.trace, sampleIndex: narrator.sampleIndex)
             : narrator.narrative(steps: chosen)
-        let text = format.renderer(decimals: narrator.decimals, aspect: arguments.value(aspect) ?? .sixteenNine)
-            .document(narrative)
+        var options = narration.renderOptions
+        options.usesColor = false
+        options.aspect = arguments.value(aspect) ?? .sixteenNine
+        let text = format.renderer(options).document(narrative)
         if format.isLaTeX { try LaTeXCoverageWarning.report(text, io: io) }
         guard let path = arguments.value(output) else {
             try io.write(text)

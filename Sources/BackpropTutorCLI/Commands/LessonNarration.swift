@@ -41,7 +41,8 @@ struct LessonNarration {
     }
 
     /// The text renderer for this narration.
-    var textRenderer: TextRenderer {
-        TextRenderer(decimals: narrator.decimals, usesColor: usesColor)
-    }
+    var textRenderer: TextRenderer { TextRenderer(options: renderOptions) }
+
+    /// The renderer settings these options give (`--precision`, colour; the default aspect).
+    var renderOptions: RenderOptions { RenderOptions(decimals: narrator.decimals, usesColor: usesColor) }
 }

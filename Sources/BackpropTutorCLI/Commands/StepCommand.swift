@@ -5,8 +5,8 @@ import BackpropRendering
 public enum StepCommand: Command {
     /// `--format`: the formats a single step prints in.
     public static let format = TypedOption<OutputFormat>(
-        name: "format", values: OutputFormat.allCases.filter(\.printsSingleSteps),
-        summary: "text for the terminal, a LaTeX or Markdown fragment, or the narrative as JSON (default: text)")
+        name: "format", values: OutputFormat.all(with: .singleSteps),
+        summary: "text for the terminal (default), or the step in that format")
 
     /// `step N` and its options.
     public static let spec = CommandSpec(
@@ -27,28 +27,12 @@ public enum StepCommand: Command {
                 command: spec.name)
         }
         let narration = try LessonNarration(arguments, steps: [step], io: io)
-        let section = narration.narrator.section(step)
-        let decimals = narration.narrator.decimals
-        switch arguments.value(format) ?? .text {
-        case .text: try io.write(narration.textRenderer.render(section))
-        case .latex:
-            let text = LaTeXRenderer(decimals: decimals).fragment(section)
-            try LaTeXCoverageWarning.report(text, io: io)
-            try io.write(text)
-        case .markdown: try io.write(MarkdownRenderer(decimals: decimals).fragment(section))
-        case .json:
-            let narrator = narration.narrator
-            let narrative = Narrative(
-                title: narrator.trace.lesson.title, sections: [section], notation: narrator.notation.name)
-            try io.write(NarrativeJSONRenderer().document(narrative))
-        // Not offered (`printsSingleSteps` is false), so the scanner has refused these already.
-        case .beamer:
-            throw .usage(
-                "beamer makes whole slide decks; use `backprop-tutor export --format beamer`", command: spec.name)
-        case .cheatsheet:
-            throw .usage(
-                "the notation sheet covers the whole network; use `backprop-tutor export --format cheatsheet`",
-                command: spec.name)
-        }
+        let narrator = narration.narrator
+        let format = arguments.value(format) ?? .text
+        let narrative = Narrative(
+            title: narrator.trace.lesson.title, sections: [narrator.section(step)], notation: narrator.notation.name)
+        let text = format.renderer(narration.renderOptions).singleStep(narrative)
+        if format.isLaTeX { try LaTeXCoverageWarning.report(text, io: io) }
+        try io.write(text)
     }
 }

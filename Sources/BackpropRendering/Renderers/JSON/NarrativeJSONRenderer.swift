@@ -10,6 +10,11 @@ import BackpropCore
 ///
 /// `fragment` writes one section object alone.
 public struct NarrativeJSONRenderer: NarrativeRenderer {
+    public static let format = OutputFormat.json
+    public static let fileExtension = "json"
+    public static let abilities: FormatAbilities = [.singleSteps]
+    public static let summary = "the narrative as JSON (backprop-tutor/narrative@1)"
+    public init(options: RenderOptions) { self.init() }
     /// The format tag.
     public static let formatTag = "backprop-tutor/narrative@1"
 
@@ -27,6 +32,9 @@ public struct NarrativeJSONRenderer: NarrativeRenderer {
     }
 
     public func fragment(_ section: Section) -> String { JSONWriter.text(self.section(section)) }
+
+    /// A single step is a whole narrative@1 document holding that one section.
+    public func singleStep(_ narrative: Narrative) -> String { document(narrative) }
 
     private let math = MathJSONWriter()
 
@@ -141,4 +149,9 @@ public struct NarrativeJSONRenderer: NarrativeRenderer {
             ),
         ]
     }
+}
+
+extension OutputFormat {
+    /// The narrative as JSON (`backprop-tutor/narrative@1`), for programs and tests.
+    public static let json = OutputFormat(rawValue: "json")
 }

@@ -11,6 +11,11 @@
 /// its value and weight tables the frames after it. Frames are numbered. Lesson strings are
 /// escaped exactly as in `LaTeXRenderer`.
 public struct BeamerRenderer: NarrativeRenderer {
+    public static let format = OutputFormat.beamer
+    public static let fileExtension = "beamer.tex"
+    public static let abilities: FormatAbilities = [.exportDocuments, .latex]
+    public static let summary = "LaTeX beamer slides, one overlay per equation line"
+    public init(options: RenderOptions) { self.init(decimals: options.decimals, aspect: options.aspect) }
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
     /// The slide's shape.
@@ -482,4 +487,9 @@ public struct BeamerRenderer: NarrativeRenderer {
         }
         return text
     }
+}
+
+extension OutputFormat {
+    /// LaTeX beamer slides, one overlay per equation line.
+    public static let beamer = OutputFormat(rawValue: "beamer")
 }

@@ -6,6 +6,11 @@
 /// estimated wider than the text is set smaller, and broken before operators if still too
 /// wide. Figures are TikZ pictures (see `LaTeXRenderer+Figure.swift`).
 public struct LaTeXRenderer: NarrativeRenderer {
+    public static let format = OutputFormat.latex
+    public static let fileExtension = "tex"
+    public static let abilities: FormatAbilities = [.singleSteps, .exportDocuments, .latex]
+    public static let summary = "a LaTeX article (amsmath, a TikZ figure)"
+    public init(options: RenderOptions) { self.init(decimals: options.decimals) }
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
     /// Whether inline formulas holding a fraction are set in display style (on slides, so
@@ -361,4 +366,9 @@ public struct LaTeXRenderer: NarrativeRenderer {
             all.map { column < $0.count ? cellWidth($0[column]) : 0 }.max() ?? 0
         }
     }
+}
+
+extension OutputFormat {
+    /// A LaTeX article (amsmath `align*`, TikZ figure).
+    public static let latex = OutputFormat(rawValue: "latex")
 }

@@ -6,6 +6,11 @@
 /// (`tabularx`, the first column a fixed 2.8 cm of row names, the others sharing the rest,
 /// text ragged right, scaled down only if it would not fit what is left of the page). Lesson strings are escaped by `LaTeXEscaping` as everywhere else.
 public struct NotationSheetRenderer: NarrativeRenderer {
+    public static let format = OutputFormat.cheatsheet
+    public static let fileExtension = "sheet.tex"
+    public static let abilities: FormatAbilities = [.exportDocuments, .notationSheet, .latex]
+    public static let summary = "a one-page LaTeX sheet of the network in every notation"
+    public init(options: RenderOptions) { self.init(decimals: options.decimals) }
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
 
@@ -88,4 +93,9 @@ public struct NotationSheetRenderer: NarrativeRenderer {
         text += "\\resizebox*{!}{\(room)}{\\usebox{\\sheetbox}}%\n\\else\\usebox{\\sheetbox}\\fi\\par}\n\n"
         return text
     }
+}
+
+extension OutputFormat {
+    /// A one-page LaTeX sheet of the lesson's network in every notation side by side.
+    public static let cheatsheet = OutputFormat(rawValue: "cheatsheet")
 }

@@ -10,6 +10,11 @@ import BackpropCore
 /// `graph LR` block whose node labels carry the activations and δ, and whose edge labels carry
 /// the weights for small networks (a table of the weights follows for larger ones).
 public struct MarkdownRenderer: NarrativeRenderer {
+    public static let format = OutputFormat.markdown
+    public static let fileExtension = "md"
+    public static let abilities: FormatAbilities = [.singleSteps, .exportDocuments]
+    public static let summary = "Markdown with KaTeX math and a Mermaid figure"
+    public init(options: RenderOptions) { self.init(decimals: options.decimals) }
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
 
@@ -163,4 +168,9 @@ public struct MarkdownRenderer: NarrativeRenderer {
         let padding = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
         return fence + padding + flat + padding + fence
     }
+}
+
+extension OutputFormat {
+    /// Markdown with GitHub/KaTeX math and a Mermaid figure.
+    public static let markdown = OutputFormat(rawValue: "markdown")
 }

@@ -7,6 +7,11 @@ import BackpropCore
 /// Equations are in `TextRenderer+Equation.swift`, prose and tables in `+Prose`, the figure in
 /// `+Figure`; math goes through the shared `UnicodeMathWriter`.
 public struct TextRenderer: NarrativeRenderer {
+    public static let format = OutputFormat.text
+    public static let fileExtension = "txt"
+    public static let abilities: FormatAbilities = [.singleSteps]
+    public static let summary = "annotated plain text for the terminal (Unicode math, optional colour)"
+    public init(options: RenderOptions) { self.init(decimals: options.decimals, usesColor: options.usesColor) }
     /// Digits after the decimal point for every trace number.
     public var decimals: Int
     /// Whether to use ANSI colour and bold.
@@ -115,4 +120,9 @@ public struct TextRenderer: NarrativeRenderer {
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { "\u{1B}[\(code)m" + $0 + "\u{1B}[0m" }.joined(separator: "\n")
     }
+}
+
+extension OutputFormat {
+    /// Annotated plain text for the terminal (Unicode math, optional colour).
+    public static let text = OutputFormat(rawValue: "text")
 }
