@@ -74,8 +74,8 @@ struct LessonDecodingTests {
             path: "activation", fragment: "unknown value \"sigmod\" (did you mean \"sigmoid\"?)"),
         BadCase(
             name: "unknown activation in a list",
-            json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"tanh\", \"softplus\"]"),
-            path: "activation[1]", fragment: "unknown value \"softplus\""),
+            json: replacing("\"activation\": \"sigmoid\"", with: "\"activation\": [\"tanh\", \"swoosh\"]"),
+            path: "activation[1]", fragment: "unknown value \"swoosh\""),
         BadCase(
             name: "unknown loss", json: replacing("\"loss\": \"cross-entropy\"", with: "\"loss\": \"hinge\""),
             path: "loss", fragment: "unknown value \"hinge\" use one of"),  // no guess that far off

@@ -27,7 +27,7 @@ struct EquationTruthTests {
     static func lesson(seed: UInt64) throws -> Lesson {
         var random = SplitMix64(seed: seed &+ 1000)
         func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
-        let hidden: [Activation] = [.sigmoid, .tanh, .relu, .linear, .scaledTanh]
+        let hidden = Activation.allCases.filter(\.isElementwise)
         var depth = 2 + pick(4)
         if seed % 10 == 0 { depth = 2 }  // no hidden layer
         if seed % 10 == 1 { depth = 5 }  // five layers

@@ -13,7 +13,7 @@ struct RandomLessonTests {
         func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         let depth = 2 + pick(4)
         let sizes = (0..<depth).map { _ in 1 + pick(10) }
-        let hidden: [Activation] = [.sigmoid, .tanh, .relu, .linear, .scaledTanh]
+        let hidden = Activation.allCases.filter(\.isElementwise)
         let usesSoftmax = sizes[depth - 1] > 1 && pick(3) == 0
         let loss: Loss = usesSoftmax || pick(2) == 0 ? .crossEntropy : .squaredError
         var activations = (0..<(depth - 2)).map { _ in hidden[pick(hidden.count)] }

@@ -22,6 +22,13 @@ public enum Activation: String, CaseIterable, Codable, Sendable {
     /// Whether the function acts on each unit alone (all but softmax).
     public var isElementwise: Bool { self != .softmax }
 
+    /// "sigmoid, tanh or relu": the names of `activations`, for messages.
+    public static func spokenList(_ activations: [Activation]) -> String {
+        let names = activations.map(\.rawValue)
+        guard names.count > 1, let last = names.last else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " or " + last
+    }
+
     /// g(z) for a whole layer. Stable for |z| up to at least 1e4: no overflow, no NaN.
     public func values(_ z: [Double]) -> [Double] {
         switch definition.value {

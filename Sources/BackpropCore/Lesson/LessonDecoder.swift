@@ -214,7 +214,7 @@ struct LessonDecoder {
             if activation == .softmax && index < items.count - 1 {
                 throw fail(
                     item, "activation[\(index)]", "softmax may only be the output layer's activation",
-                    fix: "use sigmoid, tanh, relu, linear or scaled-tanh for hidden layers")
+                    fix: "use " + Activation.spokenList(Activation.allCases.filter(\.isElementwise)) + " for hidden layers")
             }
             return activation
         }

@@ -47,16 +47,7 @@ extension Narrator {
                 let rows: [[[Inline]]] = probe.z.indices.map { k in
                     [[.m(.number(probe.z[k]))], [.m(.number(probe.value[k]))], [.m(.number(probe.derivative[k]))]]
                 }
-                let heading: String
-                switch activation {
-                case .sigmoid:
-                    heading = "At Ng's check points (ex4 evaluates sigmoidGradient at −1, −0.5, 0, 0.5, 1):"
-                case .softmax:
-                    heading =
-                        "At z = (−1, −0.5, 0, 0.5, 1), softmax of the whole vector (the last column is the Jacobian's diagonal):"
-                case .tanh, .relu, .linear, .scaledTanh:
-                    heading = "At z = −1, −0.5, 0, 0.5, 1:"
-                }
+                let heading = activation.narration(written: g).probeHeading
                 blocks.append(.paragraph([.t(heading)]))
                 blocks.append(
                     .table(
@@ -71,20 +62,20 @@ extension Narrator {
             let a = sample.a[l - 1]
             var steps: [Math] = []
             var lhs = Math.call(derivativeFunction(ofLayer: l), [notation.weightedInput(l)])
-            switch activation {
-            case .sigmoid, .softmax:
+            switch activation.narration(written: notation.activationFunction).layerSlope {
+            case .fromActivation:
                 let one = Math.integer(1)
                 steps.append(.hadamard(notation.activation(l), .subtract(one, notation.activation(l))))
                 steps.append(.hadamard(vector(a), .subtract(one, vector(a))))
-                if activation == .softmax {
+                if !activation.isElementwise {
                     // Only the Jacobian's diagonal ∂aᵢ/∂zᵢ, not a derivative δ multiplies by.
                     let i = Math.identifier("i")
                     lhs = .partial(
                         .subscripted(notation.activation(l), i), .subscripted(notation.weightedInput(l), i))
                 }
-            case .tanh:
+            case .oneMinusSquare:
                 steps.append(.subtract(.integer(1), .hadamard(notation.activation(l), notation.activation(l))))
-            case .relu, .linear, .scaledTanh:
+            case .ofWeightedInput:
                 steps.append(.call(derivativeFunction(ofLayer: l), [vector(sample.z[l - 2])]))
             }
             steps.append(vector(sample.activationDerivative[l - 2]))
@@ -121,19 +112,7 @@ extension Narrator {
 
     /// One true sentence about the slope of `activation`, for step 4's "why".
     static func slopeFact(of activation: Activation) -> String {
-        switch activation {
-        case .sigmoid: return "the sigmoid's slope is largest, 0.25, at z = 0 and tiny for large |z|"
-        case .tanh: return "tanh's slope is largest, 1, at z = 0 and tiny for large |z|"
-        case .scaledTanh:
-            return "scaled-tanh's slope, (1 − tanh²(z))/2, is largest, 0.5, at z = 0 and tiny for large |z|"
-        case .relu:
-            return
-                "relu's slope is 1 for z > 0 and 0 for z < 0, so a unit with negative z passes no error back (at z = 0 exactly the tool uses 0)"
-        case .linear: return "a linear unit's slope is 1 everywhere, so it passes the error back unchanged"
-        case .softmax:
-            return
-                "softmax's slope is a matrix, because each output depends on every z; the diagonal in the table is one part of it"
-        }
+        activation.narration(written: .identifier("g")).slopeFact
     }
 
     /// tanh as a function of z, meaning the tanh activation.
@@ -141,51 +120,12 @@ extension Narrator {
 
     /// The activation's definition, g(z) = ….
     func definition(of activation: Activation) -> Math {
-        let z = Math.identifier("z")
-        let one = Math.integer(1)
-        switch activation {
-        case .sigmoid:
-            return .divide(one, .add([one, .superscripted(.identifier("e"), .negate(z))]))
-        case .tanh: return .call(Self.tanh, [z])
-        case .relu: return .call(.named("max"), [.integer(0), z])
-        case .linear: return z
-        case .scaledTanh: return .divide(.add([.call(Self.tanh, [z]), one]), .integer(2))
-        case .softmax:
-            return .divide(
-                .superscripted(.identifier("e"), .subscripted(z, .identifier("i"))),
-                .sum(.identifier("k"), .superscripted(.identifier("e"), .subscripted(z, .identifier("k")))))
-        }
+        activation.narration(written: notation.activationFunction).definition
     }
 
+    /// g′(z) = … in its written-out forms.
     func derivativeForms(of activation: Activation) -> [Math] {
-        let z = Math.identifier("z")
-        let one = Math.integer(1)
-        let g = notation.activationFunction
-        switch activation {
-        case .sigmoid:
-            let gOfZ = Math.call(.activation(.sigmoid, written: g), [z])
-            return [
-                .juxtaposed(gOfZ, .subtract(one, gOfZ)),
-                .juxtaposed(.identifier("a"), .subtract(one, .identifier("a"))),
-            ]
-        case .tanh:
-            return [
-                .subtract(one, .superscripted(.call(Self.tanh, [z]), .integer(2))),
-                .subtract(one, .superscripted(.identifier("a"), .integer(2))),
-            ]
-        case .relu: return [.text("1 if z > 0, else 0 (0 at z = 0 by convention)")]
-        case .linear: return [one]
-        case .scaledTanh:
-            let tanhSquared = MathFunction(.superscripted(.identifier("tanh"), .integer(2)), meaning: nil)
-            return [.divide(.subtract(one, .call(tanhSquared, [z])), .integer(2))]
-        case .softmax:
-            // Not an element-wise derivative: step 4 writes softmax's Jacobian itself.
-            return [
-                .juxtaposed(
-                    .subscripted(.identifier("a"), .identifier("i")),
-                    .parenthesized(.subtract(.text("[i = k]"), .subscripted(.identifier("a"), .identifier("k")))))
-            ]
-        }
+        activation.narration(written: notation.activationFunction).derivativeForms
     }
 
     func stepInitialWeights() -> [Block] {
@@ -251,12 +191,7 @@ extension Narrator {
             why =
                 "This network has no hidden layer, so equal starting weights would do no harm: each output unit is compared with its own target, so its weights get their own gradient and move apart as soon as the targets differ; different starting values are simply the usual habit"
         }
-        let saturating = uniqueActivations.filter { activation in
-            switch activation {
-            case .sigmoid, .tanh, .scaledTanh: return true
-            case .relu, .linear, .softmax: return false
-            }
-        }
+        let saturating = uniqueActivations.filter(\.saturates)
         if !saturating.isEmpty {
             why +=
                 ", and small ones keep "

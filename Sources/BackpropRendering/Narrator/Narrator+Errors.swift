@@ -121,8 +121,8 @@ extension Narrator {
             negatesDelta
             ? [.t(" This delta is minus that, "), .m(.subtract(notation.target, notation.activation(L))), .t(".")]
             : []
-        switch activation(ofLayer: L) {
-        case .softmax:
+        switch activation(ofLayer: L).narration(written: slope).crossEntropyOutput {
+        case .throughJacobian:
             let k = UnitIndex.symbol("k")
             let j = UnitIndex.symbol("j")
             let ak = notation.unit(.activation, layer: L, k)
@@ -150,7 +150,7 @@ extension Narrator {
                 .t(" = "), .m(.subtract(ak, yk)),
                 .t(", the last step because the targets of a softmax lesson sum to 1."),
             ] + sign
-        case .sigmoid, .tanh, .scaledTanh, .relu, .linear:
+        case .slopeCancels, .none:
             let a = notation.activation(L)
             let y = notation.target
             return [

@@ -43,12 +43,7 @@ extension Narrator {
                         ])))
         }
         // "Squashes" only where every activation is bounded (relu and linear units are not).
-        let squashes = uniqueActivations.allSatisfy { activation in
-            switch activation {
-            case .sigmoid, .tanh, .scaledTanh, .softmax: return true
-            case .relu, .linear: return false
-            }
-        }
+        let squashes = uniqueActivations.allSatisfy(\.isBounded)
         blocks.append(
             .why([
                 .t(
@@ -265,22 +260,22 @@ extension Narrator {
             notation.delta(layerCount), .equals, negatesDelta ? .subtract(target, output) : .subtract(output, target))
         switch trace.lesson.loss {
         case .crossEntropy:
-            switch activation(ofLayer: layerCount) {
-            case .softmax:
+            switch activation(ofLayer: layerCount).narration(written: notation.activationFunction).crossEntropyOutput {
+            case .throughJacobian:
                 return [
                     .t(
                         "Cross-entropy with a softmax output is, per sample, minus the log of the probability given to the right class: it grows without bound as that probability approaches 0, and through the softmax Jacobian the output error becomes simply "
                     ),
                     .m(outputError), .t(" (step 10)."),
                 ]
-            case .sigmoid:
+            case .slopeCancels:
                 return [
                     .t(
                         "Cross-entropy is Ng's logistic cost: it grows without bound as an output approaches the wrong 0 or 1, and with sigmoid outputs the output error becomes simply "
                     ),
                     .m(outputError), .t(" (step 10)."),
                 ]
-            case .tanh, .relu, .linear, .scaledTanh:
+            case .none:
                 return [
                     .t(
                         "Cross-entropy grows without bound as an output approaches the wrong 0 or 1; step 10 derives the output error from it."
