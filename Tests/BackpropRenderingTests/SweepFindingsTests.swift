@@ -43,7 +43,7 @@ struct SweepFindingsTests {
     func oneUnit() throws {
         let text = try Self.text("xor", .hiddenError, .mazur)
         #expect(!text.contains("each of the 1 unit"))
-        #expect(text.contains("through the one unit of layer 3 it feeds, one path:"))
+        #expect(text.contains("through the one unit of layer o it feeds, one path:"))
     }
 
     @Test("step 13's table lists the samples its sentence names", arguments: LessonFixtures.names)

@@ -32,6 +32,9 @@ public struct NetworkFigure: Equatable, Sendable {
     public var layers: [[Unit]]
     /// A caption per layer ("layer 1 (input)").
     public var layerCaptions: [String]
+    /// Each layer's name in the notation, for prose about the figure ("layer 2", "layer h");
+    /// empty means Ng's "layer 1", "layer 2", ….
+    public var layerNames: [String]
     /// The weight matrices in Ng's shape (see the type's note).
     public var weights: [Matrix]
     /// The symbol of each weight matrix in the chosen notation (Θ⁽¹⁾, w², W).
@@ -66,9 +69,11 @@ public struct NetworkFigure: Equatable, Sendable {
         layers: [[Unit]], layerCaptions: [String], weights: [Matrix], weightSymbols: [Math],
         weightDescriptions: [String]? = nil, activationSymbol: Math = .identifier("a"),
         deltaSymbol: Math = .identifier("δ"), showsBiasUnits: Bool = true, biasLayout: BiasLayout = .firstColumn,
-        biasSymbols: [Math] = [], weightEntrySymbols: [[[Math]]] = [], valueLegend: [Inline] = []
+        biasSymbols: [Math] = [], weightEntrySymbols: [[[Math]]] = [], valueLegend: [Inline] = [],
+        layerNames: [String] = []
     ) {
         self.valueLegend = valueLegend
+        self.layerNames = layerNames
         self.layers = layers
         self.layerCaptions = layerCaptions
         self.weights = weights
@@ -89,7 +94,19 @@ public struct NetworkFigure: Equatable, Sendable {
 
     /// "rows × columns weights from layer l to layer l + 1, note" (l 1-based).
     public static func describe(rows: Int, columns: Int, layer l: Int, note: String) -> String {
-        "\(rows) × \(columns) weights from layer \(l) to layer \(l + 1), \(note)"
+        describe(rows: rows, columns: columns, from: "layer \(l)", to: "layer \(l + 1)", note: note)
+    }
+
+    /// "rows × columns weights from SOURCE to TARGET, note", with the layers named by the notation.
+    public static func describe(rows: Int, columns: Int, from source: String, to target: String, note: String)
+        -> String
+    {
+        "\(rows) × \(columns) weights from \(source) to \(target), \(note)"
+    }
+
+    /// The layer at index `index` (0 = input) named as in the captions: "layer 2", "layer h".
+    public func layerName(_ index: Int) -> String {
+        index < layerNames.count ? layerNames[index] : "layer \(index + 1)"
     }
 }
 

@@ -90,7 +90,7 @@ extension Narrator {
         var blocks: [Block] = [
             .paragraph([
                 .t("Take one weight into the output layer, "), .m(weight),
-                .t(" (unit 1 of layer \(l) to unit 1 of layer \(L)), and sample \(sampleNumber), whose loss is "),
+                .t(" (unit 1 of \(notation.layerName(l)) to unit 1 of \(notation.layerName(L))), and sample \(sampleNumber), whose loss is "),
                 .m(cost),
                 .t(". The weight affects that loss only through "),
                 .m(z), .t(", so the chain rule splits the derivative in two:"),

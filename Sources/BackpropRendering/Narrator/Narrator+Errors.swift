@@ -189,7 +189,7 @@ extension Narrator {
             let theta = trace.weights[l - 1]
             let next = sample.delta[l - 1]
             let slopes = sample.activationDerivative[l - 2]
-            blocks.append(.heading("Layer \(l)"))
+            blocks.append(.heading(Self.capitalized(notation.layerName(l))))
             let explicitTerms = notation.maximumExplicitTerms
             if next.count <= explicitTerms {
                 let j = 1

@@ -21,7 +21,7 @@ extension Narrator {
         }
         let captions = sizes.indices.map { index -> String in
             let role = index == 0 ? "input" : (index == sizes.count - 1 ? "output" : "hidden")
-            return "layer \(index + 1) (\(role))"
+            return "\(notation.layerName(index + 1)) (\(role))"
         }
         // The notation's shape of each matrix (Θ with its bias column, Nielsen's w without it,
         // Tulleken's W = Θᵀ with the bias row last) and its bare symbols (δ; Tulleken's delta = −δ).
@@ -33,7 +33,9 @@ extension Narrator {
             case .lastRow: note = "bias weights in the last row"
             case .separateVector: note = "biases kept apart"
             }
-            return NetworkFigure.describe(rows: shown.rows, columns: shown.columns, layer: index + 1, note: note)
+            return NetworkFigure.describe(
+                rows: shown.rows, columns: shown.columns, from: notation.layerName(index + 1),
+                to: notation.layerName(index + 2), note: note)
         }
         func bare(_ symbol: Math) -> Math {
             switch symbol {
@@ -57,7 +59,7 @@ extension Narrator {
             weightSymbols: trace.weights.indices.map { notation.weights($0 + 1) }, weightDescriptions: descriptions,
             activationSymbol: activationSymbol, deltaSymbol: deltaSymbol,
             biasLayout: notation.biasLayout, biasSymbols: trace.weights.indices.map { notation.bias($0 + 1) },
-            valueLegend: legend)
+            valueLegend: legend, layerNames: sizes.indices.map { notation.layerName($0 + 1) })
         if figure.labelsEdges {
             figure.weightEntrySymbols = trace.weights.enumerated().map { index, theta in
                 (0..<theta.rows).map { i in

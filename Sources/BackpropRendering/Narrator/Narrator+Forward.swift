@@ -29,7 +29,7 @@ extension Narrator {
             }
             blocks.append(.equation(Equation(zSymbol, equals: [symbolic, substituted, vector(z)])))
             if a.count <= Self.largestShown {
-                blocks.append(.paragraph([.t("Unit 1 of layer \(l + 1) by hand:")]))
+                blocks.append(.paragraph([.t("Unit 1 of \(notation.layerName(l + 1)) by hand:")]))
                 blocks.append(.equation(unitSum(layer: l, theta: theta, a: a, z: z[0])))
             }
             blocks.append(

@@ -168,8 +168,8 @@ extension Narrator {
                 .t(", factor by factor: the weight changes "), .m(net), .t(", which changes "), .m(out),
                 .t(
                     next.count == 1
-                        ? ", which reaches the loss through the one unit of layer \(L) it feeds, one path:"
-                        : ", which reaches the loss through each of the \(next.count) units of layer \(L) it feeds, one path each:"
+                        ? ", which reaches the loss through the one unit of \(notation.layerName(L)) it feeds, one path:"
+                        : ", which reaches the loss through each of the \(next.count) units of \(notation.layerName(L)) it feeds, one path each:"
                 ),
             ])
         ]

@@ -13,7 +13,7 @@ extension Narrator {
             if l < layerCount {
                 weightsCell = [.m(notation.weights(l)), .t(": " + shapeText(trace.weights[index]))]
             }
-            rows.append([[.t("\(l) (\(role))")], [.t("\(size)")], activationCell, weightsCell])
+            rows.append([[.t("\(notation.layerLabel(l)) (\(role))")], [.t("\(size)")], activationCell, weightsCell])
         }
         let table = Table(
             header: [[.t("layer")], [.t("units")], [.t("activation")], [.t("weights to the next layer")]],
@@ -49,18 +49,18 @@ extension Narrator {
         ]
 
         var symbols: [[[Inline]]] = [
-            [[.m(notation.activation(1))], [.t("the input vector (layer 1)")]],
+            [[.m(notation.activation(1))], [.t("the input vector (\(notation.layerName(1)))")]],
             [[.m(notation.weights(1))], [.t(weightsMeaning)]],
         ]
         if notation.biasLayout == .separateVector {
-            symbols.append([[.m(notation.bias(1))], [.t("the bias vector into layer 2")]])
+            symbols.append([[.m(notation.bias(1))], [.t("the bias vector into \(notation.layerName(2))")]])
         }
         symbols += [
-            [[.m(notation.weightedInput(2))], [.t("the weighted input of layer 2")]],
+            [[.m(notation.weightedInput(2))], [.t("the weighted input of \(notation.layerName(2))")]],
             [
                 [.m(notation.activation(2))],
                 [
-                    .t("the activation of layer 2, "),
+                    .t("the activation of \(notation.layerName(2)), "),
                     .m(.call(activationFunction(ofLayer: 2), [notation.weightedInput(2)])),
                 ],
             ],
@@ -69,8 +69,8 @@ extension Narrator {
                 [
                     .t(
                         negatesDelta
-                            ? "the delta of layer 2: minus the derivative of one sample's loss with respect to "
-                            : "the error of layer 2: the derivative of one sample's loss with respect to "),
+                            ? "the delta of \(notation.layerName(2)): minus the derivative of one sample's loss with respect to "
+                            : "the error of \(notation.layerName(2)): the derivative of one sample's loss with respect to "),
                     .m(notation.weightedInput(2)),
                 ],
             ],
@@ -79,8 +79,8 @@ extension Narrator {
                 [
                     .t(
                         negatesDelta
-                            ? "minus the per-sample loss gradients of the weights leaving layer 1, summed over the samples"
-                            : "the per-sample loss gradients of the weights leaving layer 1, summed over the samples")
+                            ? "minus the per-sample loss gradients of the weights leaving \(notation.layerName(1)), summed over the samples"
+                            : "the per-sample loss gradients of the weights leaving \(notation.layerName(1)), summed over the samples")
                 ],
             ],
             [[.m(notation.gradient(1))], [.t("the cost's gradient with respect to those weights")]],

@@ -70,7 +70,7 @@ extension Narrator {
         case .oneWeight:
             return [
                 .math(notation.weightEntry(layer: 1, i: 1, j: 1)),
-                .text(" from unit 1 of layer 1 to unit 1 of layer 2; "),
+                .text(" from unit 1 of \(notation.layerName(1)) to unit 1 of \(notation.layerName(2)); "),
                 .math(notation.weightEntry(layer: 1, i: 1, j: 0)), .text(" the bias weight into that unit"),
             ]
         case .forward:

@@ -130,6 +130,9 @@ public struct Narrator: Sendable {
         return seen
     }
 
+    /// `text` with its first letter in upper case, for a heading made of a notation's words.
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     /// The activation of Ng layer l ≥ 2.
     func activation(ofLayer l: Int) -> Activation { trace.lesson.activations[l - 2] }
 }

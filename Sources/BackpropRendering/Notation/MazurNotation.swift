@@ -34,6 +34,9 @@ public struct MazurNotation: Notation {
         return hidden < primes.count ? "h" + primes[hidden] : "h(\(hidden + 1))"
     }
 
+    /// Mazur names layers by their units' letter: layer i, layer h, layer o.
+    public func layerLabel(_ l: Int) -> String { tag(l) }
+
     /// A layer's tag as math, or the general l for rules stated for every layer.
     private func tag(_ l: LayerIndex) -> Math {
         switch l {

@@ -89,6 +89,11 @@ public protocol Notation: Sendable {
     func convention(roundingNote: String) -> [Inline]
     /// What the first weight matrix is, in words (step 1's symbol table).
     var weightsMeaning: String { get }
+    /// How the notation labels Ng's layer l (1…L) in prose and tables: "2" (Ng, Nielsen, the
+    /// 15 Steps), "h" (Mazur's hidden layer).
+    func layerLabel(_ l: Int) -> String
+    /// Ng's layer l named in a sentence, lower case: "layer 2", "layer h".
+    func layerName(_ l: Int) -> String
     /// The name the notation's source gives an equation (Nielsen's BP1–BP4), if any.
     func ruleLabel(_ rule: BackpropRule) -> String?
     /// Extra blocks the notation adds at the end of a step, before its "why" (for example
@@ -244,6 +249,8 @@ extension Notation {
     public var maximumExplicitTerms: Int { 3 }
     public func ruleLabel(_ rule: BackpropRule) -> String? { nil }
     public func remarks(for step: Step, context: RemarkContext) -> [Block] { [] }
+    public func layerLabel(_ l: Int) -> String { String(l) }
+    public func layerName(_ l: Int) -> String { "layer " + layerLabel(l) }
     public func sourceStepName(_ step: Step) -> String? { nil }
 }
 

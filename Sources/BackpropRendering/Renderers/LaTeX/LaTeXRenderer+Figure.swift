@@ -167,7 +167,7 @@ extension LaTeXRenderer {
                     if hasDelta { row.append(unit.delta.map { [.math(.number($0))] } ?? [.text("—")]) }
                     rows.append(row)
                 case .gap(let hidden):
-                    rows.append([[.math(.ellipsis(.vertical))], [.text("(\(hidden) more in layer \(l + 1))")]])
+                    rows.append([[.math(.ellipsis(.vertical))], [.text("(\(hidden) more in \(figure.layerName(l)))")]])
                 }
             }
         }

@@ -15,7 +15,7 @@ extension MarkdownRenderer {
         let deltaSymbol = plain(figure.deltaSymbol)
         var text = "```mermaid\nflowchart LR\n"
         for (l, units) in figure.layers.enumerated() {
-            let caption = l < figure.layerCaptions.count ? figure.layerCaptions[l] : "layer \(l + 1)"
+            let caption = l < figure.layerCaptions.count ? figure.layerCaptions[l] : figure.layerName(l)
             text += "  subgraph L\(l)[\"\(Self.mermaidLabel(caption))\"]\n"
             for slot in NetworkFigure.slots(forLayerOf: units.count) {
                 switch slot {
