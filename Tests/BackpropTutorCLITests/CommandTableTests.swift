@@ -120,7 +120,32 @@ struct CommandTableTests {
         #expect(TraceCommand.format.spec.allowedValues == TraceFormat.allCases.map(\.rawValue))
         #expect(CommonOptions.color.spec.allowedValues == ColorChoice.allCases.map(\.rawValue))
         #expect(CommonOptions.notation.spec.allowedValues == NotationChoice.names)
-        #expect(ExportCommand.notation.spec.allowedValues == NotationChoice.names)
+        #expect(CommonOptions.notation.spec.allowedValues == NotationChoice.names)
+    }
+
+    /// Every numeric option of every command, with a value that is not a number of its kind.
+    static let numericOptions: [(command: String, option: OptionSpec)] = CommandTable.specs.flatMap { command in
+        command.options.filter { $0.rule != nil }.map { (command.name, $0) }
+    }
+
+    @Test("numeric options are checked by the scanner: hexadecimal, words, inf and out of range are usage errors")
+    func numericOptionsRefuseNonNumbers() throws {
+        try #require(Self.numericOptions.count >= 10)
+        for (command, option) in Self.numericOptions {
+            for bad in ["0x10", "abc", "inf", "nan", "1e999", "-5", ""] {
+                let output = BackpropTutor.execute([command, "--" + option.name, bad])
+                #expect(output.exitCode == 64, "\(command) \(option.spelling) \(bad)")
+                let first = output.standardError.split(separator: "\n").first.map(String.init) ?? ""
+                #expect(first.contains(option.spelling) && first.contains("takes"), "\(command): \(first)")
+            }
+        }
+    }
+
+    @Test("closed lists name what is allowed: train --scheme sideways lists the schemes")
+    func closedListNamesChoices() {
+        let output = BackpropTutor.execute(["train", "--scheme", "sideways"])
+        #expect(output.exitCode == 64)
+        #expect(output.standardError.contains("batch, stochastic, minibatch"))
     }
 
     @Test("parsing: positionals, flags, -h, typed values, and errors for repeats and values on flags")

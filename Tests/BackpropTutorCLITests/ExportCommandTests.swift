@@ -134,7 +134,7 @@ struct ExportCommandTests {
         #expect(parsed.value(ExportCommand.aspect) == .fourThree)
         #expect(parsed.value(ExportCommand.format) == .beamer)
         #expect(parsed.value(CommonOptions.lesson) == "xor")
-        #expect(parsed.value(ExportCommand.notation) == .nielsen)
+        #expect(parsed.value(CommonOptions.notation) == .nielsen)
         #expect(parsed.value(ExportCommand.steps) == "6")
         #expect(parsed.value(ExportCommand.output) == "x.tex")
         #expect(parsed.isSet(ExportCommand.force))

@@ -189,7 +189,7 @@ struct TrainCommandTests {
             (["--lambda", "x"], "at least 0"),
             (["--seed", "-3"], "whole number"),
             (["--every", "0"], "at least 1"),
-            (["--epochs", "0"], "at least 1"),
+            (["--epochs", "0"], "from 1 to"),
             (["--scheme", "online"], "not a valid value"),
             (["--plot", ""], "needs a file name"),
         ])

@@ -12,16 +12,24 @@ public struct TrainingPlan: Equatable, Sendable {
         case minibatch(size: Int)
 
         /// The scheme's name as a lesson file and `--scheme` write it.
-        public var name: String {
+        public var name: String { kind.rawValue }
+
+        /// The scheme without its batch size.
+        public var kind: Kind {
             switch self {
-            case .batch: return "batch"
-            case .stochastic: return "stochastic"
-            case .minibatch: return "minibatch"
+            case .batch: return .batch
+            case .stochastic: return .stochastic
+            case .minibatch: return .minibatch
             }
         }
 
+        /// A scheme's name without its parameters, as `--scheme` and lesson files write it.
+        public enum Kind: String, CaseIterable, Sendable {
+            case batch, stochastic, minibatch
+        }
+
         /// The names `--scheme` and lesson files accept, in the order README lists them.
-        public static let names = ["batch", "stochastic", "minibatch"]
+        public static let names = Kind.allCases.map(\.rawValue)
     }
 
     /// When training stops: whichever comes first. At least one limit must be set.

@@ -9,10 +9,7 @@ public enum DemoCommand: Command {
     public static let spec = CommandSpec(
         name: "demo",
         summary: "step through the lesson full screen, one equation line at a time",
-        options: [
-            CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.sample.spec,
-            CommonOptions.precision.spec, CommonOptions.color.spec,
-        ])
+        options: CommonOptions.narration + [CommonOptions.color.spec])
 
     /// Interactive when standard input and output are both terminals (and `TERM` is not
     /// `dumb`, a terminal that cannot move the cursor); otherwise the text of `lesson`.

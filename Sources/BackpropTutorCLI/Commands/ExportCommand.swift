@@ -8,8 +8,6 @@ public enum ExportCommand: Command {
     public static let format = TypedOption<OutputFormat>(
         name: "format", values: OutputFormat.all(with: .exportDocuments),
         summary: "the document format (required); cheatsheet is a one-page sheet of the network in every notation")
-    /// `--notation` for export.
-    public static let notation = NotationChoice.option(summary: "the notation to write it in (default: the lesson's)")
     /// `--steps SPEC`.
     public static let steps = TypedOption(
         name: "steps", valueName: "SPEC", summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15)")
@@ -25,10 +23,7 @@ public enum ExportCommand: Command {
     /// `export` and its options.
     public static let spec = CommandSpec(
         name: "export", summary: "write the lesson as a whole document (\(OutputFormat.spokenList(OutputFormat.all(with: .exportDocuments))))",
-        options: [
-            format.spec, CommonOptions.lesson.spec, notation.spec, CommonOptions.sample.spec,
-            CommonOptions.precision.spec, steps.spec, aspect.spec, output.spec, force.spec,
-        ])
+        options: [format.spec] + CommonOptions.narration + [steps.spec, aspect.spec, output.spec, force.spec])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
     /// directory, then renamed) and prints nothing. An existing FILE is replaced only with

@@ -13,10 +13,7 @@ public enum LessonCommand: Command {
     /// `lesson` and its options.
     public static let spec = CommandSpec(
         name: "lesson", summary: "print all 15 steps in order",
-        options: [
-            CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.sample.spec,
-            CommonOptions.precision.spec, CommonOptions.color.spec, format.spec,
-        ])
+        options: CommonOptions.narration + [CommonOptions.color.spec, format.spec])
 
     /// Writes the title and preface, then each step as soon as it is rendered.
     ///

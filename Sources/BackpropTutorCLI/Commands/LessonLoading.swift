@@ -20,15 +20,4 @@ enum LessonLoading {
         guard isFinite else { throw .overflow(lessonTitle: lesson.title) }
         return trace
     }
-
-    /// The whole number ≥ 1 given for `option`, if any; a usage error for anything else.
-    static func positiveInteger(_ arguments: ParsedArguments, _ option: TypedOption<String>) throws(CLIError) -> Int? {
-        guard let text = arguments.value(option) else { return nil }
-        guard let value = Int(text), value >= 1 else {
-            throw .usage(
-                "'\(option.spec.spelling)' takes a whole number of at least 1, not '\(text)'",
-                command: arguments.command.name)
-        }
-        return value
-    }
 }

@@ -12,22 +12,14 @@ struct LessonNarration {
     /// Loads the lesson, checks the options and traces what `steps` need.
     init(_ arguments: ParsedArguments, steps: [Step], io: CommandIO) throws(CLIError) {
         let command = arguments.command.name
-        var decimals = 4
-        if let text = arguments.value(CommonOptions.precision) {
-            guard let value = Int(text), (0...12).contains(value) else {
-                throw .usage(
-                    "'--precision' takes a whole number of decimals from 0 to 12, not '\(text)'", command: command)
-            }
-            decimals = value
-        }
+        // The scanner has checked that --precision is 0…12 and --sample at least 1.
+        let decimals = arguments.value(CommonOptions.precision) ?? 4
         let lesson = try LessonLoading.lesson(arguments)
         var sampleIndex = 0
-        if let text = arguments.value(CommonOptions.sample) {
-            guard let value = Int(text), (1...max(lesson.samples.count, 1)).contains(value),
-                value <= lesson.samples.count
-            else {
+        if let value = arguments.value(CommonOptions.sample) {
+            guard value <= lesson.samples.count else {
                 throw .usage(
-                    "'--sample' takes a sample number from 1 to \(lesson.samples.count) for this lesson, not '\(text)'",
+                    "'--sample' takes a sample number from 1 to \(lesson.samples.count) for this lesson, not '\(value)'",
                     command: command)
             }
             sampleIndex = value - 1

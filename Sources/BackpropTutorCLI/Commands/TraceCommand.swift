@@ -6,8 +6,8 @@ public enum TraceCommand: Command {
     /// `--format json|text`.
     public static let format = TypedOption<TraceFormat>(name: "format", summary: "output format (default: text)")
     /// `--samples K`: record the first K samples only.
-    public static let samples = TypedOption(
-        name: "samples", valueName: "K",
+    public static let samples = TypedOption<Int>(
+        name: "samples", valueName: "K", range: 1...Int.max,
         summary: "record the per-sample passes of the first K samples only (totals still cover all)")
 
     /// `trace` and its options.
@@ -19,7 +19,7 @@ public enum TraceCommand: Command {
     /// writes it.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
-        let recorded = try LessonLoading.positiveInteger(arguments, samples)
+        let recorded = arguments.value(samples)
         let lesson = try LessonLoading.lesson(arguments)
         let options = TraceOptions(
             samples: recorded.map { .first($0) } ?? .all, checksEveryParameter: arguments.isSet(CommonOptions.all))

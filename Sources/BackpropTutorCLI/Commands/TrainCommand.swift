@@ -7,31 +7,28 @@ import BackpropRendering
 /// prints the summary so far and exits 130.
 public enum TrainCommand: Command {
     /// `--epochs N`.
-    public static let epochs = TypedOption(
-        name: "epochs", valueName: "N",
+    public static let epochs = TypedOption<Int>(
+        name: "epochs", valueName: "N", range: 1...LessonLimits.maximumEpochs,
         summary: "train for N epochs (replaces the lesson's update and epoch limits; a validation threshold stays)")
     /// `--learning-rate A`.
-    public static let learningRate = TypedOption(
-        name: "learning-rate", valueName: "A", summary: "the learning rate α (η) (default: the lesson's)")
+    public static let learningRate = TypedOption<Double>(
+        name: "learning-rate", valueName: "A", atLeast: 0, summary: "the learning rate α (η) (default: the lesson's)")
     /// `--lambda L`.
-    public static let lambda = TypedOption(
-        name: "lambda", valueName: "L", summary: "the regularisation strength λ (default: the lesson's)")
+    public static let lambda = TypedOption<Double>(
+        name: "lambda", valueName: "L", atLeast: 0, summary: "the regularisation strength λ (default: the lesson's)")
     /// `--seed S`.
-    public static let seed = TypedOption(
-        name: "seed", valueName: "S", summary: "seed for the random samples and shuffles (default: the lesson's, else 0)")
+    public static let seed = TypedOption<UInt64>(
+        seedNamed: "seed", valueName: "S", summary: "seed for the random samples and shuffles (default: the lesson's, else 0)")
     /// `--scheme`.
-    public static let scheme = TypedOption<String>(
-        OptionSpec(
-            name: "scheme", valueName: TrainingPlan.Scheme.names.joined(separator: "|"),
-            allowedValues: TrainingPlan.Scheme.names,
-            summary: "all samples per update, one random sample, or mini-batches (default: the lesson's, else batch)"),
-        read: { $0 })
+    public static let scheme = TypedOption<TrainingPlan.Scheme.Kind>(
+        name: "scheme",
+        summary: "all samples per update, one random sample, or mini-batches (default: the lesson's, else batch)")
     /// `--batch-size B`.
-    public static let batchSize = TypedOption(
-        name: "batch-size", valueName: "B", summary: "samples per mini-batch (with --scheme minibatch)")
+    public static let batchSize = TypedOption<Int>(
+        name: "batch-size", valueName: "B", range: 1...Int.max, summary: "samples per mini-batch (with --scheme minibatch)")
     /// `--every K`.
-    public static let every = TypedOption(
-        name: "every", valueName: "K",
+    public static let every = TypedOption<Int>(
+        name: "every", valueName: "K", range: 1...Int.max,
         summary: "when not on a terminal, print a progress line every K checkpoints (default: about 10 lines)")
     /// `--plot FILE.svg`.
     public static let plot = TypedOption(
@@ -58,10 +55,10 @@ public enum TrainCommand: Command {
                 throw .usage("'\(option.spec.spelling)' needs a file name, not an empty one", command: spec.name)
             }
         }
-        let everyCount = try LessonLoading.positiveInteger(arguments, every)
+        let everyCount = arguments.value(every)
         var lesson = try LessonLoading.lesson(arguments)
-        if let rate = try number(arguments, learningRate) { lesson.learningRate = rate }
-        if let value = try number(arguments, lambda) { lesson.lambda = value }
+        if let rate = arguments.value(learningRate) { lesson.learningRate = rate }
+        if let value = arguments.value(lambda) { lesson.lambda = value }
         let plan = try trainingPlan(arguments, lesson: lesson)
         let m = lesson.samples.count
         let text = TrainingText(
@@ -103,18 +100,18 @@ public enum TrainCommand: Command {
     static func trainingPlan(_ arguments: ParsedArguments, lesson: Lesson) throws(CLIError) -> TrainingPlan {
         var plan = lesson.trainingPlan
         let m = lesson.samples.count
-        let size = try LessonLoading.positiveInteger(arguments, batchSize)
+        let size = arguments.value(batchSize)
         switch arguments.value(scheme) {
-        case "stochastic"?: plan.scheme = .stochastic
-        case "batch"?: plan.scheme = .batch
-        case "minibatch"?:
+        case .stochastic?: plan.scheme = .stochastic
+        case .batch?: plan.scheme = .batch
+        case .minibatch?:
             if let size {
                 plan.scheme = .minibatch(size: size)
             } else if case .minibatch = plan.scheme {
             } else {
                 throw .usage("'--scheme minibatch' needs '--batch-size B', e.g. --batch-size 10", command: spec.name)
             }
-        default:
+        case nil:
             if let size {
                 guard case .minibatch = plan.scheme else {
                     throw .usage(
@@ -127,30 +124,12 @@ public enum TrainCommand: Command {
         if case .minibatch(let size) = plan.scheme, size > m {
             throw .usage("'--batch-size' \(size) is more than the lesson's \(m) training samples", command: spec.name)
         }
-        if let count = try LessonLoading.positiveInteger(arguments, epochs) {
-            guard count <= LessonLimits.maximumEpochs else {
-                throw .usage("'--epochs' takes at most \(LessonLimits.maximumEpochs), not \(count)", command: spec.name)
-            }
+        if let count = arguments.value(epochs) {
             plan.stop.epochs = count
             plan.stop.updates = nil
         }
-        if let text = arguments.value(seed) {
-            guard let value = UInt64(text) else {
-                throw .usage("'--seed' takes a whole number from 0 to \(UInt64.max), not '\(text)'", command: spec.name)
-            }
-            plan.seed = value
-        }
+        if let value = arguments.value(seed) { plan.seed = value }
         return plan
-    }
-
-    /// A finite number ≥ 0 given for `option`, if any.
-    static func number(_ arguments: ParsedArguments, _ option: TypedOption<String>) throws(CLIError) -> Double? {
-        guard let text = arguments.value(option) else { return nil }
-        guard let value = Double(text), value.isFinite, value >= 0 else {
-            throw .usage(
-                "'\(option.spec.spelling)' takes a number of at least 0, such as 0.1, not '\(text)'", command: spec.name)
-        }
-        return value
     }
 
     /// The lesson with the trained weights, its title and summary saying so.

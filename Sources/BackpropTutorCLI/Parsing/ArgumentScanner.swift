@@ -78,6 +78,9 @@ public enum ArgumentScanner {
                         + allowed.joined(separator: ", "),
                     command: command.name)
             }
+            if let rule = option.rule, let problem = rule.problem(with: value) {
+                throw .usage("'\(option.spelling)' takes \(problem), not '\(value)'", command: command.name)
+            }
             options[optionName] = value
         }
         return ParsedArguments(

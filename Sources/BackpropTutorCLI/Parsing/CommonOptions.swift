@@ -15,11 +15,17 @@ public enum CommonOptions {
     public static let notation = NotationChoice.option(
         summary: "the notation to write formulas in (default: the lesson's, else ng)")
     /// `--sample K`: the sample the per-sample steps follow.
-    public static let sample = TypedOption(
-        name: "sample", valueName: "K", summary: "which sample (1…m) the per-sample steps follow (default: 1)")
+    public static let sample = TypedOption<Int>(
+        name: "sample", valueName: "K", range: 1...Int.max,
+        summary: "which sample (1…m) the per-sample steps follow (default: 1)")
     /// `--precision P`: decimals shown.
-    public static let precision = TypedOption(
-        name: "precision", valueName: "P", summary: "decimals shown, 0–12 (default: 4; the trace keeps full precision)")
+    public static let precision = TypedOption<Int>(
+        name: "precision", valueName: "P", range: 0...12,
+        summary: "decimals shown, 0–12 (default: 4; the trace keeps full precision)")
+    /// The options every command that tells the lesson takes (`step`, `lesson`, `demo`,
+    /// `export`), declared once: lesson, notation, sample, precision.
+    public static let narration: [OptionSpec] = [lesson.spec, notation.spec, sample.spec, precision.spec]
+
     /// `--color auto|always|never`.
     public static let color = TypedOption<ColorChoice>(
         name: "color", summary: "colour the text: auto = only on a terminal with NO_COLOR unset (default: auto)")

@@ -7,14 +7,19 @@ public struct OptionSpec: Equatable, Sendable {
     public var valueName: String?
     /// The values allowed, when they form a closed list.
     public var allowedValues: [String]?
+    /// What a numeric value must be, checked by the scanner.
+    public var rule: ValueRule?
     /// One line of help.
     public var summary: String
 
     /// An option description.
-    public init(name: String, valueName: String?, allowedValues: [String]? = nil, summary: String) {
+    public init(
+        name: String, valueName: String?, allowedValues: [String]? = nil, rule: ValueRule? = nil, summary: String
+    ) {
         self.name = name
         self.valueName = valueName
         self.allowedValues = allowedValues
+        self.rule = rule
         self.summary = summary
     }
 
