@@ -89,6 +89,42 @@ struct BatchPassTests {
         return smallest
     }
 
+    @Test(
+        "the propagated error (Θ⁽ˡ⁾ without column 0)ᵀδ⁽ˡ⁺¹⁾ kept by the backward pass is ∂loss/∂a⁽ˡ⁾ by central differences",
+        arguments: cases.filter { $0.layerSizes.count > 2 })
+    func propagatedErrorIsTheLossSlopeOfTheActivation(_ c: Case) throws {
+        let p = Self.problem(c, seed: 11)
+        let pass = p.network.backward(
+            p.network.forward(inputs: p.inputs, targets: p.targets), targets: p.targets, keepsPropagatedErrors: true)
+        #expect(pass.propagatedErrors.count == c.layerSizes.count - 2)
+        let epsilon = 1e-6
+        for l in 2..<c.layerSizes.count {
+            // The network from layer l on, fed with a⁽ˡ⁾: its loss depends on a⁽ˡ⁾ only downstream.
+            let rest = Network(
+                layerSizes: Array(c.layerSizes[(l - 1)...]), activations: Array(p.network.activations[(l - 1)...]),
+                loss: c.loss, weights: Array(p.network.weights[(l - 1)...]))
+            let a = pass.activations[l - 1]
+            for k in 0..<a.rows {
+                for i in 0..<a.columns {
+                    func loss(_ shift: Double) -> Double {
+                        var row = a.row(k)
+                        row[i] += shift
+                        return rest.forward(inputs: Matrix([row]), targets: Matrix([p.targets.row(k)])).sampleLosses[0]
+                    }
+                    let slope = (loss(epsilon) - loss(-epsilon)) / (2 * epsilon)
+                    let kept = pass.propagatedErrors[l - 2][k, i]
+                    #expect(isClose(kept, slope, relative: 1e-6, absolute: 1e-9), "layer \(l) sample \(k) unit \(i)")
+                }
+            }
+            // And δ⁽ˡ⁾ is that error times the slope, as step 11 says.
+            let slopes = p.network.activations[l - 2].derivatives(
+                z: pass.weightedInputs[l - 2].row(0), a: pass.activations[l - 1].row(0))
+            for i in slopes.indices {
+                #expect(isClose(pass.deltas[l - 2][0, i], pass.propagatedErrors[l - 2][0, i] * slopes[i], relative: 1e-12))
+            }
+        }
+    }
+
     @Test("D = ∂J/∂Θ matches central differences (relative difference < 1e-7)", arguments: cases)
     func gradientMatchesCentralDifferences(_ c: Case) throws {
         // The first seed whose relu inputs all stay 1e-3 away from the kink (ε is 1e-5).

@@ -11,6 +11,10 @@ public struct BatchPass: Equatable, Sendable {
     public var weightedInputs: [Matrix]
     /// δ⁽²⁾…δ⁽ᴸ⁾ per sample (rows); empty until `backward` runs.
     public var deltas: [Matrix] = []
+    /// (Θ⁽ˡ⁾ without column 0)ᵀ δ⁽ˡ⁺¹⁾ per sample (rows) for the hidden layers l = 2…L−1, the
+    /// error passed back before ⊙ g′(z⁽ˡ⁾) (step 11 shows it); `propagatedErrors[l - 2]` is
+    /// layer l's. Empty unless `backward(_:targets:keepsPropagatedErrors:)` was asked to keep it.
+    public var propagatedErrors: [Matrix] = []
     /// Each sample's loss (before averaging and regularisation).
     public var sampleLosses: [Double]
 }
@@ -47,8 +51,11 @@ extension Network {
 
     /// The backward pass: δ⁽ᴸ⁾ from the loss, then δ⁽ˡ⁾ = (Θ⁽ˡ⁾ without column 0)ᵀ δ⁽ˡ⁺¹⁾ ⊙ g′(z⁽ˡ⁾)
     /// for l = L−1 down to 2, an explicit reverse loop over layers.
-    public func backward(_ pass: BatchPass, targets: Matrix) -> BatchPass {
+    /// With `keepsPropagatedErrors`, the pass also keeps each hidden layer's error before the
+    /// slope factor (`BatchPass.propagatedErrors`), as the engine computed it.
+    public func backward(_ pass: BatchPass, targets: Matrix, keepsPropagatedErrors: Bool = false) -> BatchPass {
         var result = pass
+        var propagated: [Matrix] = []
         let last = layerCount - 2  // index of z⁽ᴸ⁾ in weightedInputs
         var deltas = [Matrix](repeating: Matrix(rows: 0, columns: 0), count: layerCount - 1)
         deltas[last] = loss.outputDeltas(
@@ -56,12 +63,14 @@ extension Network {
         for index in stride(from: last - 1, through: 0, by: -1) {
             // δ⁽ˡ⁾ with l = index + 2; Θ⁽ˡ⁾ = weights[index + 1].
             var delta = Matrix.backpropagatedRows(deltas[index + 1], through: weights[index + 1])
+            if keepsPropagatedErrors { propagated.insert(delta, at: 0) }
             // ⊙ g′(z⁽ˡ⁾): hidden layers are element-wise (softmax is output-only).
             self.activations[index].multiplyBySlopes(
                 &delta, z: pass.weightedInputs[index], a: pass.activations[index + 1])
             deltas[index] = delta
         }
         result.deltas = deltas
+        result.propagatedErrors = propagated
         return result
     }
 

@@ -17,7 +17,8 @@ public enum Tracer {
         let targets = lesson.targets
         let m = lesson.samples.count
 
-        let pass = network.backward(network.forward(inputs: inputs, targets: targets), targets: targets)
+        let pass = network.backward(
+            network.forward(inputs: inputs, targets: targets), targets: targets, keepsPropagatedErrors: true)
         let accumulated = network.accumulatedGradients(of: pass)
         let d = network.averagedGradients(accumulated, sampleCount: m, lambda: lesson.lambda)
         let check =
@@ -98,16 +99,8 @@ public enum Tracer {
         let delta = pass.deltas.map { $0.row(k) }
         let slopes = z.indices.map { network.activations[$0].derivatives(z: z[$0], a: a[$0 + 1]) }
         let gradient = network.weights.indices.map { Matrix.outer(delta[$0], [1] + a[$0]) }
-        // (Θ⁽ˡ⁾ without column 0)ᵀ δ⁽ˡ⁺¹⁾ for hidden layers l = 2…L−1 (Θ⁽ˡ⁾ = weights[l − 1]).
-        let propagated = (2..<network.layerCount).map { l in
-            let theta = network.weights[l - 1]
-            let next = delta[l - 1]
-            return (1..<theta.columns).map { j in
-                var sum = 0.0
-                for i in 0..<theta.rows { sum += theta[i, j] * next[i] }
-                return sum
-            }
-        }
+        // (Θ⁽ˡ⁾ without column 0)ᵀ δ⁽ˡ⁺¹⁾ for hidden layers l = 2…L−1, as the backward pass made it.
+        let propagated = pass.propagatedErrors.map { $0.row(k) }
         let y = targets.row(k)
         return Trace.SampleTrace(
             index: k, x: a[0], y: y, a: a, z: z, activationDerivative: slopes,
