@@ -30,10 +30,10 @@ public struct Lesson: Equatable, Sendable {
     public var title: String
     /// A sentence or two about the lesson.
     public var summary: String?
-    /// The name of the notation the lesson is written for; `defaultNotation` when the file
-    /// names none. Which names exist is the caller's registry's business, not Core's.
     /// The notation name a lesson gets when its file names none (Ng's, the course's).
     public static let defaultNotation = "ng"
+    /// The name of the notation the lesson is written for; `defaultNotation` when the file
+    /// names none. Which names exist is the caller's registry's business, not Core's.
     public var notation: String
     /// The class names for one-hot targets, if the lesson has classes.
     public var classes: [String]?

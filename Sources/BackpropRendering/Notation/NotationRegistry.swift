@@ -18,11 +18,4 @@ public enum NotationRegistry {
     public static func notation(named name: NotationName, layerSizes: [Int]) -> (any Notation)? {
         type(named: name).map { $0.init(layerSizes: layerSizes) }
     }
-
-    /// The valid names joined for a message: "ng, nielsen, tulleken or mazur".
-    public static var nameList: String {
-        let names = all.map { $0.name.rawValue }
-        guard names.count > 1 else { return names.joined() }
-        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
-    }
 }

@@ -5,7 +5,7 @@
 /// "Why" shares its equation's frame when both fit. The lines of an equation appear in turn
 /// (`\uncover<n->`): symbolic form, substituted numbers, result; text after an equation
 /// appears with its last line. Nothing is ever enlarged: an equation is set in the largest of
-/// 11, 10 or 9 pt that fits the frame's width, broken before operators when even 9 pt is too
+/// 11, 10, 9 or 8 pt that fits the frame's width, broken before operators when even 8 pt is too
 /// wide, and spread over more frames when too tall; only what still cannot fit (a single
 /// matrix wider than the frame) is scaled down. The network figure gets a frame of its own,
 /// its value and weight tables the frames after it. Frames are numbered. Lesson strings are
