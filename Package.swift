@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "BackpropCore", targets: ["BackpropCore"]),
         .library(name: "BackpropRendering", targets: ["BackpropRendering"]),
         .library(name: "BackpropTutorCLI", targets: ["BackpropTutorCLI"]),
+        .library(name: "BackpropDiagnosis", targets: ["BackpropDiagnosis"]),
     ],
     targets: [
         // The engine, the trace and the lesson format. No user-facing prose.
@@ -22,6 +23,8 @@ let package = Package(
             dependencies: ["BackpropCore", "BackpropRendering"],
             plugins: ["EmbedLessonsPlugin"]
         ),
+        // `diagnose`: a learner's own numbers against the pass, and the classic mistakes behind them.
+        .target(name: "BackpropDiagnosis", dependencies: ["BackpropCore"]),
         .executableTarget(name: "backprop-tutor", dependencies: ["BackpropTutorCLI"]),
         // `swift run -c release backprop-bench`: epoch and command timings (README, Performance).
         .executableTarget(name: "backprop-bench", dependencies: ["BackpropTutorCLI"], path: "Sources/BackpropBench"),
@@ -52,6 +55,7 @@ let package = Package(
             dependencies: ["BackpropRendering", "BackpropTestSupport"],
             exclude: ["Goldens"]
         ),
+        .testTarget(name: "BackpropDiagnosisTests", dependencies: ["BackpropDiagnosis", "BackpropTestSupport"]),
         .testTarget(
             name: "BackpropTutorCLITests",
             dependencies: ["BackpropTutorCLI", "BackpropTestSupport"],
