@@ -20,7 +20,7 @@ let package = Package(
         // so the binary finds them wherever it runs from.
         .target(
             name: "BackpropTutorCLI",
-            dependencies: ["BackpropCore", "BackpropRendering"],
+            dependencies: ["BackpropCore", "BackpropRendering", "BackpropDiagnosis"],
             plugins: ["EmbedLessonsPlugin"]
         ),
         // `diagnose`: a learner's own numbers against the pass, and the classic mistakes behind them.
@@ -55,7 +55,10 @@ let package = Package(
             dependencies: ["BackpropRendering", "BackpropTestSupport"],
             exclude: ["Goldens"]
         ),
-        .testTarget(name: "BackpropDiagnosisTests", dependencies: ["BackpropDiagnosis", "BackpropTestSupport"]),
+        .testTarget(
+            name: "BackpropDiagnosisTests", dependencies: ["BackpropDiagnosis", "BackpropTestSupport"],
+            exclude: ["Octave"]
+        ),
         .testTarget(
             name: "BackpropTutorCLITests",
             dependencies: ["BackpropTutorCLI", "BackpropTestSupport"],

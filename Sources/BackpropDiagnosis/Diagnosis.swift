@@ -130,7 +130,8 @@ public struct Diagnosis: Sendable {
         let scale = max(b.values.map(abs).max() ?? 0, a.values.map(abs).max() ?? 0)
         return zip(a.values, b.values).allSatisfy { x, y in
             guard x.isFinite, y.isFinite else { return x == y }
-            return abs(x - y) <= max(relativeTolerance * max(abs(x), abs(y)), 1e-4 * relativeTolerance * scale, 1e-12)
+            // Octave's short display keeps 4 decimals of a matrix scaled to its largest entry.
+            return abs(x - y) <= max(relativeTolerance * max(abs(x), abs(y)), 1e-4 * scale, 1e-12)
         }
     }
 

@@ -16,6 +16,10 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case streamWrite(stream: String, reason: String)
     /// The lesson's numbers overflow: its cost or gradient is ∞ or NaN (exit 1).
     case overflow(lessonTitle: String)
+    /// `diagnose` could not read the learner's answers (exit 1): the file, the line and the fix.
+    case answers(file: String, line: Int, message: String, fix: String)
+    /// `diagnose` found wrong values (exit 1); its report has already been written.
+    case wrongAnswers(count: Int)
     /// Ctrl-C stopped a command that still finished its output (`train`): exit 130, as a
     /// shell reports a process ended by SIGINT.
     case interrupted(String)
@@ -26,7 +30,7 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage: return 64
         case .interrupted: return 130
-        case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow: return 1
+        case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow, .answers, .wrongAnswers: return 1
         }
     }
 
@@ -35,6 +39,10 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage(let message, _): return message
         case .lesson(let error): return error.description
+        case .answers(let file, let line, let message, let fix):
+            return (line > 0 ? "\(file):\(line): " : "\(file): ") + message + "; fix: " + fix
+        case .wrongAnswers(let count):
+            return count == 1 ? "1 of your values is wrong" : "\(count) of your values are wrong"
         case .gradientCheckFailed(let difference, let bar):
             return
                 "gradient check failed: relative difference \(Self.compactScientific(difference, significant: 5)) exceeds \(Self.compactScientific(bar))"

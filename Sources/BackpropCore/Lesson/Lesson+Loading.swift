@@ -32,6 +32,13 @@ extension Lesson {
         return try decode(text, file: displayName, notations: notations)
     }
 
+    /// The bytes of the regular file at `path`, refused above the lesson size limit, with the
+    /// same located messages as lesson files (for other text files the tool reads, such as
+    /// `diagnose`'s answers).
+    public static func readBoundedFile(atPath path: String, displayName: String) throws(LessonError) -> [UInt8] {
+        try readLessonFile(atPath: path, displayName: displayName)
+    }
+
     /// The bytes of the regular file at `path`, at most the size limit.
     static func readLessonFile(atPath path: String, displayName: String) throws(LessonError) -> [UInt8] {
         func failure(_ reason: String) -> LessonError { .unreadable(file: displayName, reason: reason) }

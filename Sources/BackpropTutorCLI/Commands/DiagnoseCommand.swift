@@ -1,0 +1,85 @@
+import BackpropCore
+import BackpropDiagnosis
+import Foundation
+
+/// `diagnose ANSWERS`: the learner's own values checked against the lesson's pass, the first
+/// wrong one in the order they are computed, and the classic mistake that reproduces them.
+public enum DiagnoseCommand: Command {
+    /// `--format text|json`.
+    public static let format = TypedOption<DiagnosisFormat>(
+        name: "format", summary: "a report to read, or backprop-tutor/diagnosis@1 JSON (default: text)")
+
+    /// `diagnose ANSWERS` and its options.
+    public static let spec = CommandSpec(
+        name: "diagnose", arguments: "ANSWERS",
+        summary: "check your own numbers (a file, or - for standard input) and name the mistake behind wrong ones",
+        options: [CommonOptions.lesson.spec, format.spec])
+
+    /// Reads the answers, diagnoses them and writes the report; exit 1 when any value is wrong.
+    public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
+        guard arguments.positionals.count == 1, let path = arguments.positionals.first else {
+            throw .usage(
+                "diagnose takes one answer file (or - for standard input), e.g. backprop-tutor diagnose answers.txt",
+                command: spec.name)
+        }
+        let display = path == "-" ? "standard input" : path
+        let text = try read(path, display: display, io: io)
+        let answers: AnswerFile
+        do {
+            answers = try AnswerFile(text: text)
+        } catch {
+            throw .answers(file: display, line: error.line, message: error.message, fix: error.fix)
+        }
+        let lessonName = arguments.value(CommonOptions.lesson) ?? answers.lesson ?? LessonLibrary.defaultLessonName
+        let lesson: Lesson
+        do {
+            lesson = try LessonLibrary.load(lessonName)
+        } catch {
+            throw .lesson(error)
+        }
+        let diagnosis: Diagnosis
+        do {
+            diagnosis = try Diagnosis(lesson: lesson, answers: answers)
+        } catch {
+            throw .answers(file: display, line: error.line, message: error.message, fix: error.fix)
+        }
+        let report = DiagnosisReport(diagnosis: diagnosis, lessonName: lessonName, layerCount: lesson.network.layerCount)
+        switch arguments.value(format) ?? .text {
+        case .text: try io.write(report.text())
+        case .json: try io.write(report.json(notation: lesson.notation))
+        }
+        let wrong = diagnosis.findings.filter { $0.status != .right }.count
+        if wrong > 0 { throw .wrongAnswers(count: wrong) }
+    }
+
+    /// The answer file's text, or standard input's for `-`, within the lesson size limit.
+    static func read(_ path: String, display: String, io: CommandIO) throws(CLIError) -> String {
+        if path == "-" {
+            var lines: [String] = []
+            var size = 0
+            while let line = io.standardInput?.nextLine() {
+                size += line.utf8.count + 1
+                guard size <= LessonLimits.maximumFileBytes else {
+                    throw .answers(file: display, line: lines.count + 1, message: "the input is larger than \(LessonLimits.maximumFileBytes) bytes", fix: "give only the values to check")
+                }
+                lines.append(line)
+            }
+            return lines.joined(separator: "\n")
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try Lesson.readBoundedFile(atPath: path, displayName: display)
+        } catch {
+            throw .lesson(error)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .answers(file: display, line: 0, message: "it is not UTF-8 text", fix: "save it as UTF-8")
+        }
+        return text
+    }
+}
+
+/// `diagnose --format`.
+public enum DiagnosisFormat: String, CaseIterable, Sendable {
+    case text, json
+}
