@@ -15,7 +15,7 @@ extension Diagnosis {
             guard let quantity = QuantityNames.quantity(named: value.name, layerCount: L) else {
                 throw AnswerError(
                     line: value.line, message: "'\(value.name)' is not a name diagnose knows for this \(L)-layer network",
-                    fix: "use ex4's names (a1, z2, a2, delta\(L), Delta1, Theta1_grad, J, grad) or the tool's (δ⁽\(L)⁾, D⁽1⁾)")
+                    fix: "use ex4's names (a1, z2, a2, delta\(L), Delta1, Theta1_grad, J, grad) or the tool's (δ\(L), D1)")
             }
             given.append(GivenValue(name: value.name, quantity: quantity, values: value.values, line: value.line))
         }

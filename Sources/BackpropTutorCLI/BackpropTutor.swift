@@ -43,8 +43,11 @@ public enum BackpropTutor {
     /// Runs the command line with a capturing `CommandIO` and returns what it printed.
     /// `terminal` decides `--color auto` (tests pass `.pipe`, so output never depends on where
     /// tests run).
-    public static func execute(_ arguments: [String], terminal: TerminalEnvironment = .pipe) -> CommandOutput {
-        let (io, output, error) = CommandIO.capturing(terminal: terminal)
+    /// `input` is what standard input holds, line by line.
+    public static func execute(_ arguments: [String], terminal: TerminalEnvironment = .pipe, input: [String] = [])
+        -> CommandOutput
+    {
+        let (io, output, error) = CommandIO.capturing(terminal: terminal, input: input)
         let code = run(arguments, io: io)
         return CommandOutput(standardOutput: output.text, standardError: error.text, exitCode: code)
     }

@@ -13,7 +13,12 @@ public enum DiagnoseCommand: Command {
     public static let spec = CommandSpec(
         name: "diagnose", arguments: "ANSWERS",
         summary: "check your own numbers (a file, or - for standard input) and name the mistake behind wrong ones",
-        options: [CommonOptions.lesson.spec, format.spec])
+        options: [CommonOptions.lesson.spec, format.spec],
+        notes: "ANSWERS holds your values by name: ex4's (a1 z2 a2 … delta3 Delta1 Theta1_grad J grad) or the tool's\n"
+            + "(δ⁽³⁾, D⁽¹⁾), as JSON {\"lesson\", \"sample\", \"values\": {name: number | [..] | [[..]]}},\n"
+            + "Octave text (name = [1 2; 3 4]; or Octave's own display) or numpy's printed arrays.\n"
+            + "Exit 0 when every value is right, 1 when any is wrong.\n\nmistakes it recognises:\n"
+            + HelpColumns.render(MistakeCatalogue.all.map { ($0.id, $0.explanation) }))
 
     /// Reads the answers, diagnoses them and writes the report; exit 1 when any value is wrong.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {

@@ -9,13 +9,16 @@ public struct CommandSpec: Equatable, Sendable {
     public var summary: String
     /// The options it accepts, in the order help and usage list them.
     public var options: [OptionSpec]
+    /// Paragraphs `help COMMAND` prints after the options (e.g. `diagnose`'s mistakes).
+    public var notes: String
 
     /// A command description.
-    public init(name: String, arguments: String = "", summary: String, options: [OptionSpec] = []) {
+    public init(name: String, arguments: String = "", summary: String, options: [OptionSpec] = [], notes: String = "") {
         self.name = name
         self.arguments = arguments
         self.summary = summary
         self.options = options
+        self.notes = notes
     }
 
     /// `backprop-tutor step N [--lesson NAME|PATH] …`.
@@ -32,6 +35,7 @@ public struct CommandSpec: Equatable, Sendable {
         if !options.isEmpty {
             text += "\noptions:\n" + HelpColumns.render(options.map { ($0.head, $0.summary) })
         }
+        if !notes.isEmpty { text += "\n" + notes }
         return text
     }
 }
