@@ -53,13 +53,13 @@ public struct DiagnosisReport: Sendable {
         case .wrong, .right:
             lines.append("First wrong: \(first.given.name) (computed in step \(step)).")
         }
-        lines.append("  yours:    " + Self.flat(first.given.values))
+        lines += Self.rows(first.given.values, label: "  yours:    ")
         // The right value in the learner's layout when only the orientation differs.
         let given = first.given.values
         let expected =
             given.rows == first.expected.columns && given.columns == first.expected.rows && given.rows != given.columns
             ? first.expected.transposed : first.expected
-        lines.append("  expected: " + Self.flat(expected))
+        lines += Self.rows(expected, label: "  expected: ")
         lines.append("")
         if let explanation = diagnosis.explanation {
             lines.append("Mistake: \(explanation.mistake.id): \(explanation.mistake.explanation).")
@@ -71,13 +71,20 @@ public struct DiagnosisReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The numbers of a matrix on one line, rows separated by `;`.
-    static func flat(_ m: Matrix) -> String {
-        let rows = m.rowList.prefix(6).map { row in
-            row.prefix(8).map { String(format: "%.6g", locale: Locale(identifier: "en_US_POSIX"), $0) }.joined(separator: " ")
-                + (row.count > 8 ? " …" : "")
+    /// A matrix as lines: `label` before the first row, each row's first 6 numbers (6
+    /// significant digits) in aligned columns, at most 6 rows, within 80 columns.
+    static func rows(_ m: Matrix, label: String) -> [String] {
+        let shown = m.rowList.prefix(6).map { row in
+            row.prefix(6).map { String(format: "%.6g", locale: Locale(identifier: "en_US_POSIX"), $0) }
         }
-        return "[" + rows.joined(separator: "; ") + (m.rows > 6 ? "; …" : "") + "]"
+        let width = shown.flatMap { $0 }.map(\.count).max() ?? 0
+        let indent = String(repeating: " ", count: label.count)
+        var lines = shown.enumerated().map { index, cells in
+            (index == 0 ? label : indent) + cells.map { String(repeating: " ", count: width - $0.count) + $0 }
+                .joined(separator: "  ") + (m.columns > 6 ? "  …" : "")
+        }
+        if m.rows > 6 { lines.append(indent + "… (\(m.rows) rows)") }
+        return lines
     }
 
     /// The `backprop-tutor/diagnosis@1` document.
