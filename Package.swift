@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "BackpropTutorCLITests",
             dependencies: ["BackpropTutorCLI", "BackpropTestSupport"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
     ]
 )

@@ -8,10 +8,16 @@ import Testing
 struct CommandTableTests {
     /// Stands for `-o`'s file; `optionRuns` puts it in a fresh directory it removes afterwards.
     static let outputPlaceholder = "OUTPUT-FILE.md"
+    /// `Tests/BackpropTutorCLITests/Fixtures/`.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// Arguments that run `command` with `option` set, and a sensible value for it.
     static func invocations(_ command: CommandSpec, _ option: OptionSpec) -> [[String]] {
         var base = [command.name] + (command.name == "step" ? ["1"] : [])
+        if command.name == "diagnose" {
+            base.append(Self.fixtures.appendingPathComponent("mazur-answers.txt").path)
+            if option.name != "lesson" { base += ["--lesson", "mazur"] }
+        }
         if command.name == "export" && option.name != "format" { base += ["--format", "markdown"] }
         if command.name == "train" {
             // Short runs; --batch-size needs the minibatch scheme (and it a size); files go
@@ -29,6 +35,11 @@ struct CommandTableTests {
             }
         }
         guard option.valueName != nil else { return [base + [option.spelling]] }
+        // An injected mistake fails the check by design (exit 1, InjectedCheckTests); the
+        // mistake in the update is the one the check cannot see, so it runs to exit 0.
+        if option.name == "inject" {
+            return [base + [option.spelling, "update-sign"], base + ["\(option.spelling)=update-sign"]]
+        }
         let values: [String]
         if let allowed = option.allowedValues {
             values = allowed

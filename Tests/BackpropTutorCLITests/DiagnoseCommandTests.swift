@@ -118,3 +118,22 @@ import Testing
         #expect(output.standardOutput.contains("\"status\": \"shape\""))
     }
 }
+
+/// `check --inject`: the gradient check as a bug detector.
+@Suite struct InjectedCheckTests {
+    @Test("a hidden-layer mistake fails the check in Θ⁽¹⁾ only; the correct pass and an update mistake pass")
+    func injected() {
+        let missing = BackpropTutor.execute(["check", "--lesson", "ng-gradcheck", "--inject", "missing-derivative"])
+        #expect(missing.exitCode == 1)
+        #expect(missing.standardOutput.contains("20 of 20 in Θ⁽¹⁾, 0 of 18 in Θ⁽²⁾"))
+        #expect(missing.standardOutput.split(separator: "\n").last?.contains("(FAILS)") == true)
+        #expect(missing.standardOutput.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let cost = BackpropTutor.execute(["check", "--lesson", "ng-gradcheck", "--inject", "cost-no-average"])
+        #expect(cost.exitCode == 1)
+        let update = BackpropTutor.execute(["check", "--lesson", "ng-gradcheck", "--inject", "update-sign"])
+        #expect(update.exitCode == 0)
+        let unknown = BackpropTutor.execute(["check", "--inject", "typo"])
+        #expect(unknown.exitCode == 64)
+        #expect(unknown.standardError.contains("missing-derivative"))
+    }
+}

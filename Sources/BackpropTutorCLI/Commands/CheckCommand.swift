@@ -1,4 +1,5 @@
 import BackpropCore
+import BackpropDiagnosis
 import BackpropRendering
 
 /// `check`: backprop's gradient against central differences, as a table whose rows are named
@@ -10,11 +11,42 @@ public enum CheckCommand: Command {
         name: "check",
         summary:
             "compare backprop's gradient with central differences (exit 1 above \(CLIError.compactScientific(GradientCheck.passingBar)))",
-        options: [CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.all.spec])
+        options: [CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.all.spec, inject.spec])
+
+    /// `--inject MISTAKE`: check a backprop that makes one of `diagnose`'s mistakes.
+    public static let inject = TypedOption<String>(
+        OptionSpec(
+            name: "inject", valueName: "MISTAKE", allowedValues: MistakeCatalogue.all.map(\.id),
+            summary: "check a backprop that makes this classic mistake (see help diagnose): what the check reports"),
+        read: { $0 })
 
     /// Runs the check with the project's bar.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try run(arguments, io: io, bar: GradientCheck.passingBar)
+    }
+
+    /// Which weight matrices the injected mistake shows up in: per matrix, how many checked
+    /// entries disagree by more than 1e-6 relative.
+    static func disagreement(_ trace: Trace, notation: (any Notation)?) -> String {
+        guard let numerical = trace.numericalGradient, let check = trace.gradientCheck else { return "" }
+        let text = TextRenderer()
+        var parts: [String] = []
+        for l in trace.D.indices {
+            let entries = (check.checkedEntries ?? []).filter { $0.layer == l }
+            let positions =
+                entries.isEmpty && check.checkedEntries == nil
+                ? (0..<trace.D[l].rows).flatMap { i in (0..<trace.D[l].columns).map { (i, $0) } }
+                : entries.map { ($0.row, $0.column) }
+            let disagreeing = positions.filter { i, j in
+                let a = trace.D[l][i, j]
+                let b = numerical[l][i, j]
+                return abs(a - b) > 1e-6 * max(abs(a) + abs(b), 1e-12)
+            }.count
+            let name = notation.map { text.render($0.weights(.number(l + 1))) } ?? "Θ⁽\(l + 1)⁾"
+            parts.append("\(disagreeing) of \(positions.count) in \(name)")
+        }
+        let total = parts.isEmpty ? "" : "Entries that disagree (beyond 1e-6 relative): " + parts.joined(separator: ", ") + "."
+        return total + " (The check compares gradients only: a mistake in the cost shows in every entry, one in the update in none.)\n"
     }
 
     /// Runs the check against `bar`: writes the table, then throws
@@ -28,9 +60,15 @@ public enum CheckCommand: Command {
         let options = TraceOptions(
             samples: .first(0), includesGradientCheck: true, checksEveryParameter: arguments.isSet(CommonOptions.all),
             includesTraining: false)
-        let trace = try LessonLoading.trace(lesson, options: options)
+        var trace = try LessonLoading.trace(lesson, options: options)
+        if let id = arguments.value(inject), let mistake = MistakeCatalogue.mistake(id: id) {
+            trace = InjectedCheck.apply(mistake, to: trace, lesson: lesson)
+            try io.write(WordWrap.wrappingLongLines("With the mistake \(id) injected: \(mistake.explanation).\n"))
+        }
         guard let check = trace.gradientCheck else { return }
         let passes = GradientCheck.passes(relativeDifference: check.relativeDifference, bar: bar)
+        // With a mistake injected, say where it shows before the table, whose verdict stays last.
+        if arguments.value(inject) != nil { try io.write(WordWrap.wrappingLongLines(disagreement(trace, notation: notation))) }
         try io.write(GradientCheckTable.render(trace, notation: notation, passes: passes, bar: bar))
         guard passes else {
             throw .gradientCheckFailed(relativeDifference: check.relativeDifference, bar: bar)

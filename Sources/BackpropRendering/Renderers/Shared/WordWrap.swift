@@ -1,5 +1,5 @@
 /// Greedy word wrap: as many words per line as fit, never breaking a word.
-enum WordWrap {
+public enum WordWrap {
     /// The words of `text` (split at spaces) in lines of at most `firstWidth` characters for
     /// the first line and `restWidth` for the others; a word longer than the width gets a line
     /// of its own. No lines for text without words.
@@ -24,7 +24,7 @@ extension WordWrap {
     /// `text` with every line longer than `width` wrapped at spaces, continuation lines
     /// indented by `indent` spaces; shorter lines and the line breaks are kept as they are.
     /// For the reports (`check`, `trace --format text`), which are built line by line.
-    static func wrappingLongLines(_ text: String, width: Int = 80, indent: Int = 4) -> String {
+    public static func wrappingLongLines(_ text: String, width: Int = 80, indent: Int = 4) -> String {
         let pad = String(repeating: " ", count: indent)
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             guard line.count > width else { return String(line) }
