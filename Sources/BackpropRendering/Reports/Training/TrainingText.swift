@@ -212,7 +212,10 @@ public struct TrainingText: Sendable {
 
     /// The confusion matrix of one set: rows are true classes, columns predicted ones.
     func confusion(_ evaluation: SetEvaluation, setName: String) -> String {
-        let names = lesson.classNames.map(ControlCharacters.escaped)
+        // One name per row of the matrix; a name list of another length (it cannot happen for a
+        // decoded lesson) falls back to the class numbers rather than indexing past its end.
+        var names = lesson.classNames.map(ControlCharacters.escaped)
+        if names.count != evaluation.confusion.count { names = evaluation.confusion.indices.map { "\($0)" } }
         var rows = [["true \\ predicted"] + names]
         for (index, counts) in evaluation.confusion.enumerated() {
             rows.append([names[index]] + counts.map { "\($0)" })
