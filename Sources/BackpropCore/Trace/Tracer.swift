@@ -11,6 +11,17 @@ public enum Tracer {
     /// samples, absent from `Trace.samples`). The numbers of a part do not depend on which
     /// other parts are asked for.
     public static func trace(_ lesson: Lesson, options: TraceOptions = .everything) -> Trace {
+        let streaming = streamingTrace(lesson, options: options)
+        var trace = streaming.frame
+        trace.samples = streaming.sampleIndices.map(streaming.record)
+        return trace
+    }
+
+    /// Traces `lesson` like `trace(_:options:)`, but leaves the per-sample records to be made
+    /// one at a time (`StreamingTrace.record(_:)`): a writer prints each and drops it, so
+    /// memory does not grow with samples × weights (each record holds two copies of the
+    /// weights). The frame's `samples` is empty; its sensitivity probes cover the selected samples.
+    public static func streamingTrace(_ lesson: Lesson, options: TraceOptions = .everything) -> StreamingTrace {
         let network = lesson.network
         // Built once here: `Lesson.inputs` and `targets` build an m-row matrix on each call.
         let inputs = lesson.inputs
@@ -37,20 +48,18 @@ public enum Tracer {
                 updatesBiases: lesson.updatesBiases, epochs: lesson.epochs)
             : nil
 
-        let samples = options.samples.indices(sampleCount: m).map { k in
-            sampleTrace(k: k, pass: pass, targets: targets, lesson: lesson)
-        }
+        let sampleIndices = options.samples.indices(sampleCount: m)
         let outputs = pass.activations[network.layerCount - 1]
         let misclassified = (0..<m).filter { k in
             predictedClass(outputs.row(k)) != predictedClass(targets.row(k))
         }.count
 
-        return Trace(
+        let frame = Trace(
             format: Trace.formatTag,
             lesson: info(lesson),
             m: m,
             weights: network.weights,
-            samples: samples,
+            samples: [],
             cost: network.cost(of: pass, lambda: lesson.lambda),
             unregularizedCost: pass.sampleLosses.reduce(0, +) / Double(m),
             regularization: network.regularization(lambda: lesson.lambda, sampleCount: m),
@@ -77,7 +86,10 @@ public enum Tracer {
                     epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights,
                     divergence: Trace.Divergence.find(inCosts: $0.costs))
             }
-        ).probed(by: network)
+        )
+        return StreamingTrace(
+            frame: frame.probed(by: network, samples: sampleIndices, pass: pass, targets: targets),
+            sampleIndices: sampleIndices, pass: pass, targets: targets, lesson: lesson)
     }
 
     /// The predicted class of an output (or target) vector: the index of its largest entry
@@ -91,7 +103,7 @@ public enum Tracer {
 
     /// Sample k's record, read from the batched pass; `targets` is `lesson.targets`, built once
     /// by the caller (building it per sample made tracing quadratic in m).
-    private static func sampleTrace(k: Int, pass: BatchPass, targets: Matrix, lesson: Lesson) -> Trace.SampleTrace {
+    static func sampleTrace(k: Int, pass: BatchPass, targets: Matrix, lesson: Lesson) -> Trace.SampleTrace {
         let network = lesson.network
         let a = pass.activations.map { $0.row(k) }
         let z = pass.weightedInputs.map { $0.row(k) }
