@@ -223,6 +223,20 @@ struct LessonDecodingTests {
         if case .invalid = error { #expect(error.description.contains("; fix: ")) }
     }
 
+    @Test("F11: a lesson that is a list is refused at its '[' without building the list's tree")
+    func topLevelList() throws {
+        // 4 MB of nested lists, then a syntax error: reading the lists would report the error
+        // at the end (and build a tree 40 times the text); the '[' alone says it is no lesson.
+        let text = "\n  [" + Array(repeating: "[[[[[[[0]]]]]]]", count: 260_000).joined(separator: ",") + "] oops"
+        let error = try #require(decodingError(text, file: "list.json"))
+        guard case .invalid(_, let line, let column, _, let problem, _) = error else {
+            Issue.record("expected .invalid, got \(error)")
+            return
+        }
+        #expect(line == 2 && column == 3, "\(error)")
+        #expect(problem == "the top level is a list, not an object")
+    }
+
     @Test("errors point at the line and column of the offending value")
     func errorPosition() throws {
         let error = try #require(decodingError(Self.replacing("\"lambda\": 0", with: "\"lambda\": -1")))

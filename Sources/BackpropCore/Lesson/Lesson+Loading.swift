@@ -99,7 +99,7 @@ extension Lesson {
     public static func decode(_ text: String, file: String, notations: [String]? = nil) throws(LessonError) -> Lesson {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(text)
+            root = try JSONParser.parse(text, expectsObject: true)
         } catch {
             throw .malformedJSON(file: file, line: error.line, column: error.column, problem: error.message)
         }
