@@ -57,4 +57,25 @@ struct TrainReliabilityTests {
         #expect(output.exitCode == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("not positive"))
     }
+
+    @Test(
+        "F3: train plots costs among the subnormal numbers and near the largest double, and saves",
+        arguments: [
+            #"{"title":"tiny cost","layers":[1,1],"activation":"linear","loss":"squared-error","weights":[[[0.0,0.0]]],"samples":[{"x":[0],"y":[4.445517498970155e-162]}],"learningRate":1,"epochs":3}"#,
+            #"{"title":"huge cost","layers":[2,1],"activation":"linear","loss":"squared-error","weights":[[[0.0,1.0,1.0]]],"samples":[{"x":[0,0],"y":[0]}],"learningRate":0,"lambda":1.7e308,"epochs":3}"#,
+            #"{"title":"falling cost","layers":[2,1],"activation":"linear","loss":"squared-error","weights":[[[0.0,1.0,1.0]]],"samples":[{"x":[0,0],"y":[0]}],"learningRate":5.88235294117647e-309,"lambda":1.7e308,"epochs":3}"#,
+        ])
+    func extremeCosts(_ lesson: String) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let path = try scratch.write("lesson.json", lesson)
+        let output = BackpropTutor.execute([
+            "train", "--lesson", path, "--plot", scratch.path("p.svg"), "--save", scratch.path("s.json"),
+        ])
+        #expect(output.exitCode == 0, "\(output.standardError)")
+        #expect(output.standardOutput.contains("final cost J"))
+        #expect(FileManager.default.fileExists(atPath: scratch.path("p.svg")))
+        #expect(FileManager.default.fileExists(atPath: scratch.path("s.json")))
+    }
 }
+
