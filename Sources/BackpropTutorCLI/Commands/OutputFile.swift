@@ -29,8 +29,38 @@ enum OutputFile {
     /// interrupt the export at exactly that moment.
     static let holdEnvironmentVariable = "BACKPROP_TUTOR_TEST_HOLD_OUTPUT"
 
-    /// Writes `text` to `path` through a temporary file in the same directory.
-    static func write(_ text: String, to path: String, replacing: Bool) throws(CLIError) {
+    /// Checks, without writing anything, that `write(_:to:replacing:)` could create `path`:
+    /// the name is not empty, nothing but a regular file is there (and that only with
+    /// `replacing`), the directory exists and is writable. `train` calls this before
+    /// training, so a run is not lost to a path that was wrong from the start.
+    static func check(_ path: String, replacing: Bool) throws(CLIError) {
+        let (_, directoryPath) = try inspect(path, replacing: replacing)
+        guard access(directoryPath, W_OK | X_OK) == 0 else {
+            throw .output(
+                path: path,
+                reason: "cannot create a file in \(directoryPath): \(reason(errno)); choose a writable directory")
+        }
+    }
+
+    /// Whether two output paths name the same file: the same name in the same directory
+    /// (compared by device and inode, so `a/x` and `./a/x` are one file).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        func split(_ path: String) -> (directory: String, name: String) {
+            guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+            let directory = String(path[..<slash])
+            return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+        }
+        let (a, b) = (split(first), split(second))
+        guard a.name == b.name else { return false }
+        var one = stat()
+        var two = stat()
+        guard stat(a.directory, &one) == 0, stat(b.directory, &two) == 0 else { return a.directory == b.directory }
+        return one.st_dev == two.st_dev && one.st_ino == two.st_ino
+    }
+
+    /// What is at `path` now: the mode of a regular file it replaces (nil when absent) and its
+    /// directory; throws for everything `write` refuses.
+    private static func inspect(_ path: String, replacing: Bool) throws(CLIError) -> (mode_t?, String) {
         func failure(_ reason: String) -> CLIError { .output(path: path, reason: reason) }
         guard !path.isEmpty else { throw failure("the file name is empty; give one, e.g. -o lesson.tex") }
         var existingMode: mode_t?
@@ -71,6 +101,14 @@ enum OutputFile {
         guard stat(directoryPath, &directoryStatus) == 0, directoryStatus.st_mode & S_IFMT == S_IFDIR else {
             throw failure("the directory \(directoryPath) does not exist; create it first")
         }
+        return (existingMode, directoryPath)
+    }
+
+    /// Writes `text` to `path` through a temporary file in the same directory.
+    static func write(_ text: String, to path: String, replacing: Bool) throws(CLIError) {
+        func failure(_ reason: String) -> CLIError { .output(path: path, reason: reason) }
+        let (existingMode, directoryPath) = try inspect(path, replacing: replacing)
+        var status = stat()
 
         let template = TemporaryFileCleanup.arm(template: directoryPath + "/.backprop-tutor-XXXXXX")
         defer {

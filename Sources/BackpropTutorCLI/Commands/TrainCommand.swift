@@ -58,11 +58,25 @@ public enum TrainCommand: Command {
                 throw .usage("'\(option.spec.spelling)' needs a file name, not an empty one", command: spec.name)
             }
         }
+        if let plotPath = arguments.value(plot), let savePath = arguments.value(save),
+            OutputFile.sameFile(plotPath, savePath)
+        {
+            throw .usage("'--plot' and '--save' name the same file, \(savePath); give each its own", command: spec.name)
+        }
         let everyCount = try LessonLoading.positiveInteger(arguments, every)
         var lesson = try LessonLoading.lesson(arguments)
         if let rate = try number(arguments, learningRate) { lesson.learningRate = rate }
         if let value = try number(arguments, lambda) { lesson.lambda = value }
         let plan = try trainingPlan(arguments, lesson: lesson)
+        // The output files are checked before training (they are written after it), so a run
+        // is never lost to a missing directory or an existing file.
+        for option in [plot, save] {
+            if let path = arguments.value(option) { try OutputFile.check(path, replacing: arguments.isSet(force)) }
+        }
+        // As step and check do: a lesson whose starting cost or gradient overflows is refused
+        // (training it would report NaN as an accuracy of 100%).
+        _ = try LessonLoading.trace(
+            lesson, options: TraceOptions(samples: .first(0), includesGradientCheck: false, includesTraining: false))
         let m = lesson.samples.count
         let text = TrainingText(
             lesson: lesson, plan: plan, usesColor: io.terminal.usesColor(arguments.value(CommonOptions.color) ?? .auto))
@@ -92,6 +106,15 @@ public enum TrainCommand: Command {
             try OutputFile.write(svg, to: path, replacing: arguments.isSet(force))
         }
         if let path = arguments.value(save) {
+            // A lesson with NaN or ∞ weights does not load again: refuse rather than write it.
+            let finite = result.network.weights.allSatisfy { $0.values.allSatisfy(\.isFinite) }
+            guard result.stop != .diverged, finite else {
+                throw .output(
+                    path: path,
+                    reason:
+                        "not written: training diverged, so the weights reached are no lesson to load again; train with a smaller learning rate (now \(JSONWriter.number(lesson.learningRate)))"
+                )
+            }
             try OutputFile.write(savedLesson(lesson, result: result, text: text).jsonText, to: path, replacing: arguments.isSet(force))
         }
         if result.stop == .interrupted {

@@ -105,7 +105,11 @@ public struct TrainingText: Sendable {
         case .interrupted:
             return "stopped: interrupted (Ctrl-C) after \(done); everything below is for the weights at that point\n"
         case .diverged:
-            return "stopped: the cost became NaN or ∞ after \(done): training diverged; try a smaller learning rate\n"
+            let what =
+                last.trainingCost.isFinite
+                ? "the cost rose above \(Int(Trace.Divergence.riseFactor)) × its starting value"
+                : "the cost became NaN or ∞"
+            return "stopped: training diverged at \(position(last)): \(what) after \(done); try a smaller learning rate\n"
         }
     }
 
