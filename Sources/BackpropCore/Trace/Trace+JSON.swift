@@ -117,6 +117,10 @@ extension Trace {
                 ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
                 ("finalWeights", matrices(training.finalWeights)),
             ]
+            if let requested = training.requestedEpochs {
+                // Written only when the run was cut short, so other traces print as they always have.
+                run.append(("requestedEpochs", .number(Double(requested))))
+            }
             if let divergence = training.divergence {
                 // Written only when training diverged, so a healthy trace prints as it always has.
                 run.append(

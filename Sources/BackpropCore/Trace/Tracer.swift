@@ -41,11 +41,12 @@ public enum Tracer {
         var updated = network
         updated.weights = network.updatedWeights(
             gradients: d, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases)
+        let epochs = shortRunEpochs(lesson)
         let run =
             options.includesTraining
             ? network.trained(
                 inputs: inputs, targets: targets, lambda: lesson.lambda, learningRate: lesson.learningRate,
-                updatesBiases: lesson.updatesBiases, epochs: lesson.epochs)
+                updatesBiases: lesson.updatesBiases, epochs: epochs)
             : nil
 
         let sampleIndices = options.samples.indices(sampleCount: m)
@@ -83,13 +84,35 @@ public enum Tracer {
             activationTable: probes(for: network.activations),
             training: run.map {
                 .init(
-                    epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights,
+                    epochs: epochs, costs: $0.costs, finalWeights: $0.network.weights,
+                    requestedEpochs: epochs < lesson.epochs ? lesson.epochs : nil,
                     divergence: Trace.Divergence.find(inCosts: $0.costs))
             }
         )
         return StreamingTrace(
             frame: frame.probed(by: network, samples: sampleIndices, pass: pass, targets: targets),
             sampleIndices: sampleIndices, pass: pass, targets: targets, lesson: lesson)
+    }
+
+    /// The work one epoch of the short run may cost at most, all epochs together, in units of
+    /// max(m, 16) × (weights + 200): about 2 s in a release build on one of the 2-core machines
+    /// of README's Performance section (0.55 ns a unit: 198k weights × 20,000 samples is one
+    /// epoch, 2-2-1 × 20,000 samples 950 epochs). The 16 and 200 are the per-epoch and
+    /// per-sample overheads that dominate small batches and small networks.
+    public static let shortRunWorkBudget = 4_000_000_000.0
+
+    /// Replaces `shortRunWorkBudget` within `withValue` (tests use a tiny budget, so a small
+    /// lesson shows the cut).
+    @TaskLocal public static var shortRunWorkBudgetOverride: Double?
+
+    /// The epochs of step 15's short run (`Trace.training`): the lesson's `epochs`, cut so the
+    /// run stays within `shortRunWorkBudget` (at least 1). Every built-in lesson runs all its
+    /// epochs; `train` is the command for long runs (progress, Ctrl-C, any number of epochs).
+    public static func shortRunEpochs(_ lesson: Lesson) -> Int {
+        let weights = Double(lesson.network.parameterCount)
+        let perEpoch = Double(max(lesson.samples.count, 16)) * (weights + 200)
+        let affordable = ((shortRunWorkBudgetOverride ?? shortRunWorkBudget) / perEpoch).rounded(.down)
+        return max(1, min(lesson.epochs, affordable >= Double(Int.max / 2) ? lesson.epochs : Int(affordable)))
     }
 
     /// The predicted class of an output (or target) vector: the index of its largest entry

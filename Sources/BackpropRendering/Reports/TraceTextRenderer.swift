@@ -84,7 +84,8 @@ public enum TraceTextRenderer {
         }
         lines.append("cost after one update = \(format.string(trace.costAfterUpdate))")
         if let training = trace.training, let last = training.costs.last {
-            lines.append("cost after \(training.epochs) epochs = \(format.string(last))")
+            let cut = training.requestedEpochs.map { " (of the lesson's \($0): the short run is capped, see `train`)" } ?? ""
+            lines.append("cost after \(training.epochs) epochs\(cut) = \(format.string(last))")
         }
         try write(piece(lines))
     }
