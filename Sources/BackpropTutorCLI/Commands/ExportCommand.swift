@@ -58,7 +58,7 @@ public enum ExportCommand: Command {
             : narrator.narrative(steps: chosen)
         let text = format.renderer(decimals: narrator.decimals, aspect: arguments.value(aspect) ?? .sixteenNine)
             .document(narrative)
-        if format.isLaTeX { try LaTeXCoverageWarning.report(text, io: io) }
+        if format.isLaTeX { LaTeXCoverageWarning.report(text, io: io) }
         guard let path = arguments.value(output) else {
             try io.write(text)
             return

@@ -33,7 +33,7 @@ public enum StepCommand: Command {
         case .text: try io.write(narration.textRenderer.render(section))
         case .latex:
             let text = LaTeXRenderer(decimals: decimals).fragment(section)
-            try LaTeXCoverageWarning.report(text, io: io)
+            LaTeXCoverageWarning.report(text, io: io)
             try io.write(text)
         case .markdown: try io.write(MarkdownRenderer(decimals: decimals).fragment(section))
         case .json:
