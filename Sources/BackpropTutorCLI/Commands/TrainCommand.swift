@@ -182,12 +182,20 @@ public enum TrainCommand: Command {
         saved.network = result.network
         saved.weightSource = .given
         let suffix = " (trained)"
-        if saved.title.count + suffix.count <= 200 { saved.title += suffix }
+        if LessonLimits.fits(
+            saved.title + suffix, characters: LessonLimits.maximumTitleCharacters, bytes: LessonLimits.maximumTitleBytes)
+        {
+            saved.title += suffix
+        }
         let last = result.checkpoints[result.checkpoints.count - 1]
         let note =
             "Weights after `train`: \(text.position(last)), \(result.plan.scheme.name) updates, seed \(result.plan.seed), "
             + "learning rate \(JSONWriter.number(lesson.learningRate)); training cost \(JSONWriter.number(last.trainingCost))."
-        saved.summary = (lesson.summary.map { $0 + " " } ?? "") + note
+        // The note is added only while the summary stays within its limit, so the file loads.
+        let noted = (lesson.summary.map { $0 + " " } ?? "") + note
+        let fitsLimit = LessonLimits.fits(
+            noted, characters: LessonLimits.maximumSummaryCharacters, bytes: LessonLimits.maximumSummaryBytes)
+        saved.summary = fitsLimit ? noted : lesson.summary
         return saved
     }
 }
