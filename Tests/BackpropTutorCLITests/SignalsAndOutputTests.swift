@@ -143,3 +143,27 @@ struct SignalsAndOutputTests {
         #expect(!text.contains("\u{1B}[?1049h"), "entered the full screen without a TERM")
     }
 }
+
+/// The demo suspended with Ctrl-Z (SIGTSTP) and continued (SIGCONT), as `fg` does (F9).
+@Suite("demo: suspend and resume")
+struct DemoSuspendTests {
+    @Test("F9: SIGTSTP restores the terminal before stopping; SIGCONT takes raw mode and the screen back and redraws")
+    func suspendAndResume() throws {
+        let (terminal, before) = try DemoTerminalTests.started()
+        let offset = terminal.output.count
+        #expect(kill(terminal.processIdentifier, SIGTSTP) == 0)
+        #expect(terminal.wait(for: DemoTerminalTests.screenRestored, after: offset, timeout: 10), "not restored on Ctrl-Z")
+        #expect(sameSettings(terminal.settings(), before), "still raw while stopped")
+        let resumed = terminal.output.count
+        #expect(kill(terminal.processIdentifier, SIGCONT) == 0)
+        #expect(terminal.wait(for: DemoTerminalTests.alternateScreenOn, after: resumed, timeout: 10), "no full screen after fg")
+        #expect(terminal.wait(for: " title page ", after: resumed, timeout: 10), "no redraw after fg")
+        #expect(!sameSettings(terminal.settings(), before), "cooked mode after fg")
+        // Keys work without Enter again: one "n" moves on (here: scrolls the tall title page).
+        terminal.press("n", expecting: " title page · rows 2")
+        terminal.type("q")
+        let exit = terminal.waitForExit()
+        #expect(exit?.reason == .exit && exit?.status == 0, "\(String(describing: exit))")
+        DemoTerminalTests.expectRestored(terminal, before: before)
+    }
+}
