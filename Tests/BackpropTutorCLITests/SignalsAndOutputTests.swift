@@ -167,3 +167,49 @@ struct DemoSuspendTests {
         DemoTerminalTests.expectRestored(terminal, before: before)
     }
 }
+
+/// Messages and parsing (F15).
+@Suite("messages and parsing")
+struct MessageCosmeticsTests {
+    @Test("F15: a large whole number in a message prints without .0")
+    func largeWholeNumber() throws {
+        var lesson = try String(contentsOf: Fixtures.lessonsDirectory.appendingPathComponent("xor.json"), encoding: .utf8)
+        lesson = lesson.replacingOccurrences(of: "\"epochs\": 2000", with: "\"epochs\": 9007199254740992")
+        let file = try TemporaryFile(contents: lesson)
+        defer { file.remove() }
+        let output = BackpropTutor.execute(["step", "1", "--lesson", file.path])
+        #expect(output.exitCode == 1)
+        #expect(output.standardError.contains("found 9007199254740992;"), "\(output.standardError)")
+    }
+
+    @Test("F15: --learning-rate takes decimal numbers only, not Swift's hex floats")
+    func hexLearningRate() {
+        expectUsageError(["train", "--lesson", "xor", "--learning-rate", "0x1p3"], mentioning: "at least 0")
+        expectUsageError(["train", "--lesson", "xor", "--lambda", "0x10"], mentioning: "at least 0")
+    }
+
+    @Test("F15: -o --force (and --save -x) is a usage error, not a file named --force")
+    func optionAsFileName() throws {
+        try HostileSurroundingsTests.withDirectory { directory in
+            let result = try HostileSurroundingsTests.run(
+                ["export", "--lesson", "xor", "--format", "markdown", "-o", "--force"], in: directory)
+            #expect(result.status == 64, "\(result.standardError)")
+            #expect(result.standardError.contains("write ./--force"))
+            #expect(try HostileSurroundingsTests.entries(directory) == [])
+        }
+        expectUsageError(["train", "--lesson", "xor", "--save", "-x"], mentioning: "option-like")
+    }
+
+    @Test("F15: a trailing slash after a symbolic link to a lesson file is refused, as for the file itself")
+    func trailingSlash() throws {
+        try HostileSurroundingsTests.withDirectory { directory in
+            let target = directory.appendingPathComponent("xor.json")
+            try FileManager.default.copyItem(at: Fixtures.lessonsDirectory.appendingPathComponent("xor.json"), to: target)
+            let link = directory.appendingPathComponent("link.json").path
+            #expect(symlink(target.path, link) == 0)
+            let output = BackpropTutor.execute(["step", "1", "--lesson", link + "/"])
+            #expect(output.exitCode == 1)
+            #expect(output.standardError.contains("a part of the path is not a directory"), "\(output.standardError)")
+        }
+    }
+}

@@ -57,6 +57,11 @@ public enum TrainCommand: Command {
             if let path = arguments.value(option), path.isEmpty {
                 throw .usage("'\(option.spec.spelling)' needs a file name, not an empty one", command: spec.name)
             }
+            if let path = arguments.value(option), path.hasPrefix("-") {
+                throw .usage(
+                    "'\(option.spec.spelling)' needs a file name, not the option-like '\(path)'; for a file of that name write ./\(path)",
+                    command: spec.name)
+            }
         }
         if let plotPath = arguments.value(plot), let savePath = arguments.value(save),
             OutputFile.sameFile(plotPath, savePath)
@@ -169,7 +174,9 @@ public enum TrainCommand: Command {
     /// A finite number ≥ 0 given for `option`, if any.
     static func number(_ arguments: ParsedArguments, _ option: TypedOption<String>) throws(CLIError) -> Double? {
         guard let text = arguments.value(option) else { return nil }
-        guard let value = Double(text), value.isFinite, value >= 0 else {
+        // Decimal numbers only, as in lesson files: Double("0x1p3") would read a hex float.
+        let isDecimal = !text.isEmpty && text.allSatisfy { "0123456789.eE+-".contains($0) }
+        guard isDecimal, let value = Double(text), value.isFinite, value >= 0 else {
             throw .usage(
                 "'\(option.spec.spelling)' takes a number of at least 0, such as 0.1, not '\(text)'", command: spec.name)
         }
