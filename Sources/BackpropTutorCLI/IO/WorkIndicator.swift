@@ -17,10 +17,11 @@ import Foundation
 /// command's first write to either stream stops it for good. `train` has its own progress
 /// line and the interactive `demo` owns the screen, so neither gets one.
 final class WorkIndicator: @unchecked Sendable {
-    private let lock = NSLock()
+    /// Guards the state below; its signal wakes the drawing thread at once on `stop()`.
+    private let condition = NSCondition()
     private var isStopped = false
+    private var hasFinished = false
     private var hasDrawn = false
-    private let finished = DispatchSemaphore(value: 0)
 
     /// Starts the indicator for a run of `arguments`, or returns nil when it is not wanted.
     static func start(for arguments: [String]) -> WorkIndicator? {
@@ -38,32 +39,31 @@ final class WorkIndicator: @unchecked Sendable {
 
     /// Erases the line if it was drawn and ends the indicator; later calls do nothing.
     func stop() {
-        lock.lock()
-        let wasStopped = isStopped
+        condition.lock()
+        defer { condition.unlock() }
+        guard !isStopped else { return }
         isStopped = true
-        lock.unlock()
-        guard !wasStopped else { return }
-        finished.wait()
+        condition.signal()
+        while !hasFinished { condition.wait() }
         if hasDrawn { Self.draw("\r\u{1B}[K") }
     }
 
     private func loop() {
-        var tenths = 0
-        while true {
-            usleep(100_000)
-            tenths += 1
-            lock.lock()
-            if isStopped {
-                lock.unlock()
-                break
-            }
-            if tenths >= 10 && tenths % 10 == 0 {
-                Self.draw("\r\u{1B}[Kbackprop-tutor: working… \(tenths / 10) s (Ctrl-C stops)")
-                hasDrawn = true
-            }
-            lock.unlock()
+        condition.lock()
+        defer { condition.unlock() }
+        let start = Date()
+        var seconds = 1
+        while !isStopped {
+            // Sleeps until the next whole second of work, unless stop() wakes it first.
+            let deadline = start.addingTimeInterval(Double(seconds))
+            while !isStopped, Date() < deadline { _ = condition.wait(until: deadline) }
+            guard !isStopped else { break }
+            Self.draw("\r\u{1B}[Kbackprop-tutor: working… \(seconds) s (Ctrl-C stops)")
+            hasDrawn = true
+            seconds += 1
         }
-        finished.signal()
+        hasFinished = true
+        condition.broadcast()
     }
 
     private static func draw(_ text: String) {
