@@ -7,8 +7,15 @@ public enum BackpropTutor {
 
     /// Runs the command line (arguments after the program name) on the process's own streams
     /// and returns the exit code.
+    /// A command that works for more than a second without output shows that it is working
+    /// on standard error, when that is a terminal (`WorkIndicator`).
     public static func run(_ arguments: [String]) -> Int32 {
-        run(arguments, io: .standard())
+        var io = CommandIO.standard()
+        guard let indicator = WorkIndicator.start(for: arguments) else { return run(arguments, io: io) }
+        defer { indicator.stop() }
+        io.standardOutput = IndicatedSink(base: io.standardOutput, indicator: indicator)
+        io.standardError = IndicatedSink(base: io.standardError, indicator: indicator)
+        return run(arguments, io: io)
     }
 
     /// Runs the command line on `io`: commands write to it as they go; an error is written to

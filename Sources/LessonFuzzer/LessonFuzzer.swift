@@ -13,8 +13,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     return 0
 }
 
-/// Feeds bytes to the lesson decoder and, when a lesson decodes, traces it cheaply and
-/// renders every step with every renderer in one notation chosen from the input.
+/// Feeds bytes to the lesson decoder and, when a lesson decodes, traces it cheaply, renders
+/// every step with every renderer in one notation chosen from the input, and trains it
+/// briefly through `train`'s report, plots and saved lesson.
 ///
 /// Nothing may crash: a decoding error is formatted (and escaped, as the CLI prints it); a
 /// lesson is traced with options that keep one input well under a second (two recorded
@@ -60,6 +61,38 @@ enum LessonFuzzer {
         for section in narrative.sections {
             _ = LaTeXRenderer(decimals: narrator.decimals).fragment(section)
             _ = MarkdownRenderer(decimals: narrator.decimals).fragment(section)
+        }
+        train(lesson, hash: hash)
+    }
+
+    /// What `train` prints and writes, for a short run of the lesson's own plan: the head, the
+    /// progress lines, the summary (stop line, Braille cost plot, table, confusion matrix,
+    /// outputs), the SVG of the curves and the saved lesson, which must decode again whenever
+    /// `train --save` would write it (the run did not diverge and every weight is finite).
+    static func train(_ lesson: Lesson, hash: Int) {
+        var plan = lesson.trainingPlan
+        plan.stop.epochs = min(plan.stop.epochs ?? 5, 5)
+        plan.stop.updates = plan.stop.updates.map { min($0, 50) }
+        let text = TrainingText(lesson: lesson, plan: plan, decimals: hash % 13, usesColor: hash % 3 == 0)
+        _ = text.head()
+        let result = Trainer(lesson: lesson, plan: plan).run(onCheckpoint: { _ = text.progressLine($0) })
+        let evaluations = [
+            ("training", SetEvaluation.evaluate(result.network, on: lesson.samples)),
+            ("validation", SetEvaluation.evaluate(result.network, on: lesson.validationSamples)),
+            ("test", SetEvaluation.evaluate(result.network, on: lesson.testSamples)),
+        ].map { (name: $0.0, evaluation: $0.1) }
+        _ = text.summary(result, evaluations: evaluations)
+        let panels = [text.costPlot(result)] + (text.accuracyPlot(result).map { [$0] } ?? [])
+        _ = TrainingCurvesSVG().document(title: "Training: " + lesson.title, panels: panels)
+        let finite = result.network.weights.allSatisfy { $0.values.allSatisfy(\.isFinite) }
+        guard result.stop != .diverged, finite else { return }
+        var saved = lesson
+        saved.network = result.network
+        saved.weightSource = .given
+        do {
+            _ = try Lesson.decode(saved.jsonText, file: "saved.json")
+        } catch {
+            preconditionFailure("a saved lesson does not load: \(error.description)")
         }
     }
 }

@@ -40,6 +40,21 @@ struct JSONWriterTests {
         #expect(foundation == [text])
     }
 
+    @Test("F10: DEL, C1 controls (CSI U+009B, NEL), U+2028/2029 and bidi controls are written as \\u escapes")
+    func terminalControls() throws {
+        let scalars = (0...0x3000).compactMap(Unicode.Scalar.init).filter(ControlCharacters.isEscaped)
+        #expect(scalars.count > 70)
+        let text = "T" + String(String.UnicodeScalarView(scalars)) + "é"
+        let literal = JSONWriter.string(text)
+        let raw = literal.unicodeScalars.filter { ControlCharacters.isEscaped($0) }
+        #expect(raw.isEmpty, "written raw: \(raw.map { String($0.value, radix: 16) })")
+        #expect(literal.contains("\\u009b") && literal.contains("\\u2028") && literal.contains("\\u202e"))
+        #expect(literal.contains("\\u007f") && literal.hasSuffix("é\""))
+        #expect(try JSONParser.parse(literal).kind == .string(text))
+        let foundation = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
+        #expect(foundation == [text])
+    }
+
     @Test("documents: key order kept, scalar lists on one line, nested lists one item per line")
     func layout() {
         let value: JSONValue.Kind = .object([

@@ -223,6 +223,46 @@ struct LessonDecodingTests {
         if case .invalid = error { #expect(error.description.contains("; fix: ")) }
     }
 
+    @Test(
+        "F6: title, summary and class names are limited in characters and in UTF-8 bytes, exactly at N",
+        arguments: [
+            ("title", String(repeating: "a", count: 200), true), ("title", String(repeating: "a", count: 201), false),
+            ("title", String(repeating: "\u{E9}", count: 200), true),  // 400 bytes
+            ("title", "Z" + String(repeating: "\u{301}", count: 600), false),  // 1 character, 1,201 bytes
+            ("summary", String(repeating: "a", count: 10_000), true),
+            ("summary", String(repeating: "a", count: 10_001), false),
+            ("summary", String(repeating: "\u{3042}", count: 10_000), true),  // 30,000 bytes
+            ("summary", "a" + String(repeating: "\u{301}", count: 20_000), false),  // 40,001 bytes
+            ("classes", String(repeating: "b", count: 200), true), ("classes", String(repeating: "b", count: 201), false),
+            ("classes", "b" + String(repeating: "\u{301}", count: 500), false),  // 1,001 bytes
+        ])
+    func textLimits(_ field: String, _ text: String, _ accepted: Bool) throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(Self.valid.utf8)) as? [String: Any])
+        object[field] = field == "classes" ? [text] : text
+        let data = try JSONSerialization.data(withJSONObject: object)
+        let error = decodingError(String(decoding: data, as: UTF8.self))
+        if accepted {
+            #expect(error == nil, "\(String(describing: error))")
+        } else {
+            let message = try #require(error).description
+            #expect(message.contains("bytes in UTF-8"), "\(message)")
+        }
+    }
+
+    @Test("F11: a lesson that is a list is refused at its '[' without building the list's tree")
+    func topLevelList() throws {
+        // 4 MB of nested lists, then a syntax error: reading the lists would report the error
+        // at the end (and build a tree 40 times the text); the '[' alone says it is no lesson.
+        let text = "\n  [" + Array(repeating: "[[[[[[[0]]]]]]]", count: 260_000).joined(separator: ",") + "] oops"
+        let error = try #require(decodingError(text, file: "list.json"))
+        guard case .invalid(_, let line, let column, _, let problem, _) = error else {
+            Issue.record("expected .invalid, got \(error)")
+            return
+        }
+        #expect(line == 2 && column == 3, "\(error)")
+        #expect(problem == "the top level is a list, not an object")
+    }
+
     @Test("errors point at the line and column of the offending value")
     func errorPosition() throws {
         let error = try #require(decodingError(Self.replacing("\"lambda\": 0", with: "\"lambda\": -1")))

@@ -127,7 +127,7 @@ struct TrainerTests {
         #expect(stopped.network == reference.network)
     }
 
-    @Test("a learning rate far too large stops as diverged, at the first non-finite cost")
+    @Test("a learning rate far too large stops as diverged, at the epoch step 15's rule names (cost over 1000 × J(0))")
     func divergence() throws {
         // One linear unit, squared error: each step multiplies the error by 1 − 2α = −199.
         let network = Network(
@@ -137,8 +137,13 @@ struct TrainerTests {
         let result = Trainer(lesson: lesson, plan: .fullBatch(epochs: 1000)).run()
         #expect(result.stop == .diverged)
         #expect(result.checkpoints.count < 1001)
-        #expect(!result.checkpoints.last!.trainingCost.isFinite)
-        #expect(result.checkpoints.dropLast().allSatisfy { $0.trainingCost.isFinite })
+        let costs = network.trained(
+            inputs: lesson.inputs, targets: lesson.targets, lambda: 0, learningRate: 100, updatesBiases: true,
+            epochs: 1000
+        ).costs
+        let divergence = try #require(Trace.Divergence.find(inCosts: costs))
+        #expect(result.checkpoints.count - 1 == divergence.epoch)
+        #expect(result.checkpoints.dropLast().allSatisfy { $0.trainingCost <= 1000 * result.checkpoints[0].trainingCost })
     }
 
     @Test("xor trains from its seed to all four outputs on the right side of 0.5")

@@ -79,4 +79,30 @@ struct BrailleCurvePlotTests {
         let flat = PlotAxis.spanning(low: 3, high: 3, extendsToTicks: true)
         #expect(flat.low < 3 && flat.high > 3)
     }
+
+    @Test(
+        "F3: any finite data gives finite axes, finite ticks and a plot (subnormal costs, costs near the largest double)",
+        arguments: [
+            [1e-323, 0, 0], [4.9e-324, 4.9e-324], [0, 5e-324], [1.7e308, 1.7e308, 1.7e308], [1.7e308, 1e300, 0],
+            [Double.greatestFiniteMagnitude, 0], [-1.7e308, 1.7e308], [1e300, 1e300 * (1 + 1e-15)],
+        ])
+    func extremeData(_ ys: [Double]) {
+        for extends in [true, false] {
+            let axis = PlotAxis.spanning(low: ys.min()!, high: ys.max()!, extendsToTicks: extends)
+            #expect(axis.low.isFinite && axis.high.isFinite && axis.high > axis.low, "\(ys): \(axis)")
+            #expect(axis.low <= ys.min()! && axis.high >= ys.max()!, "\(ys): \(axis)")
+            #expect(axis.ticks.allSatisfy(\.isFinite) && !axis.ticks.isEmpty, "\(ys): \(axis)")
+            #expect(axis.ticks.map(axis.label).allSatisfy { $0.count <= 24 }, "\(axis.ticks.map(axis.label))")
+        }
+        let plot = CurvePlot(
+            title: "cost", xLabel: "epochs",
+            series: [
+                CurveSeries(
+                    name: "training cost", id: "training-cost",
+                    points: ys.enumerated().map { (x: Double($0.offset), y: $0.element) }, stroke: .solid)
+            ])
+        let text = BrailleCurvePlot().render(plot)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(text)")
+        #expect(TrainingCurvesSVG().document(title: "t", panels: [plot]).contains("</svg>"))
+    }
 }

@@ -132,7 +132,11 @@ extension JSONValue {
 
     /// A number as a message shows it: whole numbers without `.0` (`1025`, not `1025.0`),
     /// others in their shortest round-trip form.
-    static func text(_ number: Double) -> String { JSONWriter.number(number) }
+    static func text(_ number: Double) -> String {
+        // Whole numbers up to Int64's range print in full (9007199254740992, not …992.0).
+        if number.isFinite, number == number.rounded(), Swift.abs(number) < 9.2e18 { return String(Int64(number)) }
+        return JSONWriter.number(number)
+    }
 
     /// `count` and `noun`, plural unless the count is 1: `1 number`, `2 numbers`.
     static func counted(_ count: Int, _ noun: String, plural: String? = nil) -> String {

@@ -20,7 +20,10 @@ public enum JSONWriter {
         return number.description
     }
 
-    /// A JSON string literal with the escapes RFC 8259 requires.
+    /// A JSON string literal with the escapes RFC 8259 requires, and `\u` escapes for every
+    /// other scalar `ControlCharacters.isEscaped` names (DEL, the C1 controls such as CSI
+    /// U+009B, U+2028/2029, the bidi controls), so no JSON output can move a terminal's cursor
+    /// or reorder the text around it. JSON readers read them back as the same scalars.
     public static func string(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
@@ -31,7 +34,7 @@ public enum JSONWriter {
             case "\r": output += "\\r"
             case "\t": output += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if ControlCharacters.isEscaped(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -25,7 +25,10 @@ extension Lesson {
     public static func load(contentsOf url: URL, displayName: String, notations: [String]? = nil)
         throws(LessonError) -> Lesson
     {
-        let bytes = try readLessonFile(atPath: url.path, displayName: displayName)
+        // `url.path` drops a trailing '/', which says the path names a directory: kept, the
+        // kernel refuses `link.json/` (ENOTDIR) as it refuses `file.json/`.
+        let path = url.path + (url.hasDirectoryPath && !url.path.hasSuffix("/") ? "/" : "")
+        let bytes = try readLessonFile(atPath: path, displayName: displayName)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadable(file: displayName, reason: "it is not UTF-8 text; save it as UTF-8")
         }
@@ -106,7 +109,7 @@ extension Lesson {
     public static func decode(_ text: String, file: String, notations: [String]? = nil) throws(LessonError) -> Lesson {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(text)
+            root = try JSONParser.parse(text, expectsObject: true)
         } catch {
             throw .malformedJSON(file: file, line: error.line, column: error.column, problem: error.message)
         }

@@ -48,11 +48,25 @@ struct LessonDecoder {
         }
 
         let title = try required(root, "title").string(at: "title", fix: "give the lesson a title")
-        guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, title.count <= 200 else {
-            throw fail(root["title"], "title", "the title must have 1 to 200 characters", fix: "write a short title")
+        let titleLimit = (LessonLimits.maximumTitleCharacters, LessonLimits.maximumTitleBytes)
+        guard LessonLimits.fits(title, characters: titleLimit.0, bytes: titleLimit.1),
+            !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else {
+            throw fail(
+                root["title"], "title",
+                "the title must have 1 to \(titleLimit.0) characters and at most \(titleLimit.1) bytes in UTF-8 (it has \(title.utf8.count) bytes)",
+                fix: "write a short title")
         }
         let summary = try root["summary"].map { v throws(FieldError) in
-            try v.string(at: "summary", fix: "write the summary as a string")
+            let text = try v.string(at: "summary", fix: "write the summary as a string")
+            let limit = (LessonLimits.maximumSummaryCharacters, LessonLimits.maximumSummaryBytes)
+            guard LessonLimits.fits(text, characters: limit.0, bytes: limit.1) else {
+                throw FieldError(
+                    v, "summary",
+                    "the summary may have at most \(limit.0) characters and \(limit.1) bytes in UTF-8 (it has \(text.utf8.count) bytes)",
+                    fix: "shorten it to a few paragraphs")
+            }
+            return text
         }
         let notation =
             try root["notation"].map { v throws(FieldError) in
@@ -101,7 +115,15 @@ struct LessonDecoder {
                     fix: "name each output unit, e.g. [\"setosa\", \"versicolor\", \"virginica\"]")
             }
             classes = try items.enumerated().map { index, item throws(FieldError) in
-                try item.string(at: "classes[\(index)]", fix: "write the class name as a string")
+                let name = try item.string(at: "classes[\(index)]", fix: "write the class name as a string")
+                let limit = (LessonLimits.maximumClassNameCharacters, LessonLimits.maximumClassNameBytes)
+                guard LessonLimits.fits(name, characters: limit.0, bytes: limit.1) else {
+                    throw FieldError(
+                        item, "classes[\(index)]",
+                        "a class name may have at most \(limit.0) characters and \(limit.1) bytes in UTF-8 (it has \(name.utf8.count) bytes)",
+                        fix: "use a short name such as \"setosa\"")
+                }
+                return name
             }
         }
 

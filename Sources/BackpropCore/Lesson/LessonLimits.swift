@@ -17,4 +17,24 @@ public enum LessonLimits {
     public static let maximumUpdates = 10_000_000
     /// Bytes in a lesson file.
     public static let maximumFileBytes = 32 * 1_024 * 1_024
+
+    /// The title: characters (grapheme clusters, as a reader counts them) and UTF-8 bytes, so
+    /// 200 "characters" cannot hide megabytes of combining marks.
+    public static let maximumTitleCharacters = 200
+    /// The title's UTF-8 bytes.
+    public static let maximumTitleBytes = 1_000
+    /// The summary's characters: a few paragraphs.
+    public static let maximumSummaryCharacters = 10_000
+    /// The summary's UTF-8 bytes.
+    public static let maximumSummaryBytes = 40_000
+    /// One class name's characters.
+    public static let maximumClassNameCharacters = 200
+    /// One class name's UTF-8 bytes.
+    public static let maximumClassNameBytes = 1_000
+
+    /// Whether `text` is within `characters` and `bytes`; the bytes are counted first, so a
+    /// huge string is refused without walking its grapheme clusters.
+    public static func fits(_ text: String, characters: Int, bytes: Int) -> Bool {
+        text.utf8.count <= bytes && text.count <= characters
+    }
 }

@@ -15,19 +15,27 @@ extension Trace {
     /// Writes `jsonText` in pieces, the sample records one by one, so a large trace never
     /// builds one tree or one string for all its samples; `write` receives the pieces in order.
     public func writeJSON<Failure: Error>(_ write: (String) throws(Failure) -> Void) throws(Failure) {
+        let isPrefix = samples.indices.allSatisfy { samples[$0].index == $0 }
+        try writeJSON(records: samples, count: samples.count, writingIndex: !isPrefix, write)
+    }
+
+    /// Writes this trace's frame with `records` (`count` of them) in place of `samples`,
+    /// each record made and written in turn.
+    func writeJSON<Records: Sequence<Trace.SampleTrace>, Failure: Error>(
+        records: Records, count: Int, writingIndex: Bool, _ write: (String) throws(Failure) -> Void
+    ) throws(Failure) {
         // The document without its samples, split where they go: `"samples": []` cannot occur
         // elsewhere, as a string's quotes and newlines are escaped.
         let marker = "\n  \"samples\": [],\n"
         let frame = JSONWriter.text(frameObject)
-        guard !samples.isEmpty, let slot = frame.firstRange(of: marker) else {
+        guard count > 0, let slot = frame.firstRange(of: marker) else {
             try write(frame)
             return
         }
         try write(String(frame[..<slot.lowerBound]) + "\n  \"samples\": [\n")
-        let isPrefix = samples.indices.allSatisfy { samples[$0].index == $0 }
-        for (position, sample) in samples.enumerated() {
+        for (position, sample) in records.enumerated() {
             var record = SampleRecordWriter()
-            record.write(sample, writingIndex: !isPrefix, isLast: position == samples.count - 1)
+            record.write(sample, writingIndex: writingIndex, isLast: position == count - 1)
             try write(String(decoding: record.bytes, as: UTF8.self))
         }
         try write("  ],\n" + frame[slot.upperBound...])
@@ -109,6 +117,10 @@ extension Trace {
                 ("epochs", .number(Double(training.epochs))), ("costs", vector(training.costs)),
                 ("finalWeights", matrices(training.finalWeights)),
             ]
+            if let requested = training.requestedEpochs {
+                // Written only when the run was cut short, so other traces print as they always have.
+                run.append(("requestedEpochs", .number(Double(requested))))
+            }
             if let divergence = training.divergence {
                 // Written only when training diverged, so a healthy trace prints as it always has.
                 run.append(

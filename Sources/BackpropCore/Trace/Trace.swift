@@ -203,6 +203,9 @@ extension Trace {
         public var costs: [Double]
         /// The weights after the last epoch.
         public var finalWeights: [Matrix]
+        /// The lesson's `epochs` when the run was cut to fewer (`Tracer.shortRunEpochs`);
+        /// `nil` when it ran them all.
+        public var requestedEpochs: Int? = nil
         /// The first epoch at which the run diverged, and why (`Divergence`); `nil` when the
         /// cost stayed finite and below 1000 × J(0) throughout. The run is not cut short: the
         /// costs after it are kept as computed (often NaN).

@@ -46,12 +46,38 @@ extension Trace {
         }
         return trace
     }
+
+    /// This trace with a sensitivity probe for each of `samples` (0-based), read from the
+    /// batched `pass` and its `targets`: the same numbers `probed(by:)` gives from the records.
+    func probed(by network: Network, samples: [Int], pass: BatchPass, targets: Matrix) -> Trace {
+        let L = network.layerCount
+        guard L > 2 else { return self }
+        var trace = self
+        let l = L - 1
+        let epsilon = Self.sensitivityProbeEpsilon
+        trace.sensitivityProbes = samples.map { k in
+            let z = pass.weightedInputs[l - 2].row(k)
+            let y = targets.row(k)
+            let plus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(0, by: z[0] + epsilon))
+            let minus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(0, by: z[0] - epsilon))
+            return SensitivityProbe(
+                sample: k, layer: l, unit: 0, epsilon: epsilon, lossPlus: plus, lossMinus: minus,
+                slope: (plus - minus) / (2 * epsilon))
+        }
+        return trace
+    }
 }
 
 extension Network {
     /// The loss of `record`'s sample when layer l's weighted input is `z` and the forward pass
     /// goes on from there: a⁽ˡ⁾ = g(z), z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾[1; a⁽ˡ⁾], …, loss(a⁽ᴸ⁾, y).
     func loss(of record: Trace.SampleTrace, fromLayer l: Int, weightedInput z: [Double]) -> Double {
+        loss(ofTarget: record.y, fromLayer: l, weightedInput: z)
+    }
+
+    /// The loss against target `y` when layer l's weighted input is `z` and the forward pass
+    /// goes on from there.
+    func loss(ofTarget y: [Double], fromLayer l: Int, weightedInput z: [Double]) -> Double {
         var z = z
         var a = activations[l - 2].values(z)
         for layer in l..<layerCount {
@@ -63,7 +89,7 @@ extension Network {
             }
             a = activations[layer - 1].values(z)
         }
-        return loss.value(z: z, a: a, y: record.y, activation: outputActivation)
+        return loss.value(z: z, a: a, y: y, activation: outputActivation)
     }
 }
 

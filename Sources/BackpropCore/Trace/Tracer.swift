@@ -11,6 +11,17 @@ public enum Tracer {
     /// samples, absent from `Trace.samples`). The numbers of a part do not depend on which
     /// other parts are asked for.
     public static func trace(_ lesson: Lesson, options: TraceOptions = .everything) -> Trace {
+        let streaming = streamingTrace(lesson, options: options)
+        var trace = streaming.frame
+        trace.samples = streaming.sampleIndices.map(streaming.record)
+        return trace
+    }
+
+    /// Traces `lesson` like `trace(_:options:)`, but leaves the per-sample records to be made
+    /// one at a time (`StreamingTrace.record(_:)`): a writer prints each and drops it, so
+    /// memory does not grow with samples × weights (each record holds two copies of the
+    /// weights). The frame's `samples` is empty; its sensitivity probes cover the selected samples.
+    public static func streamingTrace(_ lesson: Lesson, options: TraceOptions = .everything) -> StreamingTrace {
         let network = lesson.network
         // Built once here: `Lesson.inputs` and `targets` build an m-row matrix on each call.
         let inputs = lesson.inputs
@@ -31,27 +42,26 @@ public enum Tracer {
         var updated = network
         updated.weights = network.updatedWeights(
             gradients: d, learningRate: lesson.learningRate, updatesBiases: lesson.updatesBiases)
+        let epochs = shortRunEpochs(lesson)
         let run =
             options.includesTraining
             ? network.trained(
                 inputs: inputs, targets: targets, lambda: lesson.lambda, learningRate: lesson.learningRate,
-                updatesBiases: lesson.updatesBiases, epochs: lesson.epochs)
+                updatesBiases: lesson.updatesBiases, epochs: epochs)
             : nil
 
-        let samples = options.samples.indices(sampleCount: m).map { k in
-            sampleTrace(k: k, pass: pass, targets: targets, lesson: lesson)
-        }
+        let sampleIndices = options.samples.indices(sampleCount: m)
         let outputs = pass.activations[network.layerCount - 1]
         let misclassified = (0..<m).filter { k in
             predictedClass(outputs.row(k)) != predictedClass(targets.row(k))
         }.count
 
-        return Trace(
+        let frame = Trace(
             format: Trace.formatTag,
             lesson: info(lesson),
             m: m,
             weights: network.weights,
-            samples: samples,
+            samples: [],
             cost: network.cost(of: pass, lambda: lesson.lambda),
             unregularizedCost: pass.sampleLosses.reduce(0, +) / Double(m),
             regularization: network.regularization(lambda: lesson.lambda, sampleCount: m),
@@ -75,10 +85,35 @@ public enum Tracer {
             activationTable: probes(for: network.activations),
             training: run.map {
                 .init(
-                    epochs: lesson.epochs, costs: $0.costs, finalWeights: $0.network.weights,
+                    epochs: epochs, costs: $0.costs, finalWeights: $0.network.weights,
+                    requestedEpochs: epochs < lesson.epochs ? lesson.epochs : nil,
                     divergence: Trace.Divergence.find(inCosts: $0.costs))
             }
-        ).probed(by: network)
+        )
+        return StreamingTrace(
+            frame: frame.probed(by: network, samples: sampleIndices, pass: pass, targets: targets),
+            sampleIndices: sampleIndices, pass: pass, targets: targets, lesson: lesson)
+    }
+
+    /// The work one epoch of the short run may cost at most, all epochs together, in units of
+    /// max(m, 16) × (weights + 200): about 2 s in a release build on one of the 2-core machines
+    /// of README's Performance section (0.55 ns a unit: 198k weights × 20,000 samples is one
+    /// epoch, 2-2-1 × 20,000 samples 950 epochs). The 16 and 200 are the per-epoch and
+    /// per-sample overheads that dominate small batches and small networks.
+    public static let shortRunWorkBudget = 4_000_000_000.0
+
+    /// Replaces `shortRunWorkBudget` within `withValue` (tests use a tiny budget, so a small
+    /// lesson shows the cut).
+    @TaskLocal public static var shortRunWorkBudgetOverride: Double?
+
+    /// The epochs of step 15's short run (`Trace.training`): the lesson's `epochs`, cut so the
+    /// run stays within `shortRunWorkBudget` (at least 1). Every built-in lesson runs all its
+    /// epochs; `train` is the command for long runs (progress, Ctrl-C, any number of epochs).
+    public static func shortRunEpochs(_ lesson: Lesson) -> Int {
+        let weights = Double(lesson.network.parameterCount)
+        let perEpoch = Double(max(lesson.samples.count, 16)) * (weights + 200)
+        let affordable = ((shortRunWorkBudgetOverride ?? shortRunWorkBudget) / perEpoch).rounded(.down)
+        return max(1, min(lesson.epochs, affordable >= Double(Int.max / 2) ? lesson.epochs : Int(affordable)))
     }
 
     /// The predicted class of an output (or target) vector: the index of its largest entry
@@ -92,7 +127,7 @@ public enum Tracer {
 
     /// Sample k's record, read from the batched pass; `targets` is `lesson.targets`, built once
     /// by the caller (building it per sample made tracing quadratic in m).
-    private static func sampleTrace(k: Int, pass: BatchPass, targets: Matrix, lesson: Lesson) -> Trace.SampleTrace {
+    static func sampleTrace(k: Int, pass: BatchPass, targets: Matrix, lesson: Lesson) -> Trace.SampleTrace {
         let network = lesson.network
         let a = pass.activations.map { $0.row(k) }
         let z = pass.weightedInputs.map { $0.row(k) }

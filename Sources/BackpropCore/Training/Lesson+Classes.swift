@@ -11,11 +11,17 @@ extension Lesson {
         }
     }
 
-    /// The class names: the lesson's own, else `0` and `1` for a single output unit, else
-    /// `unit 1` … `unit n` (class k is output unit k).
+    /// The names of the classes a prediction can fall in, one per row of a confusion matrix:
+    /// for several output units the lesson's own names (else `unit 1` … `unit n`; class k is
+    /// output unit k); for a single output unit, which answers yes or no, two classes: `not X`
+    /// and `X` for a lesson that names its class X, else `0` and `1`.
     public var classNames: [String] {
-        if let classes { return classes }
         let outputs = network.layerSizes[network.layerCount - 1]
-        return outputs == 1 ? ["0", "1"] : (1...outputs).map { "unit \($0)" }
+        if outputs == 1 {
+            guard let name = classes?.first else { return ["0", "1"] }
+            return ["not " + name, name]
+        }
+        if let classes, classes.count == outputs { return classes }
+        return (1...outputs).map { "unit \($0)" }
     }
 }

@@ -69,7 +69,8 @@ public struct Trainer: Sendable {
 
         var stop: TrainingStop
         var last = record()
-        if let reason = stopReason(at: last) {
+        let startCost = last.trainingCost
+        if let reason = stopReason(at: last, startCost: startCost) {
             return TrainingResult(plan: plan, checkpoints: checkpoints, stop: reason, network: network)
         }
         while true {
@@ -101,7 +102,7 @@ public struct Trainer: Sendable {
             let interrupted = shouldStop()
             if updates % interval == 0 || atLimit || interrupted {
                 last = record()
-                if let reason = stopReason(at: last) {
+                if let reason = stopReason(at: last, startCost: startCost) {
                     stop = reason
                     break
                 }
@@ -146,9 +147,11 @@ public struct Trainer: Sendable {
         return point
     }
 
-    /// Divergence or the validation rule, tested at every checkpoint.
-    func stopReason(at point: TrainingCheckpoint) -> TrainingStop? {
+    /// Divergence or the validation rule, tested at every checkpoint. Divergence is step 15's
+    /// rule (`Trace.Divergence`): a cost that is NaN or ±∞, or above 1000 × the starting cost.
+    func stopReason(at point: TrainingCheckpoint, startCost: Double) -> TrainingStop? {
         if !point.trainingCost.isFinite { return .diverged }
+        if startCost.isFinite, point.trainingCost > Trace.Divergence.riseFactor * startCost { return .diverged }
         if let threshold = plan.stop.validationRegressionError, let error = point.validationRegressionError,
             error < threshold
         {

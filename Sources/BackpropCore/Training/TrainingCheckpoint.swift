@@ -45,7 +45,8 @@ public enum TrainingStop: Equatable, Sendable {
     case epochLimit(Int)
     /// The caller asked to stop (Ctrl-C).
     case interrupted
-    /// The training cost became NaN or ±∞.
+    /// The training cost became NaN or ±∞, or rose above 1000 × its starting value (step 15's
+    /// rule, `Trace.Divergence`).
     case diverged
 }
 

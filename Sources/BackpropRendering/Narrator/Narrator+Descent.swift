@@ -37,9 +37,13 @@ extension Narrator {
         }
         epochs.append(costs.count - 1)
         let rows: [[[Inline]]] = epochs.map { [[.t("\($0)")], [.m(.number(costs[$0]))]] }
+        let cut =
+            training.requestedEpochs.map {
+                " (the lesson asks for \($0) epochs; this step stops after \(training.epochs), about two seconds of work for a network of this size on this many samples; `train` runs them all, with progress)"
+            } ?? ""
         blocks.append(
             .paragraph([
-                .t("Repeating the step: the cost over \(training.epochs) epochs of full-batch gradient descent:")
+                .t("Repeating the step: the cost over \(training.epochs) epochs of full-batch gradient descent\(cut):")
             ]))
         blocks.append(
             .table(

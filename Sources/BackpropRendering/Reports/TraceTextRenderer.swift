@@ -7,6 +7,18 @@ import BackpropCore
 public enum TraceTextRenderer {
     /// The trace as text with `decimals` digits after the point.
     public static func render(_ trace: Trace, decimals: Int = 6) -> String {
+        var text = ""
+        render(trace, records: trace.samples, decimals: decimals) { text += $0 }
+        return text
+    }
+
+    /// Writes the text of `trace` with `records` as its samples (`trace.samples` is not read),
+    /// in pieces: the header, each sample's section as its record is made, then the totals.
+    /// So a streamed trace (`StreamingTrace.records`) holds one sample's text at a time; the
+    /// pieces together are `render(_:decimals:)` of the full trace.
+    public static func render<Records: Sequence<Trace.SampleTrace>, Failure: Error>(
+        _ trace: Trace, records: Records, decimals: Int = 6, to write: (String) throws(Failure) -> Void
+    ) throws(Failure) {
         let format = NumberFormat(decimals: decimals)
         func vector(_ values: [Double]) -> String { "[" + values.map(format.string).joined(separator: ", ") + "]" }
         func matrix(_ name: String, _ m: Matrix) -> String {
@@ -14,6 +26,8 @@ public enum TraceTextRenderer {
             return "  \(name) (\(m.shapeDescription)):\n" + rows
         }
         func sup(_ l: Int) -> String { Script.superscript("(\(l))") }
+        // Each piece is whole lines, wrapped on its own: wrapping works line by line.
+        func piece(_ lines: [String]) -> String { WordWrap.wrappingLongLines(lines.joined(separator: "\n")) + "\n" }
 
         let info = trace.lesson
         var lines: [String] = []
@@ -28,8 +42,11 @@ public enum TraceTextRenderer {
         lines.append("")
         lines.append("initial weights:")
         for (index, theta) in trace.weights.enumerated() { lines.append(matrix("Θ\(sup(index + 1))", theta)) }
-        for sample in trace.samples {
-            lines.append("")
+        try write(piece(lines))
+        var recorded = 0
+        for sample in records {
+            recorded += 1
+            lines = [""]
             lines.append(
                 "sample \(sample.index + 1): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(format.string(sample.loss))"
             )
@@ -43,11 +60,13 @@ public enum TraceTextRenderer {
             for (index, gradient) in sample.gradient.enumerated() {
                 lines.append(matrix("δ\(sup(index + 2))[1; a\(sup(index + 1))]ᵀ", gradient))
             }
+            try write(piece(lines))
         }
-        if trace.samples.count < trace.m {
+        lines = []
+        if recorded < trace.m {
             lines.append("")
             lines.append(
-                "(\(trace.m - trace.samples.count) more samples not recorded; totals below cover all \(trace.m))")
+                "(\(trace.m - recorded) more samples not recorded; totals below cover all \(trace.m))")
         }
         lines.append("")
         lines.append(
@@ -65,8 +84,9 @@ public enum TraceTextRenderer {
         }
         lines.append("cost after one update = \(format.string(trace.costAfterUpdate))")
         if let training = trace.training, let last = training.costs.last {
-            lines.append("cost after \(training.epochs) epochs = \(format.string(last))")
+            let cut = training.requestedEpochs.map { " (of the lesson's \($0): the short run is capped, see `train`)" } ?? ""
+            lines.append("cost after \(training.epochs) epochs\(cut) = \(format.string(last))")
         }
-        return WordWrap.wrappingLongLines(lines.joined(separator: "\n")) + "\n"
+        try write(piece(lines))
     }
 }

@@ -11,12 +11,14 @@ public enum DemoCommand: Command {
         summary: "step through the lesson full screen, one equation line at a time",
         options: CommonOptions.narration + [CommonOptions.color.spec])
 
-    /// Interactive when standard input and output are both terminals (and `TERM` is not
-    /// `dumb`, a terminal that cannot move the cursor); otherwise the text of `lesson`.
+    /// Interactive when standard input and output are both terminals (and `TERM` names a
+    /// terminal: not `dumb`, one that cannot move the cursor, and not unset or empty, where
+    /// nothing says what the terminal understands); otherwise the text of `lesson`.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
         let narration = try LessonNarration(arguments, steps: Step.allCases, io: io)
-        let isDumb = ProcessInfo.processInfo.environment["TERM"] == "dumb"
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let isDumb = term.isEmpty || term == "dumb"
         if io.terminal.isTerminal, io.terminal.isInputTerminal, !isDumb,
             DemoSession(narrator: narration.narrator, usesColor: narration.usesColor).run()
         {

@@ -38,6 +38,12 @@ public enum ExportCommand: Command {
         if let path = arguments.value(output), path.isEmpty {
             throw .usage("'-o' needs a file name, not an empty one, e.g. -o lesson.tex", command: spec.name)
         }
+        if let path = arguments.value(output), path.hasPrefix("-") {
+            // `-o --force` took --force as the file name.
+            throw .usage(
+                "'-o' needs a file name, not the option-like '\(path)'; for a file of that name write ./\(path)",
+                command: spec.name)
+        }
         let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
         // `--sample`, `--precision` and `--notation` are read and checked as `step` reads them.
         let steps = format.printsNotationSheet ? Narrator.notationSheetSteps : chosen
@@ -51,7 +57,7 @@ public enum ExportCommand: Command {
         options.usesColor = false
         options.aspect = arguments.value(aspect) ?? .sixteenNine
         let text = format.renderer(options).document(narrative)
-        if format.isLaTeX { try LaTeXCoverageWarning.report(text, io: io) }
+        if format.isLaTeX { LaTeXCoverageWarning.report(text, io: io) }
         guard let path = arguments.value(output) else {
             try io.write(text)
             return

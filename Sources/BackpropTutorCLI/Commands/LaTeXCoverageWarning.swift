@@ -10,6 +10,13 @@ enum LaTeXCoverageWarning {
         let replaced = LaTeXTextCoverage.replacedCharacters(in: document)
         guard !replaced.isEmpty else { return nil }
         let names = replaced.map { character -> String in
+            // A cluster of many scalars (a letter under 40,000 combining marks) is named by its
+            // first few, so the warning stays a line.
+            let scalars = character.unicodeScalars
+            guard scalars.count <= 8 else {
+                let first = scalars.prefix(8).map { "U+" + String($0.value, radix: 16, uppercase: true) }
+                return first.joined(separator: " ") + " … (\(scalars.count) code points)"
+            }
             let codePoints = LaTeXTextCoverage.codePoints(character)
             // Control and bidirectional characters are named by code point only.
             if character.unicodeScalars.contains(where: ControlCharacters.isEscaped) { return codePoints }
@@ -22,8 +29,10 @@ enum LaTeXCoverageWarning {
             + "; to avoid this, use Latin, Greek or common symbols in the lesson's texts\n"
     }
 
-    /// Writes the warning for `document` to standard error, if there is one.
-    static func report(_ document: String, io: CommandIO) throws(CLIError) {
-        if let message = message(for: document) { try io.standardError.write(message) }
+    /// Writes the warning for `document` to standard error, if there is one. A warning that
+    /// cannot be shown (standard error closed or full) does not cancel the document: the
+    /// write's failure is ignored.
+    static func report(_ document: String, io: CommandIO) {
+        if let message = message(for: document) { _ = try? io.standardError.write(message) }
     }
 }

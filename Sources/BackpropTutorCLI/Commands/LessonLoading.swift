@@ -16,8 +16,19 @@ enum LessonLoading {
     /// overflow (a trace full of NaN teaches nothing).
     static func trace(_ lesson: Lesson, options: TraceOptions) throws(CLIError) -> Trace {
         let trace = Tracer.trace(lesson, options: options)
+        try expectFinite(trace, lesson: lesson)
+        return trace
+    }
+
+    /// `trace(_:options:)` with the per-sample records left to be made one at a time.
+    static func streamingTrace(_ lesson: Lesson, options: TraceOptions) throws(CLIError) -> StreamingTrace {
+        let streaming = Tracer.streamingTrace(lesson, options: options)
+        try expectFinite(streaming.frame, lesson: lesson)
+        return streaming
+    }
+
+    private static func expectFinite(_ trace: Trace, lesson: Lesson) throws(CLIError) {
         let isFinite = trace.cost.isFinite && trace.D.allSatisfy { $0.values.allSatisfy(\.isFinite) }
         guard isFinite else { throw .overflow(lessonTitle: lesson.title) }
-        return trace
     }
 }

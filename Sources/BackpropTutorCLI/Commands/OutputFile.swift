@@ -19,7 +19,9 @@ import Foundation
 ///
 /// What the output path may be:
 /// - absent: created;
-/// - a regular file: refused without `--force`, replaced (keeping its permissions) with it;
+/// - a regular file: refused without `--force`, replaced with it, keeping its permission bits
+///   (never a set-user-ID, set-group-ID or sticky bit) and, when the writer is root, its owner
+///   and group; the file is a new one, so other hard links to the old file keep the old text;
 /// - a symbolic link: refused, with or without `--force` (it is not followed, so a link cannot
 ///   redirect the write, and it is not replaced either); the message names its target;
 /// - a directory, device, FIFO or socket: refused, with or without `--force`.
@@ -29,17 +31,49 @@ enum OutputFile {
     /// interrupt the export at exactly that moment.
     static let holdEnvironmentVariable = "BACKPROP_TUTOR_TEST_HOLD_OUTPUT"
 
-    /// Writes `text` to `path` through a temporary file in the same directory.
-    static func write(_ text: String, to path: String, replacing: Bool) throws(CLIError) {
+    /// Checks, without writing anything, that `write(_:to:replacing:)` could create `path`:
+    /// the name is not empty, nothing but a regular file is there (and that only with
+    /// `replacing`), the directory exists and is writable. `train` calls this before
+    /// training, so a run is not lost to a path that was wrong from the start.
+    static func check(_ path: String, replacing: Bool) throws(CLIError) {
+        let (_, directoryPath) = try inspect(path, replacing: replacing)
+        guard access(directoryPath, W_OK | X_OK) == 0 else {
+            throw .output(
+                path: path,
+                reason: "cannot create a file in \(directoryPath): \(reason(errno)); choose a writable directory")
+        }
+    }
+
+    /// Whether two output paths name the same file: the same name in the same directory
+    /// (compared by device and inode, so `a/x` and `./a/x` are one file).
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        func split(_ path: String) -> (directory: String, name: String) {
+            guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+            let directory = String(path[..<slash])
+            return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+        }
+        let (a, b) = (split(first), split(second))
+        guard a.name == b.name else { return false }
+        var one = stat()
+        var two = stat()
+        guard stat(a.directory, &one) == 0, stat(b.directory, &two) == 0 else { return a.directory == b.directory }
+        return one.st_dev == two.st_dev && one.st_ino == two.st_ino
+    }
+
+    /// What is at `path` now: the mode of a regular file it replaces (nil when absent) and its
+    /// directory; throws for everything `write` refuses.
+    private static func inspect(_ path: String, replacing: Bool) throws(CLIError) -> (Replaced?, String) {
         func failure(_ reason: String) -> CLIError { .output(path: path, reason: reason) }
         guard !path.isEmpty else { throw failure("the file name is empty; give one, e.g. -o lesson.tex") }
-        var existingMode: mode_t?
+        var existing: Replaced?
         var status = stat()
         if lstat(path, &status) == 0 {
             switch status.st_mode & S_IFMT {
             case S_IFREG:
                 guard replacing else { throw failure("the file exists; add --force to replace it") }
-                existingMode = status.st_mode & 0o7777
+                // Only the permission bits: a set-user-ID, set-group-ID or sticky bit is never
+                // given to the new file.
+                existing = Replaced(mode: status.st_mode & 0o777, owner: status.st_uid, group: status.st_gid)
             case S_IFDIR:
                 throw failure("it is a directory; give a file name")
             case S_IFLNK:
@@ -71,6 +105,21 @@ enum OutputFile {
         guard stat(directoryPath, &directoryStatus) == 0, directoryStatus.st_mode & S_IFMT == S_IFDIR else {
             throw failure("the directory \(directoryPath) does not exist; create it first")
         }
+        return (existing, directoryPath)
+    }
+
+    /// What the replaced file's permissions and owner were.
+    private struct Replaced {
+        var mode: mode_t
+        var owner: uid_t
+        var group: gid_t
+    }
+
+    /// Writes `text` to `path` through a temporary file in the same directory.
+    static func write(_ text: String, to path: String, replacing: Bool) throws(CLIError) {
+        func failure(_ reason: String) -> CLIError { .output(path: path, reason: reason) }
+        let (existing, directoryPath) = try inspect(path, replacing: replacing)
+        var status = stat()
 
         let template = TemporaryFileCleanup.arm(template: directoryPath + "/.backprop-tutor-XXXXXX")
         defer {
@@ -87,7 +136,10 @@ enum OutputFile {
             try writeAll(Array(text.utf8), to: descriptor, path: path)
             let mask = umask(0)
             umask(mask)
-            guard fchmod(descriptor, existingMode ?? (0o666 & ~mask)) == 0, fsync(descriptor) == 0 else {
+            // The replaced file's owner is kept where the writer may give files away (root);
+            // otherwise the new file is the writer's, as any editor's save would make it.
+            if let existing, geteuid() == 0 { _ = fchown(descriptor, existing.owner, existing.group) }
+            guard fchmod(descriptor, existing?.mode ?? (0o666 & ~mask)) == 0, fsync(descriptor) == 0 else {
                 throw failure("cannot write it: \(reason(errno))")
             }
         } catch {

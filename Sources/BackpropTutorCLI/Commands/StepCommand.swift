@@ -29,7 +29,7 @@ public enum StepCommand: Command {
         let narrative = Narrative(
             title: narrator.trace.lesson.title, sections: [narrator.section(step)], notation: narrator.notation.name)
         let text = format.renderer(narration.renderOptions).singleStep(narrative)
-        if format.isLaTeX { try LaTeXCoverageWarning.report(text, io: io) }
+        if format.isLaTeX { LaTeXCoverageWarning.report(text, io: io) }
         try io.write(text)
     }
 }

@@ -23,12 +23,14 @@ public enum TraceCommand: Command {
         let lesson = try LessonLoading.lesson(arguments)
         let options = TraceOptions(
             samples: recorded.map { .first($0) } ?? .all, checksEveryParameter: arguments.isSet(CommonOptions.all))
-        let trace = try LessonLoading.trace(lesson, options: options)
+        // The per-sample records are made, written and dropped one at a time: memory does not
+        // grow with samples × weights (each record holds two copies of the weights).
+        let streaming = try LessonLoading.streamingTrace(lesson, options: options)
         switch arguments.value(format) ?? .text {
         case .json:
             // Streamed in pieces of about 64 KiB: no one string holds the whole document.
             var buffer = ""
-            try trace.writeJSON { (piece: String) throws(CLIError) in
+            try streaming.writeJSON { (piece: String) throws(CLIError) in
                 buffer += piece
                 if buffer.utf8.count >= 1 << 16 {
                     try io.write(buffer)
@@ -37,8 +39,10 @@ public enum TraceCommand: Command {
             }
             try io.write(buffer)
         case .text:
-            try io.write(TraceTextRenderer.render(trace))
-            if let note = divergenceNote(trace) { try io.write(note) }
+            try TraceTextRenderer.render(streaming.frame, records: streaming.records) { (piece: String) throws(CLIError) in
+                try io.write(piece)
+            }
+            if let note = divergenceNote(streaming.frame) { try io.write(note) }
         }
     }
 

@@ -54,12 +54,31 @@ public enum TrainCommand: Command {
             if let path = arguments.value(option), path.isEmpty {
                 throw .usage("'\(option.spec.spelling)' needs a file name, not an empty one", command: spec.name)
             }
+            if let path = arguments.value(option), path.hasPrefix("-") {
+                throw .usage(
+                    "'\(option.spec.spelling)' needs a file name, not the option-like '\(path)'; for a file of that name write ./\(path)",
+                    command: spec.name)
+            }
+        }
+        if let plotPath = arguments.value(plot), let savePath = arguments.value(save),
+            OutputFile.sameFile(plotPath, savePath)
+        {
+            throw .usage("'--plot' and '--save' name the same file, \(savePath); give each its own", command: spec.name)
         }
         let everyCount = arguments.value(every)
         var lesson = try LessonLoading.lesson(arguments)
         if let rate = arguments.value(learningRate) { lesson.learningRate = rate }
         if let value = arguments.value(lambda) { lesson.lambda = value }
         let plan = try trainingPlan(arguments, lesson: lesson)
+        // The output files are checked before training (they are written after it), so a run
+        // is never lost to a missing directory or an existing file.
+        for option in [plot, save] {
+            if let path = arguments.value(option) { try OutputFile.check(path, replacing: arguments.isSet(force)) }
+        }
+        // As step and check do: a lesson whose starting cost or gradient overflows is refused
+        // (training it would report NaN as an accuracy of 100%).
+        _ = try LessonLoading.trace(
+            lesson, options: TraceOptions(samples: .first(0), includesGradientCheck: false, includesTraining: false))
         let m = lesson.samples.count
         let text = TrainingText(
             lesson: lesson, plan: plan, usesColor: io.terminal.usesColor(arguments.value(CommonOptions.color) ?? .auto))
@@ -89,6 +108,15 @@ public enum TrainCommand: Command {
             try OutputFile.write(svg, to: path, replacing: arguments.isSet(force))
         }
         if let path = arguments.value(save) {
+            // A lesson with NaN or ∞ weights does not load again: refuse rather than write it.
+            let finite = result.network.weights.allSatisfy { $0.values.allSatisfy(\.isFinite) }
+            guard result.stop != .diverged, finite else {
+                throw .output(
+                    path: path,
+                    reason:
+                        "not written: training diverged, so the weights reached are no lesson to load again; train with a smaller learning rate (now \(JSONWriter.number(lesson.learningRate)))"
+                )
+            }
             try OutputFile.write(savedLesson(lesson, result: result, text: text).jsonText, to: path, replacing: arguments.isSet(force))
         }
         if result.stop == .interrupted {
@@ -138,12 +166,20 @@ public enum TrainCommand: Command {
         saved.network = result.network
         saved.weightSource = .given
         let suffix = " (trained)"
-        if saved.title.count + suffix.count <= 200 { saved.title += suffix }
+        if LessonLimits.fits(
+            saved.title + suffix, characters: LessonLimits.maximumTitleCharacters, bytes: LessonLimits.maximumTitleBytes)
+        {
+            saved.title += suffix
+        }
         let last = result.checkpoints[result.checkpoints.count - 1]
         let note =
             "Weights after `train`: \(text.position(last)), \(result.plan.scheme.name) updates, seed \(result.plan.seed), "
             + "learning rate \(JSONWriter.number(lesson.learningRate)); training cost \(JSONWriter.number(last.trainingCost))."
-        saved.summary = (lesson.summary.map { $0 + " " } ?? "") + note
+        // The note is added only while the summary stays within its limit, so the file loads.
+        let noted = (lesson.summary.map { $0 + " " } ?? "") + note
+        let fitsLimit = LessonLimits.fits(
+            noted, characters: LessonLimits.maximumSummaryCharacters, bytes: LessonLimits.maximumSummaryBytes)
+        saved.summary = fitsLimit ? noted : lesson.summary
         return saved
     }
 }

@@ -44,6 +44,18 @@ final class DemoSession {
         var buffer = [UInt8](repeating: 0, count: 256)
         while !state.isFinished {
             let pages = self.pages
+            // Back from Ctrl-Z or SIGSTOP: raw mode and the full screen again, a whole frame,
+            // and the window's size, which may have changed meanwhile.
+            if RawTerminal.resumeIfContinued() {
+                needsDrawing = true
+                _ = WindowSize.takeResize()
+                let old = DemoScreen(size: size, usesColor: usesColor)
+                size = WindowSize.current()
+                let new = DemoScreen(size: size, usesColor: usesColor)
+                if old.isLargeEnough, new.isLargeEnough, old.size != new.size {
+                    state = state.resized(from: layout(old), to: layout(new))
+                }
+            }
             if WindowSize.takeResize() {
                 let old = DemoScreen(size: size, usesColor: usesColor)
                 size = WindowSize.current()

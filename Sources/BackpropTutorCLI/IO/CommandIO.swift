@@ -41,9 +41,16 @@ public struct CommandIO {
     /// The process's own streams: descriptors 1 and 2, standard input, the real terminal.
     ///
     /// Ignores SIGPIPE first, so writing to a closed pipe fails with EPIPE (reported, exit 1)
-    /// instead of killing the process.
+    /// instead of killing the process, and SIGXFSZ, so a write past a file-size limit
+    /// (`ulimit -f`) fails with EFBIG the same way (an output file's temporary file is then
+    /// removed). SIGQUIT (Ctrl-\) gets its default action back: the Swift runtime's backtracer
+    /// takes it to print a crash report and let the command carry on, but a quit is no crash.
     public static func standard() -> CommandIO {
         _ = signal(SIGPIPE, SIG_IGN)
+        _ = signal(SIGXFSZ, SIG_IGN)
+        let quit = signal(SIGQUIT, SIG_DFL)
+        // Keep it ignored if it was (a job started with SIGQUIT ignored).
+        if unsafeBitCast(quit, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { _ = signal(SIGQUIT, SIG_IGN) }
         return CommandIO(
             standardOutput: FileDescriptorSink(descriptor: STDOUT_FILENO, name: "standard output"),
             standardError: FileDescriptorSink(descriptor: STDERR_FILENO, name: "standard error"),

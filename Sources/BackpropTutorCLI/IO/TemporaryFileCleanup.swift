@@ -12,15 +12,18 @@
 /// run; the handler calls nothing but `unlink`, `signal` and `raise`.
 nonisolated(unsafe) private var pendingPath: UnsafeMutablePointer<CChar>?
 
-/// Removes an unfinished temporary file when SIGINT, SIGTERM or SIGHUP ends the process.
+/// Removes an unfinished temporary file when a signal ends the process (`signals`).
 ///
 /// `OutputFile` writes through a temporary file; without this, an interrupt between creating
 /// it and renaming it into place leaves a hidden `.backprop-tutor-XXXXXX` file behind. While
 /// a temporary file is pending, these signals unlink it, then end the process with the same
 /// signal (default action), so the shell still sees "interrupted" (exit status 130 for ^C).
 enum TemporaryFileCleanup {
-    /// The signals that end a process and that a user sends on purpose.
-    static let signals = [SIGINT, SIGTERM, SIGHUP]
+    /// The signals that end a process and can be caught: those a user sends on purpose (also
+    /// Ctrl-\ and the user signals), a timer's SIGALRM and a CPU limit's SIGXCPU. SIGXFSZ is
+    /// ignored instead (`CommandIO.standard()`), so a file-size limit fails the write with
+    /// EFBIG and the ordinary error path removes the file. Only SIGKILL cannot be caught.
+    static let signals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGXCPU]
 
     /// A writable copy of `template` (ending in `XXXXXX`, for `mkstemp`) that the handler
     /// will unlink from now until `disarm()`; the handlers are installed if they are not yet.

@@ -32,6 +32,24 @@ private func restoreAndReraise(_ signalNumber: Int32) {
     _ = raise(signalNumber)
 }
 
+/// 1 once the process has been continued (SIGCONT) after a stop, until the demo's loop takes it.
+nonisolated(unsafe) private var hasContinued: sig_atomic_t = 0
+
+/// Ctrl-Z (SIGTSTP): restores the terminal, then stops the process as the default action
+/// would; when it is continued, the handler is put back for the next Ctrl-Z. The demo's loop
+/// sees `hasContinued` and takes raw mode and the full screen back.
+private func restoreAndStop(_ signalNumber: Int32) {
+    restoreTerminalIfRaw()
+    _ = signal(SIGTSTP, SIG_DFL)
+    // SIGTSTP is blocked while its handler runs; unblock it so the raise stops us here.
+    var stop = sigset_t()
+    sigemptyset(&stop)
+    sigaddset(&stop, SIGTSTP)
+    _ = pthread_sigmask(SIG_UNBLOCK, &stop, nil)
+    _ = raise(SIGTSTP)
+    _ = signal(SIGTSTP) { restoreAndStop($0) }
+}
+
 /// Raw mode and the full screen for an interactive command, on standard input and output.
 ///
 /// `enter()` saves the terminal's settings, turns off echo, line editing, signals from keys
@@ -39,7 +57,9 @@ private func restoreAndReraise(_ signalNumber: Int32) {
 /// switches to the alternate screen with the cursor hidden. `leave()` undoes all of it. The
 /// undo also runs on `exit` (`atexit`), on SIGINT, SIGTERM, SIGHUP and SIGQUIT, and on the
 /// crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT), after which the signal
-/// takes its default course, so a learner's terminal is never left raw.
+/// takes its default course, so a learner's terminal is never left raw. Ctrl-Z (SIGTSTP)
+/// undoes it too before the process stops; after `fg` (SIGCONT) `resumeIfContinued()` does
+/// it again. Only SIGKILL leaves the terminal as it was (README: type `reset`).
 enum RawTerminal {
     /// The signals after which the terminal is restored before the process ends.
     static let restoringSignals: [Int32] = [
@@ -58,14 +78,25 @@ enum RawTerminal {
             for signalNumber in restoringSignals {
                 _ = signal(signalNumber) { restoreAndReraise($0) }
             }
+            // Keep Ctrl-Z ignored if it was (a shell without job control); else suspend cleanly.
+            let previous = signal(SIGTSTP) { restoreAndStop($0) }
+            if unsafeBitCast(previous, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                _ = signal(SIGTSTP, SIG_IGN)
+            }
+            _ = signal(SIGCONT) { _ in hasContinued = 1 }
         }
         // A parent may have started us with signals blocked (the mask is inherited); then
         // neither SIGTERM nor a resize would ever reach the handlers.
         var unblocked = sigset_t()
         sigemptyset(&unblocked)
-        for signalNumber in restoringSignals + [SIGWINCH] { sigaddset(&unblocked, signalNumber) }
+        for signalNumber in restoringSignals + [SIGWINCH, SIGTSTP, SIGCONT] { sigaddset(&unblocked, signalNumber) }
         _ = pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
-        var raw = settings
+        return enterRaw()
+    }
+
+    /// Raw mode (from the settings saved by `enter()`) and the full screen.
+    private static func enterRaw() -> Bool {
+        var raw = savedSettings
         raw.c_iflag &= ~tcflag_t(BRKINT | ICRNL | INPCK | ISTRIP | IXON)
         raw.c_oflag &= ~tcflag_t(OPOST)
         raw.c_cflag |= tcflag_t(CS8)
@@ -80,6 +111,16 @@ enum RawTerminal {
             return false
         }
         TerminalOutput.send(TerminalSequence.enterFullScreen)
+        return true
+    }
+
+    /// Whether the process was continued after a stop (Ctrl-Z then `fg`, or SIGSTOP then
+    /// SIGCONT) since the last call; if so, raw mode and the full screen are taken back (the
+    /// shell set its own terminal modes meanwhile) and the caller redraws the whole frame.
+    static func resumeIfContinued() -> Bool {
+        guard hasContinued == 1 else { return false }
+        hasContinued = 0
+        _ = enterRaw()
         return true
     }
 

@@ -35,8 +35,9 @@ public struct BrailleCurvePlot: Sendable {
             guard point.x.isFinite, point.y.isFinite else { return nil }
             let fx = plot.xAxis.fraction(point.x)
             let fy = plot.yAxis.fraction(point.y)
-            let column = Int((fx * Double(width - 1)).rounded())
-            let row = Int(((1 - fy) * Double(height - 1)).rounded())
+            guard fx.isFinite, fy.isFinite else { return nil }
+            let column = Int((min(max(fx, -1), 2) * Double(width - 1)).rounded())
+            let row = Int(((1 - min(max(fy, -1), 2)) * Double(height - 1)).rounded())
             return (min(max(column, 0), width - 1), min(max(row, 0), height - 1))
         }
         func mark(_ column: Int, _ row: Int) {
@@ -78,7 +79,9 @@ public struct BrailleCurvePlot: Sendable {
         // The text row each y tick sits on (nearest row to its position).
         var tickRows: [Int: String] = [:]
         for (tick, label) in zip(plot.yAxis.ticks, yLabels) {
-            let row = Int(((1 - plot.yAxis.fraction(tick)) * Double(rows * 4 - 1) / 4).rounded(.down))
+            let position = ((1 - plot.yAxis.fraction(tick)) * Double(rows * 4 - 1) / 4).rounded(.down)
+            guard position.isFinite else { continue }
+            let row = Int(min(max(position, -1), Double(rows)))
             tickRows[min(max(row, 0), rows - 1)] = label
         }
         var lines: [String] = []
@@ -126,7 +129,9 @@ public struct BrailleCurvePlot: Sendable {
         var labels = Array(repeating: Character(" "), count: columns + 12)
         var lastEnd = -1
         for tick in plot.xAxis.ticks {
-            let column = Int((plot.xAxis.fraction(tick) * Double(columns * 2 - 1) / 2).rounded(.down))
+            let position = (plot.xAxis.fraction(tick) * Double(columns * 2 - 1) / 2).rounded(.down)
+            guard position.isFinite, position >= 0, position < Double(columns) else { continue }
+            let column = Int(position)
             guard (0..<columns).contains(column) else { continue }
             axis[column] = "┬"
             let text = Array(plot.xAxis.label(tick))

@@ -77,33 +77,65 @@ public struct PlotAxis: Equatable, Sendable {
     public var step: Double
 
     /// Where `value` falls along the axis: 0 at `low`, 1 at `high`.
-    public func fraction(_ value: Double) -> Double { (value - low) / (high - low) }
+    /// Halves first, so an axis wider than the largest double still gives a finite fraction.
+    public func fraction(_ value: Double) -> Double { (value / 2 - low / 2) / (high / 2 - low / 2) }
 
-    /// Decimals that tell the ticks apart.
-    public var decimals: Int { max(0, Int((-Foundation.log10(step)).rounded(.up))) }
+    /// Decimals that tell the ticks apart (0 for a step that is not a positive finite number).
+    public var decimals: Int {
+        guard step.isFinite, step > 0 else { return 0 }
+        return max(0, Int((-Foundation.log10(step)).rounded(.up)))
+    }
+
+    /// Whether tick labels are written in scientific notation: steps below 10⁻⁶ or ticks of
+    /// 10⁹ and more would otherwise take dozens to hundreds of digits.
+    var isScientific: Bool {
+        step < 1e-6 || max(Swift.abs(low), Swift.abs(high)) >= 1e9
+    }
+
+    /// Spans narrower than this are widened to it: below it the ticks' step would be a
+    /// subnormal number (or 0) and lose its precision.
+    static let minimumSpan = 1e-300
 
     /// An axis over low…high with about five round ticks; `extendsToTicks` widens the range to
     /// the round values just outside it (y axes), otherwise the range is the data's (x axes).
     /// An empty range is widened so the axis has a length.
+    ///
+    /// Any finite low and high give finite ends and ticks: a span under `minimumSpan` (costs
+    /// among the subnormal numbers) is widened to it, and where padding or a round tick would
+    /// pass the largest double the axis ends at the data instead. Non-finite ends give 0…1.
     public static func spanning(low: Double, high: Double, extendsToTicks: Bool) -> PlotAxis {
-        var low = low
-        var high = high
+        guard low.isFinite, high.isFinite else { return spanning(low: 0, high: 1, extendsToTicks: extendsToTicks) }
+        let largest = Double.greatestFiniteMagnitude
+        var (low, high) = (min(low, high), max(low, high))
         if !(high > low) {
-            let pad = low == 0 ? 1 : abs(low) * 0.1
-            low -= pad
-            high += pad
+            let pad = low == 0 ? 1 : Swift.abs(low) * 0.1
+            low = max(low - pad, -largest)
+            high = min(high + pad, largest)
         }
-        let step = niceStep((high - low) / 5)
+        // high − low may overflow; a fifth of each may not.
+        if high / 2 - low / 2 < minimumSpan / 2 {
+            if high <= largest - minimumSpan { high = low + minimumSpan } else { low = high - minimumSpan }
+        }
+        let step = niceStep(high / 5 - low / 5)
         // Ticks are whole multiples of the step, counted as integers so no rounding of
         // low/step loses the tick at either end.
         let slack = 1e-9
-        var first = Int((low / step - slack).rounded(.up))
-        var last = Int((high / step + slack).rounded(.down))
+        let firstInside = (low / step - slack).rounded(.up)
+        let lastInside = (high / step + slack).rounded(.down)
+        // A step tiny next to the values (cannot happen above minimumSpan for doubles, whose
+        // spacing is 2⁻⁵² of their size, but checked): no ticks rather than a trap.
+        let limit = Double(Int.max / 2)
+        guard step.isFinite, step > 0, Swift.abs(firstInside) < limit, Swift.abs(lastInside) < limit else {
+            return PlotAxis(low: low, high: high, ticks: [], step: high - low)
+        }
+        var first = Int(firstInside)
+        var last = Int(lastInside)
         if extendsToTicks {
             first = Int((low / step + slack).rounded(.down))
             last = max(Int((high / step - slack).rounded(.up)), first + 1)
-            low = Double(first) * step
-            high = Double(last) * step
+            // Keep the ends finite: a round tick beyond the largest double is not used.
+            if (Double(first) * step).isFinite { low = Double(first) * step } else { first += 1 }
+            if (Double(last) * step).isFinite { high = Double(last) * step } else { last -= 1 }
         }
         let ticks = first <= last ? (first...last).map { Double($0) * step } : []
         return PlotAxis(low: low, high: high, ticks: ticks, step: step)
@@ -119,6 +151,13 @@ public struct PlotAxis: Equatable, Sendable {
 
     /// A tick's label: as many decimals as the step needs, `0` for zero, no `-0`.
     public func label(_ value: Double) -> String {
+        if isScientific {
+            // Mantissa digits enough to tell ticks one step apart.
+            let size = max(Swift.abs(low), Swift.abs(high))
+            let ratio = (Foundation.log10(size) - Foundation.log10(step)).rounded(.up)
+            let precision = ratio.isFinite ? Int(min(max(ratio, 1), 15)) : 2
+            return value == 0 ? "0" : String(format: "%.\(precision)e", value)
+        }
         let text = String(format: "%.\(decimals)f", value)
         return Double(text) == 0 ? String(format: "%.\(decimals)f", 0.0) : text
     }

@@ -105,7 +105,11 @@ public struct TrainingText: Sendable {
         case .interrupted:
             return "stopped: interrupted (Ctrl-C) after \(done); everything below is for the weights at that point\n"
         case .diverged:
-            return "stopped: the cost became NaN or ∞ after \(done): training diverged; try a smaller learning rate\n"
+            let what =
+                last.trainingCost.isFinite
+                ? "the cost rose above \(Int(Trace.Divergence.riseFactor)) × its starting value"
+                : "the cost became NaN or ∞"
+            return "stopped: training diverged at \(position(last)): \(what) after \(done); try a smaller learning rate\n"
         }
     }
 
@@ -212,7 +216,10 @@ public struct TrainingText: Sendable {
 
     /// The confusion matrix of one set: rows are true classes, columns predicted ones.
     func confusion(_ evaluation: SetEvaluation, setName: String) -> String {
-        let names = lesson.classNames.map(ControlCharacters.escaped)
+        // One name per row of the matrix; a name list of another length (it cannot happen for a
+        // decoded lesson) falls back to the class numbers rather than indexing past its end.
+        var names = lesson.classNames.map(ControlCharacters.escaped)
+        if names.count != evaluation.confusion.count { names = evaluation.confusion.indices.map { "\($0)" } }
         var rows = [["true \\ predicted"] + names]
         for (index, counts) in evaluation.confusion.enumerated() {
             rows.append([names[index]] + counts.map { "\($0)" })
