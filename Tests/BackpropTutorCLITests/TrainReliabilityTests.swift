@@ -82,12 +82,13 @@ struct TrainReliabilityTests {
     func saveIntoMissingDirectory() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
-        let start = Date()
+        // 100,000 digits epochs would take minutes; nothing on standard output (train writes its
+        // head before the first epoch) shows the refusal came first. No wall-clock bound here:
+        // timings belong in benchmarks (README), not in tests on a shared machine.
         let output = BackpropTutor.execute([
             "train", "--lesson", "digits", "--epochs", "100000", "--plot", scratch.path("p.svg"),
             "--save", scratch.path("missing/s.json"),
         ])
-        #expect(Date().timeIntervalSince(start) < 1)
         #expect(output.exitCode == 1)
         #expect(output.standardOutput.isEmpty, "trained before failing: \(output.standardOutput.prefix(200))")
         #expect(output.standardError.contains("missing/s.json: cannot write the output: the directory"), "\(output.standardError)")

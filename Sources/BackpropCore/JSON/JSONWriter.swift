@@ -45,6 +45,15 @@ public enum JSONWriter {
         return output + "\""
     }
 
+    /// One member of an object written at `indent` (its key, value and the comma unless it
+    /// `isLast`), exactly as `text` writes it inside the object: for writers that stream a
+    /// large object member by member.
+    public static func member(_ key: String, _ value: JSONValue.Kind, indent: String, isLast: Bool) -> String {
+        var output = indent + string(key) + ": "
+        write(value, indent: indent, into: &output)
+        return output + (isLast ? "\n" : ",\n")
+    }
+
     private static func isScalar(_ value: JSONValue) -> Bool {
         switch value.kind {
         case .array, .object: return false

@@ -24,25 +24,29 @@ extension Trace {
     func writeJSON<Records: Sequence<Trace.SampleTrace>, Failure: Error>(
         records: Records, count: Int, writingIndex: Bool, _ write: (String) throws(Failure) -> Void
     ) throws(Failure) {
-        // The document without its samples, split where they go: `"samples": []` cannot occur
-        // elsewhere, as a string's quotes and newlines are escaped.
-        let marker = "\n  \"samples\": [],\n"
-        let frame = JSONWriter.text(frameObject)
-        guard count > 0, let slot = frame.firstRange(of: marker) else {
-            try write(frame)
-            return
+        // The frame member by member, as `JSONWriter.text` writes an object; the records take
+        // the place of the empty `samples` list, written one by one.
+        let members = frameMembers
+        try write("{\n")
+        for (position, member) in members.enumerated() {
+            let isLast = position == members.count - 1
+            guard member.key == "samples", count > 0 else {
+                try write(JSONWriter.member(member.key, member.value, indent: "  ", isLast: isLast))
+                continue
+            }
+            try write("  \"samples\": [\n")
+            for (index, sample) in records.enumerated() {
+                var record = SampleRecordWriter()
+                record.write(sample, writingIndex: writingIndex, isLast: index == count - 1)
+                try write(String(decoding: record.bytes, as: UTF8.self))
+            }
+            try write(isLast ? "  ]\n" : "  ],\n")
         }
-        try write(String(frame[..<slot.lowerBound]) + "\n  \"samples\": [\n")
-        for (position, sample) in records.enumerated() {
-            var record = SampleRecordWriter()
-            record.write(sample, writingIndex: writingIndex, isLast: position == count - 1)
-            try write(String(decoding: record.bytes, as: UTF8.self))
-        }
-        try write("  ],\n" + frame[slot.upperBound...])
+        try write("}\n")
     }
 
-    /// The document with an empty `samples` list; `writeJSON` writes the records into it.
-    private var frameObject: JSONValue.Kind {
+    /// The document's members in order, `samples` an empty list that `writeJSON` fills.
+    private var frameMembers: [(key: String, value: JSONValue.Kind)] {
         var lessonMembers: [(String, JSONValue.Kind)] = [("title", .string(lesson.title))]
         if let summary = lesson.summary { lessonMembers.append(("summary", .string(summary))) }
         lessonMembers += [
@@ -150,7 +154,7 @@ extension Trace {
                         })
                 ))
         }
-        return object(members)
+        return members.map { (key: $0.0, value: $0.1) }
     }
 }
 
