@@ -1,3 +1,6 @@
+/// Step 15's short run: full-batch gradient descent, one state per epoch (`train` runs the
+/// lesson's `TrainingPlan` with `Trainer`, in Training/, on the same engine functions; a
+/// bit-for-bit test keeps the two equal for a full batch).
 extension Network {
     /// ∂J/∂Θ⁽ˡ⁾ (= D⁽ˡ⁾) by one batched forward and backward pass, with its forward pass.
     public func gradients(inputs: Matrix, targets: Matrix, lambda: Double) -> (pass: BatchPass, D: [Matrix]) {
