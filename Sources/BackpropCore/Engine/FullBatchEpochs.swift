@@ -12,7 +12,7 @@ public struct EpochState: Equatable, Sendable {
 ///
 /// Yields `epochs + 1` states, epoch 0 first. Reading state e costs one batched forward and
 /// backward pass (the last state only a forward pass, as no step follows it).
-public struct TrainingEpochs: Sequence, Sendable {
+public struct FullBatchEpochs: Sequence, Sendable {
     let start: Network
     let inputs: Matrix
     let targets: Matrix
@@ -23,7 +23,7 @@ public struct TrainingEpochs: Sequence, Sendable {
 
     /// Steps the network one epoch per `next()`.
     public struct Iterator: IteratorProtocol, Sendable {
-        let run: TrainingEpochs
+        let run: FullBatchEpochs
         var network: Network
         var epoch = 0
         var pendingGradient: [Matrix]?

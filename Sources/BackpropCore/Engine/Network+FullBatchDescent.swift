@@ -19,8 +19,8 @@ extension Network {
     public func trainingEpochs(
         inputs: Matrix, targets: Matrix, lambda: Double, learningRate: Double,
         updatesBiases: Bool, epochs: Int
-    ) -> TrainingEpochs {
-        TrainingEpochs(
+    ) -> FullBatchEpochs {
+        FullBatchEpochs(
             start: self, inputs: inputs, targets: targets, lambda: lambda, learningRate: learningRate,
             updatesBiases: updatesBiases, epochs: epochs)
     }
