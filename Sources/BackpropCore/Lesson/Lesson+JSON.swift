@@ -23,6 +23,13 @@ extension Lesson {
                     ("height", value(.number(Double(imageShape.height)))),
                 ])))
         }
+        if let inputScaling {
+            var scaling: [(key: String, value: JSONValue)] = [("method", value(.string(inputScaling.method.rawValue)))]
+            if let features = inputScaling.features { scaling.append(("features", list(features.map { .string($0) }))) }
+            scaling.append(("offset", list(inputScaling.offset.map { .number($0) })))
+            scaling.append(("scale", list(inputScaling.scale.map { .number($0) })))
+            members.append(("inputScaling", object(scaling)))
+        }
         members.append(
             ("weights", value(.array(network.weights.map { theta in
                 value(.array((0..<theta.rows).map { i in list(theta.row(i).map { .number($0) }) }))

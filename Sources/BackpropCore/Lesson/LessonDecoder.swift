@@ -4,7 +4,7 @@ extension Lesson {
     /// The fields a lesson file may have, in the order README documents them.
     public static let knownFields = [
         "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
-        "image", "inputDivisor", "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
+        "image", "inputDivisor", "inputScaling", "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
         "training",
     ]
 }
@@ -130,11 +130,15 @@ struct LessonDecoder {
             try self.imageShape(v, inputCount: layerSizes[0])
         }
 
+        let inputScaling = try root["inputScaling"].map { v throws(FieldError) in
+            try self.inputScaling(v, inputCount: layerSizes[0])
+        }
+
         return Lesson(
             title: title, summary: summary, notation: notation, classes: classes, network: network,
             weightSource: source, samples: samples, validationSamples: validation, testSamples: test,
             learningRate: learningRate, lambda: lambda, updatesBiases: updatesBiases, epochs: epochs,
-            training: training, imageShape: imageShape)
+            training: training, imageShape: imageShape, inputScaling: inputScaling)
     }
 
     /// `"image": {"width": w, "height": h}`: both whole numbers, w · h = the input count.
@@ -161,6 +165,43 @@ struct LessonDecoder {
                 fix: fix)
         }
         return Lesson.ImageShape(width: width, height: height)
+    }
+
+    /// `"inputScaling": {"method": "min-max", "features": […], "offset": […], "scale": […]}`:
+    /// one offset and one scale (> 0) per input; `features` is optional.
+    private func inputScaling(_ value: JSONValue, inputCount: Int) throws(FieldError) -> Lesson.InputScaling {
+        let fix =
+            "write \"inputScaling\": {\"method\": \"min-max\" or \"standardize\", \"offset\": […], \"scale\": […]} with \(inputCount) numbers each"
+        guard case .object(let members) = value.kind else {
+            throw fail(value, "inputScaling", "expected an object, found \(value.typeDescription)", fix: fix)
+        }
+        let allowed = ["method", "features", "offset", "scale"]
+        if let extra = members.first(where: { !allowed.contains($0.key) }) {
+            throw fail(extra.value, "inputScaling.\(extra.key)", "unknown field \"\(extra.key)\"", fix: fix)
+        }
+        guard let methodValue = value["method"], let offsetValue = value["offset"], let scaleValue = value["scale"]
+        else {
+            throw fail(value, "inputScaling", "needs \"method\", \"offset\" and \"scale\"", fix: fix)
+        }
+        let method = try methodValue.choice(Lesson.InputScaling.Method.self, at: "inputScaling.method")
+        let what = "the input layer (\(inputCount) units)"
+        let offset = try offsetValue.numbers(at: "inputScaling.offset", count: inputCount, what: what)
+        let scale = try scaleValue.numbers(at: "inputScaling.scale", count: inputCount, what: what)
+        if let index = scale.firstIndex(where: { !($0 > 0) }) {
+            throw fail(
+                scaleValue, "inputScaling.scale[\(index)]", "a scale must be above 0, found \(JSONValue.text(scale[index]))",
+                fix: "use 1 for an input that is not scaled")
+        }
+        let features = try value["features"].map { v throws(FieldError) in
+            let items = try v.list(at: "inputScaling.features", fix: "name each input, e.g. [\"height\", \"weight\"]")
+            guard items.count == inputCount else {
+                throw fail(v, "inputScaling.features", "expected \(inputCount) names, one per input", fix: fix)
+            }
+            return try items.enumerated().map { index, item throws(FieldError) in
+                try item.string(at: "inputScaling.features[\(index)]", fix: "write the name as a string")
+            }
+        }
+        return Lesson.InputScaling(method: method, features: features, offset: offset, scale: scale)
     }
 
     // MARK: Fields
