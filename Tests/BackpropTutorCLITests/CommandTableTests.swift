@@ -11,6 +11,7 @@ struct CommandTableTests {
     /// Arguments that run `command` with `option` set, and a sensible value for it.
     static func invocations(_ command: CommandSpec, _ option: OptionSpec) -> [[String]] {
         var base = [command.name] + (command.name == "step" ? ["1"] : [])
+        if command.name == "import" { return importInvocations(option) }
         if command.name == "export" && option.name != "format" { base += ["--format", "markdown"] }
         if command.name == "train" {
             // Short runs; --batch-size needs the minibatch scheme (and it a size); files go
@@ -41,6 +42,25 @@ struct CommandTableTests {
         return values.flatMap { value in
             [base + [option.spelling, value], base + ["\(option.spelling)=\(value)"]]
         }
+    }
+
+    /// `import` reads the Octave-written ex4-like fixtures; each option gets a value that fits.
+    static func importInvocations(_ option: OptionSpec) -> [[String]] {
+        let data = Fixtures.packageRoot.appendingPathComponent("Tests/BackpropCoreTests/Fixtures/Data")
+        let base = ["import", data.appendingPathComponent("ex4-data.mat").path]
+        let value: [String]
+        switch option.name {
+        case "label": value = ["y"]
+        case "features": value = ["X"]
+        case "split": value = ["100/0/0"]
+        case "activation": value = ["sigmoid"]
+        case "weights": value = [data.appendingPathComponent("ex4-weights.mat").path]
+        case "o": return [base + ["-o", outputPlaceholder]]
+        default:
+            guard option.valueName != nil else { return [base + [option.spelling]] }
+            value = option.allowedValues ?? ["1"]
+        }
+        return value.flatMap { [base + [option.spelling, $0], base + ["\(option.spelling)=\($0)"]] }
     }
 
     struct Invocation: Sendable, CustomTestStringConvertible {
@@ -74,7 +94,8 @@ struct CommandTableTests {
         #expect(output.exitCode == 0, "\(output.standardError)")
         #expect(output.standardError.isEmpty)
         if invocation.option.name == "o" {
-            #expect(output.standardOutput.isEmpty)
+            // import says what it wrote, in one line.
+            #expect(output.standardOutput.isEmpty || invocation.arguments[0] == "import")
             #expect(FileManager.default.fileExists(atPath: path))
         } else if invocation.arguments.contains(Self.outputPlaceholder) {
             #expect(!output.standardOutput.isEmpty)
