@@ -49,11 +49,22 @@ public enum LessonImport {
     /// Hidden layers when neither the options nor the weights say.
     public static let defaultHidden = [8]
 
-    /// The lesson from `table`: `label` names the class column, `features` the input columns
+    /// Samples as read from a file, before the split: inputs (one row per sample), their
+    /// classes, the input names when the file has them, and each sample's place for errors.
+    public struct LabelledRows: Equatable, Sendable {
+        /// One row of raw inputs per sample.
+        public var inputs: [[Double]]
+        /// Each sample's class.
+        public var labels: ClassLabels
+        /// The input columns' names (CSV), nil for a matrix.
+        public var featureNames: [String]?
+        /// Where each sample is (`line 7`).
+        public var places: [String]
+    }
+
+    /// The samples of `table`: `label` names the class column, `features` the input columns
     /// (nil: every other column whose cells are all numbers).
-    public static func lesson(
-        from table: DataTable, label: String, features: [String]?, title: String, options: Options
-    ) throws(DataError) -> Lesson {
+    public static func rows(from table: DataTable, label: String, features: [String]?) throws(DataError) -> LabelledRows {
         let file = table.file
         let headerPlace = DataError.line(table.headerLine)
         let columnList = table.header.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -100,20 +111,13 @@ public enum LessonImport {
         let places = table.rowLines.map(DataError.line)
         let labels = try ClassLabels(
             texts: table.cells.map { $0[labelColumn] }, places: places, file: file, column: label)
-        let featureNames = featureColumns.map { table.header[$0] }
-        let summary =
-            "\(inputs.count) samples from \(file): features \(featureNames.joined(separator: ", ")); classes from the column \"\(label)\""
-        return try lesson(
-            inputs: inputs, labels: labels, featureNames: featureNames, weights: nil, file: file,
-            places: places, title: title, summary: summary, options: options)
+        return LabelledRows(
+            inputs: inputs, labels: labels, featureNames: featureColumns.map { table.header[$0] }, places: places)
     }
 
-    /// The lesson from ex4-style matrices: `inputs` is m × n (rows are samples), `labels`
-    /// m × 1 or 1 × m, `weights` Θ⁽¹⁾ … in Ng's layout (bias column first), if given.
-    public static func lesson(
-        inputs: NamedMatrix, labels: NamedMatrix, weights: [NamedMatrix]?, file: String, weightsFile: String?,
-        title: String, options: Options
-    ) throws(DataError) -> Lesson {
+    /// The samples of ex4-style matrices: `inputs` is m × n (rows are samples), `labels`
+    /// m × 1 or 1 × m.
+    public static func rows(inputs: NamedMatrix, labels: NamedMatrix, file: String) throws(DataError) -> LabelledRows {
         let m = inputs.values.rows
         let labelValues: [Double]
         if labels.values.columns == 1 {
@@ -134,20 +138,57 @@ public enum LessonImport {
         }
         let places = (0..<m).map { inputs.place(ofRow: $0).description }
         let classes = try ClassLabels(numbers: labelValues, places: places, file: file, column: labels.name)
+        return LabelledRows(inputs: inputs.values.rowList, labels: classes, featureNames: nil, places: places)
+    }
+
+    /// The lesson from `table`: `label` names the class column, `features` the input columns
+    /// (nil: every other column whose cells are all numbers).
+    public static func lesson(
+        from table: DataTable, label: String, features: [String]?, title: String, options: Options
+    ) throws(DataError) -> Lesson {
+        let rows = try self.rows(from: table, label: label, features: features)
         let summary =
-            "\(m) samples from \(file): inputs \(inputs.name) (\(inputs.values.shapeDescription)), labels \(labels.name)"
+            "\(rows.inputs.count) samples from \(table.file): features \((rows.featureNames ?? []).joined(separator: ", ")); classes from the column \"\(label)\""
+        return try lesson(
+            rows, weights: nil, file: table.file, weightsFile: nil, title: title, summary: summary, options: options)
+    }
+
+    /// The lesson from ex4-style matrices: `inputs` is m × n (rows are samples), `labels`
+    /// m × 1 or 1 × m, `weights` Θ⁽¹⁾ … in Ng's layout (bias column first), if given.
+    public static func lesson(
+        inputs: NamedMatrix, labels: NamedMatrix, weights: [NamedMatrix]?, file: String, weightsFile: String?,
+        title: String, options: Options
+    ) throws(DataError) -> Lesson {
+        let rows = try self.rows(inputs: inputs, labels: labels, file: file)
+        let summary =
+            "\(rows.inputs.count) samples from \(file): inputs \(inputs.name) (\(inputs.values.shapeDescription)), labels \(labels.name)"
             + (weightsFile.map { ", weights from \($0)" } ?? "")
         return try lesson(
-            inputs: inputs.values.rowList, labels: classes, featureNames: nil, weights: weights,
-            file: weightsFile ?? file, places: places, title: title, summary: summary, options: options)
+            rows, weights: weights, file: file, weightsFile: weightsFile, title: title, summary: summary,
+            options: options)
     }
 
     // MARK: Building
 
-    private static func lesson(
-        inputs: [[Double]], labels: ClassLabels, featureNames: [String]?, weights: [NamedMatrix]?, file: String,
-        places: [String], title: String, summary: String, options: Options
-    ) throws(DataError) -> Lesson {
+    /// Samples shared into the three sets, one-hot, scaled by a rule from the training set.
+    public struct Sets: Equatable, Sendable {
+        /// The class names, one per output unit.
+        public var classes: [String]
+        /// Training samples, in file order.
+        public var training: [Lesson.Sample]
+        /// Validation samples, in file order.
+        public var validation: [Lesson.Sample]
+        /// Test samples, in file order.
+        public var test: [Lesson.Sample]
+        /// The scaling applied, nil when none.
+        public var scaling: Lesson.InputScaling?
+    }
+
+    /// `rows` split and scaled as `split`, `seed` and `scaling` say; errors name `file`.
+    public static func sets(
+        _ rows: LabelledRows, split: DataSplit, seed: UInt64, scaling method: Lesson.InputScaling.Method?, file: String
+    ) throws(DataError) -> Sets {
+        let (inputs, labels, featureNames, places) = (rows.inputs, rows.labels, rows.featureNames, rows.places)
         let inputCount = inputs.first?.count ?? 0
         let classCount = labels.classes.count
         guard classCount >= 2 else {
@@ -162,10 +203,46 @@ public enum LessonImport {
                 problem: "the samples have \(inputCount) inputs; a lesson takes 1 to \(LessonLimits.maximumUnits)",
                 fix: "choose fewer feature columns")
         }
+        let (trainingIndices, validationIndices, testIndices) = split.assign(
+            classIndices: labels.indices, classCount: classCount, seed: seed)
+        for (name, set) in [("training", trainingIndices), ("validation", validationIndices), ("test", testIndices)]
+        where set.count > LessonLimits.maximumSamples {
+            throw DataError.malformed(
+                file: file, place: "the \(name) set",
+                problem: "has \(set.count) samples, more than the limit of \(LessonLimits.maximumSamples)",
+                fix: "use fewer samples, or a split that gives each set fewer (--split)")
+        }
+        guard !trainingIndices.isEmpty else {
+            throw DataError.malformed(
+                file: file, place: "the training set", problem: "the split leaves no training samples",
+                fix: "give training a larger share with --split, e.g. 70/15/15")
+        }
+        let scaling = method.map { method in
+            inputScaling(method, of: trainingIndices.map { inputs[$0] }, features: featureNames)
+        }
+        func sample(_ index: Int) -> Lesson.Sample {
+            var y = Array(repeating: 0.0, count: classCount)
+            y[labels.indices[index]] = 1
+            return Lesson.Sample(x: scaling?.scaled(inputs[index]) ?? inputs[index], y: y)
+        }
+        return Sets(
+            classes: labels.classes, training: trainingIndices.map(sample), validation: validationIndices.map(sample),
+            test: testIndices.map(sample), scaling: scaling)
+    }
+
+    private static func lesson(
+        _ rows: LabelledRows, weights: [NamedMatrix]?, file: String, weightsFile: String?, title: String,
+        summary: String, options: Options
+    ) throws(DataError) -> Lesson {
+        let sets = try self.sets(
+            rows, split: options.split, seed: options.seed, scaling: options.scaling, file: file)
+        let inputCount = rows.inputs.first?.count ?? 0
+        let classCount = rows.labels.classes.count
         var layerSizes: [Int]
         var theta: [Matrix]? = nil
         if let weights {
-            theta = try checkedWeights(weights, inputCount: inputCount, classCount: classCount, file: file)
+            theta = try checkedWeights(
+                weights, inputCount: inputCount, classCount: classCount, file: weightsFile ?? file)
             layerSizes = [inputCount] + weights.map(\.values.rows)
         } else {
             layerSizes = [inputCount] + (options.hidden ?? defaultHidden) + [classCount]
@@ -185,43 +262,18 @@ public enum LessonImport {
         let activations =
             options.activations.count == 1
             ? Array(repeating: options.activations[0], count: layerSizes.count - 1) : options.activations
-
-        let (trainingIndices, validationIndices, testIndices) = options.split.assign(
-            classIndices: labels.indices, classCount: classCount, seed: options.seed)
-        for (name, set) in [("training", trainingIndices), ("validation", validationIndices), ("test", testIndices)]
-        where set.count > LessonLimits.maximumSamples {
-            throw DataError.malformed(
-                file: file, place: "the \(name) set",
-                problem: "has \(set.count) samples, more than the limit of \(LessonLimits.maximumSamples)",
-                fix: "use fewer samples, or a split that gives each set fewer (--split)")
-        }
-        guard !trainingIndices.isEmpty else {
-            throw DataError.malformed(
-                file: file, place: "the training set", problem: "the split leaves no training samples",
-                fix: "give training a larger share with --split, e.g. 70/15/15")
-        }
-
-        let scaling = options.scaling.map { method in
-            inputScaling(method, of: trainingIndices.map { inputs[$0] }, features: featureNames)
-        }
-        func sample(_ index: Int) -> Lesson.Sample {
-            var y = Array(repeating: 0.0, count: classCount)
-            y[labels.indices[index]] = 1
-            return Lesson.Sample(x: scaling?.scaled(inputs[index]) ?? inputs[index], y: y)
-        }
         let initialization = WeightInitialization.uniform(epsilon: WeightInitialization.defaultEpsilon, seed: options.seed)
         let network = Network(
             layerSizes: layerSizes, activations: activations, loss: options.loss,
             weights: theta ?? initialization.weights(layerSizes: layerSizes))
         var text = summary + "; \(classCount) classes"
         text += "; split \(options.split.description) by class with seed \(options.seed)"
-        text += scaling.map { "; inputs scaled (\($0.method.rawValue)) on the training set" } ?? "; inputs unscaled"
+        text += sets.scaling.map { "; inputs scaled (\($0.method.rawValue)) on the training set" } ?? "; inputs unscaled"
         return Lesson(
-            title: title, summary: text, classes: labels.classes, network: network,
+            title: title, summary: text, classes: sets.classes, network: network,
             weightSource: theta == nil ? .generated(initialization) : .given,
-            samples: trainingIndices.map(sample), validationSamples: validationIndices.map(sample),
-            testSamples: testIndices.map(sample), learningRate: options.learningRate, lambda: options.lambda,
-            inputScaling: scaling)
+            samples: sets.training, validationSamples: sets.validation, testSamples: sets.test,
+            learningRate: options.learningRate, lambda: options.lambda, inputScaling: sets.scaling)
     }
 
     /// Θ⁽¹⁾ … Θ⁽ᴸ⁻¹⁾ chained: Θ⁽¹⁾ has n + 1 columns, each next one the rows of the last plus

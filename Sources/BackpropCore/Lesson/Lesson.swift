@@ -63,6 +63,8 @@ public struct Lesson: Equatable, Sendable {
     /// How the inputs were scaled from raw data (`"inputScaling"`, written by `import`), so a
     /// new sample can be scaled the same way; nil when the file does not say.
     public var inputScaling: InputScaling?
+    /// The data file the samples were read from (`"data"`), nil when the file lists them.
+    public var dataSource: DataSource?
 
     /// The plan `train` follows: the file's `"training"`, else full-batch gradient descent for
     /// `epochs` epochs (the run step 15 shows).
@@ -75,7 +77,8 @@ public struct Lesson: Equatable, Sendable {
         validationSamples: [Sample] = [], testSamples: [Sample] = [],
         learningRate: Double = Lesson.defaultLearningRate, lambda: Double = 0,
         updatesBiases: Bool = true, epochs: Int = Lesson.defaultEpochs, training: TrainingPlan? = nil,
-        imageShape: ImageShape? = nil, inputScaling: InputScaling? = nil
+        imageShape: ImageShape? = nil, inputScaling: InputScaling? = nil,
+        dataSource: DataSource? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -93,6 +96,7 @@ public struct Lesson: Equatable, Sendable {
         self.training = training
         self.imageShape = imageShape
         self.inputScaling = inputScaling
+        self.dataSource = dataSource
     }
 
     /// α when the file does not give one.
