@@ -1,4 +1,5 @@
 import BackpropCore
+import Foundation
 
 /// `import FILE`: a learner's data (CSV, TSV, Octave text or a `.mat` file) turned into a
 /// complete lesson, printed or written atomically with `-o`.
@@ -92,8 +93,9 @@ public enum ImportCommand: Command {
         var options = try importOptions(arguments)
         let bytes = try data { () throws(DataError) in try DataFile.bytes(atPath: path, displayName: path) }
         let title = "Imported from " + String(path.split(separator: "/").last ?? Substring(path)).prefix(150)
-        let lesson: Lesson
-        if MatrixFileReader.isMAT(bytes) || MatrixFileReader.isOctaveText(bytes) {
+        var lesson: Lesson
+        let isMatrixFile = MatrixFileReader.isMAT(bytes) || MatrixFileReader.isOctaveText(bytes)
+        if isMatrixFile {
             if arguments.value(scale) == nil { options.scaling = nil }
             lesson = try matrixLesson(bytes, path: path, arguments: arguments, title: title, options: options, io: io)
         } else {
@@ -112,10 +114,29 @@ public enum ImportCommand: Command {
                     options: options)
             }
         }
-        let text = lesson.jsonText
+        var text = lesson.jsonText
+        var directory: String?
+        if text.utf8.count > LessonLimits.maximumFileBytes {
+            // Too large to list the samples: the lesson names the data file instead.
+            guard let outputPath = arguments.value(output) else {
+                throw .data(
+                    .malformed(
+                        file: path, place: "the lesson",
+                        problem: "listing these samples takes \(text.utf8.count) bytes, more than a lesson file's limit of \(LessonLimits.maximumFileBytes)",
+                        fix: "write the lesson with -o FILE: it then names the data file instead of listing the samples"))
+            }
+            let folder = OutputFile.directory(of: outputPath)
+            lesson.dataSource = Lesson.DataSource(
+                file: relativePath(of: path, from: folder),
+                label: isMatrixFile ? arguments.value(label) ?? "y" : arguments.value(label),
+                features: isMatrixFile ? [arguments.value(features) ?? "X"] : list(arguments.value(features)),
+                split: options.split, seed: options.seed, scale: options.scaling?.rawValue ?? "none")
+            text = lesson.jsonText
+            directory = folder
+        }
         // Read back as any lesson file is: what import writes, every command takes.
         do {
-            _ = try Lesson.decode(text, file: arguments.value(output) ?? "the imported lesson")
+            _ = try Lesson.decode(text, file: arguments.value(output) ?? "the imported lesson", directory: directory)
         } catch {
             if case .invalid(_, _, _, let jsonPath, let problem, let fix) = error {
                 throw .usage("these options make an invalid lesson: \(jsonPath): \(problem); fix: \(fix)", command: spec.name)
@@ -131,7 +152,24 @@ public enum ImportCommand: Command {
         try io.write(
             "wrote \(outputPath): a \(layers) network, classes \((lesson.classes ?? []).joined(separator: ", ")); "
                 + "\(lesson.samples.count) training, \(lesson.validationSamples.count) validation, "
-                + "\(lesson.testSamples.count) test samples\n")
+                + "\(lesson.testSamples.count) test samples"
+                + (lesson.dataSource.map { " read from \($0.file) (too many to list)" } ?? "") + "\n")
+    }
+
+    /// `target` as a path relative to the folder `directory` (`../data/x.csv`); absolute
+    /// targets stay absolute. Symbolic links are not resolved.
+    static func relativePath(of target: String, from directory: String) -> String {
+        guard !target.hasPrefix("/") else { return target }
+        let current = FileManager.default.currentDirectoryPath
+        func components(_ path: String) -> [String] {
+            URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: current + "/")).standardizedFileURL.path
+                .split(separator: "/").map(String.init)
+        }
+        let from = components(directory)
+        let to = components(target)
+        var common = 0
+        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
     }
 
     // MARK: Matrices
