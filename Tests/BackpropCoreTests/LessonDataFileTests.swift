@@ -30,7 +30,7 @@ struct LessonDataFileTests {
         let lesson = try Lesson.load(contentsOf: folder.appendingPathComponent("l.json"), displayName: "l.json")
         let table = try CSVReader.read(Array(Self.csv.utf8), file: "d.csv")
         let sets = try LessonImport.sets(
-            LessonImport.rows(from: table, label: "kind", features: nil), split: DataSplit("60/20/20") ?? .all,
+            LessonImport.rows(from: table, labels: ["kind"], features: nil), split: DataSplit("60/20/20") ?? .all,
             seed: 3, scaling: .minMax, file: "d.csv")
         #expect(lesson.samples == sets.training && lesson.validationSamples == sets.validation)
         #expect(lesson.testSamples == sets.test && lesson.samples.count == 6)

@@ -226,6 +226,25 @@ struct ImportCommandTests {
         #expect(lesson.inputScaling?.method == .minMax)
     }
 
+    @Test("several label columns, or --regression, make numeric targets: squared error, linear output")
+    func regression() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = "x1,x2,t1,t2\n0,1,0.5,-3\n1,0,1.5,2\n1,1,2.5,7\n0,0,-1,0\n"
+        let path = try Self.write(text, "r.csv", in: directory)
+        let two = try Self.lesson(["import", path, "--label", "t1,t2", "--split", "100/0/0", "--scale", "none"])
+        #expect(two.classes == nil && two.network.loss == .squaredError)
+        #expect(two.network.activations == [.sigmoid, .linear] && two.network.layerSizes == [2, 8, 2])
+        #expect(two.samples.map(\.x) == [[0, 1], [1, 0], [1, 1], [0, 0]])
+        #expect(two.samples.map(\.y) == [[0.5, -3], [1.5, 2], [2.5, 7], [-1, 0]])
+        let one = try Self.lesson(["import", path, "--label", "t2", "--regression", "--features", "x1", "--split", "100/0/0"])
+        #expect(one.network.layerSizes == [1, 8, 1] && one.samples.map(\.y) == [[-3], [2], [7], [0]])
+        let out = directory.appendingPathComponent("r.json").path
+        #expect(BackpropTutor.execute(["import", path, "--label", "t1,t2", "--split", "100/0/0", "-o", out]).exitCode == 0)
+        let trained = BackpropTutor.execute(["train", "--lesson", out, "--epochs", "3"])
+        #expect(trained.exitCode == 0, "\(trained.standardError)")
+    }
+
     // MARK: ex4's files
 
     @Test("ex4-like files from Octave: import with --weights gives Octave's cost at λ = 0 and λ = 1", arguments: [

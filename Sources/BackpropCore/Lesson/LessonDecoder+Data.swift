@@ -83,7 +83,7 @@ extension LessonDecoder {
                 let lower = source.file.lowercased()
                 let delimiter: CSVReader.Delimiter? = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? .tab : nil
                 let table = try CSVReader.read(bytes, file: source.file, delimiter: delimiter)
-                rows = try LessonImport.rows(from: table, label: label, features: source.features)
+                rows = try LessonImport.rows(from: table, labels: [label], features: source.features)
             }
             let scaling: Lesson.InputScaling.Method?
             switch source.scale {

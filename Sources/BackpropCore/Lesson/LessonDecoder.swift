@@ -94,7 +94,7 @@ struct LessonDecoder {
             let source = try self.dataSource(dataValue)
             let sets = try dataSets(source, value: dataValue)
             let inputCount = sets.training.first?.x.count ?? 0
-            let classCount = sets.classes.count
+            let classCount = sets.classes?.count ?? 0
             guard inputCount == layerSizes[0], classCount == layerSizes[layerSizes.count - 1] else {
                 throw fail(
                     root["layers"], "layers",

@@ -32,7 +32,11 @@ public enum ImportCommand: Command {
 
     /// `--label COLUMN`.
     public static let label = TypedOption(
-        name: "label", valueName: "COLUMN", summary: "the column (or matrix) of class labels (.mat default: y)")
+        name: "label", valueName: "COLUMN[,…]",
+        summary: "the column (or matrix) of class labels (.mat default: y); several columns are numeric targets")
+    /// `--regression`.
+    public static let regression = Flag(
+        name: "regression", summary: "the label's numbers are the targets (squared error, linear output), not classes")
     /// `--features A,B`.
     public static let features = TypedOption(
         name: "features", valueName: "A,B",
@@ -43,9 +47,10 @@ public enum ImportCommand: Command {
     /// `--activation`.
     public static let activation = TypedOption(
         name: "activation", valueName: "NAME[,NAME…]",
-        summary: "one activation for all layers or one per non-input layer (default: sigmoid)")
+        summary: "one activation for all layers or one per non-input layer (default: sigmoid; a linear output with --regression)")
     /// `--loss`.
-    public static let loss = TypedOption<Loss>(name: "loss", summary: "the loss (default: cross-entropy)")
+    public static let loss = TypedOption<Loss>(
+        name: "loss", summary: "the loss (default: cross-entropy; squared-error with --regression)")
     /// `--split`.
     public static let split = TypedOption(
         name: "split", valueName: "T/V/E",
@@ -65,18 +70,17 @@ public enum ImportCommand: Command {
     /// `--learning-rate A`.
     public static let learningRate = TypedOption(
         name: "learning-rate", valueName: "A", summary: "the learning rate α (η) (default: 0.5)")
-    /// `-o FILE`.
-    public static let output = TypedOption(
-        name: "o", valueName: "FILE", summary: "write the lesson to FILE (atomically) instead of standard output")
-    /// `--force`.
-    public static let force = Flag(name: "force", summary: "replace FILE if it exists")
+    /// `-o FILE`, as `export` has it.
+    public static let output = ExportCommand.output
+    /// `--force`, as `export` has it.
+    public static let force = ExportCommand.force
 
     /// `import` and its options.
     public static let spec = CommandSpec(
         name: "import", arguments: "FILE",
         summary: "turn a CSV, TSV, Octave text or .mat file into a lesson (README: Your own data)",
         options: [
-            label.spec, features.spec, hidden.spec, activation.spec, loss.spec, split.spec, seed.spec, scale.spec,
+            label.spec, regression.spec, features.spec, hidden.spec, activation.spec, loss.spec, split.spec, seed.spec, scale.spec,
             weights.spec, lambda.spec, learningRate.spec, output.spec, force.spec,
         ])
 
@@ -99,7 +103,7 @@ public enum ImportCommand: Command {
             if arguments.value(scale) == nil { options.scaling = nil }
             lesson = try matrixLesson(bytes, path: path, arguments: arguments, title: title, options: options, io: io)
         } else {
-            guard let labelName = arguments.value(label) else {
+            guard let labelNames = list(arguments.value(label)) else {
                 throw .usage("import needs --label COLUMN for a CSV or TSV file: the column of class labels", command: spec.name)
             }
             if arguments.value(weights) != nil {
@@ -110,20 +114,23 @@ public enum ImportCommand: Command {
             lesson = try data { () throws(DataError) in
                 let table = try CSVReader.read(bytes, file: path, delimiter: delimiter)
                 return try LessonImport.lesson(
-                    from: table, label: labelName, features: list(arguments.value(features)), title: title,
-                    options: options)
+                    from: table, labels: labelNames, features: list(arguments.value(features)),
+                    isRegression: arguments.isSet(regression), title: title, options: options)
             }
         }
         var text = lesson.jsonText
         var directory: String?
         if text.utf8.count > LessonLimits.maximumFileBytes {
             // Too large to list the samples: the lesson names the data file instead.
-            guard let outputPath = arguments.value(output) else {
+            let isRegression = lesson.classes == nil
+            guard let outputPath = arguments.value(output), !isRegression else {
                 throw .data(
                     .malformed(
                         file: path, place: "the lesson",
                         problem: "listing these samples takes \(text.utf8.count) bytes, more than a lesson file's limit of \(LessonLimits.maximumFileBytes)",
-                        fix: "write the lesson with -o FILE: it then names the data file instead of listing the samples"))
+                        fix: isRegression
+                            ? "use fewer samples: a lesson can name a data file only for classes, not for target numbers"
+                            : "write the lesson with -o FILE: it then names the data file instead of listing the samples"))
             }
             let folder = OutputFile.directory(of: outputPath)
             lesson.dataSource = Lesson.DataSource(
@@ -150,7 +157,8 @@ public enum ImportCommand: Command {
         try OutputFile.write(text, to: outputPath, replacing: arguments.isSet(force))
         let layers = lesson.network.layerSizes.map(String.init).joined(separator: "-")
         try io.write(
-            "wrote \(outputPath): a \(layers) network, classes \((lesson.classes ?? []).joined(separator: ", ")); "
+            "wrote \(outputPath): a \(layers) network, "
+                + (lesson.classes.map { "classes \($0.joined(separator: ", "))" } ?? "numeric targets") + "; "
                 + "\(lesson.samples.count) training, \(lesson.validationSamples.count) validation, "
                 + "\(lesson.testSamples.count) test samples"
                 + (lesson.dataSource.map { " read from \($0.file) (too many to list)" } ?? "") + "\n")
@@ -210,8 +218,8 @@ public enum ImportCommand: Command {
         let weightsPath = arguments.value(weights)
         return try data { () throws(DataError) in
             try LessonImport.lesson(
-                inputs: inputs, labels: labels, weights: theta, file: path, weightsFile: weightsPath, title: title,
-                options: options)
+                inputs: inputs, labels: labels, weights: theta, isRegression: arguments.isSet(regression), file: path,
+                weightsFile: weightsPath, title: title, options: options)
         }
     }
 
