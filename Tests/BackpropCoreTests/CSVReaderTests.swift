@@ -57,9 +57,12 @@ struct CSVReaderTests {
         #expect(DataTable.number(table.cells[1][1]) == nil)
         #expect(DataTable.number(table.cells[2][0]) == nil)
         #expect(!table.isNumeric(column: 0))
-        #expect(throws: DataError.malformed(
-            file: "d.csv", place: "line 3", problem: "column \"a\" holds \"NaN\", which is not a number",
-            fix: "feature columns must hold numbers in every row: fill in or remove that row, or choose the columns with --features")
+        #expect(
+            throws: DataError.malformed(
+                file: "d.csv", place: "line 3", problem: "column \"a\" holds \"NaN\", which is not a number",
+                fix:
+                    "feature columns must hold numbers in every row: fill in or remove that row, or choose the columns with --features"
+            )
         ) { try table.numbers(column: 0) }
     }
 

@@ -59,11 +59,23 @@ struct LessonDataFileTests {
     @Test(
         "problems name the lesson, the data file, its line and the fix",
         arguments: [
-            (#"{"file": "missing.csv", "label": "kind"}"#, "[2, 3, 2]", "l.json:2:52: data.file: cannot read missing.csv: no such file"),
+            (
+                #"{"file": "missing.csv", "label": "kind"}"#, "[2, 3, 2]",
+                "l.json:2:52: data.file: cannot read missing.csv: no such file"
+            ),
             (#"{"file": "d.csv"}"#, "[2, 3, 2]", "data.label: a CSV or TSV file needs \"label\""),
-            (#"{"file": "bad.csv", "label": "kind"}"#, "[2, 3, 2]", "data: bad.csv: line 3: this row has 2 fields but the header has 3"),
-            (#"{"file": "d.csv", "label": "kind"}"#, "[2, 3, 3]", "layers: the data has 2 inputs and 2 classes but the layers are 2-3-3"),
-            (#"{"file": "d.csv", "label": "kind", "split": "50/50/50"}"#, "[2, 3, 2]", "data.split: \"50/50/50\" is not"),
+            (
+                #"{"file": "bad.csv", "label": "kind"}"#, "[2, 3, 2]",
+                "data: bad.csv: line 3: this row has 2 fields but the header has 3"
+            ),
+            (
+                #"{"file": "d.csv", "label": "kind"}"#, "[2, 3, 3]",
+                "layers: the data has 2 inputs and 2 classes but the layers are 2-3-3"
+            ),
+            (
+                #"{"file": "d.csv", "label": "kind", "split": "50/50/50"}"#, "[2, 3, 2]",
+                "data.split: \"50/50/50\" is not"
+            ),
             (#"{"file": "d.csv", "label": "kind", "shuffle": true}"#, "[2, 3, 2]", "data.shuffle: unknown field"),
         ])
     func refused(_ data: String, _ layers: String, _ fragment: String) throws {

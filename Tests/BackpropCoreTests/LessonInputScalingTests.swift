@@ -26,11 +26,17 @@ struct LessonInputScalingTests {
     @Test(
         "wrong rules name the path and the fix",
         arguments: [
-            (#"{"method": "min-max", "offset": [0, 0], "scale": [1, 0]}"#, "inputScaling.scale[1]: a scale must be above 0"),
+            (
+                #"{"method": "min-max", "offset": [0, 0], "scale": [1, 0]}"#,
+                "inputScaling.scale[1]: a scale must be above 0"
+            ),
             (#"{"method": "minmax", "offset": [0, 0], "scale": [1, 1]}"#, "inputScaling.method: unknown value"),
             (#"{"method": "min-max", "offset": [0], "scale": [1, 1]}"#, "inputScaling.offset"),
             (#"{"method": "min-max", "offset": [0, 0]}"#, "inputScaling: needs \"method\", \"offset\" and \"scale\""),
-            (#"{"method": "min-max", "offset": [0, 0], "scale": [1, 1], "mean": 0}"#, "inputScaling.mean: unknown field"),
+            (
+                #"{"method": "min-max", "offset": [0, 0], "scale": [1, 1], "mean": 0}"#,
+                "inputScaling.mean: unknown field"
+            ),
         ])
     func refused(_ scaling: String, _ fragment: String) {
         do {

@@ -13,9 +13,11 @@ struct MatrixFileTests {
         try MatrixFileReader.read(atPath: directory.appendingPathComponent(name).path, displayName: name)
     }
 
-    @Test("the small variables, in the text format and both .mat versions", arguments: [
-        "small.txt", "small-v6.mat", "small-v7.mat",
-    ])
+    @Test(
+        "the small variables, in the text format and both .mat versions",
+        arguments: [
+            "small.txt", "small-v6.mat", "small-v7.mat",
+        ])
     func small(_ name: String) throws {
         let file = try Self.read(name)
         #expect(file.matrices.map(\.name) == ["X", "y", "z", "k", "L"])
@@ -59,9 +61,11 @@ struct MatrixFileTests {
         }
     }
 
-    @Test("a .mat file cut anywhere is refused, never read wrong or crashed on", arguments: [
-        "small-v6.mat", "small-v7.mat",
-    ])
+    @Test(
+        "a .mat file cut anywhere is refused, never read wrong or crashed on",
+        arguments: [
+            "small-v6.mat", "small-v7.mat",
+        ])
     func truncatedMAT(_ name: String) throws {
         let bytes = try DataFile.bytes(atPath: Self.directory.appendingPathComponent(name).path, displayName: name)
         for cut in stride(from: 1, to: bytes.count, by: 7) {
@@ -104,9 +108,13 @@ struct MatrixFileTests {
     @Test("a function handle stored in a .mat file (class 16) is skipped by name")
     func functionHandleClass() throws {
         var header = Array("MATLAB 5.0 MAT-file, hand made".utf8)
-        header += Array(repeating: 0x20, count: 116 - header.count) + Array(repeating: 0, count: 8) + [0x00, 0x01, 0x49, 0x4D]
+        header +=
+            Array(repeating: 0x20, count: 116 - header.count) + Array(repeating: 0, count: 8) + [
+                0x00, 0x01, 0x49, 0x4D,
+            ]
         func u32(_ v: Int) -> [UInt8] { (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } }
-        let body = u32(6) + u32(8) + u32(16) + u32(0)  // array flags: class 16
+        let body =
+            u32(6) + u32(8) + u32(16) + u32(0)  // array flags: class 16
             + u32(5) + u32(8) + u32(1) + u32(1)  // dimensions 1 × 1
             + u32(1 | 1 << 16) + [0x66, 0, 0, 0]  // name "f", a small element
         let file = try MATReader.read(header + u32(14) + u32(body.count) + body, file: "f.mat")
@@ -116,9 +124,15 @@ struct MatrixFileTests {
     @Test(
         "Octave text hostile cases name the line",
         arguments: [
-            ("# name: X\n# type: matrix\n# rows: 2\n# columns: 2\n 1 2\n 3\n", "line 6", "row 2 of X has 1 numbers, expected 2"),
+            (
+                "# name: X\n# type: matrix\n# rows: 2\n# columns: 2\n 1 2\n 3\n", "line 6",
+                "row 2 of X has 1 numbers, expected 2"
+            ),
             ("# name: X\n# type: matrix\n# rows: 2\n# columns: 2\n 1 2\n", "line 5", "X ends after 1 of its 2 rows"),
-            ("# name: X\n# type: matrix\n# rows: 99999\n# columns: 99\n", "line 4", "\"# columns: 99\" announces more than 5000000 numbers"),
+            (
+                "# name: X\n# type: matrix\n# rows: 99999\n# columns: 99\n", "line 4",
+                "\"# columns: 99\" announces more than 5000000 numbers"
+            ),
             ("# name: X\n# type: scalar\nNaN\n", "line 3", "X holds NaN, which a lesson cannot use"),
             ("# name: X\n# type: scalar\nabc\n", "line 3", "\"abc\" in X is not a number"),
             ("# name: X\n# rows: 1\n", "line 2", "expected \"# type: …\", found \"# rows: 1\""),
@@ -154,9 +168,12 @@ struct MatrixFileTests {
         try handle.close()
         let link = directory.appendingPathComponent("data.csv")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: big)
-        #expect(throws: DataError.unreadable(
-            file: "data.csv",
-            reason: "the file has 1073741824 bytes, more than the limit of 67108864; use fewer samples (at most 20000 per set), or write numbers with fewer digits"
-        )) { try DataFile.bytes(atPath: link.path, displayName: "data.csv") }
+        #expect(
+            throws: DataError.unreadable(
+                file: "data.csv",
+                reason:
+                    "the file has 1073741824 bytes, more than the limit of 67108864; use fewer samples (at most 20000 per set), or write numbers with fewer digits"
+            )
+        ) { try DataFile.bytes(atPath: link.path, displayName: "data.csv") }
     }
 }

@@ -122,7 +122,8 @@ struct ImportCommandTests {
         let path = try Self.write(Self.clustersCSV(), "c.csv", in: directory)
         expectUsageError(["import", path], mentioning: "import needs --label COLUMN")
         expectUsageError(
-            ["import", path, "--label", "kind", "--activation", "relu"], mentioning: "cross-entropy needs a sigmoid or softmax output layer")
+            ["import", path, "--label", "kind", "--activation", "relu"],
+            mentioning: "cross-entropy needs a sigmoid or softmax output layer")
     }
 
     // MARK: CSV
@@ -145,7 +146,9 @@ struct ImportCommandTests {
         #expect(lesson.inputScaling == nil)
         let rows = text.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
         #expect(lesson.samples.map(\.x) == rows.map { [Double($0[0]) ?? .nan, Double($0[1]) ?? .nan] })
-        #expect(lesson.samples.map { $0.y.firstIndex(of: 1) } == rows.map { ["round", "tall", "flat"].firstIndex(of: String($0[2])) })
+        #expect(
+            lesson.samples.map { $0.y.firstIndex(of: 1) }
+                == rows.map { ["round", "tall", "flat"].firstIndex(of: String($0[2])) })
     }
 
     @Test("numeric labels become classes in numeric order")
@@ -163,7 +166,9 @@ struct ImportCommandTests {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try Self.write(Self.clustersCSV(count: 20), "c.csv", in: directory)
-        let arguments = ["import", path, "--label", "kind", "--split", "60/20/20", "--seed", "3", "--scale", "standardize"]
+        let arguments = [
+            "import", path, "--label", "kind", "--split", "60/20/20", "--seed", "3", "--scale", "standardize",
+        ]
         let lesson = try Self.lesson(arguments)
         #expect(try Self.lesson(arguments) == lesson)
         for set in [lesson.samples, lesson.validationSamples, lesson.testSamples] {
@@ -209,14 +214,18 @@ struct ImportCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try Self.write(Self.clustersCSV(), "c.csv", in: directory)
         let lessonPath = directory.appendingPathComponent("lesson.json").path
-        let imported = BackpropTutor.execute(["import", path, "--label", "kind", "--learning-rate", "2", "-o", lessonPath])
+        let imported = BackpropTutor.execute([
+            "import", path, "--label", "kind", "--learning-rate", "2", "-o", lessonPath,
+        ])
         #expect(imported.exitCode == 0, "\(imported.standardError)")
         #expect(imported.standardOutput.hasPrefix("wrote \(lessonPath): a 2-8-3 network, classes round, tall, flat; "))
         let saved = directory.appendingPathComponent("trained.json").path
         let trained = BackpropTutor.execute(["train", "--lesson", lessonPath, "--epochs", "30", "--save", saved])
         #expect(trained.exitCode == 0, "\(trained.standardError)")
         let lesson = try Lesson.load(contentsOf: URL(fileURLWithPath: saved), displayName: "trained.json")
-        for (name, samples) in [("training", lesson.samples), ("validation", lesson.validationSamples), ("test", lesson.testSamples)] {
+        for (name, samples) in [
+            ("training", lesson.samples), ("validation", lesson.validationSamples), ("test", lesson.testSamples),
+        ] {
             let row = try #require(lines(trained.standardOutput).first { $0.hasPrefix(name + " ") })
             let printed = try #require(row.split(separator: " ").last)
             let expected = String(format: "%.1f%%", 100 * Self.accuracy(lesson, samples))
@@ -237,24 +246,31 @@ struct ImportCommandTests {
         #expect(two.network.activations == [.sigmoid, .linear] && two.network.layerSizes == [2, 8, 2])
         #expect(two.samples.map(\.x) == [[0, 1], [1, 0], [1, 1], [0, 0]])
         #expect(two.samples.map(\.y) == [[0.5, -3], [1.5, 2], [2.5, 7], [-1, 0]])
-        let one = try Self.lesson(["import", path, "--label", "t2", "--regression", "--features", "x1", "--split", "100/0/0"])
+        let one = try Self.lesson([
+            "import", path, "--label", "t2", "--regression", "--features", "x1", "--split", "100/0/0",
+        ])
         #expect(one.network.layerSizes == [1, 8, 1] && one.samples.map(\.y) == [[-3], [2], [7], [0]])
         let out = directory.appendingPathComponent("r.json").path
-        #expect(BackpropTutor.execute(["import", path, "--label", "t1,t2", "--split", "100/0/0", "-o", out]).exitCode == 0)
+        #expect(
+            BackpropTutor.execute(["import", path, "--label", "t1,t2", "--split", "100/0/0", "-o", out]).exitCode == 0)
         let trained = BackpropTutor.execute(["train", "--lesson", out, "--epochs", "3"])
         #expect(trained.exitCode == 0, "\(trained.standardError)")
     }
 
     // MARK: ex4's files
 
-    @Test("ex4-like files from Octave: import with --weights gives Octave's cost at λ = 0 and λ = 1", arguments: [
-        "ex4-data.mat", "ex4-data.txt",
-    ])
+    @Test(
+        "ex4-like files from Octave: import with --weights gives Octave's cost at λ = 0 and λ = 1",
+        arguments: [
+            "ex4-data.mat", "ex4-data.txt",
+        ])
     func ex4Cost(_ dataName: String) throws {
         let data = Self.data.appendingPathComponent(dataName).path
         let weights = Self.data.appendingPathComponent("ex4-weights.mat").path
         for (lambda, expected) in [("0", Self.octaveCost.lambda0), ("1", Self.octaveCost.lambda1)] {
-            let lesson = try Self.lesson(["import", data, "--weights", weights, "--split", "100/0/0", "--lambda", lambda])
+            let lesson = try Self.lesson([
+                "import", data, "--weights", weights, "--split", "100/0/0", "--lambda", lambda,
+            ])
             #expect(lesson.classes == ["1", "2", "3", "4"])
             #expect(lesson.network.layerSizes == [6, 5, 4])
             let cost = lesson.network.cost(inputs: lesson.inputs, targets: lesson.targets, lambda: lesson.lambda)
@@ -274,7 +290,9 @@ struct ImportCommandTests {
         #expect(imported.exitCode == 0, "\(imported.standardError)")
         let step = BackpropTutor.execute(["step", "7", "--lesson", out, "--precision", "9"])
         let penalty = Self.octaveCost.lambda1 - Self.octaveCost.lambda0
-        #expect(step.standardOutput.contains(String(format: "J = %.9f + %.9f", Self.octaveCost.lambda0, penalty)), "\(step.standardOutput)")
+        #expect(
+            step.standardOutput.contains(String(format: "J = %.9f + %.9f", Self.octaveCost.lambda0, penalty)),
+            "\(step.standardOutput)")
         #expect(step.standardOutput.contains(String(format: "= %.9f", Self.octaveCost.lambda1)))
     }
 
@@ -283,10 +301,16 @@ struct ImportCommandTests {
         let small = Self.data.appendingPathComponent("small-v7.mat").path
         let output = BackpropTutor.execute(["import", small, "--split", "100/0/0"])
         #expect(output.exitCode == 0, "\(output.standardError)")
-        #expect(output.standardError == "backprop-tutor: note: \(small): skipped s (struct), c (cell), t (char), sp (sparse): not numeric matrices\n")
+        #expect(
+            output.standardError
+                == "backprop-tutor: note: \(small): skipped s (struct), c (cell), t (char), sp (sparse): not numeric matrices\n"
+        )
         let missing = BackpropTutor.execute(["import", small, "--label", "s"])
         #expect(missing.exitCode == 1)
-        #expect(missing.standardError.contains("there is no numeric matrix s for the labels (it is a struct, not a numeric matrix); fix: name it with --label"))
+        #expect(
+            missing.standardError.contains(
+                "there is no numeric matrix s for the labels (it is a struct, not a numeric matrix); fix: name it with --label"
+            ))
         let wrongWeights = BackpropTutor.execute(["import", small, "--weights", small])
         #expect(wrongWeights.exitCode == 1)
         #expect(wrongWeights.standardError.contains("there is no Theta1"))

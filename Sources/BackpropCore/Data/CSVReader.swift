@@ -24,16 +24,20 @@ public enum CSVReader {
     public static let maximumRecords = 3 * LessonLimits.maximumSamples
 
     /// Parses `bytes`, the whole file named `file` in errors; `delimiter` nil detects it.
-    public static func read(_ bytes: [UInt8], file: String, delimiter: Delimiter? = nil) throws(DataError) -> DataTable {
+    public static func read(_ bytes: [UInt8], file: String, delimiter: Delimiter? = nil) throws(DataError) -> DataTable
+    {
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
-        let records = try parse(bytes, from: start, file: file, delimiter: delimiter ?? detect(bytes, from: start))
+        let delimiter = delimiter ?? detect(bytes, from: start)
+        let records = try parse(bytes, from: start, file: file, delimiter: delimiter)
         guard let first = records.first else {
             throw DataError.malformed(
                 file: file, place: DataError.line(1), problem: "the file is empty",
                 fix: "write a header row naming the columns, then one row per sample, e.g. \"x1,x2,label\"")
         }
         let header = first.fields
+        // A dictionary, not a search per column: a hostile header may have millions of columns.
+        var seen: [String: Int] = [:]
         for (index, name) in header.enumerated() {
             if name.allSatisfy({ $0 == " " }) {
                 throw DataError.malformed(
@@ -41,18 +45,19 @@ public enum CSVReader {
                     problem: "column \(index + 1) of the header has no name",
                     fix: "the first row must name every column, e.g. \"x1,x2,label\"")
             }
-            if let earlier = header[..<index].firstIndex(of: name) {
+            if let earlier = seen[name] {
                 throw DataError.malformed(
                     file: file, place: DataError.line(first.line),
                     problem: "the header names columns \(earlier + 1) and \(index + 1) both \"\(name)\"",
                     fix: "give every column its own name")
             }
+            seen[name] = index
         }
         for record in records.dropFirst() where record.fields.count != header.count {
             throw DataError.malformed(
                 file: file, place: DataError.line(record.line),
                 problem: "this row has \(counted(record.fields.count, "field")) but the header has \(header.count)",
-                fix: "give every row one value per column (quote values that contain \(delimiterName(delimiter ?? detect(bytes, from: start))))")
+                fix: "give every row one value per column (quote values that contain \(delimiterName(delimiter)))")
         }
         return DataTable(
             file: file, header: header, headerLine: first.line, cells: records.dropFirst().map(\.fields),
@@ -75,7 +80,9 @@ public enum CSVReader {
             case 0x22: inQuotes.toggle()
             case 0x2C where !inQuotes: return .comma
             case 0x09 where !inQuotes: sawTab = true
-            case 0x0A, 0x0D where !inQuotes: return sawTab ? .tab : .comma
+            case 0x0A,
+                0x0D where !inQuotes:
+                return sawTab ? .tab : .comma
             default: break
             }
         }
@@ -128,7 +135,8 @@ public enum CSVReader {
                 throw fail(
                     recordLine,
                     "the file has more than \(maximumRecords) rows or \(LessonLimits.maximumDataValues) values",
-                    "use fewer samples (at most \(LessonLimits.maximumSamples) in each of the training, validation and test sets)")
+                    "use fewer samples (at most \(LessonLimits.maximumSamples) in each of the training, validation and test sets)"
+                )
             }
             records.append(Record(fields: fields, line: recordLine))
         }
@@ -157,7 +165,9 @@ public enum CSVReader {
                         i += 1
                         break
                     }
-                    if inner == newline || (inner == carriageReturn && !(i + 1 < bytes.count && bytes[i + 1] == newline)) {
+                    if inner == newline
+                        || (inner == carriageReturn && !(i + 1 < bytes.count && bytes[i + 1] == newline))
+                    {
                         line += 1
                     }
                     field.append(inner)

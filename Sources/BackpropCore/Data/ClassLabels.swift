@@ -28,7 +28,8 @@ public struct ClassLabels: Equatable, Sendable {
         var indices: [Int] = []
         indices.reserveCapacity(texts.count)
         for (row, text) in texts.enumerated() {
-            let name = String(Substring(text).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+            let name = String(
+                Substring(text).drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
             guard !name.isEmpty else {
                 throw DataError.malformed(
                     file: file, place: places[row], problem: "the label column \"\(column)\" is empty",
@@ -54,7 +55,8 @@ public struct ClassLabels: Equatable, Sendable {
     {
         var firstText: [Double: String] = [:]
         for (row, value) in numbers.enumerated() where firstText[value] == nil {
-            try Self.checkCount(firstText.count + 1, file: file, place: places[min(row, places.count - 1)], column: column)
+            try Self.checkCount(
+                firstText.count + 1, file: file, place: places[min(row, places.count - 1)], column: column)
             firstText[value] = texts.map { String($0[row].filter { $0 != " " }) } ?? Self.name(value)
         }
         let sorted = firstText.keys.sorted()
@@ -74,7 +76,8 @@ public struct ClassLabels: Equatable, Sendable {
         guard count <= maximumClasses else {
             throw DataError.malformed(
                 file: file, place: place,
-                problem: "the label \"\(column)\" has more than \(maximumClasses) different values, one output unit each",
+                problem:
+                    "the label \"\(column)\" has more than \(maximumClasses) different values, one output unit each",
                 fix: "choose a column of class labels with --label (a few different values)")
         }
     }

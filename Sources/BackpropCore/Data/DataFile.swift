@@ -20,7 +20,9 @@ public enum DataFile {
         throws(DataError) -> [UInt8]
     {
         func failure(_ reason: String) -> DataError { .unreadable(file: displayName, reason: reason) }
-        guard !path.isEmpty else { throw failure("the path is empty; give the path of a .csv, .tsv, .txt or .mat file") }
+        guard !path.isEmpty else {
+            throw failure("the path is empty; give the path of a .csv, .tsv, .txt or .mat file")
+        }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(openFailureReason(errno)) }
         defer { close(descriptor) }
@@ -30,7 +32,8 @@ public enum DataFile {
         case S_IFREG: break
         case S_IFDIR: throw failure("it is a directory; give the path of a data file in it")
         default:
-            throw failure("it is not a regular file (a device, FIFO or socket); save the data to a file and give its path")
+            throw failure(
+                "it is not a regular file (a device, FIFO or socket); save the data to a file and give its path")
         }
         func tooLarge(_ size: String) -> DataError {
             failure(

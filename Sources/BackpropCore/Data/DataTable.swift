@@ -55,7 +55,9 @@ public struct DataTable: Equatable, Sendable {
                     problem: cell.allSatisfy { $0 == " " }
                         ? "column \"\(header[column])\" is empty"
                         : "column \"\(header[column])\" holds \"\(shown)\", which is not a number",
-                    fix: "feature columns must hold numbers in every row: fill in or remove that row, or choose the columns with --features")
+                    fix:
+                        "feature columns must hold numbers in every row: fill in or remove that row, or choose the columns with --features"
+                )
             }
             result.append(value)
         }

@@ -30,7 +30,9 @@ public enum Inflater {
         var state = State(input: input, position: 2, limit: limit)
         try state.inflate()
         let end = state.position
-        guard end + 4 <= input.count else { throw Failure(offset: input.count, problem: "the Adler-32 checksum is cut short") }
+        guard end + 4 <= input.count else {
+            throw Failure(offset: input.count, problem: "the Adler-32 checksum is cut short")
+        }
         let expected = input[end..<end + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         let actual = adler32(state.output)
         guard expected == actual else {
@@ -114,7 +116,8 @@ public enum Inflater {
 
     /// Length symbols 257…285: base lengths and extra bits.
     static let lengthBase = [
-        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+        3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227,
+        258,
     ]
     static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
     /// Distance symbols 0…29: base distances and extra bits.
@@ -249,7 +252,9 @@ public enum Inflater {
                     let distance =
                         Inflater.distanceBase[distanceSymbol] + (try bits(Inflater.distanceExtra[distanceSymbol]))
                     guard distance <= output.count else {
-                        throw fail("a distance of \(distance) reaches back before the start of the output (\(output.count) bytes)")
+                        throw fail(
+                            "a distance of \(distance) reaches back before the start of the output (\(output.count) bytes)"
+                        )
                     }
                     guard output.count + length <= limit else { throw tooLarge() }
                     let from = output.count - distance
@@ -264,7 +269,9 @@ public enum Inflater {
             let distanceCount = try bits(5) + 1
             let codeLengthCount = try bits(4) + 4
             guard literalCount <= 286, distanceCount <= 30 else {
-                throw fail("a dynamic block announces \(literalCount) literal and \(distanceCount) distance codes (at most 286 and 30)")
+                throw fail(
+                    "a dynamic block announces \(literalCount) literal and \(distanceCount) distance codes (at most 286 and 30)"
+                )
             }
             var codeLengthLengths = Array(repeating: 0, count: 19)
             for k in 0..<codeLengthCount { codeLengthLengths[Inflater.codeLengthOrder[k]] = try bits(3) }

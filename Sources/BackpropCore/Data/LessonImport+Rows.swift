@@ -52,7 +52,8 @@ extension LessonImport {
         }
         guard !table.cells.isEmpty else {
             throw DataError.malformed(
-                file: file, place: DataError.line(table.headerLine + 1), problem: "the file has a header but no rows of data",
+                file: file, place: DataError.line(table.headerLine + 1),
+                problem: "the file has a header but no rows of data",
                 fix: "add one row per sample under the header")
         }
         var featureColumns: [Int] = []
@@ -137,6 +138,7 @@ extension LessonImport {
                 fix: "give one label per row of \(inputs.name)")
         }
         let classes = try ClassLabels(numbers: labelValues, places: places, file: file, column: labels.name)
-        return LabelledRows(inputs: inputs.values.rowList, targets: .classes(classes), featureNames: nil, places: places)
+        return LabelledRows(
+            inputs: inputs.values.rowList, targets: .classes(classes), featureNames: nil, places: places)
     }
 }

@@ -28,7 +28,8 @@ extension LessonImport {
             guard labels.classes.count >= 2 else {
                 throw DataError.malformed(
                     file: file, place: places.first ?? "line 1",
-                    problem: "every sample has the same label \"\(labels.classes.first ?? "")\"; there is nothing to learn",
+                    problem:
+                        "every sample has the same label \"\(labels.classes.first ?? "")\"; there is nothing to learn",
                     fix: "use data with at least two classes")
             }
             (groups, groupCount) = (labels.indices, labels.classes.count)

@@ -61,7 +61,11 @@ public enum LessonImport {
         let rows = try self.rows(from: table, labels: labels, features: features, isRegression: isRegression)
         let names = labels.map { "\"\($0)\"" }.joined(separator: ", ")
         let what: String
-        if case .classes = rows.targets { what = "classes from the column \(names)" } else { what = "targets from \(names)" }
+        if case .classes = rows.targets {
+            what = "classes from the column \(names)"
+        } else {
+            what = "targets from \(names)"
+        }
         let summary =
             "\(rows.inputs.count) samples from \(table.file): features \((rows.featureNames ?? []).joined(separator: ", ")); \(what)"
         return try lesson(
@@ -102,32 +106,41 @@ public enum LessonImport {
         }
         guard layerSizes.count <= LessonLimits.maximumLayers else {
             throw DataError.malformed(
-                file: file, place: "the network", problem: "\(layerSizes.count) layers is more than \(LessonLimits.maximumLayers)",
+                file: file, place: "the network",
+                problem: "\(layerSizes.count) layers is more than \(LessonLimits.maximumLayers)",
                 fix: "use fewer hidden layers")
         }
         let parameters = zip(layerSizes.dropFirst(), layerSizes).reduce(0) { $0 + $1.0 * ($1.1 + 1) }
         guard parameters <= LessonLimits.maximumParameters else {
             throw DataError.malformed(
                 file: file, place: "the network",
-                problem: "layers \(layerSizes.map(String.init).joined(separator: "-")) need \(parameters) weights, more than \(LessonLimits.maximumParameters)",
+                problem:
+                    "layers \(layerSizes.map(String.init).joined(separator: "-")) need \(parameters) weights, more than \(LessonLimits.maximumParameters)",
                 fix: "use smaller hidden layers (--hidden) or fewer features")
         }
         let activations: [Activation]
         let loss: Loss
         switch (rows.targets, options.activations) {
-        case (_, .some(let list)) where list.count == 1: activations = Array(repeating: list[0], count: layerSizes.count - 1)
+        case (_, .some(let list)) where list.count == 1:
+            activations = Array(repeating: list[0], count: layerSizes.count - 1)
         case (_, .some(let list)): activations = list
         case (.classes, nil): activations = Array(repeating: .sigmoid, count: layerSizes.count - 1)
         case (.numbers, nil): activations = Array(repeating: .sigmoid, count: layerSizes.count - 2) + [.linear]
         }
-        if case .classes = rows.targets { loss = options.loss ?? .crossEntropy } else { loss = options.loss ?? .squaredError }
-        let initialization = WeightInitialization.uniform(epsilon: WeightInitialization.defaultEpsilon, seed: options.seed)
+        if case .classes = rows.targets {
+            loss = options.loss ?? .crossEntropy
+        } else {
+            loss = options.loss ?? .squaredError
+        }
+        let initialization = WeightInitialization.uniform(
+            epsilon: WeightInitialization.defaultEpsilon, seed: options.seed)
         let network = Network(
             layerSizes: layerSizes, activations: activations, loss: loss,
             weights: theta ?? initialization.weights(layerSizes: layerSizes))
         var text = summary + (sets.classes == nil ? "" : "; \(classCount) classes")
         text += "; split \(options.split.description) by class with seed \(options.seed)"
-        text += sets.scaling.map { "; inputs scaled (\($0.method.rawValue)) on the training set" } ?? "; inputs unscaled"
+        text +=
+            sets.scaling.map { "; inputs scaled (\($0.method.rawValue)) on the training set" } ?? "; inputs unscaled"
         return Lesson(
             title: title, summary: text, classes: sets.classes, network: network,
             weightSource: theta == nil ? .generated(initialization) : .given,
@@ -146,7 +159,8 @@ public enum LessonImport {
             guard theta.values.columns == expectedColumns, theta.values.rows >= 1 else {
                 throw DataError.malformed(
                     file: file, place: theta.place.description,
-                    problem: "\(theta.name) is \(shape) but needs \(expectedColumns) columns (the bias first, then one per unit of layer \(index + 1))",
+                    problem:
+                        "\(theta.name) is \(shape) but needs \(expectedColumns) columns (the bias first, then one per unit of layer \(index + 1))",
                     fix: "save ex4's Θ in Ng's layout: Theta\(index + 1) is s\(index + 2) × (s\(index + 1) + 1)")
             }
             expectedColumns = theta.values.rows + 1

@@ -26,18 +26,21 @@ public struct MATReader {
         let fix = "save the variables from Octave or MATLAB with `save -v7 file.mat X y` (or -v6)"
         guard bytes.count >= 128 else {
             throw DataError.malformed(
-                file: file, place: DataError.byte(bytes.count), problem: "the file is shorter than a .mat header (128 bytes)",
+                file: file, place: DataError.byte(bytes.count),
+                problem: "the file is shorter than a .mat header (128 bytes)",
                 fix: fix)
         }
         let headerText = String(decoding: bytes[0..<116], as: UTF8.self)
         if headerText.hasPrefix("MATLAB 7.3") {
             throw DataError.malformed(
-                file: file, place: DataError.byte(0), problem: "this is a version 7.3 (HDF5) .mat file, which is not read",
+                file: file, place: DataError.byte(0),
+                problem: "this is a version 7.3 (HDF5) .mat file, which is not read",
                 fix: "save it again with `save -v7 file.mat X y`")
         }
         guard headerText.hasPrefix("MATLAB 5.0") else {
             throw DataError.malformed(
-                file: file, place: DataError.byte(0), problem: "the file does not start with a level-5 .mat header", fix: fix)
+                file: file, place: DataError.byte(0), problem: "the file does not start with a level-5 .mat header",
+                fix: fix)
         }
         let mark = (bytes[126], bytes[127])
         let isBigEndian: Bool
@@ -55,7 +58,8 @@ public struct MATReader {
         while offset < bytes.count {
             guard offset + 8 <= bytes.count else {
                 if bytes[offset...].allSatisfy({ $0 == 0 }) { break }  // padding at the end
-                throw reader.fail(offset, nil, "the file ends inside a data element's tag", "the file is cut short; \(fix)")
+                throw reader.fail(
+                    offset, nil, "the file ends inside a data element's tag", "the file is cut short; \(fix)")
             }
             let (type, size) = reader.tag(bytes, at: offset)
             let dataStart = offset + 8
@@ -87,7 +91,8 @@ public struct MATReader {
                     let (innerType, innerSize) = reader.tag(inflated, at: inner)
                     guard innerType == DataType.matrix, innerSize <= inflated.count - inner - 8 else {
                         throw reader.fail(
-                            offset, nil, "a compressed element does not hold a variable (type \(innerType), \(innerSize) bytes)",
+                            offset, nil,
+                            "a compressed element does not hold a variable (type \(innerType), \(innerSize) bytes)",
                             fix)
                     }
                     switch try reader.matrix(inflated, from: inner + 8, count: innerSize, fileOffset: offset) {
@@ -99,16 +104,12 @@ public struct MATReader {
                 offset = dataStart + size
             default:
                 throw reader.fail(
-                    offset, nil, "a top-level data element has type \(type), not a variable (14) or compressed variable (15)",
+                    offset, nil,
+                    "a top-level data element has type \(type), not a variable (14) or compressed variable (15)",
                     fix)
             }
         }
         return MatrixFile(matrices: matrices, skipped: skipped)
-    }
-
-    private init(file: String, isBigEndian: Bool) {
-        self.file = file
-        self.isBigEndian = isBigEndian
     }
 
     /// The data types of the format's table 1-1 that this reader uses.
@@ -155,7 +156,9 @@ public struct MATReader {
     }
 
     func uint32(_ bytes: [UInt8], at offset: Int) -> Int {
-        let (b0, b1, b2, b3) = (Int(bytes[offset]), Int(bytes[offset + 1]), Int(bytes[offset + 2]), Int(bytes[offset + 3]))
+        let (b0, b1, b2, b3) = (
+            Int(bytes[offset]), Int(bytes[offset + 1]), Int(bytes[offset + 2]), Int(bytes[offset + 3])
+        )
         return isBigEndian ? b0 << 24 | b1 << 16 | b2 << 8 | b3 : b3 << 24 | b2 << 16 | b1 << 8 | b0
     }
 
@@ -188,7 +191,9 @@ public struct MATReader {
         let first = uint32(bytes, at: offset)
         if first >> 16 != 0 {
             let size = first >> 16
-            guard size <= 4 else { throw fail(fileOffset, variable, "its \(what) is a small element of \(size) bytes", fix) }
+            guard size <= 4 else {
+                throw fail(fileOffset, variable, "its \(what) is a small element of \(size) bytes", fix)
+            }
             return (first & 0xFFFF, offset + 4, size, offset + 8)
         }
         let size = uint32(bytes, at: offset + 4)
@@ -202,19 +207,22 @@ public struct MATReader {
     func matrix(_ bytes: [UInt8], from start: Int, count: Int, fileOffset: Int) throws(DataError) -> Variable {
         let end = start + count
         if count == 0 { return .skipped(.init(name: "(unnamed)", kind: "empty")) }
-        let flags = try subelement(bytes, at: start, end: end, fileOffset: fileOffset, variable: nil, what: "array flags")
+        let flags = try subelement(
+            bytes, at: start, end: end, fileOffset: fileOffset, variable: nil, what: "array flags")
         guard flags.type == DataType.uint32, flags.size == 8 else {
             throw fail(fileOffset, nil, "a variable's array flags are not 8 bytes of uint32", "save the file again")
         }
         let flagWord = uint32(bytes, at: flags.data)
         let classCode = flagWord & 0xFF
         let isComplex = flagWord & 0x800 != 0
-        let dims = try subelement(bytes, at: flags.next, end: end, fileOffset: fileOffset, variable: nil, what: "dimensions")
+        let dims = try subelement(
+            bytes, at: flags.next, end: end, fileOffset: fileOffset, variable: nil, what: "dimensions")
         guard dims.type == DataType.int32, dims.size % 4 == 0, dims.size >= 8 else {
             throw fail(fileOffset, nil, "a variable's dimensions are not int32 values", "save the file again")
         }
         let dimensions = stride(from: dims.data, to: dims.data + dims.size, by: 4).map { uint32(bytes, at: $0) }
-        let nameElement = try subelement(bytes, at: dims.next, end: end, fileOffset: fileOffset, variable: nil, what: "name")
+        let nameElement = try subelement(
+            bytes, at: dims.next, end: end, fileOffset: fileOffset, variable: nil, what: "name")
         let name = String(decoding: bytes[nameElement.data..<nameElement.data + nameElement.size], as: UTF8.self)
         func skip(_ kind: String) -> Variable { .skipped(.init(name: name, kind: kind)) }
 
@@ -227,12 +235,15 @@ public struct MATReader {
         let (total, overflow) = rows.multipliedReportingOverflow(by: columns)
         guard !overflow, total <= LessonLimits.maximumDataValues else {
             throw fail(
-                fileOffset, name, "\(name) is \(rows) × \(columns), more than \(LessonLimits.maximumDataValues) numbers",
+                fileOffset, name,
+                "\(name) is \(rows) × \(columns), more than \(LessonLimits.maximumDataValues) numbers",
                 "save a smaller matrix (at most \(LessonLimits.maximumSamples) samples per set)")
         }
-        let real = try subelement(bytes, at: nameElement.next, end: end, fileOffset: fileOffset, variable: name, what: "values")
+        let real = try subelement(
+            bytes, at: nameElement.next, end: end, fileOffset: fileOffset, variable: name, what: "values")
         guard let width = DataType.width(real.type) else {
-            throw fail(fileOffset, name, "its values have data type \(real.type), not a number type", "save the file again")
+            throw fail(
+                fileOffset, name, "its values have data type \(real.type), not a number type", "save the file again")
         }
         guard real.size == total * width else {
             throw fail(
@@ -247,7 +258,8 @@ public struct MATReader {
                 guard value.isFinite else {
                     throw fail(
                         fileOffset, name, "\(name)(\(i + 1),\(j + 1)) is \(value), which a lesson cannot use",
-                        "replace NaN and Inf before saving (e.g. \(name)(isnan(\(name))) = 0), or save only the variables you need")
+                        "replace NaN and Inf before saving (e.g. \(name)(isnan(\(name))) = 0), or save only the variables you need"
+                    )
                 }
                 matrix[i, j] = value
             }
@@ -261,7 +273,8 @@ public struct MATReader {
         case DataType.int8: return Double(Int8(bitPattern: bytes[offset]))
         case DataType.uint8: return Double(bytes[offset])
         case DataType.int16, DataType.uint16:
-            let raw = isBigEndian
+            let raw =
+                isBigEndian
                 ? UInt16(bytes[offset]) << 8 | UInt16(bytes[offset + 1])
                 : UInt16(bytes[offset + 1]) << 8 | UInt16(bytes[offset])
             return type == DataType.int16 ? Double(Int16(bitPattern: raw)) : Double(raw)

@@ -64,7 +64,9 @@ public struct OctaveTextReader {
     private mutating func nextContentLine() -> Int? {
         while index < lines.count {
             let line = lines[index]
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || (line.hasPrefix("#") && Self.field("name", in: line) == nil) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" })
+                || (line.hasPrefix("#") && Self.field("name", in: line) == nil)
+            {
                 index += 1
                 continue
             }
@@ -189,7 +191,8 @@ public struct OctaveTextReader {
     /// The value of the `# key:` header on the current line, which must be there.
     private mutating func header(_ key: String, fix: String) throws(DataError) -> String {
         guard index < lines.count else {
-            throw fail(lines.count, "the file ends where \"# \(key): …\" was expected", fix: "the file is cut short; \(fix)")
+            throw fail(
+                lines.count, "the file ends where \"# \(key): …\" was expected", fix: "the file is cut short; \(fix)")
         }
         guard let value = Self.field(key, in: lines[index]) else {
             throw fail(
@@ -216,7 +219,8 @@ public struct OctaveTextReader {
     static func integer(_ text: String, line: Int, file: String, what: String) throws(DataError) -> Int {
         guard let value = Int(text), value >= 0 else {
             throw .malformed(
-                file: file, place: DataError.line(line), problem: "\(what) must be a whole number ≥ 0, found \"\(text)\"",
+                file: file, place: DataError.line(line),
+                problem: "\(what) must be a whole number ≥ 0, found \"\(text)\"",
                 fix: saveFix)
         }
         return value
@@ -266,7 +270,9 @@ public struct OctaveTextReader {
             guard words.count == columns else {
                 throw fail(
                     index + 1, "row \(numbers.count + 1) of \(name) has \(words.count) numbers, expected \(columns)",
-                    fix: "every row of a \(rows) × \(columns) matrix needs \(columns) numbers; save it again with `save -text`")
+                    fix:
+                        "every row of a \(rows) × \(columns) matrix needs \(columns) numbers; save it again with `save -text`"
+                )
             }
             for word in words { values.append(try number(word, of: name)) }
             numbers.append(index + 1)
@@ -300,7 +306,8 @@ public struct OctaveTextReader {
         guard index < lines.count else { throw fail(lines.count, "\(name) ends early", fix: Self.saveFix) }
         let words = lines[index].split(whereSeparator: { $0 == " " || $0 == "\t" })
         guard words.count == 3 else {
-            throw fail(index + 1, "a range needs base, limit and increment, found \(words.count) numbers", fix: Self.saveFix)
+            throw fail(
+                index + 1, "a range needs base, limit and increment, found \(words.count) numbers", fix: Self.saveFix)
         }
         var parts: [Double] = []
         for word in words { parts.append(try number(word, of: name)) }
@@ -308,7 +315,9 @@ public struct OctaveTextReader {
         let (base, limit, increment) = (parts[0], parts[1], parts[2])
         let steps = increment == 0 ? -1 : ((limit - base) / increment).rounded(.down)
         guard steps < Double(LessonLimits.maximumDataValues) else {
-            throw fail(index, "the range \(name) has more than \(LessonLimits.maximumDataValues) numbers", fix: "use a shorter range")
+            throw fail(
+                index, "the range \(name) has more than \(LessonLimits.maximumDataValues) numbers",
+                fix: "use a shorter range")
         }
         let count = steps >= 0 ? Int(steps) + 1 : 0
         let values = (0..<count).map { base + Double($0) * increment }
@@ -344,7 +353,9 @@ public struct OctaveTextReader {
     /// Skips `count` nested elements, each starting with `# name:`.
     private mutating func skipElements(_ count: Int) throws(DataError) {
         guard depth < Self.maximumDepth else {
-            throw fail(index, "cells or structs are nested more than \(Self.maximumDepth) deep", fix: "save only the matrices the lesson needs")
+            throw fail(
+                index, "cells or structs are nested more than \(Self.maximumDepth) deep",
+                fix: "save only the matrices the lesson needs")
         }
         depth += 1
         defer { depth -= 1 }

@@ -29,7 +29,8 @@ extension Lesson {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadable(file: displayName, reason: "it is not UTF-8 text; save it as UTF-8")
         }
-        return try decode(text, file: displayName, notations: notations, directory: url.deletingLastPathComponent().path)
+        return try decode(
+            text, file: displayName, notations: notations, directory: url.deletingLastPathComponent().path)
     }
 
     /// The bytes of the regular file at `path`, at most the size limit.

@@ -4,7 +4,8 @@ import Foundation
 extension LessonDecoder {
     /// The reference in `value`, checked field by field.
     func dataSource(_ value: JSONValue) throws(FieldError) -> Lesson.DataSource {
-        let fix = "write \"data\": {\"file\": \"flowers.csv\", \"label\": \"species\"} (optional: features, split, seed, scale)"
+        let fix =
+            "write \"data\": {\"file\": \"flowers.csv\", \"label\": \"species\"} (optional: features, split, seed, scale)"
         guard case .object(let members) = value.kind else {
             throw FieldError(value, "data", "expected an object, found \(value.typeDescription)", fix: fix)
         }
@@ -22,24 +23,28 @@ extension LessonDecoder {
         guard !file.isEmpty else { throw FieldError(fileValue, "data.file", "the path is empty", fix: fix) }
         var source = Lesson.DataSource(file: file)
         source.label = try value["label"].map { v throws(FieldError) in
-            try v.string(at: "data.label", fix: "name the label column (CSV) or matrix (.mat), e.g. \"species\" or \"y\"")
+            try v.string(
+                at: "data.label", fix: "name the label column (CSV) or matrix (.mat), e.g. \"species\" or \"y\"")
         }
         if let featuresValue = value["features"] {
             if case .string(let name) = featuresValue.kind {
                 source.features = [name]
             } else {
                 let items = try featuresValue.list(
-                    at: "data.features", fix: "list the input columns, e.g. [\"width\", \"height\"], or name the matrix, e.g. \"X\"")
+                    at: "data.features",
+                    fix: "list the input columns, e.g. [\"width\", \"height\"], or name the matrix, e.g. \"X\"")
                 source.features = try items.enumerated().map { index, item throws(FieldError) in
                     try item.string(at: "data.features[\(index)]", fix: "write the column name as a string")
                 }
             }
         }
         if let splitValue = value["split"] {
-            let text = try splitValue.string(at: "data.split", fix: "write the percentages as a string, e.g. \"70/15/15\"")
+            let text = try splitValue.string(
+                at: "data.split", fix: "write the percentages as a string, e.g. \"70/15/15\"")
             guard let split = DataSplit(text) else {
                 throw FieldError(
-                    splitValue, "data.split", "\"\(text)\" is not training/validation/test percentages adding up to 100",
+                    splitValue, "data.split",
+                    "\"\(text)\" is not training/validation/test percentages adding up to 100",
                     fix: "write e.g. \"70/15/15\" or \"100/0/0\"")
             }
             source.split = split
@@ -69,7 +74,8 @@ extension LessonDecoder {
                 let matrices = try MatrixFileReader.read(bytes, file: source.file)
                 let inputsName = source.features?.first ?? "X"
                 let labelsName = source.label ?? "y"
-                guard let inputs = matrices.matrix(named: inputsName), let labels = matrices.matrix(named: labelsName) else {
+                guard let inputs = matrices.matrix(named: inputsName), let labels = matrices.matrix(named: labelsName)
+                else {
                     throw FieldError(
                         value, "data", "\(source.file) has no numeric matrices \(inputsName) and \(labelsName)",
                         fix: "name them with \"features\" and \"label\"; the file has "
@@ -78,7 +84,9 @@ extension LessonDecoder {
                 rows = try LessonImport.rows(inputs: inputs, labels: labels, file: source.file)
             } else {
                 guard let label = source.label else {
-                    throw FieldError(value, "data.label", "a CSV or TSV file needs \"label\"", fix: "name the column of class labels")
+                    throw FieldError(
+                        value, "data.label", "a CSV or TSV file needs \"label\"", fix: "name the column of class labels"
+                    )
                 }
                 let lower = source.file.lowercased()
                 let delimiter: CSVReader.Delimiter? = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? .tab : nil
@@ -100,7 +108,9 @@ extension LessonDecoder {
         } catch let error as DataError {
             switch error {
             case .unreadable(let file, let reason):
-                throw FieldError(value, "data.file", "cannot read \(file): \(reason)", fix: "the path is relative to the lesson's folder")
+                throw FieldError(
+                    value, "data.file", "cannot read \(file): \(reason)",
+                    fix: "the path is relative to the lesson's folder")
             case .malformed(let file, let place, let problem, let fix):
                 throw FieldError(value, "data", "\(file): \(place): \(problem)", fix: fix)
             }

@@ -4,8 +4,8 @@ extension Lesson {
     /// The fields a lesson file may have, in the order README documents them.
     public static let knownFields = [
         "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
-        "image", "inputDivisor", "inputScaling", "samples", "data", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
-        "training",
+        "image", "inputDivisor", "inputScaling", "samples", "data", "validation", "test", "learningRate", "lambda",
+        "updateBiases", "epochs", "training",
     ]
 }
 
@@ -86,7 +86,8 @@ struct LessonDecoder {
         var dataScaling: Lesson.InputScaling?
         var dataClasses: [String]?
         if let dataValue = root["data"] {
-            for key in ["samples", "validation", "test", "inputDivisor", "inputScaling", "classes"] where root[key] != nil {
+            for key in ["samples", "validation", "test", "inputDivisor", "inputScaling", "classes"]
+            where root[key] != nil {
                 throw fail(
                     root[key], key, "\"\(key)\" and \"data\" cannot go together: the data file gives the samples",
                     fix: "keep \"data\" to read the samples from the file, or list them and remove \"data\"")
@@ -109,7 +110,9 @@ struct LessonDecoder {
             guard let samplesValue = root["samples"] else {
                 throw fail(
                     root, "samples", "missing field \"samples\"",
-                    fix: "add \"samples\": [{\"x\": […], \"y\": […]}, …] with at least one sample, or \"data\": {\"file\": …}")
+                    fix:
+                        "add \"samples\": [{\"x\": […], \"y\": […]}, …] with at least one sample, or \"data\": {\"file\": …}"
+                )
             }
             let divisor = try root["inputDivisor"].map { v throws(FieldError) in try Self.inputDivisor(v) } ?? 1
             samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false, divisor: divisor)
@@ -221,7 +224,8 @@ struct LessonDecoder {
         let scale = try scaleValue.numbers(at: "inputScaling.scale", count: inputCount, what: what)
         if let index = scale.firstIndex(where: { !($0 > 0) }) {
             throw fail(
-                scaleValue, "inputScaling.scale[\(index)]", "a scale must be above 0, found \(JSONValue.text(scale[index]))",
+                scaleValue, "inputScaling.scale[\(index)]",
+                "a scale must be above 0, found \(JSONValue.text(scale[index]))",
                 fix: "use 1 for an input that is not scaled")
         }
         let features = try value["features"].map { v throws(FieldError) in

@@ -40,14 +40,17 @@ public enum ImportCommand: Command {
     /// `--features A,B`.
     public static let features = TypedOption(
         name: "features", valueName: "A,B",
-        summary: "the input columns (default: every other all-number column), or the matrix of inputs (.mat default: X)")
+        summary: "the input columns (default: every other all-number column), or the matrix of inputs (.mat default: X)"
+    )
     /// `--hidden 8[,4]`.
     public static let hidden = TypedOption(
         name: "hidden", valueName: "N[,N…]", summary: "units per hidden layer (default: 8, or from --weights)")
     /// `--activation`.
     public static let activation = TypedOption(
         name: "activation", valueName: "NAME[,NAME…]",
-        summary: "one activation for all layers or one per non-input layer (default: sigmoid; a linear output with --regression)")
+        summary:
+            "one activation for all layers or one per non-input layer (default: sigmoid; a linear output with --regression)"
+    )
     /// `--loss`.
     public static let loss = TypedOption<Loss>(
         name: "loss", summary: "the loss (default: cross-entropy; squared-error with --regression)")
@@ -80,7 +83,8 @@ public enum ImportCommand: Command {
         name: "import", arguments: "FILE",
         summary: "turn a CSV, TSV, Octave text or .mat file into a lesson (README: Your own data)",
         options: [
-            label.spec, regression.spec, features.spec, hidden.spec, activation.spec, loss.spec, split.spec, seed.spec, scale.spec,
+            label.spec, regression.spec, features.spec, hidden.spec, activation.spec, loss.spec, split.spec, seed.spec,
+            scale.spec,
             weights.spec, lambda.spec, learningRate.spec, output.spec, force.spec,
         ])
 
@@ -104,7 +108,8 @@ public enum ImportCommand: Command {
             lesson = try matrixLesson(bytes, path: path, arguments: arguments, title: title, options: options, io: io)
         } else {
             guard let labelNames = list(arguments.value(label)) else {
-                throw .usage("import needs --label COLUMN for a CSV or TSV file: the column of class labels", command: spec.name)
+                throw .usage(
+                    "import needs --label COLUMN for a CSV or TSV file: the column of class labels", command: spec.name)
             }
             if arguments.value(weights) != nil {
                 throw .usage("--weights goes with ex4's .mat or Octave text files, not with a CSV", command: spec.name)
@@ -127,10 +132,12 @@ public enum ImportCommand: Command {
                 throw .data(
                     .malformed(
                         file: path, place: "the lesson",
-                        problem: "listing these samples takes \(text.utf8.count) bytes, more than a lesson file's limit of \(LessonLimits.maximumFileBytes)",
+                        problem:
+                            "listing these samples takes \(text.utf8.count) bytes, more than a lesson file's limit of \(LessonLimits.maximumFileBytes)",
                         fix: isRegression
                             ? "use fewer samples: a lesson can name a data file only for classes, not for target numbers"
-                            : "write the lesson with -o FILE: it then names the data file instead of listing the samples"))
+                            : "write the lesson with -o FILE: it then names the data file instead of listing the samples"
+                    ))
             }
             let folder = OutputFile.directory(of: outputPath)
             lesson.dataSource = Lesson.DataSource(
@@ -146,7 +153,8 @@ public enum ImportCommand: Command {
             _ = try Lesson.decode(text, file: arguments.value(output) ?? "the imported lesson", directory: directory)
         } catch {
             if case .invalid(_, _, _, let jsonPath, let problem, let fix) = error {
-                throw .usage("these options make an invalid lesson: \(jsonPath): \(problem); fix: \(fix)", command: spec.name)
+                throw .usage(
+                    "these options make an invalid lesson: \(jsonPath): \(problem); fix: \(fix)", command: spec.name)
             }
             throw .lesson(error)
         }
@@ -196,21 +204,25 @@ public enum ImportCommand: Command {
         var theta: [NamedMatrix]?
         if let weightsPath = arguments.value(weights) {
             if arguments.value(hidden) != nil {
-                throw .usage("--hidden and --weights cannot go together: the weights give the hidden sizes", command: spec.name)
+                throw .usage(
+                    "--hidden and --weights cannot go together: the weights give the hidden sizes", command: spec.name)
             }
             let weightsFile = try data { () throws(DataError) in
                 try MatrixFileReader.read(atPath: weightsPath, displayName: weightsPath)
             }
             try reportSkipped(weightsFile, path: weightsPath, io: io)
             var found: [NamedMatrix] = []
-            while found.count < LessonLimits.maximumLayers, let next = weightsFile.matrix(named: "Theta\(found.count + 1)") {
+            while found.count < LessonLimits.maximumLayers,
+                let next = weightsFile.matrix(named: "Theta\(found.count + 1)")
+            {
                 found.append(next)
             }
             guard !found.isEmpty else {
                 let names = weightsFile.matrices.map(\.name).joined(separator: ", ")
                 throw .data(
                     .malformed(
-                        file: weightsPath, place: "the variables", problem: "there is no Theta1 (the file has \(names.isEmpty ? "no matrices" : names))",
+                        file: weightsPath, place: "the variables",
+                        problem: "there is no Theta1 (the file has \(names.isEmpty ? "no matrices" : names))",
                         fix: "save the weights as Theta1, Theta2, … in Ng's layout (bias column first)"))
             }
             theta = found
@@ -231,7 +243,8 @@ public enum ImportCommand: Command {
         let names = file.matrices.map(\.name).joined(separator: ", ")
         throw .data(
             .malformed(
-                file: path, place: "the variables", problem: "there is no numeric matrix \(name) for the \(role)\(skipped)",
+                file: path, place: "the variables",
+                problem: "there is no numeric matrix \(name) for the \(role)\(skipped)",
                 fix: "name it with \(option); the numeric matrices are \(names.isEmpty ? "none" : names)"))
     }
 
@@ -297,10 +310,13 @@ public enum ImportCommand: Command {
     }
 
     /// The number ≥ 0 given for `option`, if any.
-    private static func number(_ arguments: ParsedArguments, _ option: TypedOption<String>) throws(CLIError) -> Double? {
+    private static func number(_ arguments: ParsedArguments, _ option: TypedOption<String>) throws(CLIError) -> Double?
+    {
         guard let text = arguments.value(option) else { return nil }
         guard let value = Double(text), value.isFinite, value >= 0 else {
-            throw .usage("'\(option.spec.spelling)' takes a number of at least 0, such as 0.1, not '\(text)'", command: spec.name)
+            throw .usage(
+                "'\(option.spec.spelling)' takes a number of at least 0, such as 0.1, not '\(text)'", command: spec.name
+            )
         }
         return value
     }
