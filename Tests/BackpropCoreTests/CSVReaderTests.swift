@@ -91,6 +91,13 @@ struct CSVReaderTests {
         #expect(!fix.isEmpty)
     }
 
+    @Test("a header of 200,000 columns is checked in linear time")
+    func wideHeader() throws {
+        let header = (0..<200_000).map { "c\($0)" }.joined(separator: ",")
+        let error = try #require(Self.error(Array((header + ",c7\n1\n").utf8)))
+        #expect(error.description.hasPrefix("d.csv: line 1: the header names columns 8 and 200001 both \"c7\""))
+    }
+
     @Test("text that is not UTF-8 is refused with its line")
     func notUTF8() throws {
         let error = try #require(Self.error(Array("a,b\n1,2\n".utf8) + [0xFF, 0x2C, 0x31, 0x0A]))
