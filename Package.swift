@@ -48,7 +48,9 @@ let package = Package(
             dependencies: ["BackpropCore"],
             path: "Tests/BackpropTestSupport"
         ),
-        .testTarget(name: "BackpropCoreTests", dependencies: ["BackpropCore", "BackpropTestSupport"]),
+        // Fixtures/Data: files written by Octave (make_fixtures.m), read through #filePath.
+        .testTarget(
+            name: "BackpropCoreTests", dependencies: ["BackpropCore", "BackpropTestSupport"], exclude: ["Fixtures"]),
         // Renderers and the narrator only: goldens are made without the CLI.
         .testTarget(
             name: "BackpropRenderingTests",

@@ -38,7 +38,8 @@ public enum BackpropTutor {
                     commandName.flatMap(CommandTable.spec(named:))?.usage
                     ?? "backprop-tutor COMMAND [OPTIONS] (see `backprop-tutor help`)"
                 message += "usage: \(usage)\n"
-            case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow, .interrupted, .answers, .wrongAnswers:
+            case .lesson, .data, .gradientCheckFailed, .output, .streamWrite, .overflow, .interrupted, .answers,
+                .wrongAnswers:
                 break
             }
             // If standard error cannot be written either, the exit code is all that is left.

@@ -7,6 +7,8 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case usage(String, command: String?)
     /// A lesson could not be loaded (exit 1).
     case lesson(LessonError)
+    /// A learner's data file could not be read or turned into a lesson (exit 1).
+    case data(DataError)
     /// The gradient check's relative difference is above `bar` (exit 1); its table has
     /// already been written to standard output.
     case gradientCheckFailed(relativeDifference: Double, bar: Double)
@@ -30,7 +32,7 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .usage: return 64
         case .interrupted: return 130
-        case .lesson, .gradientCheckFailed, .output, .streamWrite, .overflow, .answers, .wrongAnswers: return 1
+        case .lesson, .data, .gradientCheckFailed, .output, .streamWrite, .overflow, .answers, .wrongAnswers: return 1
         }
     }
 
@@ -43,6 +45,7 @@ public enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
             return (line > 0 ? "\(file):\(line): " : "\(file): ") + message + "; fix: " + fix
         case .wrongAnswers(let count):
             return count == 1 ? "1 of your values is wrong" : "\(count) of your values are wrong"
+        case .data(let error): return error.description
         case .gradientCheckFailed(let difference, let bar):
             return
                 "gradient check failed: relative difference \(Self.compactScientific(difference, significant: 5)) exceeds \(Self.compactScientific(bar))"

@@ -18,6 +18,7 @@ struct CommandTableTests {
             base.append(Self.fixtures.appendingPathComponent("mazur-answers.txt").path)
             if option.name != "lesson" { base += ["--lesson", "mazur"] }
         }
+        if command.name == "import" { return importInvocations(option) }
         if command.name == "export" && option.name != "format" { base += ["--format", "markdown"] }
         if command.name == "train" {
             // Short runs; --batch-size needs the minibatch scheme (and it a size); files go
@@ -55,6 +56,25 @@ struct CommandTableTests {
         }
     }
 
+    /// `import` reads the Octave-written ex4-like fixtures; each option gets a value that fits.
+    static func importInvocations(_ option: OptionSpec) -> [[String]] {
+        let data = Fixtures.packageRoot.appendingPathComponent("Tests/BackpropCoreTests/Fixtures/Data")
+        let base = ["import", data.appendingPathComponent("ex4-data.mat").path]
+        let value: [String]
+        switch option.name {
+        case "label": value = ["y"]
+        case "features": value = ["X"]
+        case "split": value = ["100/0/0"]
+        case "activation": value = ["sigmoid"]
+        case "weights": value = [data.appendingPathComponent("ex4-weights.mat").path]
+        case "o": return [base + ["-o", outputPlaceholder]]
+        default:
+            guard option.valueName != nil else { return [base + [option.spelling]] }
+            value = option.allowedValues ?? ["1"]
+        }
+        return value.flatMap { [base + [option.spelling, $0], base + ["\(option.spelling)=\($0)"]] }
+    }
+
     struct Invocation: Sendable, CustomTestStringConvertible {
         var arguments: [String]
         var option: OptionSpec
@@ -86,7 +106,8 @@ struct CommandTableTests {
         #expect(output.exitCode == 0, "\(output.standardError)")
         #expect(output.standardError.isEmpty)
         if invocation.option.name == "o" {
-            #expect(output.standardOutput.isEmpty)
+            // import says what it wrote, in one line.
+            #expect(output.standardOutput.isEmpty || invocation.arguments[0] == "import")
             #expect(FileManager.default.fileExists(atPath: path))
         } else if invocation.arguments.contains(Self.outputPlaceholder) {
             #expect(!output.standardOutput.isEmpty)

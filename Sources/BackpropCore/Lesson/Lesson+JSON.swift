@@ -4,12 +4,14 @@ extension Lesson {
     /// The weights are always listed (`"weights"`, Θ⁽ˡ⁾ row by row, bias first), never an
     /// `"init"` rule, and numbers are written in the shortest form that reads back as the same
     /// double, so loading the file gives these weights bit for bit. Inputs are written as the
-    /// network sees them (any `"inputDivisor"` already applied). `train --save` writes this.
+    /// network sees them (any `"inputDivisor"` already applied), except that a lesson read from
+    /// a data file (`"data"`) names that file again instead. `train --save` writes this.
     public var jsonText: String {
         var members: [(key: String, value: JSONValue)] = [("title", value(.string(title)))]
         if let summary { members.append(("summary", value(.string(summary)))) }
         members.append(("notation", value(.string(notation))))
-        if let classes { members.append(("classes", list(classes.map { .string($0) }))) }
+        // A lesson read from a data file gets its classes and scaling from the file again.
+        if let classes, dataSource == nil { members.append(("classes", list(classes.map { .string($0) }))) }
         members.append(("layers", list(network.layerSizes.map { .number(Double($0)) })))
         let names = network.activations.map(\.rawValue)
         let activation: JSONValue =
@@ -23,13 +25,24 @@ extension Lesson {
                     ("height", value(.number(Double(imageShape.height)))),
                 ])))
         }
+        if let inputScaling, dataSource == nil {
+            var scaling: [(key: String, value: JSONValue)] = [("method", value(.string(inputScaling.method.rawValue)))]
+            if let features = inputScaling.features { scaling.append(("features", list(features.map { .string($0) }))) }
+            scaling.append(("offset", list(inputScaling.offset.map { .number($0) })))
+            scaling.append(("scale", list(inputScaling.scale.map { .number($0) })))
+            members.append(("inputScaling", object(scaling)))
+        }
         members.append(
             ("weights", value(.array(network.weights.map { theta in
                 value(.array((0..<theta.rows).map { i in list(theta.row(i).map { .number($0) }) }))
             }))))
-        members.append(("samples", sampleList(samples)))
-        if !validationSamples.isEmpty { members.append(("validation", sampleList(validationSamples))) }
-        if !testSamples.isEmpty { members.append(("test", sampleList(testSamples))) }
+        if let dataSource {
+            members.append(("data", dataObject(dataSource)))
+        } else {
+            members.append(("samples", sampleList(samples)))
+            if !validationSamples.isEmpty { members.append(("validation", sampleList(validationSamples))) }
+            if !testSamples.isEmpty { members.append(("test", sampleList(testSamples))) }
+        }
         members.append(("learningRate", value(.number(learningRate))))
         members.append(("lambda", value(.number(lambda))))
         members.append(("updateBiases", value(.bool(updatesBiases))))
@@ -49,6 +62,16 @@ extension Lesson {
         if let updates = plan.stop.updates { stop.append(("updates", value(.number(Double(updates))))) }
         if let epochs = plan.stop.epochs { stop.append(("epochs", value(.number(Double(epochs))))) }
         members.append(("stop", object(stop)))
+        return object(members)
+    }
+
+    private func dataObject(_ source: DataSource) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [("file", value(.string(source.file)))]
+        if let label = source.label { members.append(("label", value(.string(label)))) }
+        if let features = source.features { members.append(("features", list(features.map { .string($0) }))) }
+        if let split = source.split { members.append(("split", value(.string(split.description)))) }
+        if let seed = source.seed { members.append(("seed", value(.number(Double(seed))))) }
+        if let scale = source.scale { members.append(("scale", value(.string(scale)))) }
         return object(members)
     }
 

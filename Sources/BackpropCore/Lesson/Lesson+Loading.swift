@@ -32,7 +32,8 @@ extension Lesson {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .unreadable(file: displayName, reason: "it is not UTF-8 text; save it as UTF-8")
         }
-        return try decode(text, file: displayName, notations: notations)
+        return try decode(
+            text, file: displayName, notations: notations, directory: url.deletingLastPathComponent().path)
     }
 
     /// The bytes of the regular file at `path`, refused above the lesson size limit, with the
@@ -105,14 +106,17 @@ extension Lesson {
     }
 
     /// Parses and validates lesson JSON. `file` names the source in errors; `notations` are
-    /// the notation names the caller knows (nil accepts any name).
-    public static func decode(_ text: String, file: String, notations: [String]? = nil) throws(LessonError) -> Lesson {
+    /// the notation names the caller knows (nil accepts any name); `directory` is the folder a
+    /// `"data"` file is read relative to (nil refuses `"data"`).
+    public static func decode(_ text: String, file: String, notations: [String]? = nil, directory: String? = nil)
+        throws(LessonError) -> Lesson
+    {
         let root: JSONValue
         do {
             root = try JSONParser.parse(text, expectsObject: true)
         } catch {
             throw .malformedJSON(file: file, line: error.line, column: error.column, problem: error.message)
         }
-        return try LessonDecoder(file: file, notations: notations).lesson(from: root)
+        return try LessonDecoder(file: file, notations: notations, directory: directory).lesson(from: root)
     }
 }

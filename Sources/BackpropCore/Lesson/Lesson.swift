@@ -60,6 +60,11 @@ public struct Lesson: Equatable, Sendable {
     /// The inputs' layout as an image (`"image"`), when each sample is one: x[r · width + c]
     /// is the pixel in row r (0 = top) and column c (0 = left); width · height = s₁.
     public var imageShape: ImageShape?
+    /// How the inputs were scaled from raw data (`"inputScaling"`, written by `import`), so a
+    /// new sample can be scaled the same way; nil when the file does not say.
+    public var inputScaling: InputScaling?
+    /// The data file the samples were read from (`"data"`), nil when the file lists them.
+    public var dataSource: DataSource?
 
     /// The plan `train` follows: the file's `"training"`, else full-batch gradient descent for
     /// `epochs` epochs (the run step 15 shows).
@@ -72,7 +77,8 @@ public struct Lesson: Equatable, Sendable {
         validationSamples: [Sample] = [], testSamples: [Sample] = [],
         learningRate: Double = Lesson.defaultLearningRate, lambda: Double = 0,
         updatesBiases: Bool = true, epochs: Int = Lesson.defaultEpochs, training: TrainingPlan? = nil,
-        imageShape: ImageShape? = nil
+        imageShape: ImageShape? = nil, inputScaling: InputScaling? = nil,
+        dataSource: DataSource? = nil
     ) {
         self.title = title
         self.summary = summary
@@ -89,6 +95,8 @@ public struct Lesson: Equatable, Sendable {
         self.epochs = epochs
         self.training = training
         self.imageShape = imageShape
+        self.inputScaling = inputScaling
+        self.dataSource = dataSource
     }
 
     /// α when the file does not give one.

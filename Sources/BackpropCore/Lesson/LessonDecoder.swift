@@ -4,8 +4,8 @@ extension Lesson {
     /// The fields a lesson file may have, in the order README documents them.
     public static let knownFields = [
         "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
-        "image", "inputDivisor", "samples", "validation", "test", "learningRate", "lambda", "updateBiases", "epochs",
-        "training",
+        "image", "inputDivisor", "inputScaling", "samples", "data", "validation", "test", "learningRate", "lambda",
+        "updateBiases", "epochs", "training",
     ]
 }
 
@@ -15,6 +15,9 @@ struct LessonDecoder {
     /// The notation names the caller's registry knows (Core keeps no list of its own); nil
     /// accepts any non-empty name.
     var notations: [String]? = nil
+    /// The lesson's folder, which a `"data"` file is read relative to; nil when the lesson is
+    /// not read from a file (a lesson with `"data"` is then refused).
+    var directory: String? = nil
 
     typealias FieldError = JSONValue.FieldError
 
@@ -90,23 +93,54 @@ struct LessonDecoder {
         let (weights, source) = try initialWeights(root, layerSizes: layerSizes)
         let network = Network(layerSizes: layerSizes, activations: activations, loss: loss, weights: weights)
 
-        guard let samplesValue = root["samples"] else {
-            throw fail(
-                root, "samples", "missing field \"samples\"",
-                fix: "add \"samples\": [{\"x\": […], \"y\": […]}, …] with at least one sample")
+        var samples: [Lesson.Sample]
+        var validation: [Lesson.Sample]
+        var test: [Lesson.Sample]
+        var dataSource: Lesson.DataSource?
+        var dataScaling: Lesson.InputScaling?
+        var dataClasses: [String]?
+        if let dataValue = root["data"] {
+            for key in ["samples", "validation", "test", "inputDivisor", "inputScaling", "classes"]
+            where root[key] != nil {
+                throw fail(
+                    root[key], key, "\"\(key)\" and \"data\" cannot go together: the data file gives the samples",
+                    fix: "keep \"data\" to read the samples from the file, or list them and remove \"data\"")
+            }
+            let source = try self.dataSource(dataValue)
+            let sets = try dataSets(source, value: dataValue)
+            let inputCount = sets.training.first?.x.count ?? 0
+            let classCount = sets.classes?.count ?? 0
+            guard inputCount == layerSizes[0], classCount == layerSizes[layerSizes.count - 1] else {
+                throw fail(
+                    root["layers"], "layers",
+                    "the data has \(inputCount) inputs and \(classCount) classes but the layers are \(layerSizes.map(String.init).joined(separator: "-"))",
+                    fix: "make the first layer \(inputCount) units and the last \(classCount)")
+            }
+            (samples, validation, test) = (sets.training, sets.validation, sets.test)
+            dataSource = source
+            dataScaling = sets.scaling
+            dataClasses = sets.classes
+        } else {
+            guard let samplesValue = root["samples"] else {
+                throw fail(
+                    root, "samples", "missing field \"samples\"",
+                    fix:
+                        "add \"samples\": [{\"x\": […], \"y\": […]}, …] with at least one sample, or \"data\": {\"file\": …}"
+                )
+            }
+            let divisor = try root["inputDivisor"].map { v throws(FieldError) in try Self.inputDivisor(v) } ?? 1
+            samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false, divisor: divisor)
+            validation =
+                try root["validation"].map { v throws(FieldError) in
+                    try sampleList(v, "validation", network: network, allowsEmpty: true, divisor: divisor)
+                } ?? []
+            test =
+                try root["test"].map { v throws(FieldError) in
+                    try sampleList(v, "test", network: network, allowsEmpty: true, divisor: divisor)
+                } ?? []
         }
-        let divisor = try root["inputDivisor"].map { v throws(FieldError) in try Self.inputDivisor(v) } ?? 1
-        let samples = try sampleList(samplesValue, "samples", network: network, allowsEmpty: false, divisor: divisor)
-        let validation =
-            try root["validation"].map { v throws(FieldError) in
-                try sampleList(v, "validation", network: network, allowsEmpty: true, divisor: divisor)
-            } ?? []
-        let test =
-            try root["test"].map { v throws(FieldError) in
-                try sampleList(v, "test", network: network, allowsEmpty: true, divisor: divisor)
-            } ?? []
 
-        var classes: [String]?
+        var classes: [String]? = dataClasses
         if let value = root["classes"] {
             guard case .array(let items) = value.kind, items.count == layerSizes[layerSizes.count - 1] else {
                 throw fail(
@@ -152,11 +186,16 @@ struct LessonDecoder {
             try self.imageShape(v, inputCount: layerSizes[0])
         }
 
+        let inputScaling =
+            try root["inputScaling"].map { v throws(FieldError) in
+                try self.inputScaling(v, inputCount: layerSizes[0])
+            } ?? dataScaling
+
         return Lesson(
             title: title, summary: summary, notation: notation, classes: classes, network: network,
             weightSource: source, samples: samples, validationSamples: validation, testSamples: test,
             learningRate: learningRate, lambda: lambda, updatesBiases: updatesBiases, epochs: epochs,
-            training: training, imageShape: imageShape)
+            training: training, imageShape: imageShape, inputScaling: inputScaling, dataSource: dataSource)
     }
 
     /// `"image": {"width": w, "height": h}`: both whole numbers, w · h = the input count.
@@ -183,6 +222,44 @@ struct LessonDecoder {
                 fix: fix)
         }
         return Lesson.ImageShape(width: width, height: height)
+    }
+
+    /// `"inputScaling": {"method": "min-max", "features": […], "offset": […], "scale": […]}`:
+    /// one offset and one scale (> 0) per input; `features` is optional.
+    private func inputScaling(_ value: JSONValue, inputCount: Int) throws(FieldError) -> Lesson.InputScaling {
+        let fix =
+            "write \"inputScaling\": {\"method\": \"min-max\" or \"standardize\", \"offset\": […], \"scale\": […]} with \(inputCount) numbers each"
+        guard case .object(let members) = value.kind else {
+            throw fail(value, "inputScaling", "expected an object, found \(value.typeDescription)", fix: fix)
+        }
+        let allowed = ["method", "features", "offset", "scale"]
+        if let extra = members.first(where: { !allowed.contains($0.key) }) {
+            throw fail(extra.value, "inputScaling.\(extra.key)", "unknown field \"\(extra.key)\"", fix: fix)
+        }
+        guard let methodValue = value["method"], let offsetValue = value["offset"], let scaleValue = value["scale"]
+        else {
+            throw fail(value, "inputScaling", "needs \"method\", \"offset\" and \"scale\"", fix: fix)
+        }
+        let method = try methodValue.choice(Lesson.InputScaling.Method.self, at: "inputScaling.method")
+        let what = "the input layer (\(inputCount) units)"
+        let offset = try offsetValue.numbers(at: "inputScaling.offset", count: inputCount, what: what)
+        let scale = try scaleValue.numbers(at: "inputScaling.scale", count: inputCount, what: what)
+        if let index = scale.firstIndex(where: { !($0 > 0) }) {
+            throw fail(
+                scaleValue, "inputScaling.scale[\(index)]",
+                "a scale must be above 0, found \(JSONValue.text(scale[index]))",
+                fix: "use 1 for an input that is not scaled")
+        }
+        let features = try value["features"].map { v throws(FieldError) in
+            let items = try v.list(at: "inputScaling.features", fix: "name each input, e.g. [\"height\", \"weight\"]")
+            guard items.count == inputCount else {
+                throw fail(v, "inputScaling.features", "expected \(inputCount) names, one per input", fix: fix)
+            }
+            return try items.enumerated().map { index, item throws(FieldError) in
+                try item.string(at: "inputScaling.features[\(index)]", fix: "write the name as a string")
+            }
+        }
+        return Lesson.InputScaling(method: method, features: features, offset: offset, scale: scale)
     }
 
     // MARK: Fields
@@ -380,7 +457,7 @@ struct LessonDecoder {
         }
     }
 
-    private func checkTarget(_ y: [Double], _ value: JSONValue, _ path: String, network: Network) throws(FieldError) {
+    func checkTarget(_ y: [Double], _ value: JSONValue, _ path: String, network: Network) throws(FieldError) {
         guard network.loss == .crossEntropy else { return }
         if let index = y.firstIndex(where: { $0 < 0 || $0 > 1 }) {
             throw fail(

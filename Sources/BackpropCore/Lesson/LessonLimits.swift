@@ -37,4 +37,12 @@ public enum LessonLimits {
     public static func fits(_ text: String, characters: Int, bytes: Int) -> Bool {
         text.utf8.count <= bytes && text.count <= characters
     }
+    /// Bytes in a data file that `import` (or a lesson's `"data"`) reads: CSV, TSV, Octave
+    /// text or `.mat`. Larger than a lesson file, because full-precision text of ex4's
+    /// 5,000 × 400 digits is about 43 MB.
+    public static let maximumDataFileBytes = 64 * 1_024 * 1_024
+    /// Numbers in one matrix of a data file (rows × columns), and cells in a CSV: 5,000,000
+    /// doubles are 40 MB; ex4's X has 2,000,000. A `.mat` variable announcing more is refused
+    /// before anything is allocated for it, and a compressed one is not inflated past it.
+    public static let maximumDataValues = 5_000_000
 }

@@ -92,15 +92,7 @@ enum OutputFile {
         }
         if path.hasSuffix("/") { throw failure("it names a directory; give a file name") }
 
-        // The directory part, by hand: swift-corelibs-foundation's NSString.deletingLastPathComponent
-        // traps on a one-character name such as "1".
-        let directoryPath: String
-        if let slash = path.lastIndex(of: "/") {
-            let directory = String(path[..<slash])
-            directoryPath = directory.isEmpty ? "/" : directory
-        } else {
-            directoryPath = "."
-        }
+        let directoryPath = directory(of: path)
         var directoryStatus = stat()
         guard stat(directoryPath, &directoryStatus) == 0, directoryStatus.st_mode & S_IFMT == S_IFDIR else {
             throw failure("the directory \(directoryPath) does not exist; create it first")
@@ -160,6 +152,15 @@ enum OutputFile {
             }
         }
         syncDirectory(directoryPath)
+    }
+
+    /// The folder of `path`: the part before the last `/`, `/` for a file at the root, `.`
+    /// without a slash. By hand: swift-corelibs-foundation's NSString.deletingLastPathComponent
+    /// traps on a one-character name such as "1".
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
     }
 
     /// Writes every byte, retrying interrupted and partial writes.

@@ -15,6 +15,7 @@ public enum CommandTable {
             CheckCommand.self,
             ExportCommand.self,
             TrainCommand.self,
+            ImportCommand.self,
             DiagnoseCommand.self,
             HelpCommand.self,
         ]
