@@ -2,7 +2,7 @@ import BackpropCore
 import Foundation
 
 /// A value read from an answer file, before its name is understood.
-public struct NamedMatrix: Sendable {
+public struct AnswerValue: Sendable {
     /// The name as written.
     public var name: String
     /// The numbers (a scalar is 1 × 1; a list is 1 × n; rows stay rows).
@@ -24,7 +24,7 @@ public struct AnswerError: Error, Equatable, Sendable {
 /// What an answer file holds: the values, and the lesson and sample it names, if any.
 public struct AnswerFile: Sendable {
     /// The values in file order.
-    public var values: [NamedMatrix]
+    public var values: [AnswerValue]
     /// The lesson named in the file (`"lesson"` in JSON).
     public var lesson: String?
     /// The 1-based sample the per-sample vectors belong to (`"sample"` in JSON, a
@@ -44,7 +44,7 @@ public struct AnswerFile: Sendable {
         }
     }
 
-    private init(values: [NamedMatrix], lesson: String?, sample: Int?) {
+    private init(values: [AnswerValue], lesson: String?, sample: Int?) {
         self.values = values
         self.lesson = lesson
         self.sample = sample
@@ -79,9 +79,9 @@ public struct AnswerFile: Sendable {
         guard let values = root["values"], case .object(let members) = values.kind else {
             throw AnswerError(line: root.line, message: "there is no \"values\" object", fix: #"put your numbers in "values": {"delta3": [0.1, 0.2]}"#)
         }
-        var result: [NamedMatrix] = []
+        var result: [AnswerValue] = []
         for (key, value) in members {
-            result.append(NamedMatrix(name: key, values: try matrix(value, name: key), line: value.line))
+            result.append(AnswerValue(name: key, values: try matrix(value, name: key), line: value.line))
         }
         return AnswerFile(values: result, lesson: lesson, sample: sample)
     }
@@ -148,9 +148,9 @@ public struct AnswerFile: Sendable {
         guard !entries.isEmpty else {
             throw AnswerError(line: 0, message: "no values found", fix: "write one value per name, e.g. J = 0.2876 or delta3 = [0.1; 0.2]")
         }
-        var values: [NamedMatrix] = []
+        var values: [AnswerValue] = []
         for entry in entries {
-            values.append(NamedMatrix(name: entry.name, values: try parseValue(entry.text, name: entry.name, firstLine: entry.line), line: entry.line))
+            values.append(AnswerValue(name: entry.name, values: try parseValue(entry.text, name: entry.name, firstLine: entry.line), line: entry.line))
         }
         return AnswerFile(values: values, lesson: nil, sample: sample)
     }

@@ -37,7 +37,7 @@ extension Diagnosis {
     }
 
     /// ex4's `grad = [Theta1_grad(:); Theta2_grad(:)]`, split column by column into matrices.
-    static func unrolled(_ value: NamedMatrix, weights: [Matrix]) throws(AnswerError) -> [GivenValue] {
+    static func unrolled(_ value: AnswerValue, weights: [Matrix]) throws(AnswerError) -> [GivenValue] {
         let numbers = value.values.values
         let needed = weights.reduce(0) { $0 + $1.values.count }
         guard numbers.count == needed else {
