@@ -44,6 +44,18 @@ public struct AnswerFile: Sendable {
         }
     }
 
+    /// The numeric variables of a file Octave wrote with `save -text` or `save -v6/-v7` (the
+    /// data layer's readers, as `import` uses them); other variables are skipped.
+    public init(matrices: MatrixFile) {
+        values = matrices.matrices.map { matrix in
+            let line: Int
+            if case .line(let number) = matrix.place { line = number } else { line = 0 }
+            return AnswerValue(name: matrix.name, values: matrix.values, line: line)
+        }
+        lesson = nil
+        sample = nil
+    }
+
     private init(values: [AnswerValue], lesson: String?, sample: Int?) {
         self.values = values
         self.lesson = lesson

@@ -137,3 +137,18 @@ import Testing
         #expect(unknown.standardError.contains("missing-derivative"))
     }
 }
+
+/// Answers saved by Octave itself (`save -text` and `save -v7`, compressed), read through the
+/// data layer's readers. Made in Tests/BackpropTutorCLITests/Fixtures with:
+/// `octave-cli --eval 'J = 2.1009505699; d3 = [0.1 0.2 0.3]; note = "not a number";
+///  save("-text", "octave-answers.txt", "J", "d3", "note"); save("-v7", "octave-answers.mat", "J", "d3", "note");'`
+@Suite struct OctaveSavedAnswerTests {
+    @Test(arguments: ["octave-answers.txt", "octave-answers.mat"])
+    func savedFiles(_ name: String) {
+        let path = CommandTableTests.fixtures.appendingPathComponent(name).path
+        let output = BackpropTutor.execute(["diagnose", path, "--lesson", "ng-gradcheck", "--format", "json"])
+        #expect(output.exitCode == 1, "\(output.standardError)")
+        #expect(output.standardOutput.contains("\"firstWrong\": \"d3\""), "\(output.standardOutput)")
+        #expect(output.standardOutput.contains("\"status\": \"right\""))  // J = 2.1009505699, Ng's published cost
+    }
+}

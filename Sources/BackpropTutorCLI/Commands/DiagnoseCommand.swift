@@ -28,13 +28,7 @@ public enum DiagnoseCommand: Command {
                 command: spec.name)
         }
         let display = path == "-" ? "standard input" : path
-        let text = try read(path, display: display, io: io)
-        let answers: AnswerFile
-        do {
-            answers = try AnswerFile(text: text)
-        } catch {
-            throw .answers(file: display, line: error.line, message: error.message, fix: error.fix)
-        }
+        let answers = try answerFile(path, display: display, io: io)
         let lessonName = arguments.value(CommonOptions.lesson) ?? answers.lesson ?? LessonLibrary.defaultLessonName
         let lesson: Lesson
         do {
@@ -55,6 +49,32 @@ public enum DiagnoseCommand: Command {
         }
         let wrong = diagnosis.findings.filter { $0.status != .right }.count
         if wrong > 0 { throw .wrongAnswers(count: wrong) }
+    }
+
+    /// The answers in `path`: a `.mat` file or Octave's `save -text` output through the data
+    /// layer's readers, anything else as text (JSON, Octave/MATLAB assignments and displays, numpy).
+    static func answerFile(_ path: String, display: String, io: CommandIO) throws(CLIError) -> AnswerFile {
+        if path != "-" {
+            let bytes: [UInt8]
+            do {
+                bytes = try Lesson.readBoundedFile(atPath: path, displayName: display)
+            } catch {
+                throw .lesson(error)
+            }
+            if MatrixFileReader.isMAT(bytes) || MatrixFileReader.isOctaveText(bytes) {
+                do {
+                    return AnswerFile(matrices: try MatrixFileReader.read(bytes, file: display))
+                } catch {
+                    throw .data(error)
+                }
+            }
+        }
+        let text = try read(path, display: display, io: io)
+        do {
+            return try AnswerFile(text: text)
+        } catch {
+            throw .answers(file: display, line: error.line, message: error.message, fix: error.fix)
+        }
     }
 
     /// The answer file's text, or standard input's for `-`, within the lesson size limit.
