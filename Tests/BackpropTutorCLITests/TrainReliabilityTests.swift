@@ -84,7 +84,7 @@ struct TrainReliabilityTests {
         defer { scratch.remove() }
         let start = Date()
         let output = BackpropTutor.execute([
-            "train", "--lesson", "digits", "--epochs", "100000", "--plot", scratch.path("p.svg"),
+            "train", "--lesson", "xor", "--epochs", "100000", "--plot", scratch.path("p.svg"),
             "--save", scratch.path("missing/s.json"),
         ])
         #expect(Date().timeIntervalSince(start) < 1)
