@@ -86,7 +86,7 @@ struct TrainReliabilityTests {
         // head before the first epoch) shows the refusal came first. No wall-clock bound here:
         // timings belong in benchmarks (README), not in tests on a shared machine.
         let output = BackpropTutor.execute([
-            "train", "--lesson", "digits", "--epochs", "100000", "--plot", scratch.path("p.svg"),
+            "train", "--lesson", "xor", "--epochs", "100000", "--plot", scratch.path("p.svg"),
             "--save", scratch.path("missing/s.json"),
         ])
         #expect(output.exitCode == 1)

@@ -66,15 +66,15 @@ public enum TrainCommand: Command {
             throw .usage("'--plot' and '--save' name the same file, \(savePath); give each its own", command: spec.name)
         }
         let everyCount = arguments.value(every)
+        // The output files are checked first (they are written after training), so a run is
+        // never lost to a missing directory or an existing file.
+        for option in [plot, save] {
+            if let path = arguments.value(option) { try OutputFile.check(path, replacing: arguments.isSet(force)) }
+        }
         var lesson = try LessonLoading.lesson(arguments)
         if let rate = arguments.value(learningRate) { lesson.learningRate = rate }
         if let value = arguments.value(lambda) { lesson.lambda = value }
         let plan = try trainingPlan(arguments, lesson: lesson)
-        // The output files are checked before training (they are written after it), so a run
-        // is never lost to a missing directory or an existing file.
-        for option in [plot, save] {
-            if let path = arguments.value(option) { try OutputFile.check(path, replacing: arguments.isSet(force)) }
-        }
         // As step and check do: a lesson whose starting cost or gradient overflows is refused
         // (training it would report NaN as an accuracy of 100%).
         _ = try LessonLoading.trace(
