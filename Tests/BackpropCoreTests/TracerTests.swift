@@ -125,7 +125,7 @@ struct TracerTests {
         for index in [-1, 1, 4, m] { #expect(trace.sample(at: index) == nil) }
     }
 
-    @Test("targets are built once: 20,000 samples trace in well under a few seconds (debug build), linearly")
+    @Test("targets are built once: tracing 20,000 samples costs about 10× tracing 2,000, not 100×")
     func linearInSamples() throws {
         let small = try Self.gridLesson(samples: 2_000, epochs: 1)
         let large = try Self.gridLesson(samples: 20_000, epochs: 1)
@@ -138,8 +138,8 @@ struct TracerTests {
         let largeTime = clock.measure { trace = Tracer.trace(large, options: options) }
         #expect(trace?.samples.count == 20_000)
         #expect(trace?.samples.last?.y == large.samples.last?.y)
-        #expect(largeTime < .seconds(6), "tracing 20,000 samples took \(largeTime)")
-        // Linear: 10× the samples costs about 10× the time; quadratic would be about 100×.
+        // No absolute wall-clock bound (it fails on a loaded machine; README's benchmarks hold
+        // the timings). Linear: 10× the samples costs about 10× the time; quadratic would be about 100×.
         #expect(largeTime < smallTime * 30, "2,000 samples: \(smallTime); 20,000: \(largeTime)")
     }
 }
