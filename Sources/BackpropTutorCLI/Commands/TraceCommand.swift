@@ -37,9 +37,14 @@ public enum TraceCommand: Command {
             }
             try io.write(buffer)
         case .text:
-            try io.write(TraceTextRenderer.render(trace))
-            if let note = divergenceNote(trace) { try io.write(note) }
+            try io.write(text(trace))
         }
+    }
+
+    /// What `trace --format text` prints: the trace as text, and the divergence note when
+    /// training diverged.
+    static func text(_ trace: Trace) -> String {
+        TraceTextRenderer.render(trace) + (divergenceNote(trace) ?? "")
     }
 
     /// The line `trace --format text` ends with when training diverged (exit status stays 0:
