@@ -72,7 +72,8 @@ struct FigureGeometryTests {
         #expect(values.lines[0][1] == ["$" + writer.number(0.10) + "$"])
         #expect(
             values.lines[1][0] == [
-                "$" + writer.number(0.5933) + "$", "\\textcolor{\(Geometry.deltaColor)}{$" + writer.number(-0.0123) + "$}",
+                "$" + writer.number(0.5933) + "$",
+                "\\textcolor{\(Geometry.deltaColor)}{$" + writer.number(-0.0123) + "$}",
             ])
         #expect(values.lineCount == 2)
         let shown = figure.layers.joined().flatMap { [$0.activation, $0.delta].compactMap { $0 } }
@@ -87,7 +88,9 @@ struct FigureGeometryTests {
         #expect(none.lines.joined().allSatisfy { $0.isEmpty })
     }
 
-    @Test("unitShapes: a unit is as wide as the values under it; one too wide for a circle is a pill of the smallest height")
+    @Test(
+        "unitShapes: a unit is as wide as the values under it; one too wide for a circle is a pill of the smallest height"
+    )
     func unitShapes() {
         let diameters = [Geometry.smallestUnit, Geometry.widestCircle + 0.2]
         let valueWidth = 0.9
@@ -245,8 +248,8 @@ struct FigureGeometryTests {
     func edges() throws {
         let (measures, _, placed) = placement()
         let edges = Geometry.edges(
-            figure, placed: placed, shapes: measures.shapes, weightLabel: measures.weightLabel, labelPosition: labelPosition,
-            anchored: false)
+            figure, placed: placed, shapes: measures.shapes, weightLabel: measures.weightLabel,
+            labelPosition: labelPosition, anchored: false)
         // From the bias unit and both inputs into both outputs.
         #expect(edges.count == 3 * 2)
         let sources = placed.units.filter { $0.center.x == 0 }
@@ -298,10 +301,12 @@ struct FigureGeometryTests {
         let unit = Geometry.DrawnUnit(center: .init(x: 0, y: 0), width: 1, height: 1, label: "a", isBias: false)
         let value = Geometry.Values(box: .init(minX: -0.5, minY: -1.5, maxX: 0.5, maxY: -0.6), lines: ["1"])
         func edge(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, label: Geometry.Box? = nil) -> Geometry.Edge {
-            Geometry.Edge(from: .init(x: x0, y: y0), to: .init(x: x1, y: y1), weight: label == nil ? nil : 1, labelBox: label)
+            Geometry.Edge(
+                from: .init(x: x0, y: y0), to: .init(x: x1, y: y1), weight: label == nil ? nil : 1, labelBox: label)
         }
         func fits(_ edges: [Geometry.Edge], classNames: [Geometry.ClassName] = []) -> Bool {
-            Geometry.labelsFit(edges: edges, values: [value], units: [unit], classNames: classNames, classNameHeight: 0.4)
+            Geometry.labelsFit(
+                edges: edges, values: [value], units: [unit], classNames: classNames, classNameHeight: 0.4)
         }
         let clear = edge(0.5, 0, 3, 0, label: .init(minX: 1, minY: -0.1, maxX: 1.5, maxY: 0.1))
         #expect(fits([clear]))

@@ -23,8 +23,8 @@ struct CheckTableTests {
     /// on the notation, only the table's names and order do.
     private static func checkTables(_ trace: Trace) -> [String] {
         NotationRegistry.all.map { type in
-            CheckCommand.report(trace, notation: type.init(layerSizes: trace.lesson.layers), bar: GradientCheck.passingBar)
-                .table
+            let notation = type.init(layerSizes: trace.lesson.layers)
+            return CheckCommand.report(trace, notation: notation, bar: GradientCheck.passingBar).table
         }
     }
 
@@ -45,7 +45,8 @@ struct CheckTableTests {
         arguments: ["xor", "mazur"])
     func sameOutput(name: String) throws {
         let trace = try Self.trace(name)
-        #expect(BackpropTutor.execute(["trace", "--lesson", name, "--format", "text"]).standardOutput == TraceCommand.text(trace))
+        let text = BackpropTutor.execute(["trace", "--lesson", name, "--format", "text"]).standardOutput
+        #expect(text == TraceCommand.text(trace))
         for (type, table) in zip(NotationRegistry.all, Self.checkTables(trace)) {
             let output = BackpropTutor.execute(["check", "--lesson", name, "--notation", type.name.rawValue])
             #expect(output.standardOutput == table, "\(name) \(type.name.rawValue)")

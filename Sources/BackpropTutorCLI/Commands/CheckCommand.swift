@@ -41,9 +41,9 @@ public enum CheckCommand: Command {
     /// passes `bar`: the table in `notation`'s names and order, ending in the verdict line.
     /// The check itself does not depend on the notation, so one trace serves every notation.
     static func report(_ trace: Trace, notation: (any Notation)?, bar: Double) -> (table: String, passes: Bool) {
-        let passes = trace.gradientCheck.map {
-            GradientCheck.passes(relativeDifference: $0.relativeDifference, bar: bar)
-        } ?? false
+        let passes =
+            trace.gradientCheck.map { GradientCheck.passes(relativeDifference: $0.relativeDifference, bar: bar) }
+            ?? false
         return (GradientCheckTable.render(trace, notation: notation, passes: passes, bar: bar), passes)
     }
 }

@@ -418,9 +418,11 @@ extension FigureGeometry {
         return figure.layers.indices.map { l -> Double in
             let rows = Double(rowCount(figure, layer: l))
             let d = measures.shapes.heights[l]
+            let labelsApart =
+                weightsOnEdges
+                ? max(measures.shapes.widest + label.height * 1.4, (label.height + 0.05) / labelPosition) : 0
             var pitch = max(
-                d + measures.valueHeight + rowGap, l == layerCount - 1 ? classNameHeight + 0.2 : 0,
-                weightsOnEdges ? max(measures.shapes.widest + label.height * 1.4, (label.height + 0.05) / labelPosition) : 0)
+                d + measures.valueHeight + rowGap, l == layerCount - 1 ? classNameHeight + 0.2 : 0, labelsApart)
             if rows * pitch > room {
                 pitch = max(d + measures.valueHeight + 0.12, room / rows)
             }
