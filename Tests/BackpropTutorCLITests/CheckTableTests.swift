@@ -13,18 +13,43 @@ struct CheckTableTests {
         output.split(separator: "\n").map(String.init).filter { $0.contains(" → ") && !$0.hasPrefix("parameter") }
     }
 
+    /// A built-in lesson traced as `trace` traces it: every sample, the gradient check and the
+    /// training run.
+    private static func trace(_ name: String) throws -> Trace {
+        try LessonLoading.trace(LessonLibrary.load(name), options: TraceOptions(samples: .all))
+    }
+
+    /// `check --notation`'s output for each notation, from one trace: the check does not depend
+    /// on the notation, only the table's names and order do.
+    private static func checkTables(_ trace: Trace) -> [String] {
+        NotationRegistry.all.map { type in
+            let notation = type.init(layerSizes: trace.lesson.layers)
+            return CheckCommand.report(trace, notation: notation, bar: GradientCheck.passingBar).table
+        }
+    }
+
     @Test("no line of check or trace --format text is wider than 80 columns, for every built-in lesson")
     func width() throws {
+        // Each lesson traced once (digits' check of 1,885 parameters took minutes per notation).
         for name in LessonLibrary.builtInNames {
-            var outputs = [BackpropTutor.execute(["trace", "--lesson", name, "--format", "text"]).standardOutput]
-            for notation in NotationRegistry.all {
-                outputs.append(
-                    BackpropTutor.execute(["check", "--lesson", name, "--notation", notation.name.rawValue])
-                        .standardOutput)
-            }
+            let trace = try Self.trace(name)
+            let outputs = [TraceCommand.text(trace)] + Self.checkTables(trace)
             for line in outputs.joined().split(separator: "\n") {
                 #expect(line.count <= 80, "\(name): \(line)")
             }
+        }
+    }
+
+    @Test(
+        "the width test reads what check and trace --format text print, in every notation",
+        arguments: ["xor", "mazur"])
+    func sameOutput(name: String) throws {
+        let trace = try Self.trace(name)
+        let text = BackpropTutor.execute(["trace", "--lesson", name, "--format", "text"]).standardOutput
+        #expect(text == TraceCommand.text(trace))
+        for (type, table) in zip(NotationRegistry.all, Self.checkTables(trace)) {
+            let output = BackpropTutor.execute(["check", "--lesson", name, "--notation", type.name.rawValue])
+            #expect(output.standardOutput == table, "\(name) \(type.name.rawValue)")
         }
     }
 

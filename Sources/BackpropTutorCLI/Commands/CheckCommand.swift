@@ -66,12 +66,22 @@ public enum CheckCommand: Command {
             try io.write(WordWrap.wrappingLongLines("With the mistake \(id) injected: \(mistake.explanation).\n"))
         }
         guard let check = trace.gradientCheck else { return }
-        let passes = GradientCheck.passes(relativeDifference: check.relativeDifference, bar: bar)
         // With a mistake injected, say where it shows before the table, whose verdict stays last.
         if arguments.value(inject) != nil { try io.write(WordWrap.wrappingLongLines(disagreement(trace, notation: notation))) }
-        try io.write(GradientCheckTable.render(trace, notation: notation, passes: passes, bar: bar))
+        let (table, passes) = report(trace, notation: notation, bar: bar)
+        try io.write(table)
         guard passes else {
             throw .gradientCheckFailed(relativeDifference: check.relativeDifference, bar: bar)
         }
+    }
+
+    /// What `check` prints for a trace made with the gradient check, and whether the check
+    /// passes `bar`: the table in `notation`'s names and order, ending in the verdict line.
+    /// The check itself does not depend on the notation, so one trace serves every notation.
+    static func report(_ trace: Trace, notation: (any Notation)?, bar: Double) -> (table: String, passes: Bool) {
+        let passes =
+            trace.gradientCheck.map { GradientCheck.passes(relativeDifference: $0.relativeDifference, bar: bar) }
+            ?? false
+        return (GradientCheckTable.render(trace, notation: notation, passes: passes, bar: bar), passes)
     }
 }

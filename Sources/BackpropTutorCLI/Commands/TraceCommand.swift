@@ -46,6 +46,12 @@ public enum TraceCommand: Command {
         }
     }
 
+    /// What `trace --format text` prints: the trace as text, and the divergence note when
+    /// training diverged.
+    static func text(_ trace: Trace) -> String {
+        TraceTextRenderer.render(trace) + (divergenceNote(trace) ?? "")
+    }
+
     /// The line `trace --format text` ends with when training diverged (exit status stays 0:
     /// a lesson may show divergence on purpose); `nil` otherwise.
     static func divergenceNote(_ trace: Trace) -> String? {
