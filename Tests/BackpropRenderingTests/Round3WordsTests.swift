@@ -195,7 +195,9 @@ struct Round3WordsTests {
                 let text = Self.text(trace, step, notation)
                 #expect(!text.contains("not of the cost"), "\(notation) step \(step.number)")
             }
-            #expect(Self.text(trace, .backpropagation, notation).contains("already the cost's gradient"), "\(notation)")
+            // The 15 Steps' ΔW is minus the gradient, and says so here too.
+            let expected = notation == .tulleken ? "already minus the cost's gradient" : "already the cost's gradient"
+            #expect(Self.text(trace, .backpropagation, notation).contains(expected), "\(notation)")
         }
         let many = try Self.trace("h3-relu-linear-2out")
         for notation in Self.notations {
@@ -284,6 +286,19 @@ struct Round3WordsTests {
         #expect(Self.render(ng.weightEntry(layer: 1, i: 1, j: 2)) == "Θ⁽¹⁾₁₂")
         let nielsen = NielsenNotation(layerSizes: [12, 11, 2])
         #expect(Self.render(nielsen.weightEntry(layer: 1, i: 11, j: 1)).contains(","))
+    }
+
+    // MARK: Classroom F19: the picture says what it shows
+
+    @Test("classroom F19: step 3's picture of a sample names its target class")
+    func pictureCaption() throws {
+        let trace = Tracer.trace(try Lesson.decode(ImageLessonFixture.json, file: "image.json"))
+        for notation in Self.notations {
+            let text = Self.text(trace, .data, notation)
+            #expect(text.contains("Its target is plus."), "\(notation)")
+        }
+        let second = Narrator(trace: trace, notation: .ng, sampleIndex: 1)
+        #expect(Self.flat(TextRenderer().render(second.section(.data))).contains("Its target is cross."))
     }
 
     // MARK: Classroom F2, F6, N9: notes once; tool jargon out of the lesson text

@@ -130,12 +130,11 @@ extension Narrator {
                 .bullets(
                     stride(from: L, through: 2, by: -1).map { l in
                         let values = sample.delta[l - 2].map(signed)
-                        return [
-                            .m(
-                                .binary(
-                                    notation.delta(l), .equals,
-                                    notation.vectorsAreRows ? rowVector(values) : .transpose(rowVector(values))))
-                        ]
+                        // A recall fits one line: beyond 5 entries, the first 3, ⋯ and the last.
+                        var cells = values.map { Math.number($0) }
+                        if cells.count > 5 { cells = Array(cells.prefix(3)) + [.ellipsis(.horizontal), cells[cells.count - 1]] }
+                        let row = Math.matrix([cells])
+                        return [.m(.binary(notation.delta(l), .equals, notation.vectorsAreRows ? row : .transpose(row)))]
                     }))
         }
         blocks.append(.paragraph([.t(sampleGradientLeadIn)]))
@@ -184,7 +183,8 @@ extension Narrator {
             // One sample, no regularisation: the cost is that sample's loss.
             return head + [
                 .t(
-                    ". With one sample and no regularisation these are already the cost's gradient: the cost "
+                    ". With one sample and no regularisation these are already "
+                        + (negatesDelta ? "minus the cost's gradient" : "the cost's gradient") + ": the cost "
                 ), .m(notation.cost),
                 .t(" is this one loss, and step 13 only divides by m = 1."),
             ]

@@ -123,7 +123,9 @@ extension Narrator {
             // Cross-entropy with sigmoid or softmax outputs: ∂loss/∂z = a − y (step 10 shows why).
             blocks.append(
                 .paragraph([
-                    .t("With cross-entropy and \(activation(ofLayer: L).rawValue) outputs it is the output minus the target (step 10 shows why the slope cancels):")
+                    .t(
+                        "With cross-entropy and \(activation(ofLayer: L).rawValue) outputs it is the output minus the target (step 10 shows why):"
+                    )
                 ]))
             blocks.append(
                 .equation(

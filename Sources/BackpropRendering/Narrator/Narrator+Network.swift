@@ -332,12 +332,20 @@ extension Narrator {
         let image = SampleImage(width: shape.width, height: shape.height, pixels: sample.x)
         let format = NumberFormat(decimals: decimals)
         let last = shape.pixelCount
+        // Say what the picture is meant to be, so it can be checked without step 2's table
+        // (the classroom review's F19).
+        var caption = ""
+        if targetsAreClasses {
+            let index = sample.targetClass
+            let name = trace.lesson.classes.flatMap { index < $0.count ? $0[index] : nil } ?? "class \(index + 1)"
+            caption = " Its target is \(name)."
+        }
         return [
             .paragraph(
                 [.t("Sample \(sampleNumber)'s input "), .m(notation.input)]
                     + [
                         .t(
-                            " as its \(shape.width) × \(shape.height) image, row by row (input 1 top left, input \(shape.width) top right, input \(last) bottom right): the more ink, the larger the value (none for \(format.string(image.low)), full for \(format.string(image.high)))."
+                            " as its \(shape.width) × \(shape.height) image, row by row (input 1 top left, input \(shape.width) top right, input \(last) bottom right): the more ink, the larger the value (none for \(format.string(image.low)), full for \(format.string(image.high)))." + caption
                         )
                     ]),
             .image(image),
