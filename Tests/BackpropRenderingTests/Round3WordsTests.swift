@@ -288,6 +288,38 @@ struct Round3WordsTests {
         #expect(Self.render(nielsen.weightEntry(layer: 1, i: 11, j: 1)).contains(","))
     }
 
+    // MARK: C2, C6–C10, K3, K7–K9: smaller words
+
+    @Test("C2, C6–C10, K3, K7–K9: headers, symbol table, step 9's sign, counts, letters, one-line costs, bias last")
+    func smallerWords() throws {
+        let trace = try Self.trace("h3-relu-linear-2out")
+        // C2: Nielsen's wˡ is Θ⁽ˡ⁻¹⁾ without column 0, bˡ that column.
+        #expect(Self.text(trace, .network, .nielsen).contains("wˡ is Ng's Θ⁽ˡ⁻¹⁾ without its column 0, bˡ is that column"))
+        // C6: the 15 Steps' update in their own row form.
+        let sheet = Self.text(trace, .network, .ng)
+        #expect(sheet.contains("η·[x, 1]ᵀ ⊗ delta") && !sheet.contains("η·delta·xᵀ"))
+        // C7: the first factor is minus the 15 Steps' delta, not delta.
+        #expect(Self.text(trace, .chainRule, .tulleken).contains("minus the 15 Steps' delta[0]"))
+        // C8 and K9: step 1 lists the per-sample loss and gradient; Θ⁽¹⁾[1; a] with the bias unit.
+        #expect(sheet.contains("∇⁽¹⁾ one sample's gradient") && sheet.contains("J⁽ⁱ⁾ the loss of one sample"))
+        #expect(sheet.contains("Θ⁽¹⁾[1; a]"))
+        #expect(Self.text(trace, .network, .tulleken).contains("ΔW⁽¹⁾ one sample's ΔW"))
+        // C9: biases counted as biases where they are a vector of their own.
+        #expect(Self.text(trace, .gradientCheck, .nielsen).contains("all 17 weights and biases"))
+        // C10: one letter for the column, the notation's own for the sample count.
+        #expect(Self.text(trace, .cost, .ng).contains("column c = 0"))
+        let nielsen = Self.flat(TextRenderer().render(Narrator(trace: trace, notation: .nielsen).narrative()))
+        #expect(nielsen.contains("n = 3 training samples"))
+        // K3: the costs before and after one step on one line.
+        #expect(Self.text(trace, .gradientDescent, .ng).contains(", after = "))
+        // K7: the 15 Steps' sum puts the bias term last, as [x, 1] does.
+        #expect(Self.text(trace, .feedforward, .tulleken).contains("x[1] + W⁽¹⁾[2,0] · 1"))
+        // K8: one sample is "the one sample"; a suggested rate is written as the lesson's.
+        let one = try Self.trace("h3-single-layer-linear")
+        #expect(Self.text(one, .whyDerivatives, .ng).contains("over the one sample"))
+        #expect(Self.text(one, .gradientDescent, .tulleken).contains("η = 0.045"))
+    }
+
     // MARK: Classroom F19: the picture says what it shows
 
     @Test("classroom F19: step 3's picture of a sample names its target class")
