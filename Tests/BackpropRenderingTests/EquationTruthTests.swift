@@ -6,7 +6,7 @@ import Testing
 
 /// Every printed equation is true: each substituted line (numbers and operations only) is
 /// evaluated with `MathEvaluator` and compared with the line's result, for every step ×
-/// notation × built-in lesson and 60 seeded random lessons that cover every activation, both
+/// notation × built-in lesson, review lesson and 60 seeded random lessons that cover every activation, both
 /// losses, softmax, λ > 0, frozen biases, no hidden layer and five layers.
 @Suite("Every printed equation is true")
 struct EquationTruthTests {
@@ -111,6 +111,14 @@ struct EquationTruthTests {
         print(
             "equation truth, \(name): \(tally.checked) substituted lines of \(tally.equations) equations checked, \(tally.abbreviated) abbreviated"
         )
+        #expect(tally.checked >= 40, "\(name): only \(tally.checked) lines checked of \(tally.equations) equations")
+        #expect(tally.failures.isEmpty, "\(tally.failures.prefix(20).joined(separator: "\n"))")
+    }
+
+    @Test("review lessons (Tests/ReviewLessons): every substituted line gives its result", arguments: LessonFixtures.reviewNames)
+    func review(_ name: String) throws {
+        var tally = Tally()
+        Self.check(Tracer.trace(try LessonFixtures.reviewLesson(name)), name: name, into: &tally)
         #expect(tally.checked >= 40, "\(name): only \(tally.checked) lines checked of \(tally.equations) equations")
         #expect(tally.failures.isEmpty, "\(tally.failures.prefix(20).joined(separator: "\n"))")
     }

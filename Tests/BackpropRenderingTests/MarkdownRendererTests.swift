@@ -55,7 +55,8 @@ struct MarkdownRendererTests {
         let text = renderer.document(narrative)
         #expect(text.contains("u1_0 -- \"w₅ = 0.4000\" --> u2_0"))
         #expect(text.contains("u0_1 -- \"w₂ = 0.2000\" --> u1_0"))
-        #expect(text.contains("u2_1((\"outₒ₂<br/>b₂ = 0.6000<br/>out = 0.7729<br/>δ = −0.0381\"))"))
+        // Each unit's bias under its own name (review N8).
+        #expect(text.contains("u2_1((\"outₒ₂<br/>bₒ₂ = 0.6000<br/>out = 0.7729<br/>δ = −0.0381\"))"))
         let ng = renderer.document(
             Narrator(trace: try LessonFixtures.trace("mazur"), notation: .ng).narrative(steps: []))
         #expect(ng.contains("u1_0 -- \"Θ⁽²⁾₁₁ = 0.4000\" --> u2_0"))

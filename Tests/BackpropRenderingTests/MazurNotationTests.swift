@@ -36,7 +36,9 @@ struct MazurNotationTests {
         let text = try text(.chainRule)
         #expect(text.contains("∂Eₜₒₜₐₗ/∂w₅ = ∂Eₜₒₜₐₗ/∂netₒ₁ · ∂netₒ₁/∂w₅"))
         #expect(text.contains("= δₒ₁ · outₕ₁"))
-        #expect(text.contains("= 0.138498562 · 0.593269992"))
+        // δ's value follows its three factors, not before them (classroom review F3).
+        #expect(text.contains("δₒ₁ = 0.138498562"))
+        #expect(!text.contains("= 0.138498562 · 0.593269992"))
         #expect(text.contains("∂Eₜₒₜₐₗ/∂w₅ = ∂Eₜₒₜₐₗ/∂outₒ₁ · ∂outₒ₁/∂netₒ₁ · ∂netₒ₁/∂w₅"))
         #expect(text.contains("= −(targetₒ₁ − outₒ₁) · f′(netₒ₁) · outₕ₁"))
         #expect(text.contains("= 0.741365070 · 0.186815602 · 0.593269992"))
@@ -63,8 +65,10 @@ struct MazurNotationTests {
         let outputs = try #require(text.range(of: "each weight of Wₒ"))
         let hidden = try #require(text.range(of: "each weight of Wₕ"))
         #expect(outputs.lowerBound < hidden.lowerBound)
-        #expect(text.contains("δₒ = −(target − outₒ) ⊙ f′(netₒ)"))
-        #expect(text.contains("δₕ = (Wₒᵀδₒ) ⊙ f′(netₕ)"))
+        // Steps 10 and 11's errors recalled, not re-derived (classroom review F5).
+        #expect(text.contains("δₒ = [0.138498562  -0.038098237]ᵀ"))
+        #expect(text.contains("δₕ = [0.008771355  0.009954255]ᵀ"))
+        #expect(!text.contains("δₒ = −(target − outₒ) ⊙ f′(netₒ)"))
     }
 
     @Test("step 11: ∂E_total/∂out_h1 = 0.036350306 and ∂E_total/∂w1 = 0.000438568, factor by factor")
@@ -76,10 +80,11 @@ struct MazurNotationTests {
         #expect(text.contains("= 0.036350306 · 0.241300709 · 0.050000000\n            = 0.000438568"))
     }
 
-    @Test("step 6: net_h1 = b1 · 1 + w1 · i1 + w2 · i2 and out_h1 = 0.593269992")
+    @Test("step 6: net_h1 = b_h1 · 1 + w1 · i1 + w2 · i2 and out_h1 = 0.593269992")
     func forward() throws {
         let text = try text(.feedforward)
-        #expect(text.contains("netₕ₁ = b₁ · 1 + w₁ · i₁ + w₂ · i₂"))
+        // One bias per unit, named by the unit it leads into (review N8, C4).
+        #expect(text.contains("netₕ₁ = bₕ₁ · 1 + w₁ · i₁ + w₂ · i₂"))
         #expect(text.contains("0.593269992"))
         #expect(text.contains("0.596884378"))
         #expect(text.contains("0.751365070"))
@@ -109,7 +114,7 @@ struct MazurNotationTests {
             .split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
         #expect(!text.contains("hidden units") && !text.contains("first hidden layer"), "\(text)")
         #expect(text.contains("(w₁: i₁→o₁, w₂: i₂→o₁, w₅: i₁→o₂)"))
-        #expect(text.contains("b₁ is the bias into the outputs"))
+        #expect(text.contains("b₁ is the bias vector into the outputs, one entry per unit: bₒ₁ leads into o₁"))
         #expect(
             text.contains(
                 "the weights into the outputs, one row per unit they lead into: w₁ … w₄ in row 1, w₅ … w₈ in row 2"))

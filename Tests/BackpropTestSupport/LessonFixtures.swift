@@ -64,7 +64,11 @@ public enum LessonFixtures {
 
     /// `Tests/ReviewLessons/`: the lessons the export review (issue 12) wrote to break the
     /// exports (hidden layers six deep, a 4-6-5-3 net, LaTeX and Markdown specials, Unicode
-    /// beyond T1, …), copied here so the tests run on a fresh clone.
+    /// beyond T1, …), the round-3 truth review's four lessons (`h3-*`: three tanh layers with λ,
+    /// ReLU regression with two outputs, four-class softmax with frozen biases, one sample with
+    /// no hidden layer) and its probe lessons (`at-kink`, `near-kink`: a ReLU unit at and 3e-5
+    /// from z = 0; `saturate`: saturated sigmoids), copied here so the tests run on a fresh
+    /// clone. All are small (at most 5 samples), so suites that loop over them stay fast.
     public static let reviewDirectory = packageRoot.appendingPathComponent("Tests/ReviewLessons")
 
     /// The review lessons' names, sorted; stops the run if there are none (see `names`).

@@ -68,8 +68,8 @@ struct CheckTableTests {
         #expect(tulleken.last?.hasPrefix("W[4,2]     +1 → net[2]") == true)
         #expect(!tulleken.joined().contains("Θ"))
         let mazur = rows(BackpropTutor.execute(["check", "--lesson", "mazur", "--notation", "mazur"]).standardOutput)
-        #expect(mazur.map { String($0.prefix { $0 != " " }) } == ["w₁", "w₂", "w₃", "w₄", "b₁", "b₁", "w₅", "w₆", "w₇", "w₈", "b₂", "b₂"])
-        // Mazur's one b₁ per layer stays unambiguous through the connection column.
+        // One bias per unit, named by the unit it leads into (review N8), and the connection.
+        #expect(mazur.map { String($0.prefix { $0 != " " }) } == ["w₁", "w₂", "w₃", "w₄", "bₕ₁", "bₕ₂", "w₅", "w₆", "w₇", "w₈", "bₒ₁", "bₒ₂"])
         #expect(mazur[4].contains("+1 → netₕ₁") && mazur[5].contains("+1 → netₕ₂"))
         let nielsen = rows(BackpropTutor.execute(["check", "--lesson", "xor", "--notation", "nielsen"]).standardOutput)
         #expect(nielsen.first?.hasPrefix("w²₁₁") == true && nielsen.contains { $0.hasPrefix("b²₁") })

@@ -201,29 +201,46 @@ struct DemoScreenTests {
                 " title page ") == true)
     }
 
+    /// The step and stage these tests reveal up to: step 11 of ng-lecture, through the stage
+    /// that shows its first matrix rule δ⁽³⁾ = (Θ⁽³⁾ᵀδ⁽⁴⁾) ⊙ g′(z⁽³⁾), a line wider than 49
+    /// columns. (Step 12 used to repeat that rule; it now recalls steps 10–11 in a line each.)
+    static let wideStep = 11
+    static var wideStage: Int {
+        let step = revealed(wideStep, width: 49)
+        return step.visibleLineCounts.firstIndex { count in
+            step.lines.prefix(count).contains { $0.hasPrefix("δ⁽³⁾ = (Θ⁽³⁾ᵀδ⁽⁴⁾) ⊙ g′(z⁽³⁾)") }
+        } ?? 0
+    }
+
     @Test("after a resize the last revealed line stays in sight, and the status line still fits")
     func resized() {
-        let state = DemoState(step: 12, stage: 5)
+        let stage = Self.wideStage
+        #expect(stage > 0)
+        let state = DemoState(step: Self.wideStep, stage: stage)
         let narrow = Self.layout(pageHeight: 19, width: 49)
-        let visible = Self.revealed(12, width: 49).visibleLineCounts[5]
+        let visible = Self.revealed(Self.wideStep, width: 49).visibleLineCounts[stage]
         #expect(visible > 19)
         let wide = Self.layout(pageHeight: 29, width: 99)
-        #expect(Self.revealed(12, width: 99).visibleLineCounts[5] <= 29, "all in sight before")
+        #expect(Self.revealed(Self.wideStep, width: 99).visibleLineCounts[stage] <= 29, "all in sight before")
         #expect(state.resized(from: wide, to: narrow).scroll == visible - 19)
         #expect(state.resized(from: narrow, to: Self.layout(pageHeight: 200, width: 99)).scroll == 0)
         // The top of a long step, its end out of sight, stays at the top.
         #expect(DemoState(step: 1).resized(from: wide, to: narrow).scroll == 0)
         let screen = DemoScreen(size: WindowSize(columns: 50, rows: 20), usesColor: false)
-        let status = screen.statusLine(state, revealed: Self.revealed(12, width: 49), stepCount: 15)
-        #expect(status.contains("step 12/15 · line 6/21") && VisibleText.width(status) == 49, "\(status)")
+        let revealed = Self.revealed(Self.wideStep, width: 49)
+        let status = screen.statusLine(state, revealed: revealed, stepCount: 15)
+        #expect(
+            status.contains("step \(Self.wideStep)/15 · line \(stage + 1)/\(revealed.stageCount)")
+                && VisibleText.width(status) == 49, "\(status)")
     }
 
     @Test("lines wider than a narrow window are cut with › and can be scrolled sideways with >")
     func sideways() {
         let layout = Self.layout(pageHeight: 19, width: 49)
         let screen = DemoScreen(size: WindowSize(columns: 50, rows: 20), usesColor: false)
-        let step = Self.revealed(12, width: 49)
-        var state = DemoState(step: 12, stage: 5, scroll: step.visibleLineCounts[5] - 19)
+        let step = Self.revealed(Self.wideStep, width: 49)
+        let stage = Self.wideStage
+        var state = DemoState(step: Self.wideStep, stage: stage, scroll: step.visibleLineCounts[stage] - 19)
         let cut = screen.frame(state, revealed: step, stepCount: 15, previousNumbers: nil)
         #expect(cut.contains { $0.hasPrefix("δ⁽³⁾ = (Θ⁽³⁾ᵀδ⁽⁴⁾) ⊙ g′(z⁽³⁾)") && $0.hasSuffix("›") })
         #expect(!cut.joined().contains("dropped)"))

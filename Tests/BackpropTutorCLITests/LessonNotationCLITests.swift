@@ -21,9 +21,11 @@ struct LessonNotationCLITests {
     func mazur() throws {
         let path = try lessonFile(notation: "mazur")
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let output = BackpropTutor.execute(["step", "9", "--lesson", path])
+        // Step 1 states the notation (the other steps no longer repeat it); step 9 uses its names.
+        let output = BackpropTutor.execute(["step", "1", "--lesson", path])
         #expect(output.exitCode == 0, "\(output.standardError)")
         #expect(output.standardOutput.contains("Notation: Mazur"))
+        #expect(BackpropTutor.execute(["step", "9", "--lesson", path]).standardOutput.contains("∂Eₜₒₜₐₗ/∂w"))
     }
 
     @Test("an unknown notation in a lesson file: exit 1, file, path and the registry's names")

@@ -27,7 +27,9 @@ struct NarrativeJSONTests {
         #expect(sections[0]["title"] as? String == "Backpropagation for one sample")
         let blocks = try #require(sections[0]["blocks"] as? [[String: Any]])
         let kinds = blocks.compactMap { $0["kind"] as? String }
-        #expect(kinds.first == "convention")
+        // The convention opens step 1 only (classroom review F2).
+        #expect(kinds.first == "paragraph")
+        #expect(!kinds.contains("convention"))
         #expect(kinds.contains("equation") && kinds.contains("paragraph") && kinds.contains("why"))
         let known: Set = ["paragraph", "equation", "why", "convention", "table", "bullets", "figure", "heading"]
         #expect(Set(kinds).isSubset(of: known))

@@ -15,6 +15,24 @@ public struct GradientCheck: Equatable, Sendable {
     /// it cannot judge backprop (which uses g′(0) = 0). They are left out of
     /// `relativeDifference`. Only units the weight feeds directly are considered.
     public var kinkEntries: [CheckedEntry] = []
+    /// The most ‖num − D‖ that rounding alone can explain: the root sum of squares, over the
+    /// judged entries, of how far one central difference can move when J(θ ± ε) are off by a
+    /// few units in their last place (`roundoffUnits` ulps of J, divided by 2ε).
+    public var roundoffFloor: Double = 0
+    /// ‖num − D‖ over the judged entries.
+    public var differenceNorm: Double = 0
+
+    /// How many units in the last place of J a computed cost may be off by.
+    public static let roundoffUnits = 8.0
+
+    /// Whether the check cannot judge: the relative difference is above the bar, but the
+    /// gradients are so small that the difference is within what rounding J alone gives
+    /// (saturated units: gradients near 1e-13, where one rounding step of J / 2ε is 1.4e-13).
+    /// Central differences cannot measure slopes that small, so the check neither passes nor
+    /// fails; `check` says so and exits 0.
+    public var isInconclusive: Bool {
+        !Self.passes(relativeDifference: relativeDifference) && differenceNorm <= roundoffFloor
+    }
 
     /// One checked parameter: `weights[layer][row, column]`, all 0-based.
     public struct CheckedEntry: Equatable, Codable, Sendable {
@@ -103,6 +121,7 @@ public struct GradientCheck: Equatable, Sendable {
         var numerical = network.weights.map { Matrix(rows: $0.rows, columns: $0.columns) }
         var differenceSquares = 0.0
         var sumSquares = 0.0
+        var floorSquares = 0.0
         for (index, entry) in entries.enumerated() {
             let estimate = (plus[index] - minus[index]) / (2 * epsilon)
             numerical[entry.layer][entry.row, entry.column] = estimate
@@ -110,12 +129,17 @@ public struct GradientCheck: Equatable, Sendable {
             let analytic = gradients[entry.layer][entry.row, entry.column]
             differenceSquares += (estimate - analytic) * (estimate - analytic)
             sumSquares += (estimate + analytic) * (estimate + analytic)
+            let floor = roundoffUnits * max(abs(plus[index]), abs(minus[index])).ulp / (2 * epsilon)
+            floorSquares += floor * floor
         }
         let relative = sumSquares == 0 ? 0 : (differenceSquares / sumSquares).squareRoot()
-        return GradientCheck(
+        var check = GradientCheck(
             epsilon: epsilon, numericalGradient: numerical,
             checkedEntries: isSubset ? entries : nil, relativeDifference: relative,
             kinkEntries: kinks.sorted().map { entries[$0] })
+        check.roundoffFloor = floorSquares.squareRoot()
+        check.differenceNorm = differenceSquares.squareRoot()
+        return check
     }
 
     /// The indices of `entries` whose ±ε crosses a ReLU kink: the weight feeds a ReLU unit i

@@ -178,6 +178,8 @@ extension Trace.GradientCheckSummary {
         }
         if let checkedEntries { members.append(("checkedEntries", entries(checkedEntries))) }
         if let kinkEntries { members.append(("kinkEntries", entries(kinkEntries))) }
+        if let roundoffFloor { members.append(("roundoffFloor", .number(roundoffFloor))) }
+        if let differenceNorm { members.append(("differenceNorm", .number(differenceNorm))) }
         return object(members)
     }
 }

@@ -163,6 +163,19 @@ extension Trace {
         /// Entries whose ±ε straddles a ReLU kink, left out of `relativeDifference`; absent
         /// when there are none.
         public var kinkEntries: [GradientCheck.CheckedEntry]? = nil
+        /// The most ‖num − D‖ rounding alone explains (`GradientCheck.roundoffFloor`), present
+        /// only when the check is inconclusive: the difference is above the bar but within it.
+        public var roundoffFloor: Double? = nil
+        /// ‖num − D‖ over the judged entries, present with `roundoffFloor`.
+        public var differenceNorm: Double? = nil
+
+        /// Whether the gradients are below what central differences resolve, so the check
+        /// cannot judge (`GradientCheck.isInconclusive`).
+        public var isInconclusive: Bool { roundoffFloor != nil }
+
+        /// How many parameters the relative difference covers: those checked, less the ones
+        /// left out at a ReLU kink.
+        public var judgedParameters: Int { checkedParameters - (kinkEntries?.count ?? 0) }
     }
 
     /// J at Θ ± ε along one weight, `weights[layer][row, column]` (0-based).

@@ -28,7 +28,7 @@ extension Trace {
     }
 
     /// This trace with a sensitivity probe for every recorded sample: unit 1 of the last hidden
-    /// layer moved by ±ε and the rest of the forward pass redone by `network`. A network without
+    /// layer (in a ReLU layer, the first unit whose z is more than ε from the kink at 0) moved by ±ε and the rest of the forward pass redone by `network`. A network without
     /// hidden layer has no hidden unit to probe, and the trace is returned unchanged.
     public func probed(by network: Network) -> Trace {
         let L = network.layerCount
@@ -36,12 +36,16 @@ extension Trace {
         var trace = self
         let l = L - 1
         let epsilon = Self.sensitivityProbeEpsilon
+        let hasKink = network.activations[l - 2] == .relu
         trace.sensitivityProbes = samples.map { record in
             let z = record.z[l - 2]
-            let plus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(0, by: z[0] + epsilon))
-            let minus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(0, by: z[0] - epsilon))
+            // A unit within ε of ReLU's kink has two slopes, and the central difference mixes
+            // them: probe the first unit clear of it (unit 1 if none is, which step 11 says).
+            let unit = hasKink ? (z.firstIndex { abs($0) > epsilon } ?? 0) : 0
+            let plus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] + epsilon))
+            let minus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] - epsilon))
             return SensitivityProbe(
-                sample: record.index, layer: l, unit: 0, epsilon: epsilon, lossPlus: plus, lossMinus: minus,
+                sample: record.index, layer: l, unit: unit, epsilon: epsilon, lossPlus: plus, lossMinus: minus,
                 slope: (plus - minus) / (2 * epsilon))
         }
         return trace

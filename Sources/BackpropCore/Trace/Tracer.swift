@@ -74,7 +74,9 @@ public enum Tracer {
                     epsilon: check.epsilon, relativeDifference: check.relativeDifference,
                     checkedParameters: check.checkedEntries?.count ?? network.parameterCount,
                     totalParameters: network.parameterCount, checkedEntries: check.checkedEntries,
-                    kinkEntries: check.kinkEntries.isEmpty ? nil : check.kinkEntries)
+                    kinkEntries: check.kinkEntries.isEmpty ? nil : check.kinkEntries,
+                    roundoffFloor: check.isInconclusive ? check.roundoffFloor : nil,
+                    differenceNorm: check.isInconclusive ? check.differenceNorm : nil)
             },
             updatedWeights: updated.weights,
             costAfterUpdate: updated.cost(inputs: inputs, targets: targets, lambda: lesson.lambda),

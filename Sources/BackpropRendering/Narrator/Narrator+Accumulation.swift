@@ -84,18 +84,31 @@ extension Narrator {
                 negatesDelta ? .subtract(average, penalty) : .add([average, penalty])
             }
             let lhs = negatesDelta ? Math.negate(notation.gradient(l)) : notation.gradient(l)
+            // The λ term's matrix is the weights with the bias weights set to 0; where they sit
+            // inside the matrix, the line says so (review M9).
+            let masked: String?
+            switch notation.biasLayout {
+            case .firstColumn: masked = "λ term: bias column set to 0"
+            case .lastRow: masked = "λ term: bias row set to 0"
+            case .separateVector: masked = nil
+            }
             blocks.append(
                 .equation(
                     Equation(
                         lhs,
-                        equals: [
-                            regularized(
-                                .juxtaposed(.divide(.integer(1), n), accumulatorSymbol(l)),
-                                .juxtaposed(.divide(notation.lambda, n), notation.weights(l))),
-                            regularized(
-                                .juxtaposed(.divide(.integer(1), m), gradientValue(trace.Delta[l - 1])),
-                                .juxtaposed(.divide(lambda, m), weightsValue(withoutBiasWeights))),
-                            gradientValue(trace.D[l - 1]),
+                        [
+                            .init(
+                                .equals,
+                                regularized(
+                                    .juxtaposed(.divide(.integer(1), n), accumulatorSymbol(l)),
+                                    .juxtaposed(.divide(notation.lambda, n), notation.weights(l))),
+                                comment: masked),
+                            .init(
+                                .equals,
+                                regularized(
+                                    .juxtaposed(.divide(.integer(1), m), gradientValue(trace.Delta[l - 1])),
+                                    .juxtaposed(.divide(lambda, m), weightsValue(withoutBiasWeights)))),
+                            .init(.equals, gradientValue(trace.D[l - 1])),
                         ])))
             if separatesBiases {
                 blocks.append(
@@ -162,7 +175,10 @@ extension Narrator {
             .table(
                 Table(
                     header: [
-                        [.t("sample")], [.t("its own gradient")], [.m(accumulator), .t(" so far")],
+                        [.t("sample")],
+                        // The 15 Steps' column holds ΔW, minus the gradient (review F6).
+                        negatesDelta ? [.t("its "), .m(sampleGradientSymbol(l)), .t(" (−gradient)")] : [.t("its gradient")],
+                        [.m(accumulator), .t(" so far")],
                     ], rows: rows, rightAligned: [true, true, true])),
         ]
         let total = sign * trace.D[example.layer][example.row, example.column]

@@ -4,19 +4,31 @@ import BackpropCore
 extension Narrator {
     func stepActivation() -> [Block] {
         var blocks: [Block] = []
-        let g = notation.activationFunction
-        let gPrime = notation.activationDerivative
         let z = Math.identifier("z")
         let i = Math.identifier("i")
         for activation in uniqueActivations {
+            // Written with the symbol of the first layer that uses it; when the lesson mixes
+            // functions, each layer's symbol is its own (review M8).
+            let layers = layers(using: activation)
+            let g = activationSymbol(ofLayer: layers[0])
+            let gPrime = derivativeSymbol(ofLayer: layers[0])
             let gOfZ = Math.call(.activation(activation, written: g), [z])
             let gPrimeOfZ = Math.call(.derivative(of: activation, written: gPrime), [z])
             blocks.append(.heading(activation.rawValue))
+            if mixesActivations {
+                var items: [Inline] = [.t(layers.count == 1 ? "Used by \(notation.layerName(layers[0])), written " : "Used by layers " + layers.map(notation.layerLabel).joined(separator: ", ") + ", written ")]
+                for (index, l) in layers.enumerated() {
+                    if index > 0 { items.append(.t(index == layers.count - 1 ? " and " : ", ")) }
+                    items.append(.m(activationSymbol(ofLayer: l)))
+                }
+                items.append(.t(layers.count == 1 ? "." : ": one function, one symbol per layer."))
+                blocks.append(.paragraph(items))
+            }
             // Softmax is not element-wise: output i is g(z)ᵢ, and its derivative is a matrix.
             let valueLabel = activation == .softmax ? Math.subscripted(gOfZ, i) : gOfZ
             let slopeLabel =
                 activation == .softmax ? Math.partial(.subscripted(gOfZ, i), .subscripted(z, i)) : gPrimeOfZ
-            blocks.append(.equation(Equation(valueLabel, equals: [definition(of: activation)])))
+            blocks.append(.equation(Equation(valueLabel, equals: [definition(of: activation, written: g)])))
             if activation == .softmax {
                 let k = Math.identifier("k")
                 blocks.append(
@@ -41,7 +53,7 @@ extension Narrator {
                             .t(", is listed below for reference only: the output error does not multiply by it. "),
                         ] + softmaxDeltaWords))
             } else {
-                blocks.append(.equation(Equation(gPrimeOfZ, equals: derivativeForms(of: activation))))
+                blocks.append(.equation(Equation(gPrimeOfZ, equals: derivativeForms(of: activation, written: g))))
             }
             if let probe = trace.activationTable.first(where: { $0.activation == activation }) {
                 let rows: [[[Inline]]] = probe.z.indices.map { k in
@@ -62,7 +74,7 @@ extension Narrator {
             let a = sample.a[l - 1]
             var steps: [Math] = []
             var lhs = Math.call(derivativeFunction(ofLayer: l), [notation.weightedInput(l)])
-            switch activation.narration(written: notation.activationFunction).layerSlope {
+            switch activation.narration(written: activationSymbol(ofLayer: l)).layerSlope {
             case .fromActivation:
                 let one = Math.integer(1)
                 steps.append(.hadamard(notation.activation(l), .subtract(one, notation.activation(l))))
@@ -119,13 +131,13 @@ extension Narrator {
     static let tanh = MathFunction.activation(.tanh, written: .identifier("tanh"))
 
     /// The activation's definition, g(z) = ….
-    func definition(of activation: Activation) -> Math {
-        activation.narration(written: notation.activationFunction).definition
+    func definition(of activation: Activation, written g: Math) -> Math {
+        activation.narration(written: g).definition
     }
 
     /// g′(z) = … in its written-out forms.
-    func derivativeForms(of activation: Activation) -> [Math] {
-        activation.narration(written: notation.activationFunction).derivativeForms
+    func derivativeForms(of activation: Activation, written g: Math) -> [Math] {
+        activation.narration(written: g).derivativeForms
     }
 
     func stepInitialWeights() -> [Block] {

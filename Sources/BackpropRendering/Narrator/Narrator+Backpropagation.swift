@@ -79,7 +79,8 @@ extension Narrator {
                             .init(
                                 .equals,
                                 .outer(
-                                    Self.abbreviated((a.map { Math.number($0) } + [Math.integer(1)]).map { [$0] }),
+                                    // The appended bias entry as step 6 prints it (review K2).
+                                    Self.abbreviated((a.map { Math.number($0) } + [Math.number(1)]).map { [$0] }),
                                     deltaValue(delta))),
                             .init(.equals, gradientValue(gradient)),
                         ]))
@@ -91,26 +92,50 @@ extension Narrator {
         let L = layerCount
         var blocks: [Block] = []
         if L == 2, let name = notation.sourceStepName(.backpropagation) {
+            // With cross-entropy the difference is already the delta: no slope (review F5).
+            let slopeCancels = trace.lesson.loss == .crossEntropy
             blocks.append(
                 .paragraph([
                     .t(
-                        "This is \(name) for sample \(sampleNumber): compare the output with the target, turn the error into a delta with the activation's slope, and update the weights at once."
+                        "This is \(name) for sample \(sampleNumber): compare the output with the target, "
+                            + (slopeCancels
+                                ? "which with cross-entropy is already the delta (the activation's slope cancels, step 10)"
+                                : "turn the error into a delta with the activation's slope")
+                            + ", and update the weights at once."
                     )
                 ]))
-            blocks += stepOutputErrorEquations()
+        } else if L == 2 {
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "The whole backward pass for sample \(sampleNumber): the network has no hidden layer, so the output error is the only one, and it turns at once into the gradients of the weights that feed the output layer."
+                    )
+                ]))
         } else {
             blocks.append(
                 .paragraph([
                     .t(
-                        "The whole backward pass for sample \(sampleNumber): start with the output error, pass it back layer by layer, then turn every δ into the gradients of the weights that feed its layer."
+                        "The whole backward pass for sample \(sampleNumber): start with the output error, pass it back layer by layer, then turn every error into the gradients of the weights that feed its layer."
                     )
                 ]))
-            blocks += stepOutputErrorEquations()
-            for l in stride(from: L - 1, through: 2, by: -1) {
-                var equation = hiddenDeltaSymbolic(l: l)
-                equation.steps += hiddenDeltaNumbers(l: l).map { Equation.Step(.equals, $0) }
-                blocks.append(.equation(equation))
-            }
+        }
+        if L == 2, notation.sourceStepName(.backpropagation) != nil {
+            // The tutorial's own step 12 computes error_vector and delta: its equations stay.
+            blocks += stepOutputError().filter { if case .equation = $0 { return true } else { return false } }
+        } else {
+            // Steps 10 and 11 derived the errors; here they are recalled in a line each, not
+            // re-derived (the classroom review's F5: six reveals of equations already shown).
+            blocks.append(.paragraph([.t(L == 2 ? "The error from step 10:" : "The errors from steps 10 and 11:")]))
+            blocks.append(
+                .bullets(
+                    stride(from: L, through: 2, by: -1).map { l in
+                        let values = sample.delta[l - 2].map(signed)
+                        // A recall fits one line: beyond 5 entries, the first 3, ⋯ and the last.
+                        var cells = values.map { Math.number($0) }
+                        if cells.count > 5 { cells = Array(cells.prefix(3)) + [.ellipsis(.horizontal), cells[cells.count - 1]] }
+                        let row = Math.matrix([cells])
+                        return [.m(.binary(notation.delta(l), .equals, notation.vectorsAreRows ? row : .transpose(row)))]
+                    }))
         }
         blocks.append(.paragraph([.t(sampleGradientLeadIn)]))
         for l in stride(from: L - 1, through: 1, by: -1) {
@@ -154,12 +179,22 @@ extension Narrator {
                         + " of sample \(sampleNumber)'s loss ")
             ]
             + loss
+        if trace.m == 1 && trace.lesson.lambda == 0 {
+            // One sample, no regularisation: the cost is that sample's loss.
+            return head + [
+                .t(
+                    ". With one sample and no regularisation these are already "
+                        + (negatesDelta ? "minus the cost's gradient" : "the cost's gradient") + ": the cost "
+                ), .m(notation.cost),
+                .t(" is this one loss, and step 13 only divides by m = 1."),
+            ]
+        }
         return head + [
             .t(", not of the cost "), .m(notation.cost),
             .t(
                 trace.m > 1
                     ? " averaged over all \(trace.m) samples; step 13 averages them into that gradient."
-                    : " of step 7; step 13 turns them into its gradient."),
+                    : " of step 7, which adds the regularisation term; step 13 turns them into its gradient."),
         ]
     }
 
@@ -196,10 +231,5 @@ extension Narrator {
             ]
         }
         return why + [.t(" ")] + cost
-    }
-
-    /// The output-layer lines of step 12 (δ⁽ᴸ⁾ or the 15 Steps' error_vector and delta).
-    func stepOutputErrorEquations() -> [Block] {
-        stepOutputError().filter { if case .equation = $0 { return true } else { return false } }
     }
 }

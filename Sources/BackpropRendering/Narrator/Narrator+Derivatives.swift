@@ -51,13 +51,13 @@ extension Narrator {
                     ])),
             .paragraph([
                 .t(
-                    "Backpropagation (steps 9–13) reproduces this slope exactly, and for every weight at once: its value for "
+                    "Backpropagation (steps 9–13) computes this slope exactly, and for every weight at once; the two-point estimate above only approximates it, with an error that shrinks like ε². Backprop's value for "
                 ), .m(weight),
                 .t(" is "), .m(.number(backprop)), .t(". Step 14 compares the two for every weight."),
             ]),
             .why([
                 .t(
-                    "Backprop computes the gradient of the cost, the direction in which it rises fastest; stepping against it lowers the cost. Two cost evaluations per weight would also give it, but each evaluation is a forward pass over all \(trace.m) sample\(trace.m == 1 ? "" : "s"), two per weight; backprop gets every weight's slope from one forward and one backward pass."
+                    "Backprop computes the gradient of the cost, the direction in which it rises fastest; stepping against it lowers the cost. Two cost evaluations per weight would also give it, but each evaluation is a forward pass over \(trace.m == 1 ? "the one sample" : "all \(trace.m) samples"), two per weight; backprop gets every weight's slope from one forward and one backward pass."
                 )
             ]),
         ]
@@ -87,6 +87,7 @@ extension Narrator {
         let deltaSymbol = unit(.delta, L, 1)
         let gradient = sample.gradient[l - 1][0, 1]
         let deltaValue = sample.delta[L - 2][0]
+        let signedDelta = negatesDelta ? Math.negate(deltaSymbol) : deltaSymbol
         var blocks: [Block] = [
             .paragraph([
                 .t("Take one weight into the output layer, "), .m(weight),
@@ -95,30 +96,58 @@ extension Narrator {
                 .t(". The weight affects that loss only through "),
                 .m(z), .t(", so the chain rule splits the derivative in two:"),
             ]),
+            // Symbols only: the first factor's value is derived below from the forward pass,
+            // not quoted from step 10 before step 10 derives it (classroom review F3).
             .equation(
                 Equation(
                     .partial(cost, weight),
                     equals: [
                         .times(.partial(cost, z), .partial(z, weight)),
-                        .times(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, a),
-                        // −delta is Ng's δ, so the value shown is δ in every notation.
-                        .times(.number(deltaValue), .number(sample.a[l - 1][0])),
-                        .number(gradient),
+                        .times(signedDelta, a),
                     ])),
-            .paragraph([
-                .t("The second factor is the activation the weight multiplies, because "), .m(z),
-                .t(" is a sum in which "), .m(weight), .t(" appears once, times "), .m(a), .t(". The first factor, "),
-                .m(
-                    .binary(
-                        deltaSymbol, .equals,
-                        negatesDelta ? .negate(.partial(cost, z)) : .partial(cost, z))),
-                .t(negatesDelta ? " with the 15 Steps' sign flipped," : ","),
-                .t(" is the unit's error: how strongly this sample's loss reacts to its weighted input."),
-            ]),
+            .paragraph(
+                [
+                    .t("The second factor is the activation the weight multiplies, because "), .m(z),
+                    .t(" is a sum in which "), .m(weight), .t(" appears once, times "), .m(a), .t(". The first factor, "),
+                    .m(.partial(cost, z)),
+                ]
+                    + (negatesDelta
+                        ? [.t(", minus the 15 Steps' "), .m(deltaSymbol), .t(", is")]
+                        : [.t(", the unit's error "), .m(deltaSymbol), .t(", is")])
+                    + [.t(" how strongly this sample's loss reacts to its weighted input. Its value comes from the forward pass.")]),
         ]
-        blocks += handRoundingNote([deltaValue, sample.a[l - 1][0]], product: gradient)
+        let output = unit(.activation, L, 1)
+        let target = unit(.target, L, 1)
+        let outputNarration = activation(ofLayer: L).narration(written: notation.activationFunction)
+        if trace.lesson.loss == .crossEntropy && outputNarration.crossEntropyOutput != .none {
+            // Cross-entropy with sigmoid or softmax outputs: ∂loss/∂z = a − y (step 10 shows why).
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "With cross-entropy and \(activation(ofLayer: L).rawValue) outputs it is the output minus the target (step 10 shows why):"
+                    )
+                ]))
+            blocks.append(
+                .equation(
+                    Equation(
+                        .partial(cost, weight),
+                        equals: [
+                            .times(.subtract(output, target), a),
+                            .times(
+                                .subtract(.number(sample.a[L - 1][0]), .number(sample.y[0])),
+                                .number(sample.a[l - 1][0])),
+                            .number(gradient),
+                        ])))
+            blocks += handRoundingNote([deltaValue, sample.a[l - 1][0]], product: gradient)
+        } else if trace.lesson.loss == .crossEntropy {
+            blocks.append(
+                .paragraph([
+                    .t("Step 10 derives it from the loss and the activation's slope; it is "),
+                    .m(.binary(deltaSymbol, .equals, .number(signed(deltaValue)))), .t(", so "),
+                    .m(.binary(.partial(cost, weight), .equals, .number(gradient))), .t("."),
+                ]))
+        }
         if trace.lesson.loss == .squaredError {
-            let output = unit(.activation, L, 1)
             blocks.append(.paragraph([.t("With squared error the first factor splits again, as in Mazur's example:")]))
             blocks.append(
                 .equation(
@@ -135,6 +164,15 @@ extension Narrator {
                                 .number(sample.a[l - 1][0])),
                             .number(gradient),
                         ])))
+            blocks.append(
+                .paragraph([
+                    .t("The first two factors together are "), .m(.partial(cost, z)),
+                    .t(negatesDelta ? ", minus the unit's delta: " : ", the unit's error: "),
+                    .m(.binary(signedDelta, .equals, .number(deltaValue))),
+                    .t(". Step 10 computes it this way for every output unit."),
+                ]))
+            blocks += handRoundingNote(
+                [sample.outputError[0], sample.activationDerivative[L - 2][0], sample.a[l - 1][0]], product: gradient)
         }
         if trace.m > 1 {
             blocks.append(

@@ -26,9 +26,13 @@ extension Narrator {
                 blocks.append(bias)
             }
         }
-        blocks.append(.paragraph([.t("The cost before and after this one step:")]))
-        blocks.append(.equation(Equation(.text("before"), [.init(.equals, .number(trace.cost))])))
-        blocks.append(.equation(Equation(.text("after"), [.init(.equals, .number(trace.costAfterUpdate))])))
+        // One line, so the two costs are read together (review K3).
+        blocks.append(
+            .paragraph([
+                .t("The cost before and after this one step: "),
+                .m(.binary(.text("before"), .equals, .number(trace.cost))), .t(", "),
+                .m(.binary(.text("after"), .equals, .number(trace.costAfterUpdate))), .t("."),
+            ]))
         blocks += firstOrderBlocks
         guard let training = trace.training else { return blocks }
         let costs = training.costs

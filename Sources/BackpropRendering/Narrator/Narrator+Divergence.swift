@@ -31,11 +31,12 @@ extension Narrator {
         return [
             .paragraph([.emphasis("Training diverged at epoch \(divergence.epoch):")] + what),
             .why([
-                .t("The learning rate "), .m(.binary(notation.learningRate, .equals, .number(rate))),
+                // Learning rates as the lesson gives them, 0.45 and 0.045 (review K8).
+                .t("The learning rate "), .m(.binary(notation.learningRate, .equals, .number(rate, .roundTrip))),
                 .t(
                     " is too large for this network: each step overshoots the minimum by more than it gains, so the next gradient is larger still. Try a smaller learning rate, such as "
                 ),
-                .m(.binary(notation.learningRate, .equals, .number(rate / 10))), .t("."),
+                .m(.binary(notation.learningRate, .equals, .number(rate / 10, .roundTrip))), .t("."),
             ]),
         ]
     }

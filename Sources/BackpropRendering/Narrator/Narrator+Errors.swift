@@ -86,12 +86,6 @@ extension Narrator {
                         ])))
         }
         blocks.append(
-            .paragraph([
-                .t(
-                    "Comparing notations: the 15 Steps compute error_vector = target − output and delta = error_vector ⊙ activation_diff(net) for their squared error. With squared error, ∇ₐC = −(target − output), so that delta is minus the Wikipedia/Nielsen δᴸ = ∇ₐC ⊙ σ′(zᴸ); that is why the 15 Steps' update adds η·delta·xᵀ where Ng and Nielsen subtract. Ng's course pairs cross-entropy with sigmoid outputs, where the slope factor cancels and δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y."
-                )
-            ]))
-        blocks.append(
             .why([
                 .t(
                     "The output layer is the one place where the error can be read off directly, by comparing the output with the target; "
@@ -116,7 +110,7 @@ extension Narrator {
     /// softmax's a − y comes through the full Jacobian and needs targets that sum to 1.
     func crossEntropyCancellation() -> [Inline] {
         let L = layerCount
-        let slope = notation.activationDerivative
+        let slope = derivativeSymbol(ofLayer: L)
         let sign: [Inline] =
             negatesDelta
             ? [.t(" This delta is minus that, "), .m(.subtract(notation.target, notation.activation(L))), .t(".")]

@@ -70,11 +70,22 @@ extension Narrator {
     /// z of unit 1 of layer l + 1 as an explicit sum: bias weight · 1 + Σⱼ weight · aⱼ
     /// (j = 0 is the bias weight, times the bias unit 1).
     func unitSum(layer l: Int, theta: Matrix, a: [Double], z: Double) -> Equation {
-        var symbolic: [Math] = [.times(weightEntry(layer: l, i: 1, j: 0), .integer(1))]
-        var numeric: [Math] = [.times(.number(theta[0, 0]), .integer(1))]
+        var symbolic: [Math] = []
+        var numeric: [Math] = []
         for j in 1...a.count {
             symbolic.append(.times(weightEntry(layer: l, i: 1, j: j), unit(.activation, l, j)))
             numeric.append(.times(.number(theta[0, j]), .number(a[j - 1])))
+        }
+        // The bias term where the notation's vector keeps the 1: first in [1; a], last in the
+        // 15 Steps' [x, 1] (review K7).
+        let biasSymbol = Math.times(weightEntry(layer: l, i: 1, j: 0), .integer(1))
+        let biasNumber = Math.times(.number(theta[0, 0]), .integer(1))
+        if notation.biasLayout == .lastRow {
+            symbolic.append(biasSymbol)
+            numeric.append(biasNumber)
+        } else {
+            symbolic.insert(biasSymbol, at: 0)
+            numeric.insert(biasNumber, at: 0)
         }
         return Equation(unit(.weightedInput, l + 1, 1), equals: [.add(symbolic), .add(numeric), .number(z)])
     }
@@ -197,7 +208,8 @@ extension Narrator {
     /// Which weights the regulariser leaves out, in the notation's own terms.
     var unregularizedWeightsWords: String {
         switch notation.biasLayout {
-        case .firstColumn: return "the bias weights, column j = 0,"
+        // c, as in the sum's Σ_(l,r,c≥1) (review C10).
+        case .firstColumn: return "the bias weights, column c = 0,"
         case .lastRow: return "the bias weights, the last row of each weight matrix,"
         case .separateVector: return "the biases"
         }
@@ -227,7 +239,8 @@ extension Narrator {
                 .superscripted(entry, .integer(2)))
         case .separateVector:
             let w = Math.identifier(notation.weightLetter)
-            return .sum(w, .superscripted(w, .integer(2)))
+            // (w)², not w²: in Nielsen's notation a bare superscript is a layer (review C1).
+            return .sum(w, .superscripted(.parenthesized(w), .integer(2)))
         }
     }
 

@@ -22,9 +22,11 @@ extension Narrator {
         let entries = GradientCheckTable.readingOrder(
             GradientCheckTable.checkedEntries(trace, check), biasLayout: notation.biasLayout
         ).prefix(Self.tableRowCount)
+        let kinks = check.kinkEntries ?? []
         let rows: [[[Inline]]] = entries.map { entry in
             [
-                [.m(weightEntry(layer: entry.layer + 1, i: entry.row + 1, j: entry.column))],
+                [.m(weightEntry(layer: entry.layer + 1, i: entry.row + 1, j: entry.column))]
+                    + (kinks.contains(entry) ? [.t(" (left out)")] : []),
                 [.m(.number(trace.D[entry.layer][entry.row, entry.column]))],
                 [.m(.number(numericalGradient[entry.layer][entry.row, entry.column]))],
             ]
@@ -52,15 +54,21 @@ extension Narrator {
                     rightAligned: [false, true, true])),
         ]
         let checked = check.checkedParameters
-        let note =
+        // Biases are weights of column 0 in Ng's and the 15 Steps' matrices, but a vector of
+        // their own in Nielsen's and Mazur's (review C9).
+        let noun = notation.biasLayout == .separateVector ? "weights and biases" : "weights"
+        let judged = check.judgedParameters
+        var note =
             checked == check.totalParameters
-            ? "all \(checked) weights" : "\(checked) of \(check.totalParameters) weights, evenly spaced"
+            ? "all \(checked) \(noun)" : "\(checked) of \(check.totalParameters) \(noun), evenly spaced"
+        if !kinks.isEmpty {
+            // Kept short: the note is printed beside the equation.
+            note = "\(judged) of \(checked); \(kinks.count) at a ReLU kink left out"
+        }
         if rows.count < checked {
             blocks.append(
                 .paragraph([
-                    .t("(first \(rows.count) rows shown; the check covers \(note); "),
-                    .code("backprop-tutor check --notation \(notation.name.rawValue)"),
-                    .t(" prints them all in this order)"),
+                    .t("(first \(rows.count) rows shown; the check covers \(checked == check.totalParameters ? "all \(checked) \(noun)" : "\(checked) of \(check.totalParameters) \(noun), evenly spaced"))")
                 ]))
         }
         let numerical = Math.identifier("num")
@@ -75,6 +83,8 @@ extension Narrator {
         } else if difference < passingBar {
             verdict = .init(
                 .less, .text(Self.barText(passingBar)), comment: "backprop-tutor's bar: evidence, not proof")
+        } else if check.isInconclusive {
+            verdict = .init(.equals, .text("inconclusive: too small to measure"))
         } else {
             verdict = .init(.equals, .text("too large: backprop and the cost disagree"))
         }
@@ -98,7 +108,21 @@ extension Narrator {
                     ),
                 ]))
         }
-        if let kinks = check.kinkEntries, !kinks.isEmpty {
+        if let floor = check.roundoffFloor {
+            blocks.append(
+                .paragraph([
+                    .t(
+                        "The check is inconclusive here, not failed: some of these gradients are tiny (as when units saturate), and a central difference cannot measure a slope that small. The two costs J(θ ± ε) differ from the true ones by rounding in their last digits, and dividing that by 2ε gives a difference of up to "
+                    ),
+                    .m(.number(floor, .scientific(Self.quotedDifferenceDigits))),
+                    .t(" over these weights; ‖num − bp‖ = "),
+                    .m(.number(check.differenceNorm ?? 0, .scientific(Self.quotedDifferenceDigits))),
+                    .t(
+                        " is within it. So backprop is neither confirmed nor refuted by this check; a lesson whose gradients are larger can judge it."
+                    ),
+                ]))
+        }
+        if !kinks.isEmpty {
             blocks.append(.paragraph(kinkParagraph(kinks)))
         }
         blocks.append(
@@ -112,6 +136,7 @@ extension Narrator {
 
     /// Which weights straddle a ReLU kink and why the central difference cannot judge them.
     func kinkParagraph(_ kinks: [GradientCheck.CheckedEntry]) -> [Inline] {
+        let judgedNoun = notation.biasLayout == .separateVector ? "weights and biases" : "weights"
         var items: [Inline] = [
             .t(
                 "Left out of the relative difference: moving "
@@ -126,7 +151,7 @@ extension Narrator {
         if kinks.count > Self.tableRowCount { items.append(.t(" and \(kinks.count - Self.tableRowCount) more")) }
         items.append(
             .t(
-                ". There the cost has a corner: the central difference averages the slopes on its two sides, while backprop uses the slope 0 that ReLU has at z = 0 by convention, so the two may differ without either being wrong. The check judges the other weights."
+                ". There the cost has a corner: the central difference mixes the slopes on its two sides, while backprop uses the slope on the side where z is (the slope 0 that ReLU has at z = 0 exactly, by convention), so the two may differ without either being wrong. The check judges the other \(judgedNoun)."
             ))
         return items
     }

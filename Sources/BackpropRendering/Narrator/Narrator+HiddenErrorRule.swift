@@ -97,14 +97,15 @@ extension Narrator {
                         : ", the sensitivity of this sample's loss to each unit's weighted input."
                 ),
                 .t(
-                    " A hidden unit has no target to compare its output with, so its error cannot be read off as the output layer's was; it is inferred from the errors of the units it feeds, weighted by the connecting weights. Note the index shift: in Ng's notation z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾a⁽ˡ⁾, so δ⁽ˡ⁾ uses Θ⁽ˡ⁾; in Nielsen's, zˡ⁺¹ = wˡ⁺¹aˡ, so δˡ uses wˡ⁺¹. Same numbers, different labels."
+                    " A hidden unit has no target to compare its output with, so its error cannot be read off as the output layer's was; it is inferred from the errors of the units it feeds, weighted by the connecting weights."
                 ),
             ])
         ]
     }
 
-    /// The trace's sensitivity probe for this sample: z of unit 1 of the last hidden layer
-    /// moved by ±ε, the loss recomputed by the engine, the slope compared with δ.
+    /// The trace's sensitivity probe for this sample: z of one unit of the last hidden layer
+    /// moved by ±ε and the loss recomputed, the slope compared with δ; a unit within ε of a
+    /// ReLU kink (probed only when every unit is) is said to be one, not to agree.
     func sensitivityProbeBlocks() -> [Block] {
         guard let probe = trace.sensitivityProbe(forSample: sampleIndex) else { return [] }
         let l = probe.layer
@@ -114,14 +115,33 @@ extension Narrator {
         let loss = notation.sampleCost
         let epsilon = Math.identifier("ε")
         let deltaValue = sample.delta[l - 2][probe.unit]
+        let zValue = sample.z[l - 2][probe.unit]
+        let atKink = activation(ofLayer: l) == .relu && abs(zValue) <= probe.epsilon
+        let closing: [Inline] =
+            atKink
+            ? [
+                .t(" is not "),
+                .m(.binary(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, .equals, .number(deltaValue))),
+                .t(
+                    ": this unit's weighted input is within ε of ReLU's kink at 0, where the loss has two slopes, and moving it by ±ε crosses the kink, so the central difference mixes the slope on each side while backprop uses the slope on the side where z is (0 at z = 0 exactly). Away from a kink the two agree."
+                ),
+            ]
+            : [
+                .t("That is "),
+                .m(.binary(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, .equals, .number(deltaValue))),
+                .t(
+                    " from above: moving the unit's weighted input by ε moves this sample's loss by about \(negatesDelta ? "minus its delta" : "its error") times ε. No target was needed to find it."
+                ),
+            ]
         return [
-            .paragraph([
-                .t("What the error means can be measured. The engine nudged "), .m(z),
-                .t(" of sample \(sampleNumber) by "),
-                .m(.binary(epsilon, .equals, .number(probe.epsilon, .roundTrip))),
-                .t(" up and down, redid the rest of the forward pass, and recomputed this sample's loss "), .m(loss),
-                .t(" (both values are in the trace):"),
-            ]),
+            .paragraph(
+                [
+                    .t("What the error means can be measured. Move "), .m(z),
+                    .t(" of sample \(sampleNumber) by "),
+                    .m(.binary(epsilon, .equals, .number(probe.epsilon, .roundTrip))),
+                    .t(" up and down, redo the rest of the forward pass, and recompute this sample's loss "), .m(loss),
+                    .t(":"),
+                ]),
             .equation(
                 Equation(
                     .partial(loss, z),
@@ -136,13 +156,7 @@ extension Narrator {
                                 .times(.integer(2), .number(probe.epsilon, .roundTrip)))),
                         .init(.equals, .number(probe.slope)),
                     ])),
-            .paragraph([
-                .t("That is "),
-                .m(.binary(negatesDelta ? .negate(deltaSymbol) : deltaSymbol, .equals, .number(deltaValue))),
-                .t(
-                    " from above: moving the unit's weighted input by ε moves this sample's loss by about \(negatesDelta ? "minus its delta" : "its error") times ε. No target was needed to find it."
-                ),
-            ]),
+            .paragraph(atKink ? [.t("The measured slope")] + closing : closing),
         ]
     }
 
@@ -224,19 +238,21 @@ extension Narrator {
         let weight = notation.weightEntry(layer: l, i: i, j: 1)
         let slope = Math.call(derivativeFunction(ofLayer: l), [zj])
         let loss = notation.sampleCost
-        var why: [Inline] = [
+        let why: [Inline] = [
             .t("The chain rule through the next layer: "), .m(zj),
             .t(" changes this sample's loss only through each "), .m(zNext), .t(" it feeds, by "),
-            .m(.times(weight, slope)), .t(" per unit of change, so "),
+            .m(.times(weight, slope)),
+            .t(
+                " per unit of change"
+                    + (negatesDelta ? " (the 15 Steps' delta is minus these derivatives and obeys the same rule)" : "")
+                    + ", so "),
+            // The formula ends the paragraph with no period: with a layer-tagged slope
+            // (activation_diff⁽²⁾) it fills a line of its own.
             .m(
                 .binary(
                     .partial(loss, zj), .equals,
                     .row([.sum(.identifier("k"), .times(.partial(loss, zNext), weight)), .op(.product), slope]))),
-            .t("."),
         ]
-        if negatesDelta {
-            why.append(.t(" The 15 Steps' delta is minus these derivatives and obeys the same rule."))
-        }
         return why
     }
 }

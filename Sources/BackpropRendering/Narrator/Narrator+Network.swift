@@ -34,7 +34,11 @@ extension Narrator {
                 .t("matrix product: "),
                 .m(
                     notation.vectorsAreRows
-                        ? product(notation.input, notation.weights(1)) : product(notation.weights(1), .identifier("a"))),
+                        ? product(notation.input, notation.weights(1))
+                        // With the bias in column 0 the product takes the 1 on top (review K9).
+                        : product(
+                            notation.weights(1),
+                            notation.biasLayout == .firstColumn ? .stackBias(.first, .identifier("a")) : .identifier("a"))),
                 .t(productWords),
             ],
             [.t("transpose: "), .m(.transpose(notation.weights(1))), .t(transposeWords)],
@@ -83,12 +87,52 @@ extension Narrator {
                             : "the per-sample loss gradients of the weights leaving \(notation.layerName(1)), summed over the samples")
                 ],
             ],
-            [[.m(notation.gradient(1))], [.t("the cost's gradient with respect to those weights")]],
-            [[.m(notation.cost)], [.t("the cost: the per-sample losses averaged, plus regularisation")]],
+
+        ]
+        // Every symbol the steps use is listed here (review C8): the per-sample loss and gradient
+        // too, and one activation symbol per layer when the lesson mixes functions (M8).
+        symbols += [
             [
+                [.m(notation.sampleGradient(1))],
+                [
+                    .t(
+                        negatesDelta
+                            ? "one sample's ΔW: minus the gradient of that sample's loss for the weights leaving \(notation.layerName(1)) (updates add it)"
+                            : "one sample's gradient of those weights (steps 12 and 13)")
+                ],
+            ],
+            [[.m(notation.gradient(1))], [.t("the cost's gradient with respect to those weights")]],
+        ]
+        if notation.sampleCost != notation.cost {
+            symbols.append([[.m(notation.sampleCost)], [.t("the loss of one sample")]])
+        }
+        symbols.append(
+            [
+                [.m(notation.cost)],
+                [
+                    .t(
+                        notation.sampleCost == notation.cost
+                            ? "the cost: with one sample and no regularisation, that sample's loss"
+                            : "the cost: the per-sample losses averaged, plus regularisation")
+                ],
+            ])
+        if mixesActivations {
+            for l in 2...layerCount {
+                symbols.append([
+                    [.m(activationSymbol(ofLayer: l))],
+                    [
+                        .t("the activation function of \(notation.layerName(l)) (\(activation(ofLayer: l).rawValue)); "),
+                        .m(derivativeSymbol(ofLayer: l)), .t(" its derivative"),
+                    ],
+                ])
+            }
+        } else {
+            symbols.append([
                 [.m(notation.activationFunction)],
                 [.t("the activation function; "), .m(notation.activationDerivative), .t(" its derivative")],
-            ],
+            ])
+        }
+        symbols += [
             [[.m(notation.learningRate)], [.t("the learning rate")]],
             [[.m(notation.lambda)], [.t("the regularisation strength")]],
             [[.m(notation.sampleCount)], [.t("the number of training samples")]],
@@ -101,6 +145,7 @@ extension Narrator {
             .bullets(operations),
             .paragraph([.t("The symbols of this notation:")]),
             .table(Table(header: [[.t("symbol")], [.t("meaning")]], rows: symbols, rightAligned: [false, false])),
+            .paragraph([.t(otherNotations)]),
             .figure(figure(showingValues: false)),
             .why([
                 .t(
@@ -108,6 +153,16 @@ extension Narrator {
                 )
             ]),
         ]
+    }
+
+    /// How the other tutorials write the same numbers, said once, where the notation is
+    /// introduced (the classroom review's F6 and the documents review's N9: not inside steps 10
+    /// and 11 of every lesson).
+    var otherNotations: String {
+        "Comparing notations (the same numbers under other labels): the 15 Steps compute error_vector = target − output and delta = error_vector ⊙ activation_diff(net) for their squared error. With squared error, ∇ₐC = −(target − output), so that delta is minus the Wikipedia/Nielsen δᴸ = ∇ₐC ⊙ σ′(zᴸ); that is why the 15 Steps' update adds η·[x, 1]ᵀ ⊗ delta where Ng and Nielsen subtract. Ng's course pairs cross-entropy with sigmoid outputs, where the slope factor cancels and δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y."
+            + (hasHiddenLayer
+                ? " Layer numbers shift between books: in Ng's notation z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾a⁽ˡ⁾, so δ⁽ˡ⁾ uses Θ⁽ˡ⁾; in Nielsen's, zˡ⁺¹ = wˡ⁺¹aˡ, so δˡ uses wˡ⁺¹."
+                : "")
     }
 
     /// "target y", or just "target" where the notation's symbol is the word itself.
@@ -259,7 +314,7 @@ extension Narrator {
             blocks.append(
                 .paragraph([
                     .t(
-                        "Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients, and these 15 steps use the training samples only: the validation and test samples are held out for measuring how well a trained network generalises, which the train command reports (backprop-tutor train)."
+                        "Split: \(trace.m) training, \(validation) validation and \(test) test samples. Only the training samples enter the cost and the gradients, and these 15 steps use the training samples only: the validation and test samples are held out for measuring how well a trained network generalises, which a full training run reports."
                     )
                 ]))
         }
@@ -277,12 +332,20 @@ extension Narrator {
         let image = SampleImage(width: shape.width, height: shape.height, pixels: sample.x)
         let format = NumberFormat(decimals: decimals)
         let last = shape.pixelCount
+        // Say what the picture is meant to be, so it can be checked without step 2's table
+        // (the classroom review's F19).
+        var caption = ""
+        if targetsAreClasses {
+            let index = sample.targetClass
+            let name = trace.lesson.classes.flatMap { index < $0.count ? $0[index] : nil } ?? "class \(index + 1)"
+            caption = " Its target is \(name)."
+        }
         return [
             .paragraph(
                 [.t("Sample \(sampleNumber)'s input "), .m(notation.input)]
                     + [
                         .t(
-                            " as its \(shape.width) × \(shape.height) image, row by row (input 1 top left, input \(shape.width) top right, input \(last) bottom right): the more ink, the larger the value (none for \(format.string(image.low)), full for \(format.string(image.high)))."
+                            " as its \(shape.width) × \(shape.height) image, row by row (input 1 top left, input \(shape.width) top right, input \(last) bottom right): the more ink, the larger the value (none for \(format.string(image.low)), full for \(format.string(image.high)))." + caption
                         )
                     ]),
             .image(image),

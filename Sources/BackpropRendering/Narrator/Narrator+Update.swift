@@ -18,6 +18,16 @@ extension Narrator {
             // Frozen biases: their gradient entries are applied as 0 (`frozenBiasNote` says so).
             for i in 0..<gradient.rows { gradient[i, 0] = 0 }
         }
+        // The matrix substituted for the gradient has its bias weights' entries zeroed; where
+        // they sit inside the matrix, the symbolic line says so (review M9).
+        var masked: String? = nil
+        if !trace.lesson.updateBiases {
+            switch notation.biasLayout {
+            case .firstColumn: masked = "frozen biases: bias column set to 0"
+            case .lastRow: masked = "frozen biases: bias row set to 0"
+            case .separateVector: masked = nil
+            }
+        }
         switch notation.deltaSign {
         case .negatedLossGradient:
             // Updates add η times the notation's gradient, which is minus ∂E/∂W; the batch
@@ -27,7 +37,8 @@ extension Narrator {
                 Equation(
                     notation.weights(l),
                     [
-                        .init(.assign, .add([notation.weights(l), .times(notation.learningRate, added)])),
+                        .init(
+                            .assign, .add([notation.weights(l), .times(notation.learningRate, added)]), comment: masked),
                         .init(.equals, .add([before, .times(rate, gradientValue(gradient))])),
                         .init(.equals, weightsValue(after)),
                     ]))
@@ -37,7 +48,8 @@ extension Narrator {
                     notation.weights(l),
                     [
                         .init(
-                            .assign, .subtract(notation.weights(l), .juxtaposed(notation.learningRate, gradientSymbol))),
+                            .assign, .subtract(notation.weights(l), .juxtaposed(notation.learningRate, gradientSymbol)),
+                            comment: masked),
                         .init(.equals, .subtract(before, .times(rate, matrix(shaped(gradient))))),
                         .init(.equals, weightsValue(after)),
                     ]))

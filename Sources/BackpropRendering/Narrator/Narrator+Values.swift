@@ -139,12 +139,12 @@ extension Narrator {
     /// The activation function of Ng layer l ≥ 2, written as the notation writes g (g, σ,
     /// activation) and meaning that layer's activation.
     func activationFunction(ofLayer l: Int) -> MathFunction {
-        .activation(activation(ofLayer: l), written: notation.activationFunction)
+        .activation(activation(ofLayer: l), written: activationSymbol(ofLayer: l))
     }
 
     /// The derivative of the activation of Ng layer l ≥ 2, written as the notation writes g′
     /// (g′, σ′, activation_diff) and meaning that layer's derivative, element-wise.
     func derivativeFunction(ofLayer l: Int) -> MathFunction {
-        .derivative(of: activation(ofLayer: l), written: notation.activationDerivative)
+        .derivative(of: activation(ofLayer: l), written: derivativeSymbol(ofLayer: l))
     }
 }

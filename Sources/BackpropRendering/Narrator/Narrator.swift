@@ -19,7 +19,7 @@ public struct Narrator: Sendable {
     /// `traceOptions(for:sampleIndex:)`).
     public init(trace: Trace, notation: any Notation, sampleIndex: Int = 0, decimals: Int = 4) {
         self.trace = trace
-        self.notation = notation
+        self.notation = notation.fitted(sampleCount: trace.m, lambda: trace.lesson.lambda)
         self.sampleIndex = sampleIndex
         self.decimals = decimals
     }
@@ -55,7 +55,8 @@ public struct Narrator: Sendable {
         }
         return Section(
             number: step.number, title: step.title,
-            blocks: [conventionBlock] + Self.inserting(notationRemarks(for: step), beforeWhyOf: blocks))
+            blocks: (step == .network ? [conventionBlock] : [])
+                + Self.inserting(notationRemarks(for: step), beforeWhyOf: blocks))
     }
 
     /// The notation's own blocks for `step`, given the shown sample when the trace records it
@@ -92,11 +93,13 @@ public struct Narrator: Sendable {
     /// Human sample number (1-based).
     var sampleNumber: Int { sampleIndex + 1 }
 
+    /// The notation's conventions, which open step 1 only: a learner reads them once, where
+    /// the notation is introduced, not above every step (the classroom review's F2).
     var conventionBlock: Block {
         .convention(
             notation.convention(
                 roundingNote:
-                    "Numbers are rounded to \(decimals) decimals; the trace keeps full precision (trace --format json)."
+                    "Numbers are rounded to \(decimals) decimals; every computation keeps full precision."
             ))
     }
 
@@ -116,7 +119,11 @@ public struct Narrator: Sendable {
             .text(
                 "Layers " + info.layers.map(String.init).joined(separator: "-")
                     + " (input first), \(activations) units, "
-                    + "\(info.loss.rawValue) loss, m = \(trace.m) training sample" + (trace.m == 1 ? "" : "s")
+                    + "\(info.loss.rawValue) loss, "),
+            // The notation's letter for the sample count (Nielsen's n; review C10).
+            .math(.binary(notation.sampleCount, .equals, .integer(trace.m))),
+            .text(
+                " training sample" + (trace.m == 1 ? "" : "s")
                     + ", learning rate "),
             .math(.number(info.learningRate, .roundTrip)), .text(", "),
             .math(.binary(.identifier("λ"), .equals, .number(info.lambda, .roundTrip))),
@@ -132,6 +139,26 @@ public struct Narrator: Sendable {
 
     /// `text` with its first letter in upper case, for a heading made of a notation's words.
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// Whether the lesson's layers use more than one activation function: then each layer's
+    /// function gets its own symbol (review M8: σ must not be both ReLU and the sigmoid).
+    var mixesActivations: Bool { uniqueActivations.count > 1 }
+
+    /// How the activation function of Ng layer l ≥ 2 is written: the notation's g, σ, f or
+    /// activation, tagged with the layer when the lesson mixes functions.
+    func activationSymbol(ofLayer l: Int) -> Math {
+        mixesActivations ? notation.activationFunction(layer: l) : notation.activationFunction
+    }
+
+    /// How the derivative of the activation function of Ng layer l ≥ 2 is written.
+    func derivativeSymbol(ofLayer l: Int) -> Math {
+        mixesActivations ? notation.activationDerivative(layer: l) : notation.activationDerivative
+    }
+
+    /// The Ng layers (2…L) whose activation is `activation`.
+    func layers(using activation: Activation) -> [Int] {
+        (2...layerCount).filter { self.activation(ofLayer: $0) == activation }
+    }
 
     /// The activation of Ng layer l ≥ 2.
     func activation(ofLayer l: Int) -> Activation { trace.lesson.activations[l - 2] }

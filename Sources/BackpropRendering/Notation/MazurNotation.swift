@@ -18,7 +18,21 @@ public struct MazurNotation: Notation {
     public static let source = "Mazur's A Step by Step Backpropagation Example"
 
     public let layerSizes: [Int]
-    public init(layerSizes: [Int]) { self.layerSizes = layerSizes }
+    /// Whether the cost is one sample's loss (one sample, λ = 0: Mazur's own example), so that
+    /// E_total names both; otherwise the averaged cost is E and E_total stays one sample's.
+    public var costIsOneSampleLoss: Bool
+    public init(layerSizes: [Int]) {
+        self.layerSizes = layerSizes
+        self.costIsOneSampleLoss = true
+    }
+
+    /// E_total for one sample's error; E for the cost when it averages several samples or adds
+    /// regularisation (the round-3 review's F1: one symbol cannot take both values).
+    public func fitted(sampleCount: Int, lambda: Double) -> any Notation {
+        var fitted = self
+        fitted.costIsOneSampleLoss = sampleCount == 1 && lambda == 0
+        return fitted
+    }
 
     public var vectorsAreRows: Bool { false }
     public var biasLayout: BiasLayout { .separateVector }
@@ -85,7 +99,12 @@ public struct MazurNotation: Notation {
     }
 
     public func weightEntry(layer l: Int, i: UnitIndex, j: Int) -> Math {
-        if j == 0 { return bias(l) }
+        if j == 0 {
+            // One bias per unit (Mazur shares one per layer; the tool keeps a copy per unit), so
+            // each is named by the unit it leads into, as net and out are: b_h1, b_o2.
+            guard case .number(let i) = i else { return bias(l) }
+            return .subscripted(.identifier("b"), .text(tag(l + 1) + String(i)))
+        }
         switch i {
         case .number(let i): return .subscripted(.identifier("w"), .integer(weightNumber(layer: l, i: i, j: j)))
         case .symbol(let s):
@@ -97,11 +116,15 @@ public struct MazurNotation: Notation {
     public func accumulator(_ l: Int) -> Math { .row([.identifier("Σ"), sampleGradient(l)]) }
     public func gradient(_ l: Int) -> Math { .partial(cost, weights(l)) }
     public func sampleGradient(_ l: Int) -> Math { .partial(sampleCost, weights(l)) }
-    public var cost: Math { .subscripted(.identifier("E"), .text("total")) }
-    /// Mazur's E_total is the error of his one training sample: the per-sample loss.
+    /// E_total when the cost is one sample's loss (Mazur's example), else E.
+    public var cost: Math { costIsOneSampleLoss ? sampleCost : .identifier("E") }
+    /// Mazur's E_total is the error of his one training sample, summed over the outputs: the
+    /// per-sample loss.
     public var sampleCost: Math { .subscripted(.identifier("E"), .text("total")) }
     public var activationFunction: Math { .identifier("f") }
     public var activationDerivative: Math { .prime(activationFunction) }
+    /// f_h, f_o: the layer's tag, as in net_h and out_o.
+    public func activationFunction(layer l: Int) -> Math { .subscripted(activationFunction, .text(tag(l))) }
     public var learningRate: Math { .identifier("η") }
     public var input: Math { .identifier("i") }
     public var target: Math { .identifier("target") }
@@ -111,18 +134,23 @@ public struct MazurNotation: Notation {
         [
             .text(
                 "Mazur — inputs i₁ i₂ …, " + (layerSizes.count > 2 ? "hidden units h₁ h₂ …, " : "")
+                    + (layerSizes.count > 3 ? "a second hidden layer h′, a third h″, …, " : "")
                     + "outputs o₁ o₂ …; net is a unit's weighted input, out its activation; "
             ),
             .text(
                 "weights w₁, w₂, … are numbered layer by layer, by the unit they lead into, then the unit they come from (w₁: i₁→\(firstFed)₁, w₂: i₂→\(firstFed)₁, w\(Script.subscript(String((layerSizes.first ?? 2) + 1))): i₁→\(firstFed)₂); "
             ),
             .text(
-                layerSizes.count > 2 ? "b₁, b₂ are the biases into each layer; " : "b₁ is the bias into the outputs; "),
+                (layerSizes.count > 2 ? "b₁, b₂ are the bias vectors into each layer" : "b₁ is the bias vector into the outputs")
+                    + ", one entry per unit: b" + Script.subscript(firstFed + "1") + " leads into " + firstFed + "₁; "),
             .math(
                 .binary(
                     named("δ", .number(layerCount)), .equals, .partial(sampleCost, named("net", .number(layerCount))))),
             .text(" for one sample (Mazur's "), .math(sampleCost),
-            .text(" is the error of his one sample), the same sign as Ng's δ. " + roundingNote),
+            .text(
+                " is the error of one sample, summed over the outputs"
+                    + (costIsOneSampleLoss ? "; with one sample it is also the cost" : "; the cost E averages it over the samples")
+                    + "), the same sign as Ng's δ. " + roundingNote),
         ]
     }
 

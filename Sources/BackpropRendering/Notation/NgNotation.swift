@@ -27,7 +27,7 @@ public struct NgNotation: Notation {
     public func weightEntry(layer l: Int, i: UnitIndex, j: Int) -> Math {
         switch i {
         case .number(let i):
-            return .scripted(.identifier("Θ"), sub: .text("\(i)\(j)"), sup: .parenthesized(.integer(l)))
+            return .scripted(.identifier("Θ"), sub: .text(indexPair(i, j)), sup: .parenthesized(.integer(l)))
         case .symbol(let s):
             return .scripted(
                 .identifier("Θ"), sub: .row([.identifier(s), .integer(j)]), sup: .parenthesized(.integer(l)))
@@ -55,8 +55,9 @@ public struct NgNotation: Notation {
                 .binary(
                     .superscripted(.identifier("δ"), l), .equals,
                     .partial(sampleCost, .superscripted(.identifier("z"), l)))),
-            .text(" (output minus target), where "), .math(sampleCost),
-            .text(" is the loss of sample i alone and J their average. " + roundingNote),
+            .text(" (sign convention: output minus target, the opposite of the 15 Steps' delta), where "),
+            .math(sampleCost),
+            .text(" is the loss of sample i alone and J the cost, their average plus any regularisation. " + roundingNote),
         ]
     }
 

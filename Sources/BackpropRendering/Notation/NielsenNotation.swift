@@ -26,7 +26,7 @@ public struct NielsenNotation: Notation {
         switch i {
         case .number(let i):
             if j == 0 { return .scripted(.identifier("b"), sub: .integer(i), sup: .integer(l + 1)) }
-            return .scripted(.identifier("w"), sub: .text("\(i)\(j)"), sup: .integer(l + 1))
+            return .scripted(.identifier("w"), sub: .text(indexPair(i, j)), sup: .integer(l + 1))
         case .symbol(let s):
             if j == 0 { return .scripted(.identifier("b"), sub: .identifier(s), sup: .integer(l + 1)) }
             return .scripted(.identifier("w"), sub: .row([.identifier(s), .integer(j)]), sup: .integer(l + 1))
@@ -40,6 +40,8 @@ public struct NielsenNotation: Notation {
     public var sampleCost: Math { .subscripted(.identifier("C"), .identifier("x")) }
     public var activationFunction: Math { .identifier("σ") }
     public var activationDerivative: Math { .prime(activationFunction) }
+    /// σˡ, the layer as a plain superscript like wˡ (σ alone is the sigmoid in Nielsen's book).
+    public func activationFunction(layer l: Int) -> Math { .superscripted(activationFunction, .integer(l)) }
     public var learningRate: Math { .identifier("η") }
     public var target: Math { .identifier("y") }
     public var sampleCount: Math { .identifier("n") }
@@ -49,10 +51,12 @@ public struct NielsenNotation: Notation {
         [
             .text("Nielsen — "), .math(.superscripted(.identifier("w"), .identifier("l"))), .text(" and "),
             .math(.superscripted(.identifier("b"), .identifier("l"))),
-            .text(" lead into layer l (Ng's "),
+            .text(" lead into layer l ("), .math(.superscripted(.identifier("w"), .identifier("l"))),
+            .text(" is Ng's "),
             .math(
                 .superscripted(.identifier("Θ"), .parenthesized(.row([.identifier("l"), .op(.minus), .integer(1)])))),
-            .text(" without and with its column 0); "),
+            .text(" without its column 0, "), .math(.superscripted(.identifier("b"), .identifier("l"))),
+            .text(" is that column); "),
             .math(
                 .binary(
                     .superscripted(.identifier("δ"), .identifier("l")), .equals,
@@ -60,7 +64,7 @@ public struct NielsenNotation: Notation {
             .text(" for one sample x, the same sign as Ng's; C averages the "), .math(sampleCost),
             .text(". A superscript is a layer, not a power: "),
             .math(.superscripted(.identifier("w"), .integer(2))),
-            .text(" is the weights into layer 2. " + roundingNote),
+            .text(" is the weights into layer 2, and a square is written on parentheses, (w)². " + roundingNote),
         ]
     }
 

@@ -20,6 +20,10 @@ public protocol Notation: Sendable {
 
     /// The notation for a lesson whose layers have these sizes (input first).
     init(layerSizes: [Int])
+    /// This notation for a lesson with `sampleCount` training samples and regularisation
+    /// strength `lambda`, for notations whose names depend on them (Mazur's E_total names the
+    /// cost only when it is one sample's loss); the default is the notation unchanged.
+    func fitted(sampleCount: Int, lambda: Double) -> any Notation
     /// s₁…s_L, input first.
     var layerSizes: [Int] { get }
 
@@ -69,6 +73,11 @@ public protocol Notation: Sendable {
     var activationFunction: Math { get }
     /// Its derivative (g′; σ′; activation_diff).
     var activationDerivative: Math { get }
+    /// The activation function of Ng layer l ≥ 2, for lessons whose layers use different
+    /// functions, so that one symbol never stands for two (g⁽²⁾; σ²; activation⁽²⁾; f_h).
+    func activationFunction(layer l: Int) -> Math
+    /// Its derivative (g⁽²⁾′; σ²′; activation_diff⁽²⁾; f_h′).
+    func activationDerivative(layer l: Int) -> Math
     /// The learning rate (α; η).
     var learningRate: Math { get }
     /// The regularisation strength.
@@ -252,6 +261,20 @@ extension Notation {
     public func layerLabel(_ l: Int) -> String { String(l) }
     public func layerName(_ l: Int) -> String { "layer " + layerLabel(l) }
     public func sourceStepName(_ step: Step) -> String? { nil }
+    public func fitted(sampleCount: Int, lambda: Double) -> any Notation { self }
+    public func activationFunction(layer l: Int) -> Math {
+        .superscripted(activationFunction, .parenthesized(.integer(l)))
+    }
+    public func activationDerivative(layer l: Int) -> Math {
+        if case .prime(let f) = activationDerivative, f == activationFunction { return .prime(activationFunction(layer: l)) }
+        return .superscripted(activationDerivative, .parenthesized(.integer(l)))
+    }
+}
+
+/// The two indices of a weight as one subscript: "12" while both are single digits, "11,0"
+/// once either has two, so that row 11 column 0 cannot be read as row 1 column 10.
+func indexPair(_ i: Int, _ j: Int) -> String {
+    i > 9 || j > 9 ? "\(i),\(j)" : "\(i)\(j)"
 }
 
 extension Math {

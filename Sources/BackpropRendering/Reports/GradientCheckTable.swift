@@ -49,12 +49,17 @@ public enum GradientCheckTable {
         output += "Rows: " + orderDescription(notation.biasLayout) + "\n"
         output += "\n" + TextTable.render(rows, rightAligned: [false, false, true, true]) + "\n"
         let difference = check.relativeDifference
-        let verdict = passes ? "passes" : "FAILS"
+        let verdict =
+            passes ? "passes" : (check.isInconclusive ? "inconclusive" : "FAILS")
         if let kinks = check.kinkEntries, !kinks.isEmpty {
             let names = kinks.map { name($0) + " (" + connection($0) + ")" }
             output +=
-                "left out (a ReLU kink: ±ε moves a unit's z across 0, where central differences average two slopes and backprop uses g′(0) = 0): "
+                "left out (a ReLU kink: ±ε moves a unit's z across 0, where central differences mix the two slopes and backprop uses the slope on z's side, 0 at z = 0 exactly): "
                 + names.joined(separator: ", ") + "\n"
+        }
+        if !passes, check.isInconclusive, let floor = check.roundoffFloor {
+            output +=
+                "Inconclusive, not failed: the gradients are so small that rounding the two costs J(θ ± ε) alone moves a central difference by up to \(NumberFormat.compactScientific(floor)) over these parameters, and ‖num − D‖ = \(NumberFormat.compactScientific(check.differenceNorm ?? 0)) is within that. Central differences cannot judge backprop here.\n"
         }
         output +=
             "The bar is \(NumberFormat.compactScientific(bar)); Ng's ex4 asks for < \(NumberFormat.compactScientific(GradientCheck.ngBar)).\n"

@@ -75,12 +75,22 @@ public enum TraceTextRenderer {
         for index in trace.Delta.indices { lines.append(matrix("Δ\(sup(index + 1))", trace.Delta[index])) }
         for index in trace.D.indices { lines.append(matrix("D\(sup(index + 1))", trace.D[index])) }
         if let check = trace.gradientCheck {
+            let kinks = check.kinkEntries?.count ?? 0
+            let count =
+                kinks == 0
+                ? "\(check.checkedParameters) of \(check.totalParameters) parameters"
+                : "\(check.judgedParameters) of \(check.checkedParameters) parameters; \(kinks) at a ReLU kink left out"
             lines.append(
-                "gradient check (ε = \(NumberFormat.roundTrip(check.epsilon)), \(check.checkedParameters) of \(check.totalParameters) parameters): relative difference \(NumberFormat.scientific(check.relativeDifference))"
+                "gradient check (ε = \(NumberFormat.roundTrip(check.epsilon)), \(count)): relative difference \(NumberFormat.scientific(check.relativeDifference))"
+                    + (check.isInconclusive ? " (inconclusive: gradients too small for central differences)" : "")
             )
         }
         for index in trace.updatedWeights.indices {
-            lines.append(matrix("Θ\(sup(index + 1)) − αD\(sup(index + 1))", trace.updatedWeights[index]))
+            // With frozen biases column 0 is not updated, so the matrix is not Θ − αD (review F7).
+            let label =
+                trace.lesson.updateBiases
+                ? "Θ\(sup(index + 1)) − αD\(sup(index + 1))" : "updated Θ\(sup(index + 1)) (bias column frozen)"
+            lines.append(matrix(label, trace.updatedWeights[index]))
         }
         lines.append("cost after one update = \(format.string(trace.costAfterUpdate))")
         if let training = trace.training, let last = training.costs.last {

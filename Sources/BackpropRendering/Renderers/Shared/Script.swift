@@ -40,8 +40,11 @@ extension Script {
             ? superscript(text.replacingOccurrences(of: " ", with: "")) : nil
     }
 
-    /// `text` lowered, or nil when some character has no subscript form.
+    /// `text` lowered, or nil when some character has no subscript form; digits separated by
+    /// commas are lowered with the commas kept.
     public static func subscriptIfPossible(_ text: String) -> String? {
-        text.allSatisfy { subscripts[$0] != nil } ? Script.`subscript`(text) : nil
+        // No subscript comma exists; the plain one separates two-digit indices (Θ⁽¹⁾₁₁,₀).
+        text.allSatisfy { subscripts[$0] != nil } || text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ",") })
+            ? Script.`subscript`(text) : nil
     }
 }
