@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(
             name: "BackpropRenderingTests",
             dependencies: ["BackpropRendering", "BackpropTestSupport"],
-            exclude: ["Goldens"]
+            exclude: ["Goldens", "NumberLessons"]
         ),
         .testTarget(
             name: "BackpropTutorCLITests",
