@@ -332,7 +332,8 @@ struct NumberDisplayTests {
     @Test("a learner who asks for fewer digits gets them; below that the rule is the same")
     func fewerDigitsWhenAsked() {
         #expect(NumberFormat(decimals: 2).string(0.1234) == "0.12")
-        #expect(NumberFormat(decimals: 2).string(0.000438568) == "0.00044")
+        #expect(NumberFormat(decimals: 2).string(0.00438568) == "0.0044")
+        #expect(NumberFormat(decimals: 2).string(0.000438568) == "4.4e-04")
         #expect(NumberFormat(decimals: 9).string(0.000438568) == "0.000438568")
         #expect(NumberFormat(decimals: 4).string(0.0004) == "0.000400")
         #expect(NumberFormat(decimals: 4).string(-3.05e-06) == "-3.05e-06")

@@ -5,8 +5,6 @@ import Foundation
 extension Narrator {
     /// Significant digits of the relative difference ‖num − D‖ / ‖num + D‖ (2.4669e-11).
     static let relativeDifferenceDigits = 5
-    /// Significant digits of the same difference quoted in prose ("agree to 2.5e-11").
-    static let quotedDifferenceDigits = 2
 
     /// A bar such as `GradientCheck.ngBar` as Ng writes it, "1e-9". No `NumberStyle` prints a
     /// power of ten this way (`.scientific(1)` gives "1e-09"), so the bars stay words.
@@ -92,7 +90,7 @@ extension Narrator {
                     .t(
                         "Central differences are themselves only accurate to about ε² times the cost's third derivative, so on this lesson the two agree to "
                     ),
-                    .m(.number(difference, .scientific(Self.quotedDifferenceDigits))),
+                    .m(.number(difference, NumberFormat(decimals: decimals).style(telling: difference, from: ngBar))),
                     .t(
                         " rather than below Ng's \(Self.barText(ngBar)). A much larger difference points to a mistake, but not every mistake is large: one that changes the gradient only a little (say a regularisation term forgotten with a small λ) can give a difference near 1e-3."
                     ),

@@ -96,7 +96,8 @@ public struct Narrator: Sendable {
         .convention(
             notation.convention(
                 roundingNote:
-                    "Numbers are rounded to \(decimals) decimals; the trace keeps full precision (trace --format json)."
+                    NumberFormat(decimals: decimals).ruleSentence
+                    + "; the trace keeps full precision (trace --format json)."
             ))
     }
 
