@@ -9,7 +9,9 @@
 /// - **A substituted line agrees with its result as printed.** Redoing a line of substituted
 ///   numbers by hand, with the numbers as printed, gives the result as printed: when the
 ///   rounded operands would not (0.2910 − 0.2984 is −0.0074, not −0.00734), the line's numbers
-///   get one more digit at a time until they do (0.29103 − 0.29837).
+///   get one more digit at a time until they do (0.29103 − 0.29837), at most
+///   `mostLineDigits` more. A result that is that close to a rounding tie is marked
+///   `unroundedNote` instead ("from unrounded values").
 extension NumberFormat {
     /// `narrative` with every number in the style it prints in.
     public func displayed(_ narrative: Narrative) -> Narrative {
@@ -87,9 +89,17 @@ extension NumberFormat {
         }
     }
 
+    /// The most digits a substituted line gets beyond the rule's to give its result by hand.
+    public static let mostLineDigits = 2
+
+    /// The note on a result that the substituted line, as printed, does not reproduce even
+    /// with `mostLineDigits` more digits (a result next to a rounding tie).
+    public static let unroundedNote = "from unrounded values"
+
     /// `equation` with its numbers resolved, every substituted line printed with the digits it
-    /// needs to give the result as printed (see the type's summary). A line that no number of
-    /// digits makes agree (a result on a rounding tie) keeps the rule's digits.
+    /// needs to give the result as printed (see the type's summary). A line that
+    /// `mostLineDigits` more digits do not make agree keeps the rule's digits, and the result
+    /// says it comes from unrounded values.
     public func displayed(_ equation: Equation) -> Equation {
         var copy = equation
         copy.lhs = displayed(equation.lhs)
@@ -100,15 +110,24 @@ extension NumberFormat {
         guard roles.last == .result, let result = copy.steps.last?.expression,
             let printedResult = printedEntries(result)
         else { return copy }
+        var agreesEverywhere = true
         for (index, role) in roles.enumerated() where role == .substituted {
             let line = equation.steps[index].expression
-            for extra in 0...Self.mostDigits {
+            var agreed = false
+            for extra in 0...Self.mostLineDigits {
                 let candidate = displayed(line, moreDigits: extra)
                 if agrees(candidate, with: printedResult) {
                     copy.steps[index].expression = candidate
+                    agreed = true
                     break
                 }
             }
+            // Say "from unrounded values" only where that is the reason: the line at full
+            // precision gives the printed result (a hand-made false line is left as it is).
+            agreesEverywhere = agreesEverywhere && (agreed || !agrees(line, with: printedResult, asPrinted: false))
+        }
+        if !agreesEverywhere, copy.steps[copy.steps.count - 1].comment == nil {
+            copy.steps[copy.steps.count - 1].comment = Self.unroundedNote
         }
         return copy
     }
@@ -131,8 +150,10 @@ extension NumberFormat {
     }
 
     /// Whether `line`, computed from its numbers as printed, prints as `result` does.
-    private func agrees(_ line: Math, with result: [(value: Double, style: NumberStyle?)]) -> Bool {
-        guard let value = try? MathEvaluator().value(of: asPrinted(line)) else { return true }
+    private func agrees(_ line: Math, with result: [(value: Double, style: NumberStyle?)], asPrinted: Bool = true)
+        -> Bool
+    {
+        guard let value = try? MathEvaluator().value(of: asPrinted ? self.asPrinted(line) : line) else { return true }
         guard value.entries.count == result.count else { return true }
         for (computed, shown) in zip(value.entries, result) {
             guard let style = shown.style else {
