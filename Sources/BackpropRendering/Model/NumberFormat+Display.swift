@@ -10,8 +10,9 @@
 ///   numbers by hand, with the numbers as printed, gives the result as printed: when the
 ///   rounded operands would not (0.2910 − 0.2984 is −0.0074, not −0.00734), the line's numbers
 ///   get one more digit at a time until they do (0.29103 − 0.29837), at most
-///   `mostLineDigits` more. A result that is that close to a rounding tie is marked
-///   `unroundedNote` instead ("from unrounded values").
+///   `mostLineDigits` more. A result that the line, as printed, still does not reproduce (one
+///   next to a rounding tie) is written with ≈ instead of =: the numbers before it are rounded,
+///   and the result comes from the unrounded values.
 extension NumberFormat {
     /// `narrative` with every number in the style it prints in.
     public func displayed(_ narrative: Narrative) -> Narrative {
@@ -49,10 +50,14 @@ extension NumberFormat {
 
     /// `math` with every `.document` number in a concrete style: the cells of a matrix as one
     /// unit, any other number alone; each with `moreDigits` digits beyond the rule's, except a
-    /// unit whose numbers all print exactly already (more digits would only add zeros).
+    /// unit whose numbers all print exactly already (more digits would only add zeros) and a
+    /// unit in scientific form.
     public func displayed(_ math: Math, moreDigits: Int = 0) -> Math {
         func more(_ style: NumberStyle, _ values: [Double]) -> NumberStyle {
             if values.allSatisfy({ Double(string($0, style: style)) == $0 }) { return style }
+            // Scientific form already keeps 3 digits of every entry; more would only widen the
+            // widest matrices (5 columns no longer fit a 4:3 slide).
+            if case .scientific = style { return style }
             var style = style
             for _ in 0..<moreDigits {
                 guard let next = style.withMoreDigits(1) else { break }
@@ -92,14 +97,10 @@ extension NumberFormat {
     /// The most digits a substituted line gets beyond the rule's to give its result by hand.
     public static let mostLineDigits = 2
 
-    /// The note on a result that the substituted line, as printed, does not reproduce even
-    /// with `mostLineDigits` more digits (a result next to a rounding tie).
-    public static let unroundedNote = "from unrounded values"
-
     /// `equation` with its numbers resolved, every substituted line printed with the digits it
     /// needs to give the result as printed (see the type's summary). A line that
-    /// `mostLineDigits` more digits do not make agree keeps the rule's digits, and the result
-    /// says it comes from unrounded values.
+    /// `mostLineDigits` more digits do not make agree keeps the rule's digits, and the result's
+    /// `=` becomes `≈` (it comes from the unrounded values; no wider than before).
     public func displayed(_ equation: Equation) -> Equation {
         var copy = equation
         copy.lhs = displayed(equation.lhs)
@@ -122,12 +123,12 @@ extension NumberFormat {
                     break
                 }
             }
-            // Say "from unrounded values" only where that is the reason: the line at full
+            // Write ≈ (from unrounded values) only where that is the reason: the line at full
             // precision gives the printed result (a hand-made false line is left as it is).
             agreesEverywhere = agreesEverywhere && (agreed || !agrees(line, with: printedResult, asPrinted: false))
         }
-        if !agreesEverywhere, copy.steps[copy.steps.count - 1].comment == nil {
-            copy.steps[copy.steps.count - 1].comment = Self.unroundedNote
+        if !agreesEverywhere, copy.steps[copy.steps.count - 1].relation == .equals {
+            copy.steps[copy.steps.count - 1].relation = .approximately
         }
         return copy
     }
