@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "BackpropRenderingTests",
             dependencies: ["BackpropRendering", "BackpropTestSupport"],
-            exclude: ["Goldens"]
+            exclude: ["Goldens", "NumberLessons"]
         ),
         .testTarget(
             name: "BackpropDiagnosisTests", dependencies: ["BackpropDiagnosis", "BackpropTestSupport"],

@@ -72,7 +72,7 @@ struct BackpropWordsTests {
         #expect(tulleken.contains("(first 12 rows shown; the check covers all 15 weights)"))
         #expect(!tulleken.contains("backprop-tutor check"))
         // The first rows are W's first row, as `check --notation tulleken` lists them.
-        #expect(tulleken.contains("W[0,0] 0.0586 0.0586 W[0,1] 0.0485 0.0485 W[0,2] -0.0168"))
+        #expect(tulleken.contains("W[0,0] 0.05862 0.05862 W[0,1] 0.04849 0.04849 W[0,2] -0.01680"))
         #expect(!tulleken.contains("1e-2 or more"))
         #expect(!tulleken.contains("backprop is right"))
         let ng = try Self.text("ng-lecture", .gradientCheck, .ng)

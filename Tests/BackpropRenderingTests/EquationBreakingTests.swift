@@ -55,11 +55,11 @@ struct EquationBreakingTests {
         let format = NumberFormat(decimals: 4)
         #expect(format.string(-0.0000143).contains("e"))
         let scientific = MathWidth.of(.number(-0.0000143), format: format)
-        // −1.43 × 10⁻⁵: 5 characters, an operator, "10" and a two-character script.
+        // −1.43×10⁻⁵: 5 characters, a tight × (one character), "10" and a two-character script.
         let expected =
-            5 * MathWidth.characterWidth + MathWidth.binaryOperatorWidth + 2 * MathWidth.characterWidth
+            5 * MathWidth.characterWidth + 3 * MathWidth.characterWidth
             + MathWidth.scriptScale * 2 * MathWidth.characterWidth + MathWidth.numberPadding
         #expect(abs(scientific - expected) < 1e-9)
-        #expect(scientific > MathWidth.of(.number(-0.0143), format: format) + 2)
+        #expect(scientific > 8 * MathWidth.characterWidth)
     }
 }

@@ -91,7 +91,7 @@ struct LaTeXRendererTests {
     @Test("numbers use the one formatter: same rounding as the terminal, no -0")
     func numbers() {
         #expect(renderer.math(.number(-0.0)) == "0.0000")
-        #expect(renderer.math(.number(-0.00001)) == #"-1.00 \times 10^{-5}"#)
+        #expect(renderer.math(.number(-0.00001)) == #"-1.00{\times}10^{-5}"#)
         #expect(LaTeXRenderer(decimals: 2).math(.number(0.125)) == NumberFormat(decimals: 2).string(0.125))
         #expect(renderer.math(.number(-.infinity)) == #"-\infty"#)
     }

@@ -189,9 +189,9 @@ struct SemanticMathTests {
         #expect(text.render(.number(0.123456789, .fixed(12))) == "0.123456789000")
         #expect(text.render(.number(-2.46694e-11, .scientific(5))) == "-2.4669e-11")
         #expect(text.render(.number(1e-4, .roundTrip)) == "0.0001")
-        #expect(LaTeXRenderer().math(.number(-2.46694e-11, .scientific(5))) == #"-2.4669 \times 10^{-11}"#)
+        #expect(LaTeXRenderer().math(.number(-2.46694e-11, .scientific(5))) == #"-2.4669{\times}10^{-11}"#)
         #expect(LaTeXRenderer().math(.number(.infinity)) == #"\infty"#)
-        #expect(LaTeXRenderer().math(.number(-0.00001)) == #"-1.00 \times 10^{-5}"#)
+        #expect(LaTeXRenderer().math(.number(-0.00001)) == #"-1.00{\times}10^{-5}"#)
     }
 
     @Test("a long sum breaks before its + in text and in LaTeX, never inside a product")

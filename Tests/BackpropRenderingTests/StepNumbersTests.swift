@@ -37,11 +37,11 @@ struct StepNumbersTests {
             if let exponent = printed.firstIndex(where: { $0 == "e" || $0 == "E" }) {
                 let significant = printed[..<exponent].filter(\.isNumber).count
                 style = "e\(significant)"
-                format = { NumberFormat.scientific($0, significant: significant) }
+                format = { NumberFormat().string($0, style: .scientific(significant)) }
             } else {
                 let decimals = printed.split(separator: ".").last?.count ?? 0
                 style = "f\(decimals)"
-                format = NumberFormat(decimals: decimals).string
+                format = { NumberFormat().string($0, style: .fixed(decimals)) }
             }
             if printedForms[style] == nil {
                 let values = includesNegations ? values + values.map { -$0 } : values
@@ -81,14 +81,19 @@ struct StepNumbersTests {
         // And the backward pass's own numbers are all there.
         let format = NumberFormat(decimals: decimals)
         let sample = trace.samples[0]
+        // Each as its vector or matrix prints it: one style for the whole unit.
         for delta in sample.delta {
+            let unit = format.style(for: delta)
             for value in delta {
-                #expect(printed.contains(format.string(value)), "δ entry \(format.string(value)) is missing")
+                let text = format.string(value, style: unit)
+                #expect(printed.contains(text), "δ entry \(text) is missing")
             }
         }
         for gradient in sample.gradient {
+            let unit = format.style(for: gradient.values)
             for value in gradient.values {
-                #expect(printed.contains(format.string(value)), "gradient entry \(format.string(value)) is missing")
+                let text = format.string(value, style: unit)
+                #expect(printed.contains(text), "gradient entry \(text) is missing")
             }
         }
     }

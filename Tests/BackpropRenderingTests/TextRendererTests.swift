@@ -27,15 +27,18 @@ struct TextRendererTests {
     }
 
     @Test(
-        "zero prints as 0.0000, never -0.0000; a non-zero value too small for the precision keeps 3 significant digits")
+        "zero prints as 0.0000, never -0.0000; a non-zero value keeps 3 significant digits, in fixed point up to 2 more decimals"
+    )
     func tinyValues() {
         #expect(renderer.render(Math.number(-0.0)) == "0.0000")
         #expect(renderer.render(Math.number(0)) == "0.0000")
         #expect(renderer.render(Math.number(-0.00001)) == "-1.00e-05")
         #expect(renderer.render(Math.number(-3.05e-6)) == "-3.05e-06")
-        #expect(TextRenderer(decimals: 2).render(Math.number(-0.004)) == "-4.00e-03")
-        #expect(renderer.render(Math.number(-0.00005)) == "-0.0001")
-        #expect(TextRenderer(decimals: 0).render(Math.number(0.4)) == "4.00e-01")
+        // At 2 decimals a learner asked for 2 significant digits; 0.004 needs 4 decimals for them.
+        #expect(TextRenderer(decimals: 2).render(Math.number(-0.004)) == "-0.0040")
+        #expect(renderer.render(Math.number(-0.00005)) == "-5.00e-05")
+        #expect(renderer.render(Math.number(-0.0005)) == "-0.000500")
+        #expect(TextRenderer(decimals: 0).render(Math.number(0.4)) == "0.4")
         #expect(TextRenderer(decimals: 0).render(Math.number(2)) == "2")
         #expect(renderer.render(Math.number(999_999.5)) == "999999.5000")
         #expect(renderer.render(Math.number(-4.79e8)) == "-4.79e+08")

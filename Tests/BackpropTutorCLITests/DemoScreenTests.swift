@@ -51,7 +51,8 @@ struct DemoScreenTests {
         #expect(first.last == "a⁽¹⁾ = x")
         // a⁽¹⁾'s last line comes with what follows it, up to the first line of the next equation.
         let second = Array(step.visibleLines(atStage: 1).dropFirst(first.count))
-        #expect(second == ["     = ⎡0.5000⎤", "       ⎣1.0000⎦", "", "z⁽²⁾ = Θ⁽¹⁾[1; a⁽¹⁾]"])
+        // x is the lesson's input, printed as given (issue 20).
+        #expect(second == ["     = ⎡0.5⎤", "       ⎣1.0⎦", "", "z⁽²⁾ = Θ⁽¹⁾[1; a⁽¹⁾]"])
         let third = Array(step.visibleLines(atStage: 2).dropFirst(first.count + second.count))
         #expect(third.count == 3 && third[1].hasPrefix("     = ⎢-0.3000"), "\(third)")
     }
@@ -124,10 +125,10 @@ struct DemoScreenTests {
         let before = PrintedNumbers.numbers(in: step.visibleLines(atStage: 0))
         state.stage = 1
         let frame = screen.frame(state, revealed: step, stepCount: 15, previousNumbers: before).joined(separator: "\n")
-        #expect(frame.contains("\u{1B}[1;33m0.5000\u{1B}[22;39m"), "x's numbers are new")
+        #expect(frame.contains("\u{1B}[1;33m0.5\u{1B}[22;39m"), "x's numbers (as given) are new")
         let plain = DemoScreen(size: WindowSize(columns: 100, rows: 30), usesColor: false)
         let boldFrame = plain.frame(state, revealed: step, stepCount: 15, previousNumbers: before).joined()
-        #expect(boldFrame.contains("\u{1B}[1m0.5000\u{1B}[22m") && !boldFrame.contains("33m"))
+        #expect(boldFrame.contains("\u{1B}[1m0.5\u{1B}[22m") && !boldFrame.contains("33m"))
         // Going back to a stage whose numbers were all on screen highlights nothing.
         let after = PrintedNumbers.numbers(in: step.visibleLines(atStage: 1))
         state.stage = 0

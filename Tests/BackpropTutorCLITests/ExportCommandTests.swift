@@ -150,7 +150,7 @@ struct ExportCommandTests {
         #expect(!six.standardOutput.contains("0.5933"))
         #expect(four.standardOutput.contains("0.5933"))
         #expect(!four.standardOutput.contains("0.593270"))
-        #expect(six.standardOutput.contains("rounded to 6 decimals"))
+        #expect(six.standardOutput.contains("shown to 6 decimals"))
     }
 
     @Test("--sample follows another sample through the per-sample steps and the figure")

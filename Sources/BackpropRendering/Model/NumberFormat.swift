@@ -2,11 +2,23 @@ import Foundation
 
 /// The one number formatter for everything a learner sees.
 ///
-/// Fixed-point with a given number of decimals; zero prints as `0.0000` (never `-0.0000`). A
-/// value that is not zero but too small to show at that precision is never printed as zero:
-/// it keeps `tinySignificantDigits` significant digits in scientific form (`-3.05e-06`), so a
-/// learner can tell a vanishing gradient from an exact 0; magnitudes of a million and more print
-/// the same way (`4.79e+08`). Deterministic: no locale is consulted.
+/// The rule, for `decimals` = P (`--precision`, default 4):
+/// - **P decimals, and at least 3 significant digits.** A number is printed in fixed point with
+///   P decimals when that leaves it 3 significant digits (`0.5933`, `0.0146`); a smaller one gets
+///   the decimals it needs for 3, up to P + 2 (`0.00877`, `0.000439`); below that it is printed in
+///   scientific form with 3 significant digits (`-3.05e-06`), so a vanishing gradient is never
+///   hidden as 0. A learner who asks for fewer than 3 decimals gets that many significant digits
+///   instead (`--precision 2`: `0.12`, `0.00044`; `--precision 0`: `0.7`, `0.05`, `2`).
+/// - **Exactly 0 prints as 0** with P decimals (`0.0000`, never `-0.0000`).
+/// - **A number is printed as a whole number only when it is one**: 0.99999774 is `0.999998`,
+///   not `1.0000`, so `1 − a` can be checked; it gets the decimals it needs, up to 16.
+/// - **Magnitudes of a million and more** print in scientific form (`4.79e+08`).
+/// - In scientific form a number keeps 3 significant digits, or P − 1 when that is more
+///   (`--precision 9`: `3.0500000e-06`).
+///
+/// How numbers that belong together are shown (one matrix, one table column, one substituted
+/// line and its result) is decided in `NumberFormat+Display.swift`, from the same rule.
+/// Deterministic: no locale is consulted.
 public struct NumberFormat: Equatable, Sendable {
     /// Digits after the decimal point.
     public var decimals: Int
@@ -20,23 +32,102 @@ public struct NumberFormat: Equatable, Sendable {
     /// 3.4e+08 reads better than nine digits and four zeros).
     public static let largestFixed = 1e6
 
-    /// Significant digits of a non-zero value too small for the fixed-point precision, or
-    /// too large for fixed point.
-    public static let tinySignificantDigits = 3
+    /// How many decimals beyond the document's a small number may take for its significant
+    /// digits before it is printed in scientific form (0.000439 at 4 decimals, not 4.39e-04).
+    public static let extraDecimals = 2
 
-    /// `value` in fixed point, e.g. `0.5933`; `0.0000` for zero; scientific (`3.05e-06`) for a
-    /// non-zero value that would round to zero.
+    /// The most digits after the point (or in a mantissa) anything prints with: a double holds
+    /// about 16 significant digits.
+    public static let mostDigits = 16
+
+    /// Significant digits in scientific form.
+    public var scientificDigits: Int { max(significantDigits, decimals - 1) }
+
+    /// `value` printed alone, by the rule above (`0.5933`, `0.000439`, `-3.05e-06`).
     public func string(_ value: Double) -> String {
-        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
-        if abs(value) >= Self.largestFixed { return Self.scientific(value, significant: Self.tinySignificantDigits) }
-        let text = String(format: "%.\(decimals)f", value)
-        let digits = text.filter { $0 != "-" && $0 != "." }
-        guard digits.allSatisfy({ $0 == "0" }) else { return text }
-        if value == 0 { return text.hasPrefix("-") ? String(text.dropFirst()) : text }
-        return Self.scientific(value, significant: Self.tinySignificantDigits)
+        Self.text(value, style: style(for: [value]))
     }
 
-    /// Scientific notation with `significant` digits, e.g. `2.4669e-11`, for tiny differences.
+    /// The style in which all of `values` print alike: fixed point with the decimals the
+    /// neediest value asks for, or, when one of them needs scientific form, all in scientific
+    /// form; in either, as many more digits as it takes for no value that is not whole to print
+    /// as a whole number.
+    public func style(for values: [Double]) -> NumberStyle {
+        let shown = values.filter { $0.isFinite && $0 != 0 }
+        guard !shown.isEmpty else { return .fixed(decimals) }
+        var decimalsNeeded = decimals
+        var scientific = false
+        for value in shown {
+            if abs(value) >= Self.largestFixed {
+                scientific = true
+                continue
+            }
+            let needed = significantDigits - 1 - Self.exponent(of: value, significant: significantDigits)
+            if needed > decimals + Self.extraDecimals { scientific = true }
+            decimalsNeeded = max(decimalsNeeded, needed)
+        }
+        var style: NumberStyle = scientific ? .scientific(scientificDigits) : .fixed(decimalsNeeded)
+        // No value that is not whole prints as a whole number (1 − a with a = 0.99999774).
+        while shown.contains(where: { Self.looksWhole($0, in: style) }), let more = style.withMoreDigits(1) {
+            style = more
+        }
+        return style
+    }
+
+    /// The most decimals a given number (an input, a target) is printed with exactly.
+    public static let givenMostDecimals = 6
+
+    /// The style in which all of `values`, given by the lesson, print exactly and alike: fixed
+    /// point with the fewest decimals that show each of them exactly (`0.05` and `0.10`; `1` and
+    /// `0`), or the document's rule (`style(for:)`) when one needs more than `givenMostDecimals`.
+    public func givenStyle(for values: [Double]) -> NumberStyle {
+        var places = 0
+        for value in values where value.isFinite {
+            guard
+                let exact = (0...Self.givenMostDecimals).first(where: {
+                    Double(String(format: "%.\($0)f", value)) == value
+                })
+            else { return style(for: values) }
+            places = max(places, exact)
+        }
+        return .fixed(places)
+    }
+
+    /// Whether `value`, which is not a whole number, prints as one in `style`.
+    static func looksWhole(_ value: Double, in style: NumberStyle) -> Bool {
+        guard value != value.rounded(), let read = Double(text(value, style: style)) else { return false }
+        return read == read.rounded()
+    }
+
+    /// The power of ten of `value`'s leading digit once rounded to `significant` digits
+    /// (0.00099996 → −3: it rounds to 1.00e-03).
+    static func exponent(of value: Double, significant: Int) -> Int {
+        let text = String(format: "%.\(max(0, significant - 1))e", value)
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return 0 }
+        return exponent
+    }
+
+    /// `value` in a concrete style: fixed point with exactly that many decimals (zero without
+    /// a sign), scientific with that many significant digits, or the shortest round trip
+    /// (`.document`, which needs the document's decimals, is printed at the default 4).
+    static func text(_ value: Double, style: NumberStyle) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
+        switch style {
+        case .fixed(let places):
+            let text = String(format: "%.\(max(0, min(17, places)))f", value)
+            let isZero = text.allSatisfy { $0 == "-" || $0 == "0" || $0 == "." }
+            return isZero && text.hasPrefix("-") ? String(text.dropFirst()) : text
+        case .scientific(let significant):
+            return String(format: "%.\(max(0, min(16, significant - 1)))e", value)
+        case .roundTrip:
+            return roundTrip(value)
+        case .document, .given:
+            return NumberFormat().string(value, style: style)
+        }
+    }
+
+    /// Scientific notation with `significant` digits, e.g. `2.4669e-11`, for tiny differences;
+    /// zero as `0` (a count of zero, not a measurement).
     public static func scientific(_ value: Double, significant: Int = 5) -> String {
         guard value.isFinite else { return value.isNaN ? "NaN" : (value > 0 ? "∞" : "−∞") }
         if value == 0 { return "0" }

@@ -212,12 +212,12 @@ extension Narrator {
         ]
     }
 
-    /// Whether the product of the factors rounded to the document's decimals, itself rounded,
-    /// differs from the rounded product.
+    /// Whether the product of the factors as printed differs from the product as printed. The
+    /// display gives a line of factors the digits it needs to give its result
+    /// (`NumberFormat.displayed(_:)`), so this holds only on a rounding tie.
     func handProductDiffers(_ factors: [Double], product: Double) -> Bool {
-        let scale = pow(10, Double(decimals))
-        func rounded(_ x: Double) -> Double { (x * scale).rounded() / scale }
-        let byHand = factors.map(rounded).reduce(1, *)
-        return rounded(byHand) != rounded(product)
+        let format = NumberFormat(decimals: decimals)
+        let line = factors.dropFirst().reduce(Math.number(factors.first ?? 1)) { .times($0, .number($1)) }
+        return !format.redoesByHand(format.displayed(Equation(.text("product"), equals: [line, .number(product)])))
     }
 }

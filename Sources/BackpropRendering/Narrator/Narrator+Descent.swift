@@ -68,6 +68,8 @@ extension Narrator {
         let predicted = trace.predictedCostChange
         let actual = trace.costAfterUpdate - trace.cost
         guard predicted.isFinite, actual.isFinite else { return [] }
+        // The sentence below compares the two: print them with digits that differ (review M5).
+        let compared = NumberFormat(decimals: decimals).style(telling: predicted, from: actual)
         var blocks: [Block] = [
             .paragraph([
                 .t("To first order, a step of "), .m(notation.learningRate),
@@ -84,14 +86,14 @@ extension Narrator {
                         .init(
                             .approximately, .negate(.parenthesized(.times(.number(rate, .roundTrip), .number(squares))))
                         ),
-                        .init(.equals, .number(predicted)),
+                        .init(.equals, .number(predicted, compared)),
                     ])),
             .equation(
                 Equation(
                     .text("actual change"),
                     [
                         .init(.equals, .subtract(.number(trace.costAfterUpdate), .number(trace.cost))),
-                        .init(.equals, .number(actual)),
+                        .init(.equals, .number(actual, compared)),
                     ])),
         ]
         let comparison: String

@@ -27,7 +27,7 @@ extension Narrator {
                         .identifier("error_vector"),
                         equals: [
                             .subtract(notation.target, notation.activation(L)),
-                            .subtract(vector(sample.y), vector(a)),
+                            .subtract(vector(sample.y, style: .given), vector(a)),
                             vector(sample.outputError.map { -$0 }),
                         ])))
             if loss == .squaredError {
@@ -61,7 +61,7 @@ extension Narrator {
                         notation.delta(L),
                         equals: [
                             .subtract(notation.activation(L), notation.target),
-                            .subtract(vector(a), vector(sample.y)),
+                            .subtract(vector(a), vector(sample.y, style: .given)),
                             vector(delta),
                         ])))
             blocks.append(.paragraph(crossEntropyCancellation()))
@@ -80,7 +80,7 @@ extension Narrator {
                             .init(
                                 .equals,
                                 .hadamard(
-                                    outputErrorFactor(output: vector(a), target: vector(sample.y)), vector(slopes))),
+                                    outputErrorFactor(output: vector(a), target: vector(sample.y, style: .given)), vector(slopes))),
                             .init(.equals, .hadamard(vector(sample.outputError), vector(slopes))),
                             .init(.equals, vector(delta)),
                         ])))

@@ -13,7 +13,7 @@ extension Narrator {
                 Equation(
                     notation.activation(1),
                     equals: notation.activation(1) == notation.input
-                        ? [vector(sample.x)] : [notation.input, vector(sample.x)])),
+                        ? [vector(sample.x, style: .given)] : [notation.input, vector(sample.x, style: .given)])),
         ]
         for l in 1..<layerCount {
             let theta = trace.weights[l - 1]
@@ -150,7 +150,7 @@ extension Narrator {
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
             rows.append([
-                [.t("\(sample.index + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y))],
+                [.t("\(sample.index + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y, style: .given))],
                 [.m(.number(sample.loss))],
             ])
         }

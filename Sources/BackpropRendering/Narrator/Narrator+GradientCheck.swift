@@ -5,8 +5,6 @@ import Foundation
 extension Narrator {
     /// Significant digits of the relative difference ‖num − D‖ / ‖num + D‖ (2.4669e-11).
     static let relativeDifferenceDigits = 5
-    /// Significant digits of the same difference quoted in prose ("agree to 2.5e-11").
-    static let quotedDifferenceDigits = 2
 
     /// A bar such as `GradientCheck.ngBar` as Ng writes it, "1e-9". No `NumberStyle` prints a
     /// power of ten this way (`.scientific(1)` gives "1e-09"), so the bars stay words.
@@ -102,7 +100,7 @@ extension Narrator {
                     .t(
                         "Central differences are themselves only accurate to about ε² times the cost's third derivative, so on this lesson the two agree to "
                     ),
-                    .m(.number(difference, .scientific(Self.quotedDifferenceDigits))),
+                    .m(.number(difference, NumberFormat(decimals: decimals).style(telling: difference, from: ngBar))),
                     .t(
                         " rather than below Ng's \(Self.barText(ngBar)). A much larger difference points to a mistake, but not every mistake is large: one that changes the gradient only a little (say a regularisation term forgotten with a small λ) can give a difference near 1e-3."
                     ),
@@ -114,9 +112,9 @@ extension Narrator {
                     .t(
                         "The check is inconclusive here, not failed: some of these gradients are tiny (as when units saturate), and a central difference cannot measure a slope that small. The two costs J(θ ± ε) differ from the true ones by rounding in their last digits, and dividing that by 2ε gives a difference of up to "
                     ),
-                    .m(.number(floor, .scientific(Self.quotedDifferenceDigits))),
+                    .m(.number(floor, .scientific(3))),
                     .t(" over these weights; ‖num − bp‖ = "),
-                    .m(.number(check.differenceNorm ?? 0, .scientific(Self.quotedDifferenceDigits))),
+                    .m(.number(check.differenceNorm ?? 0, .scientific(3))),
                     .t(
                         " is within it. So backprop is neither confirmed nor refuted by this check; a lesson whose gradients are larger can judge it."
                     ),

@@ -219,10 +219,10 @@ extension Narrator {
             rows.append(
                 isClassification
                     ? [
-                        [.m(rowVector(sample.y))], [.t(className(sample.targetClass))], [.m(output)],
+                        [.m(rowVector(sample.y, style: .given))], [.t(className(sample.targetClass))], [.m(output)],
                         [.t(className(sample.predictedClass))],
                     ]
-                    : [[.m(rowVector(sample.y))], [.m(output)]])
+                    : [[.m(rowVector(sample.y, style: .given))], [.m(output)]])
         }
         var blocks: [Block] = []
         let why: String
@@ -282,7 +282,7 @@ extension Narrator {
     func stepData() -> [Block] {
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
-            rows.append([[.t("\(sample.index + 1)")], [.m(rowVector(sample.x))], [.m(rowVector(sample.y))]])
+            rows.append([[.t("\(sample.index + 1)")], [.m(rowVector(sample.x, style: .given))], [.m(rowVector(sample.y, style: .given))]])
         }
         var blocks: [Block] = [
             .paragraph(

@@ -26,14 +26,15 @@ extension Narrator {
     }
 
     /// A vector in the notation's orientation: a column, or a row in the 15 Steps'.
-    func vector(_ values: [Double]) -> Math {
-        let cells = values.map { Math.number($0) }
+    /// `style` is `.given` for the lesson's own numbers (inputs, targets), which print as given.
+    func vector(_ values: [Double], style: NumberStyle = .document) -> Math {
+        let cells = values.map { Math.number($0, style) }
         return notation.vectorsAreRows ? Self.abbreviated([cells]) : Self.abbreviated(cells.map { [$0] })
     }
 
     /// A row vector for tables, abbreviated beyond `largestShown` entries.
-    func rowVector(_ values: [Double]) -> Math {
-        Self.abbreviated([values.map { Math.number($0) }])
+    func rowVector(_ values: [Double], style: NumberStyle = .document) -> Math {
+        Self.abbreviated([values.map { Math.number($0, style) }])
     }
 
     /// A vector with the bias unit where the notation's weights expect it: [1; a] (1 on top of

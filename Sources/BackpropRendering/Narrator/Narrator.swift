@@ -99,7 +99,7 @@ public struct Narrator: Sendable {
         .convention(
             notation.convention(
                 roundingNote:
-                    "Numbers are rounded to \(decimals) decimals; every computation keeps full precision."
+                    NumberFormat(decimals: decimals).ruleSentence + "; every computation keeps full precision."
             ))
     }
 

@@ -109,8 +109,10 @@ public enum GradientCheckTable {
         }
     }
 
+    /// A value with 10 significant digits in scientific form; an exact 0 in the same form
+    /// (`0.000000000e+00`), so it lines up with its column (review K4).
     private static func signed(_ value: Double) -> String {
-        let text = NumberFormat.scientific(value, significant: 10)
+        let text = NumberFormat().string(value, style: .scientific(10))
         return text.hasPrefix("-") ? text : " " + text
     }
 }

@@ -20,9 +20,14 @@ public enum TraceTextRenderer {
         _ trace: Trace, records: Records, decimals: Int = 6, to write: (String) throws(Failure) -> Void
     ) throws(Failure) {
         let format = NumberFormat(decimals: decimals)
-        func vector(_ values: [Double]) -> String { "[" + values.map(format.string).joined(separator: ", ") + "]" }
+        // One vector or matrix, one style (NumberFormat+Display.swift).
+        func vector(_ values: [Double], style: NumberStyle? = nil) -> String {
+            let style = style ?? format.style(for: values)
+            return "[" + values.map { format.string($0, style: style) }.joined(separator: ", ") + "]"
+        }
         func matrix(_ name: String, _ m: Matrix) -> String {
-            let rows = m.rowList.map { "    " + vector($0) }.joined(separator: "\n")
+            let style = format.style(for: m.values)
+            let rows = m.rowList.map { "    " + vector($0, style: style) }.joined(separator: "\n")
             return "  \(name) (\(m.shapeDescription)):\n" + rows
         }
         func sup(_ l: Int) -> String { Script.superscript("(\(l))") }
@@ -37,7 +42,7 @@ public enum TraceTextRenderer {
                 + ", activations " + info.activations.map(\.rawValue).joined(separator: ", ")
                 + ", loss \(info.loss.rawValue), m = \(trace.m), α = \(NumberFormat.roundTrip(info.learningRate)), λ = \(NumberFormat.roundTrip(info.lambda))"
                 + (info.updateBiases ? "" : ", biases frozen"))
-        lines.append("(numbers rounded to \(decimals) decimals; `--format json` gives full precision)")
+        lines.append("(\(format.ruleSentence.lowercased()); `--format json` gives full precision)")
         lines.append("(labels are Ng's, as in the JSON trace: Θ⁽ˡ⁾ maps layer l to l + 1, column 0 the bias)")
         lines.append("")
         lines.append("initial weights:")
@@ -48,7 +53,7 @@ public enum TraceTextRenderer {
             recorded += 1
             lines = [""]
             lines.append(
-                "sample \(sample.index + 1): x = \(vector(sample.x)), y = \(vector(sample.y)), loss = \(format.string(sample.loss))"
+                "sample \(sample.index + 1): x = \(vector(sample.x, style: format.givenStyle(for: sample.x))), y = \(vector(sample.y, style: format.givenStyle(for: sample.y))), loss = \(format.string(sample.loss))"
             )
             for (index, a) in sample.a.enumerated() {
                 if index > 0 { lines.append("  z\(sup(index + 1)) = \(vector(sample.z[index - 1]))") }

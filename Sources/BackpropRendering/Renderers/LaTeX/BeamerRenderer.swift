@@ -125,6 +125,7 @@ public struct BeamerRenderer: NarrativeRenderer {
     }
 
     private func frames(title: String, blocks: [Block]) -> String {
+        let blocks = blocks.map(NumberFormat(decimals: decimals).displayed)
         var text = ""
         for (index, group) in frameGroups(blocks).enumerated() {
             let frameTitle = index == 0 ? title : title + " (cont.)"

@@ -196,11 +196,12 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
         }
     }
 
-    /// A number in its style: `∞` as `\infty`, an exponent as `\times 10^{…}`, an ASCII `-`.
+    /// A number in its style: `∞` as `\infty`, an exponent as `{\times}10^{…}` (the × set tight,
+    /// as one number, so a matrix in scientific form stays narrow enough for a slide), an ASCII `-`.
     func number(_ value: Double, style: NumberStyle = .document) -> String {
         guard value.isFinite else { return value.isNaN ? "\\mathrm{NaN}" : (value > 0 ? "\\infty" : "-\\infty") }
         let text = format.string(value, style: style)
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
-        return String(text[..<e]) + " \\times 10^{" + String(exponent) + "}"
+        return String(text[..<e]) + "{\\times}10^{" + String(exponent) + "}"
     }
 }

@@ -135,6 +135,7 @@ public struct LaTeXRenderer: NarrativeRenderer {
     }
 
     func blocks(_ blocks: [Block]) -> String {
+        let blocks = blocks.map(NumberFormat(decimals: decimals).displayed)
         // Equations of one kind (same left-hand side but for its indices) share one size.
         let sizes = EquationLayout.sharedSizes(blocks, writer: writer, budget: Self.textWidth)
         var text = ""

@@ -40,15 +40,15 @@ struct MathWidth: MathVisitor {
         name.count == 1 ? Self.letterWidth : Self.characterWidth * Double(name.count)
     }
     func visitText(_ words: String) -> Double { Self.characterWidth * Double(words.count) }
-    /// A number's width; scientific form (`3.05e-06`) is set as 3.05 × 10⁻⁶, so it counts the
-    /// mantissa, the × with its spaces, the 10 and the exponent as a script without its zeros.
+    /// A number's width; scientific form (`3.05e-06`) is set as 3.05×10⁻⁶, so it counts the
+    /// mantissa, the × (set tight), the 10 and the exponent as a script without its zeros.
     func visitNumber(_ value: Double, style: NumberStyle) -> Double {
         let text = format.string(value, style: style)
         let parts = text.split(separator: "e", maxSplits: 1)
         guard parts.count == 2, let exponent = Int(parts[1]) else {
             return Self.characterWidth * Double(text.count) + Self.numberPadding
         }
-        return Self.characterWidth * Double(parts[0].count) + Self.binaryOperatorWidth + 2 * Self.characterWidth
+        return Self.characterWidth * Double(parts[0].count) + 3 * Self.characterWidth
             + Self.scriptScale * Self.characterWidth * Double(String(exponent).count) + Self.numberPadding
     }
     func visitInteger(_ value: Int) -> Double { Self.characterWidth * Double(String(value).count) }

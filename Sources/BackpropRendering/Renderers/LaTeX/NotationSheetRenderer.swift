@@ -58,7 +58,7 @@ public struct NotationSheetRenderer: NarrativeRenderer {
     }
 
     func blocks(_ blocks: [Block]) -> String {
-        blocks.map { block in
+        blocks.map(NumberFormat(decimals: decimals).displayed).map { block in
             if case .table(let table) = block { return self.table(table) }
             return latex.block(block)
         }.joined()

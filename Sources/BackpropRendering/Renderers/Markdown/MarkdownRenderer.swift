@@ -46,7 +46,7 @@ public struct MarkdownRenderer: NarrativeRenderer {
     }
 
     func blocks(_ blocks: [Block]) -> String {
-        blocks.map(block).joined()
+        blocks.map(NumberFormat(decimals: decimals).displayed).map(block).joined()
     }
 
     func block(_ block: Block) -> String {

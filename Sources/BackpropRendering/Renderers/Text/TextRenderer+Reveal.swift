@@ -32,7 +32,7 @@ extension TextRenderer {
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var counts: [Int] = []
-        for block in section.blocks {
+        for block in section.blocks.map(numberFormat.displayed) {
             lines.append("")
             if case .equation(let equation) = block {
                 for (index, group) in self.lines(of: equation).enumerated() {

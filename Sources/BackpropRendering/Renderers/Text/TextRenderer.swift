@@ -63,7 +63,7 @@ public struct TextRenderer: NarrativeRenderer {
 
     /// One block, without a trailing newline.
     func render(_ block: Block) -> String {
-        switch block {
+        switch numberFormat.displayed(block) {
         case .heading(let heading):
             let title = Self.plain(heading)
             return style(title, .bold) + "\n" + String(repeating: "-", count: min(width, title.count))
