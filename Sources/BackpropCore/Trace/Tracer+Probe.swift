@@ -59,13 +59,16 @@ extension Trace {
         var trace = self
         let l = L - 1
         let epsilon = Self.sensitivityProbeEpsilon
+        let hasKink = network.activations[l - 2] == .relu
         trace.sensitivityProbes = samples.map { k in
             let z = pass.weightedInputs[l - 2].row(k)
             let y = targets.row(k)
-            let plus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(0, by: z[0] + epsilon))
-            let minus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(0, by: z[0] - epsilon))
+            // As `probed(by:)`: in a ReLU layer, the first unit clear of the kink.
+            let unit = hasKink ? (z.firstIndex { abs($0) > epsilon } ?? 0) : 0
+            let plus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] + epsilon))
+            let minus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] - epsilon))
             return SensitivityProbe(
-                sample: k, layer: l, unit: 0, epsilon: epsilon, lossPlus: plus, lossMinus: minus,
+                sample: k, layer: l, unit: unit, epsilon: epsilon, lossPlus: plus, lossMinus: minus,
                 slope: (plus - minus) / (2 * epsilon))
         }
         return trace
