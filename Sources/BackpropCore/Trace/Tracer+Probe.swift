@@ -36,12 +36,9 @@ extension Trace {
         var trace = self
         let l = L - 1
         let epsilon = Self.sensitivityProbeEpsilon
-        let hasKink = network.activations[l - 2] == .relu
         trace.sensitivityProbes = samples.map { record in
             let z = record.z[l - 2]
-            // A unit within ε of ReLU's kink has two slopes, and the central difference mixes
-            // them: probe the first unit clear of it (unit 1 if none is, which step 11 says).
-            let unit = hasKink ? (z.firstIndex { abs($0) > epsilon } ?? 0) : 0
+            let unit = Self.probedUnit(z, activation: network.activations[l - 2])
             let plus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] + epsilon))
             let minus = network.loss(of: record, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] - epsilon))
             return SensitivityProbe(
@@ -49,6 +46,14 @@ extension Trace {
                 slope: (plus - minus) / (2 * epsilon))
         }
         return trace
+    }
+
+    /// The unit (0-based) step 11 probes in a layer with weighted inputs `z`: unit 1, except
+    /// in a ReLU layer, where a unit within ε of the kink has two slopes that the central
+    /// difference mixes: there the first unit clear of it (unit 1 if none is, which step 11 says).
+    static func probedUnit(_ z: [Double], activation: Activation) -> Int {
+        guard activation == .relu else { return 0 }
+        return z.firstIndex { abs($0) > sensitivityProbeEpsilon } ?? 0
     }
 
     /// This trace with a sensitivity probe for each of `samples` (0-based), read from the
@@ -59,12 +64,10 @@ extension Trace {
         var trace = self
         let l = L - 1
         let epsilon = Self.sensitivityProbeEpsilon
-        let hasKink = network.activations[l - 2] == .relu
         trace.sensitivityProbes = samples.map { k in
             let z = pass.weightedInputs[l - 2].row(k)
             let y = targets.row(k)
-            // As `probed(by:)`: in a ReLU layer, the first unit clear of the kink.
-            let unit = hasKink ? (z.firstIndex { abs($0) > epsilon } ?? 0) : 0
+            let unit = Self.probedUnit(z, activation: network.activations[l - 2])
             let plus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] + epsilon))
             let minus = network.loss(ofTarget: y, fromLayer: l, weightedInput: z.replacing(unit, by: z[unit] - epsilon))
             return SensitivityProbe(
