@@ -107,21 +107,8 @@ public struct TrainingCurvesSVG: Sendable {
     /// A data value in full precision.
     static func full(_ value: Double) -> String { JSONWriter.number(value) }
 
-    /// Text safe inside an SVG element: control characters shown as `\u{…}`, then XML escapes.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in ControlCharacters.escaped(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Text safe inside an SVG element (see ``XMLEscaping``).
+    static func escaped(_ text: String) -> String { XMLEscaping.escaped(text) }
 
     /// `training cost` → `training-cost`: letters, digits and dashes only.
     static func identifier(_ text: String) -> String {
