@@ -25,9 +25,17 @@ public protocol NarrativeRenderer: Sendable {
     /// What `step N --format …` prints: `narrative` holds the one step (and the lesson's title
     /// and notation). By default the step's fragment.
     func singleStep(_ narrative: Narrative) -> String
+    /// The lesson in every notation at once, for formats with `FormatAbilities.everyNotation`
+    /// (the HTML page, where the reader switches notation). By default the first narrative's
+    /// document.
+    func document(editions: NarrativeEditions) -> String
 }
 
 extension NarrativeRenderer {
+    public func document(editions: NarrativeEditions) -> String {
+        editions.narratives.first.map(document) ?? ""
+    }
+
     public func singleStep(_ narrative: Narrative) -> String {
         narrative.sections.map(fragment).joined(separator: "\n")
     }
@@ -46,6 +54,8 @@ public struct FormatAbilities: OptionSet, Sendable {
     public static let notationSheet = FormatAbilities(rawValue: 1 << 2)
     /// It is typeset by pdflatex (characters its fonts lack are reported).
     public static let latex = FormatAbilities(rawValue: 1 << 3)
+    /// Its documents hold the lesson in every registered notation (`document(editions:)`).
+    public static let everyNotation = FormatAbilities(rawValue: 1 << 4)
 }
 
 /// The settings every renderer is made from, read once from the command line.

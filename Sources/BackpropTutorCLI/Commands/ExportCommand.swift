@@ -2,7 +2,7 @@ import BackpropCore
 import BackpropRendering
 
 /// `export`: a whole worked example (title, setup, network figure, the chosen steps) as a
-/// LaTeX article, beamer slides or Markdown, printed or written atomically to a file.
+/// LaTeX article, beamer slides, Markdown or an offline HTML page, printed or written atomically to a file.
 public enum ExportCommand: Command {
     /// `--format`: the document formats.
     public static let format = TypedOption<OutputFormat>(
@@ -56,7 +56,12 @@ public enum ExportCommand: Command {
         var options = narration.renderOptions
         options.usesColor = false
         options.aspect = arguments.value(aspect) ?? .sixteenNine
-        let text = format.renderer(options).document(narrative)
+        let renderer = format.renderer(options)
+        // The HTML page holds every notation; the others print the chosen one.
+        let text =
+            format.abilities.contains(.everyNotation) && !format.printsNotationSheet
+            ? renderer.document(editions: narrator.editions(steps: chosen))
+            : renderer.document(narrative)
         if format.isLaTeX { LaTeXCoverageWarning.report(text, io: io) }
         guard let path = arguments.value(output) else {
             try io.write(text)

@@ -24,9 +24,14 @@ public struct TrainingCurvesSVG: Sendable {
 
     /// The document for `panels`, titled `title`, ending in a newline.
     public func document(title: String, panels: [CurvePlot]) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element(title: title, panels: panels)
+    }
+
+    /// The bare `<svg>` element of `document(title:panels:)`, without the XML declaration, for
+    /// inline SVG in an HTML page; ends in a newline.
+    public func element(title: String, panels: [CurvePlot]) -> String {
         let height = panelHeight * Double(panels.count) + 40
         var out = """
-            <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Self.n(width))" height="\(Self.n(height))" \
             viewBox="0 0 \(Self.n(width)) \(Self.n(height))" font-family="Helvetica, Arial, sans-serif" font-size="13">
             <title>\(Self.escaped(title))</title>

@@ -1,0 +1,21 @@
+import BackpropCore
+
+extension Narrator {
+    /// The chosen steps told in every registered notation (this narrator's own first, then the
+    /// others in the registry's order), with step 15's training run as a plot of the cost per
+    /// epoch when the trace ran one.
+    public func editions(steps: [Step] = Step.allCases) -> NarrativeEditions {
+        let names = [notation.name] + NotationName.allCases.filter { $0 != notation.name }
+        let narratives = names.map { name in
+            Narrator(trace: trace, notation: name, sampleIndex: sampleIndex, decimals: decimals).narrative(steps: steps)
+        }
+        var plot: CurvePlot?
+        if steps.contains(.gradientDescent), let training = trace.training, training.costs.count > 1 {
+            let series = CurveSeries(
+                name: "training cost", id: "training-cost",
+                points: training.costs.enumerated().map { (x: Double($0.offset), y: $0.element) }, stroke: .solid)
+            plot = CurvePlot(title: "cost", xLabel: "epochs", series: [series])
+        }
+        return NarrativeEditions(narratives: narratives, trainingPlot: plot)
+    }
+}
