@@ -25,8 +25,8 @@ struct NetworkFigureSVG {
     /// A prefix making the `<title>`/`<desc>` ids unique on the page.
     var idPrefix: String
 
-    static let radius = 24.0
-    static let biasRadius = 16.0
+    static let radius = 27.0
+    static let biasRadius = 18.0
     static let columnPitch = 200.0
     static let margin = 56.0
 
@@ -34,7 +34,7 @@ struct NetworkFigureSVG {
 
     /// Lines printed under a unit.
     private var valueLineCount: Int { (showsActivations ? 1 : 0) + (showsDeltas ? 1 : 0) }
-    private var rowPitch: Double { 64 + 16 * Double(valueLineCount) }
+    private var rowPitch: Double { 72 + 19 * Double(valueLineCount) }
 
     /// One drawn place in a column: a unit, the bias unit or a gap.
     private enum Place {
@@ -57,15 +57,15 @@ struct NetworkFigureSVG {
         let columns = figure.layers.indices.map(places)
         let tallest = Double(columns.map(\.count).max() ?? 1)
         let hasClassNames = figure.layers.last?.contains { $0.className != nil } ?? false
-        let labelWidth = Double(figure.layers.last?.compactMap(\.className).map(\.count).max() ?? 0) * 8 + 16
+        let labelWidth = Double(figure.layers.last?.compactMap(\.className).map(\.count).max() ?? 0) * 10 + 16
         let width = 2 * Self.margin + Self.columnPitch * Double(max(0, figure.layers.count - 1))
             + (hasClassNames ? min(labelWidth, 200) : 0)
-        let captionRoom = 44.0
+        let captionRoom = 48.0
         let height = tallest * rowPitch + captionRoom + 16
         func x(_ l: Int) -> Double { Self.margin + Self.columnPitch * Double(l) }
         func y(_ l: Int, _ row: Int) -> Double {
             let count = Double(columns[l].count)
-            return 16 + (tallest - count) * rowPitch / 2 + rowPitch * (Double(row) + 0.5) - 8 * Double(valueLineCount)
+            return 16 + (tallest - count) * rowPitch / 2 + rowPitch * (Double(row) + 0.5) - 9 * Double(valueLineCount)
         }
         func position(_ l: Int, place match: (Place) -> Bool) -> Double? {
             columns[l].firstIndex(where: match).map { y(l, $0) }
@@ -124,21 +124,21 @@ struct NetworkFigureSVG {
                 switch place {
                 case .bias:
                     out += "<g class=\"bias\"><circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(Self.biasRadius))\"/>"
-                    out += "<text x=\"\(n(cx))\" y=\"\(n(cy + 5))\" text-anchor=\"middle\">+1</text></g>"
+                    out += "<text x=\"\(n(cx))\" y=\"\(n(cy + 6))\" text-anchor=\"middle\">+1</text></g>"
                 case .gap(let hidden):
                     out += "<text class=\"gap\" x=\"\(n(cx))\" y=\"\(n(cy + 5))\" text-anchor=\"middle\">⋮ \(hidden) more</text>"
                 case .unit(let i):
                     let unit = figure.layers[l][i]
                     let label = unicode.line(unit.label)
-                    let small = label.count > 5 ? " small" : ""
+                    let small = label.count > 4 ? " small" : ""
                     out += "<g class=\"unit\" data-unit=\"\(l)-\(i)\"><circle cx=\"\(n(cx))\" cy=\"\(n(cy))\" r=\"\(n(Self.radius))\"/>"
                     out += "<text class=\"label\(small)\" x=\"\(n(cx))\" y=\"\(n(cy + 5))\" text-anchor=\"middle\">"
                     out += XMLEscaping.escaped(label) + "</text>"
-                    var lineY = cy + Self.radius + 15
+                    var lineY = cy + Self.radius + 17
                     if showsActivations, let a = unit.activation {
                         out += "<text class=\"va\" x=\"\(n(cx))\" y=\"\(n(lineY))\" text-anchor=\"middle\">"
                         out += XMLEscaping.escaped(unicode.line(figure.activationSymbol) + " " + format.string(a)) + "</text>"
-                        lineY += 16
+                        lineY += 18
                     }
                     if showsDeltas, let d = unit.delta {
                         out += "<text class=\"vd\" x=\"\(n(cx))\" y=\"\(n(lineY))\" text-anchor=\"middle\">"
@@ -153,7 +153,7 @@ struct NetworkFigureSVG {
             }
             let captionY = height - captionRoom + 14
             for (index, line) in NetworkFigureSVG.captionLines(l < figure.layerCaptions.count ? figure.layerCaptions[l] : "").enumerated() {
-                out += "<text class=\"cap\" x=\"\(n(x(l)))\" y=\"\(n(captionY + 16 * Double(index)))\" text-anchor=\"middle\">"
+                out += "<text class=\"cap\" x=\"\(n(x(l)))\" y=\"\(n(captionY + 18 * Double(index)))\" text-anchor=\"middle\">"
                 out += XMLEscaping.escaped(line) + "</text>"
             }
         }

@@ -33,7 +33,7 @@ enum PageStyle {
         .side figcaption,.curve figcaption{font-size:.75em;color:var(--muted)}
         .prose{min-width:0;max-width:46em;overflow-wrap:anywhere}
         @media (min-width:900px){.cols{flex-direction:row;align-items:flex-start;gap:1.5em}\
-        .side{flex:0 0 36%;position:sticky;top:3em}.side svg{max-height:70vh}.prose{flex:1 1 0}}
+        .side{flex:0 0 40%;position:sticky;top:3em}.side svg{max-height:70vh}.prose{flex:1 1 0}}
         p,ul{margin:.5em 0}
         .why{border-left:4px solid var(--line);padding-left:.6em}
         .conv{color:var(--muted);font-size:.9em}
@@ -55,16 +55,16 @@ enum PageStyle {
         body.js .step:not(.on){display:none}
         svg.net circle{fill:var(--bg);stroke:var(--fg);stroke-width:2}
         svg.net .bias circle{stroke-dasharray:4 3}
-        svg.net text{fill:var(--fg);font-size:15px;font-family:inherit}
-        svg.net .label.small{font-size:11px}
-        svg.net .cap,svg.net .gap{fill:var(--muted);font-size:13px}
-        svg.net .va{fill:var(--ka);font-size:13px}
-        svg.net .vd{fill:var(--delta);font-size:13px}
-        svg.net .cls{font-size:13px}
+        svg.net text{fill:var(--fg);font-size:19px;font-family:inherit}
+        svg.net .label.small{font-size:14px}
+        svg.net .cap,svg.net .gap{fill:var(--muted);font-size:16px}
+        svg.net .va{fill:var(--ka);font-size:16px}
+        svg.net .vd{fill:var(--delta);font-size:16px}
+        svg.net .cls{font-size:16px}
         svg.net line.w{stroke-opacity:.85}
         svg.net line.pos{stroke:var(--pos)}
         svg.net line.neg{stroke:var(--neg);stroke-dasharray:6 3}
-        svg.net .wl{font-size:11px;paint-order:stroke;stroke:var(--bg);stroke-width:3px}
+        svg.net .wl{font-size:14px;paint-order:stroke;stroke:var(--bg);stroke-width:3px}
         .key::before{content:"";display:inline-block;width:1.6em;height:0;margin-right:.3em;vertical-align:middle;\
         border-top:3px solid var(--pos)}
         .key.neg::before{border-top:3px dashed var(--neg)}
