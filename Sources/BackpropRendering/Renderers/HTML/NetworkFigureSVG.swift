@@ -107,7 +107,9 @@ struct NetworkFigureSVG {
                     out += "x2=\"\(n(x2 - ux * Self.radius))\" y2=\"\(n(y2 - uy * Self.radius))\" stroke-width=\"\(n(strokeWidth))\">"
                     out += "<title>" + XMLEscaping.escaped(name + " = " + format.string(weight)) + "</title></line>"
                     if figure.labelsEdges {
-                        let t = 0.28 + 0.14 * Double(i % 3)
+                        // Near the middle of the edge, away from the values under the units;
+                        // edges into alternate units take alternate sides of the middle.
+                        let t = 0.42 + 0.16 * Double(i % 2)
                         let lx = x1 + (x2 - x1) * t
                         let ly = y1 + (y2 - y1) * t
                         out += "<text class=\"wl\" data-weight=\"\(l)-\(i)-\(column)\" x=\"\(n(lx))\" y=\"\(n(ly - 3))\" text-anchor=\"middle\">"

@@ -40,6 +40,7 @@ enum PageStyle {
         .hint{color:var(--muted)}
         code{font-size:.9em;overflow-wrap:anywhere}
         math{font-size:1.08em}
+        @media (max-width:600px){svg.net .wl{display:none}#bar{font-size:.7rem;gap:.25em}#bar button{min-width:2em}        #where{min-width:0}}
         .wide{display:inline-block;max-width:100%;overflow-x:auto;overflow-y:hidden;vertical-align:middle}
         .eqbox,.tbox{overflow-x:auto;max-width:100%;margin:.5em 0}
         .eq{display:grid;grid-template-columns:max-content max-content max-content;align-items:baseline;\
