@@ -108,8 +108,8 @@ struct MapFigureTests {
             let numbers = path.split(whereSeparator: { "MLAZ ,".contains($0) }).compactMap { Double($0) }
             let xs = stride(from: 0, to: numbers.count, by: 2).map { numbers[$0] }
             if path.contains("A") {
-                // "M x−r,y A r,r 0 1,0 x+r,y …": the first point is r left of the centre.
-                expectClose(numbers[0] + 6, x, absolute: 0.01)
+                // "M x−r,y A r,r 0 1,0 x+r,y …": the first point is r = 7 left of the centre.
+                expectClose(numbers[0] + 7, x, absolute: 0.01)
                 expectClose(numbers[1], y, absolute: 0.01)
             } else {
                 expectClose((xs.min()! + xs.max()!) / 2, x, absolute: 0.01)

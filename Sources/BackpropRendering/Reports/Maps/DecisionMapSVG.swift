@@ -99,7 +99,7 @@ public struct DecisionMapSVG: Sendable {
     // MARK: Layout
 
     /// The side of each map square: larger for a single map.
-    var size: Double { panels.count == 1 ? 400 : 220 }
+    var size: Double { panels.count == 1 ? 400 : 200 }
     /// Maps per row.
     var perRow: Int { min(max(panels.count, 1), 3) }
     static let margins = (left: 64.0, right: 20.0, top: 34.0, bottom: 52.0)
@@ -107,7 +107,7 @@ public struct DecisionMapSVG: Sendable {
     var legendHeight: Double { 22 * Double(classNames.count + 2) + 16 }
     var panelWidth: Double { Self.margins.left + size + Self.margins.right }
     var panelHeight: Double { Self.margins.top + size + Self.margins.bottom }
-    var width: Double { max(panelWidth * Double(perRow), 460) }
+    var width: Double { max(panelWidth * Double(perRow), 460, TextWidth.heading(title) + 40) }
     var height: Double {
         let rows = (panels.count + perRow - 1) / perRow
         return Self.headerHeight + panelHeight * Double(max(rows, 1)) + legendHeight
@@ -205,7 +205,7 @@ public struct DecisionMapSVG: Sendable {
         let yLabelX = n(left - 44)
         out += "<text class=\"y-label\" x=\"\(yLabelX)\" y=\"\(yMiddle)\" text-anchor=\"middle\" transform=\"rotate(-90 \(yLabelX) \(yMiddle))\">\(XMLEscaping.escaped(names[1]))</text>\n"
         // Samples.
-        let radius = panels.count == 1 ? 6.0 : 4.5
+        let radius = panels.count == 1 ? 7.0 : 5.5
         for sample in samples where sample.x.count == 2 && sample.x[0].isFinite && sample.x[1].isFinite {
             let cx = left + size * fraction(sample.x[0], x1)
             let cy = top + size * (1 - fraction(sample.x[1], x2))
@@ -273,8 +273,8 @@ public struct DecisionMapSVG: Sendable {
     ) -> String {
         let color = Self.colors[classIndex % Self.colors.count]
         let fill = hollow ? "#ffffff" : color
-        let stroke = hollow ? color : "#222222"
-        let width = hollow ? "2" : "1"
+        let stroke = hollow ? color : "#000000"
+        let width = hollow ? "2.5" : "1.5"
         let d: String
         func p(_ dx: Double, _ dy: Double) -> String { "\(n(x + dx)),\(n(y + dy))" }
         switch Self.shapeNames[classIndex % Self.shapeNames.count] {

@@ -65,7 +65,9 @@ public struct HiddenUnitImagesSVG: Sendable {
     static let footerHeight = 40.0
     var cellWidth: Double { pixelSize * Double(shape.width) + Self.gap }
     var cellHeight: Double { pixelSize * Double(shape.height) + Self.captionHeight + Self.gap }
-    var width: Double { max(2 * Self.margin + cellWidth * Double(imagesPerRow), 460) }
+    var width: Double {
+        max(2 * Self.margin + cellWidth * Double(imagesPerRow), 460, TextWidth.heading(title) + 2 * Self.margin)
+    }
     var height: Double {
         let rows = (unitCount + imagesPerRow - 1) / imagesPerRow
         return Self.headerHeight + cellHeight * Double(rows) + Self.footerHeight
