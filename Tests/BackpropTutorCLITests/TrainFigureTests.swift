@@ -121,3 +121,24 @@ struct TrainFigureTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 }
+
+/// `--no-stop` and the log axis through the command.
+@Suite("train --no-stop")
+struct TrainNoStopTests {
+    @Test("iris --epochs 12 stops at the validation rule (792 updates); with --no-stop it trains all 900")
+    func noStop() {
+        let stopped = BackpropTutor.execute(["train", "--lesson", "iris", "--epochs", "12", "--color", "never"])
+        #expect(stopped.standardOutput.contains("stopped: the validation regression error 0.0996 fell below 0.1 after 792 updates"))
+        let past = BackpropTutor.execute(["train", "--lesson", "iris", "--epochs", "12", "--no-stop", "--color", "never"])
+        #expect(past.exitCode == 0, "\(past.standardError)")
+        #expect(past.standardOutput.contains("stops: after 12 epochs\n"))
+        #expect(past.standardOutput.contains("stopped: reached the limit of 12.00 epochs (900 updates)"))
+    }
+
+    @Test("xor's cost falls from 0.71 to 0.0055: the terminal plot's axis is logarithmic")
+    func logAxisInTerminal() {
+        let output = BackpropTutor.execute(["train", "--lesson", "xor", "--color", "never"])
+        #expect(output.standardOutput.contains("\ncost (log scale)  ⠤⠤⠤⠤ training cost\n"))
+        #expect(output.standardOutput.contains(" 0.01 ┤"))
+    }
+}

@@ -9,7 +9,7 @@ public enum TrainCommand: Command {
     /// `--epochs N`.
     public static let epochs = TypedOption<Int>(
         name: "epochs", valueName: "N", range: 1...LessonLimits.maximumEpochs,
-        summary: "train for N epochs (replaces the lesson's update and epoch limits; a validation threshold stays)")
+        summary: "train for N epochs (replaces the lesson's update and epoch limits; a validation threshold stays unless --no-stop)")
     /// `--learning-rate A`.
     public static let learningRate = TypedOption<Double>(
         name: "learning-rate", valueName: "A", atLeast: 0, summary: "the learning rate α (η) (default: the lesson's)")
@@ -44,6 +44,9 @@ public enum TrainCommand: Command {
     public static let hiddenImages = TypedOption(
         name: "hidden-images", valueName: "FILE.svg",
         summary: "for image lessons: write each hidden unit's incoming weights as an image (ex4's hidden layer), as SVG")
+    /// `--no-stop`.
+    public static let noStop = Flag(
+        name: "no-stop", summary: "train to the epoch or update limit, past the lesson's validation stop rule")
     /// `--force`.
     public static let force = Flag(name: "force", summary: "replace the output files (--plot, --save, --map, --hidden-images) if they exist")
 
@@ -58,7 +61,7 @@ public enum TrainCommand: Command {
         name: "train", summary: "train the network, showing progress, cost curves and every set's errors",
         options: [
             CommonOptions.lesson.spec, epochs.spec, learningRate.spec, lambda.spec, seed.spec, scheme.spec,
-            batchSize.spec, every.spec, plot.spec, save.spec, map.spec, hiddenImages.spec, force.spec,
+            batchSize.spec, noStop.spec, every.spec, plot.spec, save.spec, map.spec, hiddenImages.spec, force.spec,
             CommonOptions.color.spec,
         ])
 
@@ -225,6 +228,7 @@ public enum TrainCommand: Command {
             plan.stop.updates = nil
         }
         if let value = arguments.value(seed) { plan.seed = value }
+        if arguments.isSet(noStop) { plan.stop.validationRegressionError = nil }
         return plan
     }
 
