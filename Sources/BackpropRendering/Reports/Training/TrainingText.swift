@@ -156,6 +156,15 @@ public struct TrainingText: Sendable {
         return CurvePlot(title: "accuracy", xLabel: xLabel, series: series, yRange: 0...1)
     }
 
+    /// A snapshot's caption in the decision map's small multiples: `start`, `epoch 5`, or
+    /// `update 120` for stochastic runs; the last one adds `(end)`.
+    public func caption(_ snapshot: TrainingSnapshot, isLast: Bool) -> String {
+        let place =
+            snapshot.updates == 0
+            ? "start" : countsUpdates ? "update \(snapshot.updates)" : "epoch \(Int(snapshot.epoch.rounded()))"
+        return isLast && snapshot.updates > 0 ? place + " (end)" : place
+    }
+
     /// The x axis's name: `updates` or `epochs`.
     public var xLabel: String { countsUpdates ? "updates" : "epochs" }
 
@@ -163,11 +172,21 @@ public struct TrainingText: Sendable {
         countsUpdates ? Double(point.updates) : point.epoch
     }
 
-    /// Everything after the run: the stop, the cost plot, the final cost, the table of sets,
-    /// the confusion matrix and, for a handful of samples, each output. Ends in a newline.
-    public func summary(_ result: TrainingResult, evaluations: [(name: String, evaluation: SetEvaluation)]) -> String {
+    /// Everything after the run: the stop, the cost plot, the decision map (when given), the
+    /// final cost, the table of sets, the confusion matrix and, for a handful of samples, each
+    /// output. Ends in a newline.
+    public func summary(
+        _ result: TrainingResult, evaluations: [(name: String, evaluation: SetEvaluation)], map: DecisionMap? = nil
+    ) -> String {
         var text = stopLine(result) + "\n"
         text += BrailleCurvePlot(usesColor: usesColor).render(costPlot(result)) + "\n\n"
+        if let map {
+            let samples = (lesson.samples + lesson.validationSamples + lesson.testSamples).map {
+                (x: $0.x, targetClass: Tracer.predictedClass($0.y))
+            }
+            text += DecisionMapBlocks(classNames: lesson.classNames, inputNames: InputNames.of(lesson))
+                .render(map, samples: samples) + "\n\n"
+        }
         let first = result.checkpoints[0]
         let last = result.checkpoints[result.checkpoints.count - 1]
         text += "final cost J = \(format.string(last.trainingCost)) on the training set (it started at \(format.string(first.trainingCost)))"
