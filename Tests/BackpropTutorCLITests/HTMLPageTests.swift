@@ -49,6 +49,12 @@ struct HTMLPageTests {
         #expect((verdict["checked"] as? Int ?? 0) > 64 * 2)
         #expect((verdict["maths"] as? Int ?? 0) > 100)
         #expect(verdict["width"] as? Int == 390)
+        // What the network computes, after step 15 in every notation: the decision map with its
+        // slider over the run's checkpoints (2-input lessons, each position checked by the
+        // self-test), the hidden units as images (digits).
+        let html = try String(contentsOf: page, encoding: .utf8)
+        if ["xor", "mazur"].contains(lesson) { #expect(verdict["sliders"] as? Int == 4) }
+        if lesson == "digits" { #expect(html.components(separatedBy: "<figure class=\"hidden-units\"").count - 1 == 4) }
     }
 
     /// Title, summary and class names (the output units' names) that try to become markup.

@@ -3,8 +3,9 @@ import BackpropCore
 extension Narrator {
     /// The chosen steps told in every registered notation (this narrator's own first, then the
     /// others in the registry's order), with step 15's training run as a plot of the cost per
-    /// epoch when the trace ran one.
-    public func editions(steps: [Step] = Step.allCases) -> NarrativeEditions {
+    /// epoch when the trace ran one; given the traced `lesson`, also what a run of its own
+    /// training plan computes (`TrainedViews`), shown after step 15.
+    public func editions(steps: [Step] = Step.allCases, training lesson: Lesson? = nil) -> NarrativeEditions {
         let names = [notation.name] + NotationName.allCases.filter { $0 != notation.name }
         let narratives = names.map { name in
             Narrator(trace: trace, notation: name, sampleIndex: sampleIndex, decimals: decimals).narrative(steps: steps)
@@ -16,6 +17,7 @@ extension Narrator {
                 points: training.costs.enumerated().map { (x: Double($0.offset), y: $0.element) }, stroke: .solid)
             plot = CurvePlot(title: "cost", xLabel: "epochs", series: [series])
         }
-        return NarrativeEditions(narratives: narratives, trainingPlot: plot)
+        let trained = steps.contains(.gradientDescent) ? lesson.map(TrainedViews.init(lesson:)) : nil
+        return NarrativeEditions(narratives: narratives, trainingPlot: plot, trained: trained)
     }
 }

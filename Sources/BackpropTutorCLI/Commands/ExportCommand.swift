@@ -60,7 +60,7 @@ public enum ExportCommand: Command {
         // The HTML page holds every notation; the others print the chosen one.
         let text =
             format.abilities.contains(.everyNotation) && !format.printsNotationSheet
-            ? renderer.document(editions: narrator.editions(steps: chosen))
+            ? renderer.document(editions: narrator.editions(steps: chosen, training: narration.lesson))
             : renderer.document(narrative)
         if format.isLaTeX { LaTeXCoverageWarning.report(text, io: io) }
         guard let path = arguments.value(output) else {

@@ -8,13 +8,15 @@ struct LessonNarration {
     var narrator: Narrator
     /// Whether text output is coloured.
     var usesColor: Bool
+    /// The lesson as loaded (the HTML page trains it for its figures).
+    var lesson: Lesson
 
     /// Loads the lesson, checks the options and traces what `steps` need.
     init(_ arguments: ParsedArguments, steps: [Step], io: CommandIO) throws(CLIError) {
         let command = arguments.command.name
         // The scanner has checked that --precision is 0…12 and --sample at least 1.
         let decimals = arguments.value(CommonOptions.precision) ?? 4
-        let lesson = try LessonLoading.lesson(arguments)
+        lesson = try LessonLoading.lesson(arguments)
         var sampleIndex = 0
         if let value = arguments.value(CommonOptions.sample) {
             guard value <= lesson.samples.count else {

@@ -42,7 +42,8 @@ struct HTMLPage {
             for section in narrative.sections {
                 out += renderer.section(
                     section, notation: narrative.notation, figure: figure,
-                    trainingPlot: section.number == Step.gradientDescent.number ? editions.trainingPlot : nil)
+                    trainingPlot: section.number == Step.gradientDescent.number ? editions.trainingPlot : nil,
+                    trained: section.number == Step.gradientDescent.number ? editions.trained : nil)
             }
         }
         out += "</main>\n"

@@ -53,9 +53,10 @@ public struct HTMLRenderer: NarrativeRenderer {
 
     /// One step: its heading, the figure beside (wide screens) or above (phones) the text,
     /// and its blocks, each marked with the reveal stage it appears at.
-    func section(_ section: Section, notation: NotationName?, figure: NetworkFigure?, trainingPlot: CurvePlot?)
-        -> String
-    {
+    func section(
+        _ section: Section, notation: NotationName?, figure: NetworkFigure?, trainingPlot: CurvePlot?,
+        trained: TrainedViews? = nil
+    ) -> String {
         let id = "s\(section.number)-" + (notation?.rawValue ?? "x")
         var stage = 0
         var body = ""
@@ -72,6 +73,7 @@ public struct HTMLRenderer: NarrativeRenderer {
                 + svg.replacingOccurrences(of: " id=\"", with: " id=\"\(id)-")
                 + "<figcaption>The cost after each epoch of full-batch gradient descent.</figcaption></figure>\n"
         }
+        if let trained { body += trainedViews(trained, id: id, stage: stage, tracedRun: trainingPlot) }
         let notationAttribute = notation.map { " data-notation=\"\(XMLEscaping.escaped($0.rawValue))\"" } ?? ""
         var out = "<section class=\"step\" id=\"\(XMLEscaping.escaped(id))\" data-step=\"\(section.number)\"\(notationAttribute) data-stages=\"\(stage + 1)\">\n"
         out += "<h2><span class=\"num\">Step \(section.number)</span> " + XMLEscaping.escaped(section.title) + "</h2>\n"

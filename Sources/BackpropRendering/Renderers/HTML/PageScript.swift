@@ -122,10 +122,15 @@ enum PageScript {
         document.getElementById("blank").addEventListener("click",function(){press("b");});
         document.getElementById("help").addEventListener("click",function(){press("?");});
         document.getElementById("main").addEventListener("click",function(ev){
-          var t=ev.target;while(t&&t!==this){var n=t.tagName;if(n==="A"||n==="BUTTON"||n==="line"||n==="math"||\
+          var t=ev.target;while(t&&t!==this){var n=t.tagName;if(n==="A"||n==="BUTTON"||n==="INPUT"||n==="LABEL"||n==="line"||n==="math"||\
         (t.classList&&(t.classList.contains("eqbox")||t.classList.contains("tbox")))){return;}t=t.parentNode;}
           if(window.getSelection&&String(window.getSelection())!==""){return;}
           press(ev.clientX<window.innerWidth/3?"ArrowLeft":"ArrowRight");});
+        function showFrame(input){var fig=input.closest("figure"),k=String(input.value),frames=fig.querySelectorAll("div.mapframe");
+          for(var j=0;j<frames.length;j++){frames[j].hidden=frames[j].getAttribute("data-frame")!==k;}
+          var caps=(input.getAttribute("data-captions")||"").split("|"),out=fig.querySelector("output");if(out){out.textContent=caps[input.value]||"";}}
+        var sliders=document.querySelectorAll("input.epoch");
+        for(var si=0;si<sliders.length;si++){sliders[si].addEventListener("input",function(){showFrame(this);});}
         var start=parseHash(location.hash,state);if(start){state=start;}
         render();
         if(selftesting){window.backpropPage={state:function(){return copy(state);},press:press,sections:sections,

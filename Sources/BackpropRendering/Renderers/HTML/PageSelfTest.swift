@@ -11,7 +11,7 @@
 enum PageSelfTest {
     static let javaScript = """
         function runSelfTest(){
-          var failures=[],checked=0,maths=0;
+          var failures=[],checked=0,maths=0,sliders=0;
           // Headless Chromium's window is at least 500 px wide: the body is narrowed to a
           // phone's 390 px (CSSOM, which the CSP allows) so overflow is measured there.
           var narrowest=390;if(window.innerWidth>narrowest){document.body.style.width=narrowest+"px";}
@@ -35,12 +35,19 @@ enum PageSelfTest {
           function checkMath(label){var e=section(state);if(!e){return;}var ms=e.querySelectorAll("math");
             for(var i=0;i<ms.length;i++){maths+=1;var r=ms[i].getBoundingClientRect();
               if(!(r.width>0&&r.height>0)){fail(label+": math "+(i+1)+" has an empty box");}}}
+          function checkSliders(label){var e=section(state);if(!e){return;}var inputs=e.querySelectorAll("input.epoch");
+            for(var i=0;i<inputs.length;i++){var input=inputs[i],max=parseInt(input.max,10);
+              for(var v=0;v<=max;v++){input.value=String(v);input.dispatchEvent(new Event("input"));
+                var shown=input.closest("figure").querySelectorAll("div.mapframe:not([hidden])");
+                if(shown.length!==1||shown[0].getAttribute("data-frame")!==String(v)){fail(label+": the slider at "+v+" does not show that map");break;}
+                var r=shown[0].getBoundingClientRect();if(!(r.width>0&&r.height>0)){fail(label+": the map at "+v+" has an empty box");}}
+              sliders+=1;}}
           function expect(cond,label){checked+=1;if(!cond){fail(label);}}
           for(var n=0;n<notations.length;n++){for(var j=0;j<steps.length;j++){
             var s=steps[j],nt=notations[n],label="step "+s+" "+nt;
             if(!window.backpropPage.go("#step="+s+"&notation="+encodeURIComponent(nt)+"&line=all")){fail(label+": the hash was refused");continue;}
             expect(state.step===s&&state.notation===nt&&state.all,label+": line=all not selected");
-            check(label+" line=all");checkMath(label);
+            check(label+" line=all");checkMath(label);checkSliders(label);
             window.backpropPage.go("#step="+s+"&notation="+encodeURIComponent(nt)+"&line=1");
             check(label+" line 1");
             var count=stages(state);
@@ -72,7 +79,7 @@ enum PageSelfTest {
           for(var g=0;g<svgs.length;g++){if(!svgs[g].querySelector("title")||!svgs[g].querySelector("desc")){fail("a network figure lacks its title or desc");break;}}
           selftesting=false;
           var linkStep=steps[Math.min(3,steps.length-1)],linked="#step="+linkStep+"&notation="+encodeURIComponent(first)+"&line=all";
-          function finish(){var v={ok:failures.length===0,checked:checked,maths:maths,sections:Object.keys(sections).length,
+          function finish(){var v={ok:failures.length===0,checked:checked,maths:maths,sections:Object.keys(sections).length,sliders:sliders,
               width:document.body.clientWidth,failures:failures};
             var pre=document.createElement("pre");pre.id="selftest-verdict";pre.textContent=JSON.stringify(v);document.body.appendChild(pre);}
           function later(f){setTimeout(f,30);}

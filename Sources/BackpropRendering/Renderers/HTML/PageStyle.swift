@@ -69,6 +69,10 @@ enum PageStyle {
         .key::before{content:"";display:inline-block;width:1.6em;height:0;margin-right:.3em;vertical-align:middle;\
         border-top:3px solid var(--pos)}
         .key.neg::before{border-top:3px dashed var(--neg)}
+        .map,.hidden-units{margin:.8em 0}
+        .map svg,.hidden-units svg{width:100%;height:auto;max-width:34em}
+        .slider{display:flex;flex-wrap:wrap;gap:.5em;align-items:center}
+        .slider input{flex:1 1 10em;min-width:0}
         .curve{margin:.8em 0}
         .curve svg{width:100%;height:auto;max-width:40em}
         .img svg{width:8em;height:auto;border:1px solid var(--line)}
