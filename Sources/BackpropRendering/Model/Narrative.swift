@@ -83,6 +83,9 @@ public struct Equation: Equatable, Sendable {
     public var lhs: Math
     /// Each line's relation and right-hand side, in order (symbolic, substituted, result).
     public var steps: [Step]
+    /// The units and weights the equation uses (empty when the narrator names none), for
+    /// front ends that point at them on the network figure.
+    public var uses: [QuantityReference] = []
 
     /// One line: `relation expression`, optionally with a short comment.
     public struct Step: Equatable, Sendable {

@@ -55,8 +55,9 @@ public struct Narrator: Sendable {
         }
         return Section(
             number: step.number, title: step.title,
-            blocks: (step == .network ? [conventionBlock] : [])
-                + Self.inserting(notationRemarks(for: step), beforeWhyOf: blocks))
+            blocks: annotatingUses(
+                (step == .network ? [conventionBlock] : [])
+                    + Self.inserting(notationRemarks(for: step), beforeWhyOf: blocks), step: step))
     }
 
     /// The notation's own blocks for `step`, given the shown sample when the trace records it

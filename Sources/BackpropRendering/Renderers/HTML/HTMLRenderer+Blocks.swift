@@ -57,7 +57,7 @@ extension HTMLRenderer {
     /// a reveal stage after the first (which shares the stage of what comes before it). The
     /// grid scrolls sideways in its own box when a matrix is wider than the screen.
     func equation(_ equation: Equation, stage: inout Int) -> String {
-        var out = "<div class=\"eqbox\"><div class=\"eq\">"
+        var out = "<div class=\"eqbox\"" + Self.usesAttribute(equation.uses) + "><div class=\"eq\">"
         for (index, step) in equation.steps.enumerated() {
             if index > 0 { stage += 1 }
             out += "<div class=\"ln\" data-stage=\"\(stage)\">"
@@ -67,6 +67,30 @@ extension HTMLRenderer {
             out += "</div>"
         }
         return out + "</div></div>\n"
+    }
+
+    /// `data-uses="a:2:* w:1:1:0 …"`: what the equation uses, for the figure's highlights. Each
+    /// token is kind (`a` activation, `z` weighted input, `d` δ, `w` weight, `g` gradient), the
+    /// figure's 0-based layer (Ng's l − 1; for w and g the matrix index, Θ⁽ˡ⁾ → l − 1), the
+    /// 0-based unit or row, and for w and g Ng's column j (0 = bias); `*` means every one.
+    static func usesAttribute(_ uses: [QuantityReference]) -> String {
+        guard !uses.isEmpty else { return "" }
+        let tokens = uses.map { reference -> String in
+            let kind: String
+            switch reference.kind {
+            case .activation: kind = "a"
+            case .weightedInput: kind = "z"
+            case .delta: kind = "d"
+            case .weight: kind = "w"
+            case .gradient: kind = "g"
+            }
+            var token = kind + ":\(reference.layer - 1):" + (reference.unit.map { String($0 - 1) } ?? "*")
+            if reference.kind == .weight || reference.kind == .gradient {
+                token += ":" + (reference.column.map(String.init) ?? "*")
+            }
+            return token
+        }
+        return " data-uses=\"" + tokens.joined(separator: " ") + "\""
     }
 
     /// A table; numeric columns right-aligned.

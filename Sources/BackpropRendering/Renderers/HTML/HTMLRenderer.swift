@@ -92,6 +92,12 @@ public struct HTMLRenderer: NarrativeRenderer {
             figure: figure, format: numberFormat, showsActivations: shown.activations, showsDeltas: shown.deltas,
             idPrefix: id + "-net")
         var legend = "<span class=\"key pos\">positive weight</span> <span class=\"key neg\">negative weight</span>"
+        if step > 0 {
+            // The highlights of the line shown: one colour per kind of quantity.
+            legend += "<br>While a line shows, what it uses is ringed: <span class=\"hk a\">a</span>activation "
+                + "<span class=\"hk z\">z</span>weighted input <span class=\"hk d\">δ</span>error "
+                + "<span class=\"hk g\">∇</span>gradient <span class=\"hk w\">w</span>weight<br>"
+        }
         if shown.activations || shown.deltas, !figure.valueLegend.isEmpty {
             legend += " " + inline(figure.valueLegend)
         }

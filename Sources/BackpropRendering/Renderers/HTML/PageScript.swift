@@ -83,12 +83,29 @@ enum PageScript {
           if(/^[0-9]$/.test(key)){t.typed=key;}
           return t;}
         var shown=null;
+        function highlight(e,k){var lines=e.querySelectorAll(".ln"),now=null;
+          for(var i=0;i<lines.length;i++){lines[i].classList.remove("now");if(k!==null&&lines[i].getAttribute("data-stage")===String(k)){now=lines[i];}}
+          var svg=e.querySelector("svg.net");if(!svg){return;}
+          var marked=svg.querySelectorAll(".hl-a,.hl-z,.hl-d,.hl-w,.hl-g");
+          for(var m=0;m<marked.length;m++){marked[m].classList.remove("hl-a","hl-z","hl-d","hl-w","hl-g");}
+          svg.classList.remove("hl");
+          if(!now){return;}now.classList.add("now");
+          var box=now.closest(".eqbox"),uses=box?(box.getAttribute("data-uses")||""):"";if(uses===""){return;}
+          svg.classList.add("hl");
+          var tokens=uses.split(" "),units=svg.querySelectorAll("g.unit"),edges=svg.querySelectorAll("line.w");
+          function fits(want,have){return want==="*"||want===have;}
+          for(var t=0;t<tokens.length;t++){var p=tokens[t].split(":");
+            if(p[0]==="w"||p[0]==="g"){for(var x=0;x<edges.length;x++){var q=edges[x].getAttribute("data-weight").split("-");
+                if(q[0]===p[1]&&fits(p[2],q[1])&&fits(p[3],q[2])){edges[x].classList.add("hl-"+p[0]);}}}
+            else{for(var u=0;u<units.length;u++){var r=units[u].getAttribute("data-unit").split("-");
+                if(r[0]===p[1]&&fits(p[2],r[1])){units[u].classList.add("hl-"+p[0]);}}}}}
         function render(){
           var e=section(state);
           if(shown&&shown!==e){shown.classList.remove("on");}
           if(e){e.classList.add("on");shown=e;
             var k=shownStage(state),items=e.querySelectorAll("[data-stage]");
-            for(var i=0;i<items.length;i++){items[i].classList.toggle("later",parseInt(items[i].getAttribute("data-stage"),10)>k);}}
+            for(var i=0;i<items.length;i++){items[i].classList.toggle("later",parseInt(items[i].getAttribute("data-stage"),10)>k);}
+            highlight(e,state.all?null:k);}
           for(var key in sections){sections[key].classList.toggle("cur",sections[key].getAttribute("data-notation")===state.notation);}
           document.getElementById("blank").hidden=!state.blank;
           document.getElementById("help").hidden=!state.help;

@@ -11,7 +11,7 @@
 enum PageSelfTest {
     static let javaScript = """
         function runSelfTest(){
-          var failures=[],checked=0,maths=0,sliders=0;
+          var failures=[],checked=0,maths=0,sliders=0,highlights=0,e0=null;
           // Headless Chromium's window is at least 500 px wide: the body is narrowed to a
           // phone's 390 px (CSSOM, which the CSP allows) so overflow is measured there.
           var narrowest=390;if(window.innerWidth>narrowest){document.body.style.width=narrowest+"px";}
@@ -52,6 +52,7 @@ enum PageSelfTest {
             check(label+" line 1");
             var count=stages(state);
             for(var t=2;t<=count;t++){press("ArrowRight");
+              if(e0=section(state)){if(e0.querySelector("svg.net .hl-a,svg.net .hl-z,svg.net .hl-d,svg.net .hl-w,svg.net .hl-g")){highlights+=1;}}
               expect(state.step===s&&state.line===t,label+": → did not reveal line "+t);check(label+" line "+t);}
             press("ArrowRight");
             if(j<steps.length-1){expect(state.step===steps[j+1]&&state.line===1,label+": → after the last line did not go to the next step");check(label+" then →");}}}
@@ -79,7 +80,7 @@ enum PageSelfTest {
           for(var g=0;g<svgs.length;g++){if(!svgs[g].querySelector("title")||!svgs[g].querySelector("desc")){fail("a network figure lacks its title or desc");break;}}
           selftesting=false;
           var linkStep=steps[Math.min(3,steps.length-1)],linked="#step="+linkStep+"&notation="+encodeURIComponent(first)+"&line=all";
-          function finish(){var v={ok:failures.length===0,checked:checked,maths:maths,sections:Object.keys(sections).length,sliders:sliders,
+          function finish(){var v={ok:failures.length===0,checked:checked,maths:maths,sections:Object.keys(sections).length,sliders:sliders,highlights:highlights,
               width:document.body.clientWidth,failures:failures};
             var pre=document.createElement("pre");pre.id="selftest-verdict";pre.textContent=JSON.stringify(v);document.body.appendChild(pre);}
           function later(f){setTimeout(f,30);}

@@ -66,6 +66,16 @@ enum PageStyle {
         svg.net line.pos{stroke:var(--pos)}
         svg.net line.neg{stroke:var(--neg);stroke-dasharray:6 3}
         svg.net .wl{font-size:14px;paint-order:stroke;stroke:var(--bg);stroke-width:3px}
+        svg.net.hl line.w{stroke-opacity:.25}
+        svg.net line.w.hl-w{stroke-opacity:1;stroke-width:6px}
+        svg.net line.w.hl-g{stroke:var(--kg);stroke-opacity:1;stroke-width:6px;stroke-dasharray:none}
+        svg.net .unit.hl-a circle{stroke:var(--ka);stroke-width:6}
+        svg.net .unit.hl-z circle{stroke:var(--kz);stroke-width:6}
+        svg.net .unit.hl-d circle{stroke:var(--kd);stroke-width:6}
+        .ln.now>div{background:linear-gradient(transparent 70%,rgba(128,128,128,.18) 70%)}
+        .hk{display:inline-block;padding:0 .35em;border:3px solid;border-radius:1em;margin:0 .15em;line-height:1.2}
+        .hk.a{border-color:var(--ka)}.hk.z{border-color:var(--kz)}.hk.d{border-color:var(--kd)}
+        .hk.g{border-color:var(--kg)}.hk.w{border-color:var(--fg)}
         .key::before{content:"";display:inline-block;width:1.6em;height:0;margin-right:.3em;vertical-align:middle;\
         border-top:3px solid var(--pos)}
         .key.neg::before{border-top:3px dashed var(--neg)}

@@ -80,6 +80,7 @@ public struct NarrativeJSONRenderer: NarrativeRenderer {
         case .equation(let equation):
             kind = "equation"
             members = [("lhs", math.walk(equation.lhs)), ("lines", lines(equation))]
+            if !equation.uses.isEmpty { members.append(("uses", uses(equation.uses))) }
         case .table(let table):
             kind = "table"
             members = [
@@ -102,6 +103,21 @@ public struct NarrativeJSONRenderer: NarrativeRenderer {
             ]
         }
         return JSONValue(object([("kind", .string(kind))] + members))
+    }
+
+    /// The quantities an equation uses (optional in narrative@1): `{"kind", "layer", "unit",
+    /// "column"}` with Ng's layer numbers and 1-based units, `column` 0 for a bias weight; an
+    /// index left out means every one (see `QuantityReference`).
+    private func uses(_ references: [QuantityReference]) -> JSONValue.Kind {
+        .array(
+            references.map { reference in
+                var members: [(String, JSONValue.Kind)] = [
+                    ("kind", .string(reference.kind.rawValue)), ("layer", .number(Double(reference.layer))),
+                ]
+                if let unit = reference.unit { members.append(("unit", .number(Double(unit)))) }
+                if let column = reference.column { members.append(("column", .number(Double(column)))) }
+                return JSONValue(object(members))
+            })
     }
 
     private func lines(_ equation: Equation) -> JSONValue.Kind {
