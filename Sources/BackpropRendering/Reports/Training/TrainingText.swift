@@ -203,6 +203,9 @@ public struct TrainingText: Sendable {
             if let (name, evaluation) = evaluations.last(where: { $0.evaluation.count > 0 }) {
                 text += "\n" + confusion(evaluation, setName: name) + "\n"
             }
+            if let test = evaluations.first(where: { $0.name == "test" })?.evaluation, test.misclassified > 0 {
+                text += "\n" + misclassifiedList(test) + "\n"
+            }
         }
         if let training = evaluations.first, training.evaluation.count <= 16 {
             text += "\n" + outputs(training.evaluation) + "\n"
@@ -245,6 +248,34 @@ public struct TrainingText: Sendable {
         }
         return "confusion matrix, \(setName) set (rows: true class, columns: predicted class)\n"
             + TextTable.render(rows, rightAligned: [false] + Array(repeating: true, count: names.count))
+    }
+
+    /// Test samples listed as misclassified, at most this many.
+    public static let misclassifiedShown = 10
+
+    /// The first misclassified test samples: number (from 1, as `--sample test:K` takes it),
+    /// true and predicted class, and the winning output; then how to step through one.
+    func misclassifiedList(_ evaluation: SetEvaluation) -> String {
+        let names = lesson.classNames.map(ControlCharacters.escaped)
+        func name(_ index: Int) -> String { index < names.count ? names[index] : "\(index)" }
+        let shown = evaluation.misclassifiedIndices.prefix(Self.misclassifiedShown)
+        var rows = [["test sample", "true class", "predicted", "its output"]]
+        for index in shown where index < lesson.testSamples.count && index < evaluation.outputs.count {
+            let output = evaluation.outputs[index]
+            let predicted = Tracer.predictedClass(output)
+            let value = output.count == 1 ? output[0] : output[predicted]
+            rows.append([
+                "\(index + 1)", name(Tracer.predictedClass(lesson.testSamples[index].y)), name(predicted), format.string(value),
+            ])
+        }
+        let count = evaluation.misclassifiedIndices.count
+        let heading =
+            count > shown.count
+            ? "misclassified test samples, the first \(shown.count) of \(count):"
+            : "misclassified test samples (\(count)):"
+        return heading + "\n" + TextTable.render(rows, rightAligned: [true, false, false, true]) + "\n"
+            + "step through one with the trained weights: train … --save trained.json, then\n"
+            + "step 6 --lesson trained.json --sample test:K"
     }
 
     /// Each training sample's input, target and output after training.
