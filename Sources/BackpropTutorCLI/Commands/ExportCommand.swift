@@ -7,7 +7,9 @@ public enum ExportCommand: Command {
     /// `--format`: the document formats.
     public static let format = TypedOption<OutputFormat>(
         name: "format", values: OutputFormat.all(with: .exportDocuments),
-        summary: "the document format (required); cheatsheet is a one-page sheet of the network in every notation")
+        summary:
+            "the document format (required); cheatsheet is a one-page sheet of the network in every notation; html one offline web page to teach from, in every notation (README: Classroom in the browser)"
+    )
     /// `--steps SPEC`.
     public static let steps = TypedOption(
         name: "steps", valueName: "SPEC", summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15)")
