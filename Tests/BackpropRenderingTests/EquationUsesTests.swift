@@ -74,3 +74,45 @@ struct EquationUsesTests {
         #expect(!equation.uses.contains { $0.kind == .weight && $0.column == 2 })
     }
 }
+
+/// The chain rule for any one weight, shown when a weight on the page's figure is clicked.
+@Suite("Weight derivations")
+struct WeightDerivationTests {
+    @Test("Mazur's ∂E/∂w5 is his published 0.082167041, and every derivation's numbers multiply to its result")
+    func mazur() throws {
+        for notation in NotationName.allCases {
+            let narrator = Narrator(trace: try LessonFixtures.trace("mazur"), notation: notation, decimals: 9)
+            let derivations = narrator.weightDerivations()
+            // 2-2-2 with biases: 2 × 3 weights per layer.
+            #expect(derivations.count == 12)
+            let w5 = try #require(derivations.first { $0.layer == 2 && $0.row == 1 && $0.column == 1 })
+            guard case .number(let gradient, _) = try #require(w5.equation.steps.last).expression else {
+                Issue.record("the last line is not a number")
+                continue
+            }
+            #expect(abs(gradient - 0.082167041) < 5e-10, "\(notation): \(gradient)")
+            for derivation in derivations {
+                let lines = derivation.equation.steps
+                #expect(lines.count == 4)
+                let factors = EquationUsesTests.numbers(lines[2].expression)
+                guard case .number(let result, _) = lines[3].expression else { continue }
+                // A bias weight multiplies the bias unit's 1 (an integer, not a number).
+                let product = factors.reduce(1, *) * (EquationUsesTests.hasNegation(lines[2].expression) ? -1 : 1)
+                #expect(abs(product - result) <= 1e-12 * max(1, abs(result)), "\(notation) \(derivation.layer) \(derivation.row) \(derivation.column)")
+            }
+        }
+    }
+}
+
+extension EquationUsesTests {
+    /// Whether `math` holds an odd number of negations (the 15 Steps' −delta).
+    static func hasNegation(_ math: Math) -> Bool {
+        var count = 0
+        func walk(_ m: Math) {
+            if case .negate = m { count += 1 }
+            m.children.forEach(walk)
+        }
+        walk(math)
+        return count % 2 == 1
+    }
+}

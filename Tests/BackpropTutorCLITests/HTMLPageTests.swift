@@ -54,6 +54,10 @@ struct HTMLPageTests {
         // self-test), the hidden units as images (digits).
         let html = try String(contentsOf: page, encoding: .utf8)
         if ["xor", "mazur"].contains(lesson) { #expect(verdict["sliders"] as? Int == 4) }
+        // A weight clicked on the figure shows its chain rule, from step 9 on, in each notation.
+        if lesson == "mazur" { #expect(verdict["derivations"] as? Int == 7 * 4) }
+        // Lines highlighted units or weights on the figure.
+        #expect((verdict["highlights"] as? Int ?? 0) > 0)
         if lesson == "digits" { #expect(html.components(separatedBy: "<figure class=\"hidden-units\"").count - 1 == 4) }
     }
 

@@ -12,6 +12,9 @@ public struct NarrativeEditions: Sendable {
     /// What the trained network computes, from a run of the lesson's training plan made at
     /// export time, if one was made.
     public var trained: TrainedViews?
+    /// Per narrative, every weight's chain rule with the sample's numbers (small networks),
+    /// shown when a weight on the figure is clicked.
+    public var derivations: [[WeightDerivation]] = []
 
     /// Editions of the lesson.
     public init(narratives: [Narrative], trainingPlot: CurvePlot? = nil, trained: TrainedViews? = nil) {

@@ -7,9 +7,10 @@ extension Narrator {
     /// training plan computes (`TrainedViews`), shown after step 15.
     public func editions(steps: [Step] = Step.allCases, training lesson: Lesson? = nil) -> NarrativeEditions {
         let names = [notation.name] + NotationName.allCases.filter { $0 != notation.name }
-        let narratives = names.map { name in
-            Narrator(trace: trace, notation: name, sampleIndex: sampleIndex, decimals: decimals).narrative(steps: steps)
+        let narrators = names.map { name in
+            Narrator(trace: trace, notation: name, sampleIndex: sampleIndex, decimals: decimals)
         }
+        let narratives = narrators.map { $0.narrative(steps: steps) }
         var plot: CurvePlot?
         if steps.contains(.gradientDescent), let training = trace.training, training.costs.count > 1 {
             let series = CurveSeries(
@@ -18,6 +19,8 @@ extension Narrator {
             plot = CurvePlot(title: "cost", xLabel: "epochs", series: [series])
         }
         let trained = steps.contains(.gradientDescent) ? lesson.map(TrainedViews.init(lesson:)) : nil
-        return NarrativeEditions(narratives: narratives, trainingPlot: plot, trained: trained)
+        var editions = NarrativeEditions(narratives: narratives, trainingPlot: plot, trained: trained)
+        editions.derivations = narrators.map { $0.weightDerivations() }
+        return editions
     }
 }

@@ -34,7 +34,8 @@ struct HTMLPage {
         out += "<style>" + style + "</style>\n</head>\n<body>\n"
         out += controlBar
         out += "<main id=\"main\">\n"
-        for narrative in narratives {
+        for (index, narrative) in narratives.enumerated() {
+            let derivations = index < editions.derivations.count ? editions.derivations[index] : []
             out += titleSection(narrative)
             let figure = narrative.preface.lazy.compactMap { block -> NetworkFigure? in
                 if case .figure(let figure) = block { return figure } else { return nil }
@@ -43,11 +44,15 @@ struct HTMLPage {
                 out += renderer.section(
                     section, notation: narrative.notation, figure: figure,
                     trainingPlot: section.number == Step.gradientDescent.number ? editions.trainingPlot : nil,
-                    trained: section.number == Step.gradientDescent.number ? editions.trained : nil)
+                    trained: section.number == Step.gradientDescent.number ? editions.trained : nil,
+                    linksWeights: !derivations.isEmpty)
             }
+            out += renderer.derivationStore(derivations, notation: narrative.notation)
         }
         out += "</main>\n"
         out += helpDialog
+        out += "<div id=\"deriv\" role=\"dialog\" aria-label=\"the chain rule for one weight\" hidden>"
+            + "<button type=\"button\" id=\"deriv-close\" aria-label=\"close\">×</button><div id=\"deriv-body\"></div></div>\n"
         out += "<div id=\"blank\" hidden></div>\n"
         out += "<script type=\"application/json\" id=\"page-data\">" + ScriptData.json(pageData) + "</script>\n"
         out += "<script>" + script + "</script>\n</body>\n</html>\n"

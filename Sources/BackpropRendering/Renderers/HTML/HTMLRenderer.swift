@@ -55,7 +55,7 @@ public struct HTMLRenderer: NarrativeRenderer {
     /// and its blocks, each marked with the reveal stage it appears at.
     func section(
         _ section: Section, notation: NotationName?, figure: NetworkFigure?, trainingPlot: CurvePlot?,
-        trained: TrainedViews? = nil
+        trained: TrainedViews? = nil, linksWeights: Bool = false
     ) -> String {
         let id = "s\(section.number)-" + (notation?.rawValue ?? "x")
         var stage = 0
@@ -79,19 +79,22 @@ public struct HTMLRenderer: NarrativeRenderer {
         out += "<h2><span class=\"num\">Step \(section.number)</span> " + XMLEscaping.escaped(section.title) + "</h2>\n"
         out += "<div class=\"cols\">"
         if let figure {
-            out += sideFigure(figure, step: section.number, id: id)
+            out += sideFigure(figure, step: section.number, id: id, linksWeights: linksWeights)
         }
         out += "<div class=\"prose\">\n" + body + "</div></div>\n</section>\n"
         return out
     }
 
     /// The network figure with the values the step may show, and its legend.
-    func sideFigure(_ figure: NetworkFigure, step: Int, id: String) -> String {
+    func sideFigure(_ figure: NetworkFigure, step: Int, id: String, linksWeights: Bool = false) -> String {
         let shown = Self.shownValues(atStep: step)
-        let svg = NetworkFigureSVG(
+        var svg = NetworkFigureSVG(
             figure: figure, format: numberFormat, showsActivations: shown.activations, showsDeltas: shown.deltas,
             idPrefix: id + "-net")
+        // From step 9 (the chain rule) on, a weight opens its own derivation.
+        svg.linksWeights = linksWeights && step >= Step.chainRule.number
         var legend = "<span class=\"key pos\">positive weight</span> <span class=\"key neg\">negative weight</span>"
+        if svg.linksWeights { legend += "Click a weight (or Tab to it and press Enter) for its chain rule. " }
         if step > 0 {
             // The highlights of the line shown: one colour per kind of quantity.
             legend += "<br>While a line shows, what it uses is ringed: <span class=\"hk a\">a</span>activation "
@@ -102,6 +105,22 @@ public struct HTMLRenderer: NarrativeRenderer {
             legend += " " + inline(figure.valueLegend)
         }
         return "<figure class=\"side\">" + svg.svg() + "<figcaption>" + legend + "</figcaption></figure>\n"
+    }
+}
+
+extension HTMLRenderer {
+    /// One notation's derivations, hidden until a weight is clicked: each a
+    /// `<div class="deriv" data-for="L-i-j">` keyed as the figure's edges are (`NetworkFigureSVG`).
+    func derivationStore(_ derivations: [WeightDerivation], notation: NotationName?) -> String {
+        guard !derivations.isEmpty else { return "" }
+        let name = XMLEscaping.escaped(notation?.rawValue ?? "x")
+        var out = "<div class=\"derivs\" data-notation=\"\(name)\" hidden>"
+        for derivation in derivations {
+            var stage = 0
+            out += "<div class=\"deriv\" data-for=\"\(derivation.layer - 1)-\(derivation.row - 1)-\(derivation.column)\">"
+                + equation(derivation.equation, stage: &stage) + "</div>"
+        }
+        return out + "</div>\n"
     }
 }
 

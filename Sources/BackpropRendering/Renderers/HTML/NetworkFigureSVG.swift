@@ -24,6 +24,8 @@ struct NetworkFigureSVG {
     var showsDeltas: Bool
     /// A prefix making the `<title>`/`<desc>` ids unique on the page.
     var idPrefix: String
+    /// Whether each edge is a control (focusable, a button) that opens its weight's derivation.
+    var linksWeights = false
 
     static let radius = 27.0
     static let biasRadius = 18.0
@@ -102,7 +104,9 @@ struct NetworkFigureSVG {
                     let strokeWidth = weight.isFinite ? min(6, 1 + 3 * abs(weight)) : 1
                     let symbol = figure.weightSymbol(layer: l, into: i, fromColumn: column).map(unicode.line)
                     let name = symbol ?? "weight from \(sourceName(l, column)) to \(unitName(l + 1, i))"
-                    out += "<line class=\"w \(sign)\" data-weight=\"\(l)-\(i)-\(column)\" "
+                    let control = linksWeights
+                        ? "tabindex=\"0\" role=\"button\" aria-label=\"" + XMLEscaping.escaped(name + ": its derivative") + "\" " : ""
+                    out += "<line class=\"w \(sign)\" data-weight=\"\(l)-\(i)-\(column)\" " + control
                     out += "x1=\"\(n(x1 + ux * sourceRadius))\" y1=\"\(n(y1 + uy * sourceRadius))\" "
                     out += "x2=\"\(n(x2 - ux * Self.radius))\" y2=\"\(n(y2 - uy * Self.radius))\" stroke-width=\"\(n(strokeWidth))\">"
                     out += "<title>" + XMLEscaping.escaped(name + " = " + format.string(weight)) + "</title></line>"

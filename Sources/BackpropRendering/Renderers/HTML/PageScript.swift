@@ -107,6 +107,7 @@ enum PageScript {
             for(var i=0;i<items.length;i++){items[i].classList.toggle("later",parseInt(items[i].getAttribute("data-stage"),10)>k);}
             highlight(e,state.all?null:k);}
           for(var key in sections){sections[key].classList.toggle("cur",sections[key].getAttribute("data-notation")===state.notation);}
+          document.getElementById("deriv").hidden=true;
           document.getElementById("blank").hidden=!state.blank;
           document.getElementById("help").hidden=!state.help;
           document.getElementById("notation").textContent="notation: "+state.notation;
@@ -124,7 +125,8 @@ enum PageScript {
         document.addEventListener("keydown",function(ev){
           if(ev.ctrlKey||ev.metaKey||ev.altKey){return;}
           var tag=ev.target&&ev.target.tagName;if(tag==="INPUT"||tag==="TEXTAREA"||tag==="SELECT"){return;}
-          var key=ev.key;
+          var key=ev.key,panel=document.getElementById("deriv");
+          if(!panel.hidden){panel.hidden=true;ev.preventDefault();return;}
           if(key==="Enter"&&state.typed===""&&!state.help&&!state.blank){return;}
           if(key===" "&&tag==="BUTTON"&&!state.help&&!state.blank){return;}
           var known=/^(ArrowRight|ArrowLeft|PageDown|PageUp|Home|End|Enter|Escape|Backspace| |n|a|b|\\.|\\?|[0-9])$/.test(key);
@@ -143,6 +145,15 @@ enum PageScript {
         (t.classList&&(t.classList.contains("eqbox")||t.classList.contains("tbox")))){return;}t=t.parentNode;}
           if(window.getSelection&&String(window.getSelection())!==""){return;}
           press(ev.clientX<window.innerWidth/3?"ArrowLeft":"ArrowRight");});
+        function openDerivation(edge){var store=document.querySelector('.derivs[data-notation="'+state.notation+'"]');
+          if(!store){return false;}var d=store.querySelector('.deriv[data-for="'+edge.getAttribute("data-weight")+'"]');if(!d){return false;}
+          var body=document.getElementById("deriv-body");body.textContent="";body.appendChild(d.cloneNode(true));
+          var panel=document.getElementById("deriv");panel.hidden=false;document.getElementById("deriv-close").focus();return true;}
+        var edgesAll=document.querySelectorAll("svg.net line.w[tabindex]");
+        for(var ei=0;ei<edgesAll.length;ei++){
+          edgesAll[ei].addEventListener("click",function(ev){ev.stopPropagation();openDerivation(this);});
+          edgesAll[ei].addEventListener("keydown",function(ev){if(ev.key==="Enter"||ev.key===" "){ev.preventDefault();ev.stopPropagation();openDerivation(this);}});}
+        document.getElementById("deriv-close").addEventListener("click",function(){document.getElementById("deriv").hidden=true;});
         function showFrame(input){var fig=input.closest("figure"),k=String(input.value),frames=fig.querySelectorAll("div.mapframe");
           for(var j=0;j<frames.length;j++){frames[j].hidden=frames[j].getAttribute("data-frame")!==k;}
           var caps=(input.getAttribute("data-captions")||"").split("|"),out=fig.querySelector("output");if(out){out.textContent=caps[input.value]||"";}}

@@ -11,7 +11,7 @@
 enum PageSelfTest {
     static let javaScript = """
         function runSelfTest(){
-          var failures=[],checked=0,maths=0,sliders=0,highlights=0,e0=null;
+          var failures=[],checked=0,maths=0,sliders=0,highlights=0,derivations=0,e0=null;
           // Headless Chromium's window is at least 500 px wide: the body is narrowed to a
           // phone's 390 px (CSSOM, which the CSP allows) so overflow is measured there.
           var narrowest=390;if(window.innerWidth>narrowest){document.body.style.width=narrowest+"px";}
@@ -42,12 +42,20 @@ enum PageSelfTest {
                 if(shown.length!==1||shown[0].getAttribute("data-frame")!==String(v)){fail(label+": the slider at "+v+" does not show that map");break;}
                 var r=shown[0].getBoundingClientRect();if(!(r.width>0&&r.height>0)){fail(label+": the map at "+v+" has an empty box");}}
               sliders+=1;}}
+          function checkDerivation(label){var e=section(state);if(!e){return;}var edge=e.querySelector("svg.net line.w[tabindex]");
+            if(!edge){return;}edge.dispatchEvent(new MouseEvent("click",{bubbles:true}));
+            var panel=document.getElementById("deriv"),m=panel.querySelector("math");
+            if(panel.hidden||!m){fail(label+": clicking a weight showed no derivation");return;}
+            var r=m.getBoundingClientRect();if(!(r.width>0&&r.height>0)){fail(label+": the derivation's math has an empty box");}
+            if(state.step!==parseInt(e.getAttribute("data-step"),10)){fail(label+": clicking a weight moved the page");}
+            document.dispatchEvent(new KeyboardEvent("keydown",{key:"x"}));
+            if(!panel.hidden){fail(label+": a key did not close the derivation");}derivations+=1;}
           function expect(cond,label){checked+=1;if(!cond){fail(label);}}
           for(var n=0;n<notations.length;n++){for(var j=0;j<steps.length;j++){
             var s=steps[j],nt=notations[n],label="step "+s+" "+nt;
             if(!window.backpropPage.go("#step="+s+"&notation="+encodeURIComponent(nt)+"&line=all")){fail(label+": the hash was refused");continue;}
             expect(state.step===s&&state.notation===nt&&state.all,label+": line=all not selected");
-            check(label+" line=all");checkMath(label);checkSliders(label);
+            check(label+" line=all");checkMath(label);checkSliders(label);checkDerivation(label);
             window.backpropPage.go("#step="+s+"&notation="+encodeURIComponent(nt)+"&line=1");
             check(label+" line 1");
             var count=stages(state);
@@ -80,7 +88,7 @@ enum PageSelfTest {
           for(var g=0;g<svgs.length;g++){if(!svgs[g].querySelector("title")||!svgs[g].querySelector("desc")){fail("a network figure lacks its title or desc");break;}}
           selftesting=false;
           var linkStep=steps[Math.min(3,steps.length-1)],linked="#step="+linkStep+"&notation="+encodeURIComponent(first)+"&line=all";
-          function finish(){var v={ok:failures.length===0,checked:checked,maths:maths,sections:Object.keys(sections).length,sliders:sliders,highlights:highlights,
+          function finish(){var v={ok:failures.length===0,checked:checked,maths:maths,sections:Object.keys(sections).length,sliders:sliders,highlights:highlights,derivations:derivations,
               width:document.body.clientWidth,failures:failures};
             var pre=document.createElement("pre");pre.id="selftest-verdict";pre.textContent=JSON.stringify(v);document.body.appendChild(pre);}
           function later(f){setTimeout(f,30);}

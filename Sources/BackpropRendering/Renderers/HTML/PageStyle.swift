@@ -87,6 +87,10 @@ enum PageStyle {
         .curve svg{width:100%;height:auto;max-width:40em}
         .img svg{width:8em;height:auto;border:1px solid var(--line)}
         .pix .frame{fill:#fff}
+        svg.net line.w[tabindex]{cursor:pointer}
+        #deriv{position:fixed;left:2%;right:2%;bottom:2%;z-index:9;max-height:60vh;overflow:auto;background:var(--bg);\
+        border:2px solid var(--kg);padding:.6em 1em;box-sizing:border-box}
+        #deriv-close{float:right;font:inherit;min-width:2.2em;min-height:2.2em}
         #blank{position:fixed;inset:0;background:#000;z-index:10}
         #help{position:fixed;inset:4% 6%;z-index:11;overflow:auto;background:var(--bg);border:2px solid var(--fg);\
         padding:.8em 1.2em;box-sizing:border-box}
