@@ -52,6 +52,9 @@ struct CommandTableTests {
             values = ["mazur"]
         } else if option.name == "o" {
             return [base + ["-o", outputPlaceholder]]
+        } else if option.name == "weight" {
+            // A weight into the default lesson's (ng-lecture's) output layer, in ASCII.
+            values = ["Theta(3)_11"]
         } else {
             values = ["1"]
         }

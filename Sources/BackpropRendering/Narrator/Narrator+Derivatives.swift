@@ -79,19 +79,21 @@ extension Narrator {
     func stepChainRule() -> [Block] {
         let L = layerCount
         let l = L - 1
-        let weight = weightEntry(layer: l, i: 1, j: 1)
+        // The weight chosen with --weight when it leads into the output layer, else w(1, 1).
+        let (i, j) = outputWeight
+        let weight = weightEntry(layer: l, i: i, j: j)
         // One sample's loss: the chain rule below is this sample's, not the average's.
         let cost = notation.sampleCost
-        let z = unit(.weightedInput, L, 1)
-        let a = unit(.activation, l, 1)
-        let deltaSymbol = unit(.delta, L, 1)
-        let gradient = sample.gradient[l - 1][0, 1]
-        let deltaValue = sample.delta[L - 2][0]
+        let z = unit(.weightedInput, L, i)
+        let a = unit(.activation, l, j)
+        let deltaSymbol = unit(.delta, L, i)
+        let gradient = sample.gradient[l - 1][i - 1, j]
+        let deltaValue = sample.delta[L - 2][i - 1]
         let signedDelta = negatesDelta ? Math.negate(deltaSymbol) : deltaSymbol
         var blocks: [Block] = [
             .paragraph([
                 .t("Take one weight into the output layer, "), .m(weight),
-                .t(" (unit 1 of \(notation.layerName(l)) to unit 1 of \(notation.layerName(L))), and sample \(sampleNumber), whose loss is "),
+                .t(" (unit \(j) of \(notation.layerName(l)) to unit \(i) of \(notation.layerName(L))), and sample \(sampleNumber), whose loss is "),
                 .m(cost),
                 .t(". The weight affects that loss only through "),
                 .m(z), .t(", so the chain rule splits the derivative in two:"),
@@ -116,8 +118,8 @@ extension Narrator {
                         : [.t(", the unit's error "), .m(deltaSymbol), .t(", is")])
                     + [.t(" how strongly this sample's loss reacts to its weighted input. Its value comes from the forward pass.")]),
         ]
-        let output = unit(.activation, L, 1)
-        let target = unit(.target, L, 1)
+        let output = unit(.activation, L, i)
+        let target = unit(.target, L, i)
         let outputNarration = activation(ofLayer: L).narration(written: notation.activationFunction)
         if trace.lesson.loss == .crossEntropy && outputNarration.crossEntropyOutput != .none {
             // Cross-entropy with sigmoid or softmax outputs: ∂loss/∂z = a − y (step 10 shows why).
@@ -134,11 +136,11 @@ extension Narrator {
                         equals: [
                             .times(.subtract(output, target), a),
                             .times(
-                                .subtract(.number(sample.a[L - 1][0]), .number(sample.y[0])),
-                                .number(sample.a[l - 1][0])),
+                                .subtract(.number(sample.a[L - 1][i - 1]), .number(sample.y[i - 1])),
+                                .number(sample.a[l - 1][j - 1])),
                             .number(gradient),
                         ])))
-            blocks += handRoundingNote([deltaValue, sample.a[l - 1][0]], product: gradient)
+            blocks += handRoundingNote([deltaValue, sample.a[l - 1][j - 1]], product: gradient)
         } else if trace.lesson.loss == .crossEntropy {
             blocks.append(
                 .paragraph([
@@ -157,11 +159,11 @@ extension Narrator {
                             .times(.times(.partial(cost, output), .partial(output, z)), .partial(z, weight)),
                             .times(
                                 .times(
-                                    outputErrorFactor(output: output, target: unit(.target, L, 1)),
+                                    outputErrorFactor(output: output, target: unit(.target, L, i)),
                                     .call(derivativeFunction(ofLayer: L), [z])), a),
                             .times(
-                                .times(.number(sample.outputError[0]), .number(sample.activationDerivative[L - 2][0])),
-                                .number(sample.a[l - 1][0])),
+                                .times(.number(sample.outputError[i - 1]), .number(sample.activationDerivative[L - 2][i - 1])),
+                                .number(sample.a[l - 1][j - 1])),
                             .number(gradient),
                         ])))
             blocks.append(
@@ -172,7 +174,7 @@ extension Narrator {
                     .t(". Step 10 computes it this way for every output unit."),
                 ]))
             blocks += handRoundingNote(
-                [sample.outputError[0], sample.activationDerivative[L - 2][0], sample.a[l - 1][0]], product: gradient)
+                [sample.outputError[i - 1], sample.activationDerivative[L - 2][i - 1], sample.a[l - 1][j - 1]], product: gradient)
         }
         if trace.m > 1 {
             blocks.append(

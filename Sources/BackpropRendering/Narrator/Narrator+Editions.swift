@@ -8,7 +8,10 @@ extension Narrator {
     public func editions(steps: [Step] = Step.allCases, training lesson: Lesson? = nil) -> NarrativeEditions {
         let names = [notation.name] + NotationName.allCases.filter { $0 != notation.name }
         let narrators = names.map { name in
-            Narrator(trace: trace, notation: name, sampleIndex: sampleIndex, decimals: decimals)
+            var narrator = Narrator(trace: trace, notation: name, sampleIndex: sampleIndex, decimals: decimals)
+            narrator.heldOutSet = heldOutSet
+            narrator.chosenWeight = chosenWeight
+            return narrator
         }
         let narratives = narrators.map { $0.narrative(steps: steps) }
         var plot: CurvePlot?

@@ -168,14 +168,17 @@ extension Narrator {
         guard L > 2 else { return [] }
         let l = L - 1
         let loss = notation.sampleCost
-        let out = unit(.activation, l, 1)
-        let net = unit(.weightedInput, l, 1)
-        let w = weightEntry(layer: l - 1, i: 1, j: 1)
+        // The weight chosen with --weight when it leads into this layer, else w(1, 1):
+        // hidden unit h, fed by unit j of the layer before.
+        let (h, j) = hiddenWeight
+        let out = unit(.activation, l, h)
+        let net = unit(.weightedInput, l, h)
+        let w = weightEntry(layer: l - 1, i: h, j: j)
         let theta = trace.weights[l - 1]
         let next = sample.delta[l - 1]
-        let propagated = sample.propagatedError[l - 2][0]
-        let slope = sample.activationDerivative[l - 2][0]
-        let input = sample.a[l - 2][0]
+        let propagated = sample.propagatedError[l - 2][h - 1]
+        let slope = sample.activationDerivative[l - 2][h - 1]
+        let input = sample.a[l - 2][j - 1]
         var blocks: [Block] = [
             .paragraph([
                 .t("The chain rule for one weight into a hidden layer, "), .m(w),
@@ -191,10 +194,10 @@ extension Narrator {
             let symbols = (1...next.count).map { k -> Math in
                 .times(
                     negatesDelta ? .parenthesized(.negate(unit(.delta, L, k))) : unit(.delta, L, k),
-                    weightEntry(layer: l, i: k, j: 1))
+                    weightEntry(layer: l, i: k, j: h))
             }
             let numbers = (1...next.count).map { k -> Math in
-                .times(.number(next[k - 1]), .number(theta[k - 1, 1]))
+                .times(.number(next[k - 1]), .number(theta[k - 1, h]))
             }
             blocks.append(
                 .equation(
@@ -213,11 +216,11 @@ extension Narrator {
                     equals: [
                         .times(.times(.partial(loss, out), .partial(out, net)), .partial(net, w)),
                         .times(.times(.number(propagated), .number(slope)), .number(input)),
-                        .number(sample.gradient[l - 2][0, 1]),
+                        .number(sample.gradient[l - 2][h - 1, j]),
                     ])))
         var closing: [Inline] = [
             .t("The first two factors make up "),
-            .m(.binary(negatesDelta ? .negate(unit(.delta, l, 1)) : unit(.delta, l, 1), .equals, .partial(loss, net))),
+            .m(.binary(negatesDelta ? .negate(unit(.delta, l, h)) : unit(.delta, l, h), .equals, .partial(loss, net))),
             .t("; the last is the activation the weight multiplies, as in step 9."),
         ]
         if negatesDelta {

@@ -21,7 +21,7 @@ extension Narrator {
     /// networks small enough to label their figure's edges (empty otherwise, or when the trace
     /// lacks the sample).
     public func weightDerivations() -> [WeightDerivation] {
-        guard let sample = trace.sample(at: sampleIndex), figure(showingValues: false).labelsEdges else { return [] }
+        guard let sample = chosenSample, figure(showingValues: false).labelsEdges else { return [] }
         var result: [WeightDerivation] = []
         for l in 1..<layerCount {
             let theta = trace.weights[l - 1]

@@ -14,6 +14,10 @@ public struct Narrator: Sendable {
     public let sampleIndex: Int
     /// Decimals the renderer will print, mentioned once per step.
     public let decimals: Int
+    /// The weight steps 9 and 11 derive (`--weight`): one into the output layer (step 9) or
+    /// into the last hidden layer (step 11); nil, or a weight of another layer, keeps each
+    /// step's default, the weight from unit 1 to unit 1.
+    public var chosenWeight: WeightIndex?
     /// The name of the set (`test`, `validation`) when the per-sample steps follow the trace's
     /// held-out sample (`Trace.heldOutSample`, number `sampleIndex + 1` of that set) instead of
     /// a training sample; nil for a training sample.

@@ -25,7 +25,7 @@ public enum ExportCommand: Command {
     /// `export` and its options.
     public static let spec = CommandSpec(
         name: "export", summary: "write the lesson as a whole document (\(OutputFormat.spokenList(OutputFormat.all(with: .exportDocuments))))",
-        options: [format.spec] + CommonOptions.narration + [steps.spec, aspect.spec, output.spec, force.spec])
+        options: [format.spec] + CommonOptions.narration + [CommonOptions.weight.spec, steps.spec, aspect.spec, output.spec, force.spec])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
     /// directory, then renamed) and prints nothing. An existing FILE is replaced only with

@@ -48,8 +48,50 @@ struct LessonNarration {
         let trace = try LessonLoading.trace(lesson, options: options)
         var narrator = Narrator(trace: trace, notation: notation, sampleIndex: sampleIndex, decimals: decimals)
         narrator.heldOutSet = heldOut?.set
+        if let name = arguments.value(CommonOptions.weight) {
+            narrator.chosenWeight = try Self.weight(named: name, lesson: lesson, notation: narrator.notation, command: command)
+        }
         self.narrator = narrator
         usesColor = io.terminal.usesColor(arguments.value(CommonOptions.color) ?? .auto)
+    }
+
+    /// The weight `--weight NAME` names, which steps 9 and 11 can derive: one from a unit into
+    /// the output layer or the last hidden layer. Anything else is a usage error naming a few
+    /// weights that work, in the notation.
+    static func weight(named name: String, lesson: Lesson, notation: any Notation, command: String)
+        throws(CLIError) -> WeightIndex
+    {
+        let sizes = lesson.network.layerSizes
+        let derivable = Narrator.derivableWeights(layerSizes: sizes)
+        let writer = { (w: WeightIndex) in
+            WeightName.plainText(notation.weightEntry(layer: w.layer, i: w.row, j: w.column))
+        }
+        let examples = (Array(derivable.suffix(2)) + Array(derivable.prefix(1))).map(writer).joined(separator: ", ")
+        switch WeightName.read(name, candidates: derivable, layerSizes: sizes, notation: notation.name) {
+        case .weight(let weight): return weight
+        case .ambiguous(let weights):
+            throw .usage(
+                "'--weight \(name)' names \(weights.count) weights in different notations; write it in the \(notation.name) notation, e.g. \(weights.prefix(3).map(writer).joined(separator: " or "))",
+                command: command)
+        case .unknown:
+            var all: [WeightIndex] = []
+            for l in 1..<sizes.count {
+                for i in 1...sizes[l] { for j in 0...sizes[l - 1] { all.append(WeightIndex(layer: l, row: i, column: j)) } }
+            }
+            let found: [WeightIndex]
+            switch WeightName.read(name, candidates: all, layerSizes: sizes, notation: notation.name) {
+            case .weight(let weight): found = [weight]
+            case .ambiguous(let weights): found = weights
+            case .unknown: found = []
+            }
+            let why =
+                found.isEmpty
+                ? "is no weight of this \(sizes.map(String.init).joined(separator: "-")) network"
+                : found.allSatisfy({ $0.column == 0 })
+                    ? "is a bias weight, whose derivative is the error of the unit it feeds (step 12 lists them)"
+                    : "leads into an earlier layer; steps 9 and 11 derive a weight into the output layer or the last hidden layer"
+            throw .usage("'--weight \(name)' \(why); choose one such as \(examples)", command: command)
+        }
     }
 
     /// For a lesson with held-out samples, how to name one (appended to the range message).

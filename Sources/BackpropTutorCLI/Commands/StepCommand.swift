@@ -11,7 +11,7 @@ public enum StepCommand: Command {
     /// `step N` and its options.
     public static let spec = CommandSpec(
         name: "step", arguments: "N", summary: "print step N (1–15) of the 15-step lesson",
-        options: CommonOptions.narration + [CommonOptions.color.spec, format.spec])
+        options: CommonOptions.narration + [CommonOptions.weight.spec, CommonOptions.color.spec, format.spec])
 
     /// Traces only what step N shows, then writes it.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {

@@ -22,6 +22,10 @@ public enum CommonOptions {
     public static let precision = TypedOption<Int>(
         name: "precision", valueName: "P", range: 0...12,
         summary: "decimals shown, 0–12 (default: 4; the trace keeps full precision)")
+    /// `--weight NAME`: the weight steps 9 and 11 derive (`step`, `export`).
+    public static let weight = TypedOption(
+        name: "weight", valueName: "NAME",
+        summary: "the weight steps 9 and 11 derive, named in any notation, e.g. w6 or Theta(2)_12 (default: unit 1 to unit 1)")
     /// The options every command that tells the lesson takes (`step`, `lesson`, `demo`,
     /// `export`), declared once: lesson, notation, sample, precision.
     public static let narration: [OptionSpec] = [lesson.spec, notation.spec, sample.spec, precision.spec]
