@@ -94,7 +94,7 @@ public struct HTMLRenderer: NarrativeRenderer {
         // From step 9 (the chain rule) on, a weight opens its own derivation.
         svg.linksWeights = linksWeights && step >= Step.chainRule.number
         var legend = "<span class=\"key pos\">positive weight</span> <span class=\"key neg\">negative weight</span>"
-        if svg.linksWeights { legend += "Click a weight (or Tab to it and press Enter) for its chain rule. " }
+        if svg.linksWeights { legend += "<br>Click a weight (or Tab to it and press Enter) for its chain rule." }
         if step > 0 {
             // The highlights of the line shown: one colour per kind of quantity.
             legend += "<br>While a line shows, what it uses is ringed: <span class=\"hk a\">a</span>activation "

@@ -90,6 +90,9 @@ enum PageScript {
           for(var m=0;m<marked.length;m++){marked[m].classList.remove("hl-a","hl-z","hl-d","hl-w","hl-g");}
           svg.classList.remove("hl");
           if(!now){return;}now.classList.add("now");
+          // The line just revealed comes into sight (the .ln row itself has no box).
+          var cell=now.querySelector(".rhs");if(cell&&!selftesting){var r=cell.getBoundingClientRect();
+            if(r.bottom>window.innerHeight||r.top<0){cell.scrollIntoView({block:"nearest"});}}
           var box=now.closest(".eqbox"),uses=box?(box.getAttribute("data-uses")||""):"";if(uses===""){return;}
           svg.classList.add("hl");
           var tokens=uses.split(" "),units=svg.querySelectorAll("g.unit"),edges=svg.querySelectorAll("line.w");
@@ -119,7 +122,7 @@ enum PageScript {
         function apply(t,push){var moved=t.step!==state.step||t.notation!==state.notation;
           state=t;var h=hashOf(t);
           if(location.hash!==h&&!selftesting){try{if(push&&moved){history.pushState(null,"",h);}else{history.replaceState(null,"",h);}}catch(err){}}
-          render();if(moved){window.scrollTo(0,0);}}
+          if(moved){window.scrollTo(0,0);}render();}
         function press(key){apply(transition(state,key),true);}
         var selftesting=/^#selftest/.test(location.hash);
         document.addEventListener("keydown",function(ev){

@@ -13,7 +13,7 @@ enum PageStyle {
         --delta:#b3261e;--ka:#0072b2;--kz:#009e73;--kd:#d55e00;--kg:#cc79a7;--bar:#f4f4f4}
         @media (prefers-color-scheme:dark){:root{--fg:#eee;--bg:#121212;--muted:#aaa;--line:#444;--pos:#56b4e9;\
         --neg:#e69f00;--delta:#ff8a80;--ka:#56b4e9;--kz:#33c7a0;--kd:#e69f00;--kg:#e3a0c8;--bar:#1e1e1e}}
-        html{font-size:clamp(17px,14px + 0.65vw,26px)}
+        html{font-size:clamp(17px,14px + 0.65vw,26px);scroll-padding-top:3.5em;scroll-padding-bottom:1em}
         body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;line-height:1.45;\
         background:var(--bg);color:var(--fg)}
         #bar{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:.35em;align-items:center;\
@@ -97,7 +97,7 @@ enum PageStyle {
         #help th{white-space:nowrap;padding-right:1em}
         #selftest-verdict{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.7em}
         [hidden]{display:none!important}
-        @media (prefers-reduced-motion:no-preference){[data-stage]{transition:opacity .25s}}
+        @media (prefers-reduced-motion:no-preference){[data-stage]{transition:opacity .25s}html{scroll-behavior:smooth}}
         @media print{#bar,#help,#blank{display:none!important}html{font-size:11pt}\
         body.js .step.cur{display:block!important}body.js .step:not(.cur){display:none!important}\
         .step{break-before:page}.later{visibility:visible;opacity:1}.side{position:static}\
