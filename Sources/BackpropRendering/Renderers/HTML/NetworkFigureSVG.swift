@@ -29,7 +29,8 @@ struct NetworkFigureSVG {
 
     static let radius = 27.0
     static let biasRadius = 18.0
-    static let columnPitch = 200.0
+    /// The distance between layers: wider when the weights are written on the edges.
+    var columnPitch: Double { figure.labelsEdges ? 250 : 200 }
     static let margin = 56.0
 
     private var unicode: UnicodeMathWriter { UnicodeMathWriter(format: format) }
@@ -60,11 +61,11 @@ struct NetworkFigureSVG {
         let tallest = Double(columns.map(\.count).max() ?? 1)
         let hasClassNames = figure.layers.last?.contains { $0.className != nil } ?? false
         let labelWidth = Double(figure.layers.last?.compactMap(\.className).map(\.count).max() ?? 0) * 10 + 16
-        let width = 2 * Self.margin + Self.columnPitch * Double(max(0, figure.layers.count - 1))
+        let width = 2 * Self.margin + columnPitch * Double(max(0, figure.layers.count - 1))
             + (hasClassNames ? min(labelWidth, 200) : 0)
         let captionRoom = 48.0
         let height = tallest * rowPitch + captionRoom + 16
-        func x(_ l: Int) -> Double { Self.margin + Self.columnPitch * Double(l) }
+        func x(_ l: Int) -> Double { Self.margin + columnPitch * Double(l) }
         func y(_ l: Int, _ row: Int) -> Double {
             let count = Double(columns[l].count)
             return 16 + (tallest - count) * rowPitch / 2 + rowPitch * (Double(row) + 0.5) - 9 * Double(valueLineCount)
@@ -78,7 +79,25 @@ struct NetworkFigureSVG {
         out += "role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">"
         out += "<title id=\"\(titleID)\">" + XMLEscaping.escaped(title) + "</title>"
         out += "<desc id=\"\(descID)\">" + XMLEscaping.escaped(description) + "</desc>"
-        // Edges first, so units are drawn over them.
+        // What weight labels must not cover: each unit with the values under it.
+        var obstacles: [LabelBox] = []
+        for (l, column) in columns.enumerated() {
+            for (row, place) in column.enumerated() {
+                let (cx, cy) = (x(l), y(l, row))
+                switch place {
+                case .unit:
+                    let half = valueLineCount > 0 ? max(Self.radius, 48) : Self.radius
+                    obstacles.append(
+                        LabelBox(minX: cx - half, minY: cy - Self.radius, maxX: cx + half, maxY: cy + Self.radius + 18 * Double(valueLineCount)))
+                case .bias:
+                    obstacles.append(LabelBox(minX: cx - Self.biasRadius, minY: cy - Self.biasRadius, maxX: cx + Self.biasRadius, maxY: cy + Self.biasRadius))
+                case .gap: break
+                }
+            }
+        }
+        var placed: [LabelBox] = []
+        var labels = ""
+        // Edges first, so units are drawn over them; the weights' labels over the edges.
         for l in 0..<max(0, figure.layers.count - 1) {
             for (row, place) in columns[l + 1].enumerated() {
                 guard case .unit(let i) = place else { continue }
@@ -111,17 +130,29 @@ struct NetworkFigureSVG {
                     out += "x2=\"\(n(x2 - ux * Self.radius))\" y2=\"\(n(y2 - uy * Self.radius))\" stroke-width=\"\(n(strokeWidth))\">"
                     out += "<title>" + XMLEscaping.escaped(name + " = " + format.string(weight)) + "</title></line>"
                     if figure.labelsEdges {
-                        // Near the middle of the edge, away from the values under the units;
-                        // edges into alternate units take alternate sides of the middle.
-                        let t = 0.42 + 0.16 * Double(i % 2)
-                        let lx = x1 + (x2 - x1) * t
-                        let ly = y1 + (y2 - y1) * t
-                        out += "<text class=\"wl\" data-weight=\"\(l)-\(i)-\(column)\" x=\"\(n(lx))\" y=\"\(n(ly - 3))\" text-anchor=\"middle\">"
-                        out += XMLEscaping.escaped(format.string(weight)) + "</text>"
+                        // The first place along the edge, from the middle outwards, where the
+                        // label covers no unit, value or label placed before it.
+                        let text = format.string(weight)
+                        let width = 9.2 * Double(text.count) + 4
+                        func box(_ t: Double) -> LabelBox {
+                            let (lx, ly) = (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t - 3)
+                            return LabelBox(minX: lx - width / 2, minY: ly - 14, maxX: lx + width / 2, maxY: ly + 3)
+                        }
+                        let tries = [0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8]
+                        let blocked = obstacles + placed
+                        let t = tries.first { t in !blocked.contains { $0.overlaps(box(t)) } }
+                            ?? tries.min { a, b in
+                                blocked.filter { $0.overlaps(box(a)) }.count < blocked.filter { $0.overlaps(box(b)) }.count
+                            } ?? 0.5
+                        let chosen = box(t)
+                        placed.append(chosen)
+                        labels += "<text class=\"wl\" data-weight=\"\(l)-\(i)-\(column)\" x=\"\(n((chosen.minX + chosen.maxX) / 2))\" y=\"\(n(chosen.maxY))\" text-anchor=\"middle\">"
+                        labels += XMLEscaping.escaped(text) + "</text>"
                     }
                 }
             }
         }
+        out += labels
         // Units, values, class names.
         for (l, column) in columns.enumerated() {
             for (row, place) in column.enumerated() {
@@ -165,6 +196,14 @@ struct NetworkFigureSVG {
         }
         out += "</svg>"
         return out
+    }
+
+    /// A label's or a unit's box in SVG units (y downwards).
+    struct LabelBox {
+        var minX: Double, minY: Double, maxX: Double, maxY: Double
+        func overlaps(_ other: LabelBox) -> Bool {
+            minX < other.maxX && other.minX < maxX && minY < other.maxY && other.minY < maxY
+        }
     }
 
     /// "layer 2 (hidden)" on two lines: the name, then the role.

@@ -65,7 +65,7 @@ enum PageStyle {
         svg.net line.w{stroke-opacity:.85}
         svg.net line.pos{stroke:var(--pos)}
         svg.net line.neg{stroke:var(--neg);stroke-dasharray:6 3}
-        svg.net .wl{font-size:14px;paint-order:stroke;stroke:var(--bg);stroke-width:3px}
+        svg.net .wl{font-size:16px;paint-order:stroke;stroke:var(--bg);stroke-width:3px}
         svg.net.hl line.w{stroke-opacity:.25}
         svg.net line.w.hl-w{stroke-opacity:1;stroke-width:6px}
         svg.net line.w.hl-g{stroke:var(--kg);stroke-opacity:1;stroke-width:6px;stroke-dasharray:none}
