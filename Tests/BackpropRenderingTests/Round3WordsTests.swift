@@ -54,6 +54,22 @@ struct Round3WordsTests {
         }
     }
 
+    @Test("F1: step 7 averages the per-sample losses over a sample index, never over a word such as 'total'",
+          arguments: round3)
+    func costAveragesOverSamples(name: String) throws {
+        let trace = try Self.trace(name)
+        for notation in Self.notations {
+            let narrator = Narrator(trace: trace, notation: notation)
+            let sample = Self.render(narrator.notation.sampleCost)
+            let text = Self.text(trace, .cost, notation)
+            guard Self.render(narrator.notation.cost) != sample else { continue }
+            // The sum's index is printed right after Σ; it must name the samples (i or x).
+            let sums = text.components(separatedBy: "Σ").dropFirst().map { String($0.prefix(1)) }
+            #expect(sums.contains { $0 == "ᵢ" || $0 == "ₓ" }, "\(name) \(notation): \(text.prefix(300))")
+            #expect(!text.contains("Σₜₒₜₐₗ"), "\(name) \(notation)")
+        }
+    }
+
     @Test("F1: Mazur's own one-sample example keeps his E_total for both")
     func mazurKeepsETotal() throws {
         let narrator = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .mazur)

@@ -65,7 +65,9 @@ public struct Narrator: Sendable {
         guard let sample = trace.sample(at: sampleIndex) else { return [] }
         return notation.remarks(
             for: step,
-            context: RemarkContext(sample: sample, weights: trace.weights, learningRate: trace.lesson.learningRate))
+            context: RemarkContext(
+                sample: sample, weights: trace.weights, learningRate: trace.lesson.learningRate,
+                weightStyle: startingWeightStyle))
     }
 
     /// The whole lesson (or the chosen steps) as one document, with a preface and the figure.

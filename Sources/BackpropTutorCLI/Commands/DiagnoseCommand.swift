@@ -13,7 +13,7 @@ public enum DiagnoseCommand: Command {
     public static let spec = CommandSpec(
         name: "diagnose", arguments: "ANSWERS",
         summary: "check your own numbers (a file, or - for standard input) and name the mistake behind wrong ones",
-        options: [CommonOptions.lesson.spec, format.spec],
+        options: [CommonOptions.lesson.spec, CommonOptions.variant.spec, format.spec],
         notes: "ANSWERS holds your values by name: ex4's (a1 z2 a2 … delta3 Delta1 Theta1_grad J grad) or the tool's\n"
             + "(δ⁽³⁾, D⁽¹⁾), as JSON {\"lesson\", \"sample\", \"values\": {name: number | [..] | [[..]]}},\n"
             + "Octave text (name = [1 2; 3 4]; or Octave's own display) or numpy's printed arrays.\n"
@@ -30,12 +30,7 @@ public enum DiagnoseCommand: Command {
         let display = path == "-" ? "standard input" : path
         let answers = try answerFile(path, display: display, io: io)
         let lessonName = arguments.value(CommonOptions.lesson) ?? answers.lesson ?? LessonLibrary.defaultLessonName
-        let lesson: Lesson
-        do {
-            lesson = try LessonLibrary.load(lessonName)
-        } catch {
-            throw .lesson(error)
-        }
+        let lesson = try LessonLoading.lesson(named: lessonName, arguments)
         let diagnosis: Diagnosis
         do {
             diagnosis = try Diagnosis(lesson: lesson, answers: answers)

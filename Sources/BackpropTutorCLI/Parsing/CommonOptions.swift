@@ -22,9 +22,14 @@ public enum CommonOptions {
     public static let precision = TypedOption<Int>(
         name: "precision", valueName: "P", range: 0...12,
         summary: "decimals shown, 0–12 (default: 4; the trace keeps full precision)")
+    /// `--variant K`: student K's own starting weights (`Lesson.variant(_:)`).
+    public static let variant = TypedOption<Int>(
+        name: "variant", valueName: "K", range: Lesson.variantRange,
+        summary: "student K's own starting weights: the same network and data, weights drawn with seed K "
+            + "and rounded to 2 decimals for work by hand (default: 0, the lesson as written)")
     /// The options every command that tells the lesson takes (`step`, `lesson`, `demo`,
-    /// `export`), declared once: lesson, notation, sample, precision.
-    public static let narration: [OptionSpec] = [lesson.spec, notation.spec, sample.spec, precision.spec]
+    /// `export`), declared once: lesson, variant, notation, sample, precision.
+    public static let narration: [OptionSpec] = [lesson.spec, variant.spec, notation.spec, sample.spec, precision.spec]
 
     /// `--color auto|always|never`.
     public static let color = TypedOption<ColorChoice>(

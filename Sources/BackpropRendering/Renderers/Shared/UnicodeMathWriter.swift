@@ -21,7 +21,11 @@ struct UnicodeMathWriter: MathVisitor {
 
     func visitIdentifier(_ name: String) -> TextBox { TextBox(name) }
     func visitText(_ words: String) -> TextBox { TextBox(words) }
-    func visitNumber(_ value: Double, style: NumberStyle) -> TextBox { TextBox(format.string(value, style: style)) }
+    func visitNumber(_ value: Double, style: NumberStyle) -> TextBox {
+        let text = format.string(value, style: style)
+        // A worksheet's blank: a line as wide as the answer with a sign.
+        return TextBox(style == .blank ? String(repeating: "_", count: text.count + (text.hasPrefix("-") ? 0 : 1)) : text)
+    }
     func visitInteger(_ value: Int) -> TextBox { TextBox(String(value)) }
     func visitOperator(_ op: MathOperator) -> TextBox { TextBox(op.unicode) }
 
