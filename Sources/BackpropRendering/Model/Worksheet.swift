@@ -75,14 +75,7 @@ public enum Worksheet {
         case .table(var table):
             table.rows = table.rows.map { $0.map { $0.map(blanked) } }
             return .table(table)
-        case .figure(var figure):
-            for l in figure.layers.indices {
-                for u in figure.layers[l].indices {
-                    if l > 0 { figure.layers[l][u].activation = nil }
-                    figure.layers[l][u].delta = nil
-                }
-            }
-            return .figure(figure)
+        case .figure(let figure): return .figure(figure.withoutComputedValues)
         }
     }
 

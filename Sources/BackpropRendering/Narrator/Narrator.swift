@@ -80,6 +80,19 @@ public struct Narrator: Sendable {
             title: trace.lesson.title, preface: preface, sections: steps.map(section), notation: notation.name)
     }
 
+    /// A title page that gives nothing away (classroom review F1): the title, summary and
+    /// setup, the network with its inputs but no activation or error, and the starting weights
+    /// the class needs to begin (step 5's equations).
+    public func titlePage() -> Narrative {
+        var preface: [Block] = []
+        if let summary = trace.lesson.summary { preface.append(.paragraph([.text(summary)])) }
+        preface.append(.paragraph(setupSentence))
+        preface.append(.figure(figure(showingValues: true).withoutComputedValues))
+        preface.append(.paragraph([.text("The starting weights:")]))
+        preface += section(.initialWeights).blocks.filter { if case .equation = $0 { true } else { false } }
+        return Narrative(title: trace.lesson.title, preface: preface, sections: [], notation: notation.name)
+    }
+
     // MARK: Shared pieces
 
     /// The sample shown by per-sample steps.
