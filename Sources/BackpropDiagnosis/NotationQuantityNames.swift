@@ -9,7 +9,9 @@ import BackpropCore
 ///   loop over the samples `nabla_w[k]` = Δ⁽ᵏ⁺¹⁾ without its bias column and `nabla_b[k]` its
 ///   bias column (sums over the samples, as network.py keeps them).
 /// - The 15 Steps: `x`, `net`, `output`, `delta` for the output layer and `net(l)`,
-///   `output(l)`, `delta(l)` (or `net2`) for layer l; `delta` is −δ.
+///   `output(l)`, `delta(l)` (or `net2`) for layer l; `delta` is −δ. `ΔW` (`DeltaW`, `dW`;
+///   `ΔW(l)` for layer l's) is the weight change summed over the samples before η, in W's
+///   layout (Θᵀ, bias row last) and sign: −Δ⁽ˡ⁾ (one sample's ΔW when the lesson has one).
 /// - Mazur's: `i1`, `net_h1`, `out_h1`, `net_o1`, `out_o1` (one unit each; h is the one
 ///   hidden layer), `dEtotal_dw5` (also `dE_dw5`, `dw5`) for one weight's gradient and `w5` (also
 ///   `w5_new`, `w5+`) for the weight after the update, numbered as his post numbers them.
@@ -56,7 +58,11 @@ public enum NotationQuantityNames {
         case "net": return (.weightedInput(L), .whole)
         case "output": return (.activation(L), .whole)
         case "delta": return (.delta(L), minusDelta)
+        case "ΔW", "DeltaW", "dW" where L == 2: return (.accumulator(1), QuantityPart(.biasRowLast, negated: true))
         default: break
+        }
+        if let match = name.wholeMatch(of: /(?:ΔW|DeltaW|dW)_?\(?(\d+)\)?/), let l = Int(match.1), (1..<L).contains(l) {
+            return (.accumulator(l), QuantityPart(.biasRowLast, negated: true))
         }
         guard let match = name.wholeMatch(of: /(net|output|delta)_?\(?(\d+)\)?/), let l = Int(match.2) else { return nil }
         switch match.1 {

@@ -16,6 +16,9 @@ public struct QuantityPart: Equatable, Sendable {
         case withoutBias
         /// Column 0 of Θ, as a column.
         case biasColumn
+        /// The 15 Steps' layout of a Θ-shaped matrix: Θᵀ with the bias row moved last,
+        /// (sₗ + 1) × sₗ₊₁.
+        case biasRowLast
     }
 
     public var selection: Selection
@@ -47,6 +50,9 @@ public struct QuantityPart: Equatable, Sendable {
             part = Matrix(m.rowList.map { Array($0.dropFirst()) })
         case .biasColumn:
             part = Matrix(m.rowList.map { [$0[0]] })
+        case .biasRowLast:
+            let rows = m.transposed.rowList
+            part = Matrix(Array(rows.dropFirst()) + [rows[0]])
         }
         return negated ? -1 * part : part
     }

@@ -45,6 +45,7 @@ import Testing
             return ["activations[-1]", "delta"] + (0..<(L - 1)).flatMap { ["zs[\($0)]", "nabla_w[\($0)]", "nabla_b[\($0)]"] }
         case "tulleken":
             return ["output", "net", "delta"] + (2..<L).flatMap { ["net(\($0))", "output(\($0))", "delta(\($0))"] }
+                + (1..<L).map { "ΔW(\($0))" }
         default:
             let weights = (1..<L).reduce(0) { $0 + layerSizes[$1] * layerSizes[$1 - 1] }
             return (1...layerSizes[L - 1]).flatMap { ["out_o\($0)", "net_o\($0)"] }
@@ -101,6 +102,17 @@ import Testing
         #expect(try Diagnosis(lesson: lesson, answers: AnswerFile(text: plus), notation: "nielsen").firstWrong == nil)
         #expect(try Diagnosis(lesson: lesson, answers: AnswerFile(text: minus), notation: "tulleken").firstWrong == nil)
         #expect(try Diagnosis(lesson: lesson, answers: AnswerFile(text: plus), notation: "tulleken").firstWrong != nil)
+    }
+
+    @Test("the 15 Steps' ΔW is minus the summed gradient in W's layout (Θᵀ, bias row last)")
+    func fifteenStepsDeltaW() throws {
+        let lesson = try LessonFixtures.lesson("mazur")
+        let delta = DiagnosisPass(lesson: lesson, mistake: CorrectPass()).values[.accumulator(2)]!
+        // W's layout by hand: row j is unit j of the hidden layer, the last row the bias.
+        let w = Matrix([[-delta[0, 1], -delta[1, 1]], [-delta[0, 2], -delta[1, 2]], [-delta[0, 0], -delta[1, 0]]])
+        let text = "ΔW(2) = [" + w.rowList.map { $0.map { "\($0)" }.joined(separator: " ") }.joined(separator: "; ") + "]\n"
+        let diagnosis = try Diagnosis(lesson: lesson, answers: AnswerFile(text: text), notation: "tulleken")
+        #expect(diagnosis.findings.count == 1 && diagnosis.firstWrong == nil)
     }
 
     @Test("Mazur's numbering: w1 is the first hidden weight, w5 the first output weight")
