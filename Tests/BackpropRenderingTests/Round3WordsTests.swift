@@ -70,6 +70,18 @@ struct Round3WordsTests {
         }
     }
 
+    @Test("K1: a one-line fraction before a matrix is parenthesised, (1/2)[…], also where the equation breaks",
+          arguments: round3)
+    func fractionBeforeMatrix(name: String) throws {
+        // ng-lecture too: its step 13 breaks before "+", where 1/2⎡…⎤ used to print.
+        for trace in [try Self.trace(name), try LessonFixtures.trace("ng-lecture")] {
+        for notation in Self.notations {
+            let text = TextRenderer(width: 80).render(Narrator(trace: trace, notation: notation).section(.accumulation))
+            #expect(text.firstMatch(of: /\/\d+[⎡⎢⎣\[]/) == nil, "\(name) \(notation): \(text.prefix(1200))")
+        }
+        }
+    }
+
     @Test("F1: Mazur's own one-sample example keeps his E_total for both")
     func mazurKeepsETotal() throws {
         let narrator = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .mazur)

@@ -144,7 +144,7 @@ extension Narrator {
             : "a backprop that takes the output error as target minus output"
         return [
             .t("To watch the check catch a bug, add "), .code("--inject \(mistake)"),
-            .t(" to the check command: it then checks \(what), and names the weights that disagree and by how much."),
+            .t(" to the check command: it then checks \(what), and shows which weights then differ from the central differences, and by how much."),
         ]
     }
 
