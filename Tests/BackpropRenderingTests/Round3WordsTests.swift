@@ -82,6 +82,16 @@ struct Round3WordsTests {
         }
     }
 
+    @Test("C6: step 1 writes the outer product of two row vectors as uᵀv in the 15 Steps' notation, uvᵀ in the others")
+    func outerProductOrientation() throws {
+        let trace = try Self.trace("h3-relu-linear-2out")
+        for notation in Self.notations {
+            let text = Self.text(trace, .network, notation)
+            let rows = Narrator(trace: trace, notation: notation).notation.vectorsAreRows
+            #expect(text.contains(rows ? "outer product: uᵀv" : "outer product: uvᵀ"), "\(notation)")
+        }
+    }
+
     @Test("F1: Mazur's own one-sample example keeps his E_total for both")
     func mazurKeepsETotal() throws {
         let narrator = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .mazur)

@@ -47,8 +47,16 @@ extension Narrator {
                 .t(" multiplies matching entries;"),
             ],
             [
-                .t("outer product: "), .m(.juxtaposed(.identifier("u"), .transpose(.identifier("v")))),
-                .t(" (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."),
+                // Review C6: with row vectors (the 15 Steps') the outer product is uᵀv, not uvᵀ.
+                .t("outer product: "),
+                .m(
+                    notation.vectorsAreRows
+                        ? .juxtaposed(.transpose(.identifier("u")), .identifier("v"))
+                        : .juxtaposed(.identifier("u"), .transpose(.identifier("v")))),
+                .t(
+                    notation.vectorsAreRows
+                        ? " of two row vectors (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."
+                        : " (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."),
             ],
         ]
 
