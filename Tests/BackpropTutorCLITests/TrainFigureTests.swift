@@ -67,7 +67,7 @@ struct TrainFigureTests {
         let output = BackpropTutor.execute(["train", "--lesson", "xor", "--color", "never"])
         let text = output.standardOutput
         let start = try #require(text.range(of: "decision map after training: x₂ up, x₁ across\n"))
-        let curves = try #require(text.range(of: "cost  "))
+        let curves = try #require(text.range(of: "⠤⠤⠤⠤ training cost"))
         #expect(curves.lowerBound < start.lowerBound)
         let map = text[start.upperBound...].prefix { $0 != "f" }  // up to "final cost"
         #expect(map.filter { $0 == "●" }.count == 2 + 1)  // two samples and the key
