@@ -24,7 +24,9 @@ struct HeldOutSampleTests {
         #expect(output.exitCode == 0, "\(output.standardError)")
         let text = output.standardOutput
         #expect(text.contains("Sample 10 of the test set goes through the network"))
-        func fixed(_ values: [Double]) -> String { "[" + values.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]" }
+        func fixed(_ values: [Double]) -> String {
+            "[" + values.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]"
+        }
         #expect(text.contains(fixed(z)), "z = \(fixed(z))")
         #expect(text.contains(fixed(a)), "a = \(fixed(a))")
         // Not the training sample 10.
@@ -37,10 +39,14 @@ struct HeldOutSampleTests {
         let lesson = try LessonLibrary.load("iris")
         let (_, a) = Self.irisOutput(lesson.network.weights[0], lesson.validationSamples[2].x)
         let output = BackpropTutor.execute(["step", "6", "--lesson", "iris", "--sample", "validation:3"])
-        #expect(output.standardOutput.contains("[" + a.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]"))
-        expectUsageError(["step", "6", "--lesson", "iris", "--sample", "test:38"], mentioning: "test samples are 1 to 37")
+        #expect(
+            output.standardOutput.contains("[" + a.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]"))
+        expectUsageError(
+            ["step", "6", "--lesson", "iris", "--sample", "test:38"], mentioning: "test samples are 1 to 37")
         expectUsageError(["step", "6", "--lesson", "xor", "--sample", "test:1"], mentioning: "has no test samples")
-        expectUsageError(["step", "6", "--lesson", "iris", "--sample", "76"], mentioning: "(held-out samples: validation:1…38, test:1…37)")
+        expectUsageError(
+            ["step", "6", "--lesson", "iris", "--sample", "76"],
+            mentioning: "(held-out samples: validation:1…38, test:1…37)")
         for bad in ["test:", "test:0", "exam:1", ":1", "test:-1", "1:test"] {
             expectUsageError(["step", "6", "--lesson", "iris", "--sample", bad], mentioning: "test:K or validation:K")
         }

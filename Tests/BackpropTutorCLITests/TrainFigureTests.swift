@@ -93,10 +93,13 @@ struct TrainFigureTests {
         let path = folder.appendingPathComponent("x.svg").path
         expectUsageError(["train", "--lesson", "iris", "--map", path], mentioning: "this lesson has 4 inputs")
         expectUsageError(
-            ["train", "--lesson", "digits", "--map", path], mentioning: "--hidden-images FILE.svg draws what the hidden units")
-        expectUsageError(["train", "--lesson", "xor", "--hidden-images", path], mentioning: "--map FILE.svg draws the decision map")
+            ["train", "--lesson", "digits", "--map", path],
+            mentioning: "--hidden-images FILE.svg draws what the hidden units")
         expectUsageError(
-            ["train", "--lesson", "xor", "--map", path, "--plot", path], mentioning: "'--plot' and '--map' name the same file")
+            ["train", "--lesson", "xor", "--hidden-images", path], mentioning: "--map FILE.svg draws the decision map")
+        expectUsageError(
+            ["train", "--lesson", "xor", "--map", path, "--plot", path],
+            mentioning: "'--plot' and '--map' name the same file")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -117,7 +120,8 @@ struct TrainFigureTests {
         let trained = try Lesson.load(contentsOf: URL(fileURLWithPath: save), displayName: "trained.json")
         let shape = try #require(trained.imageShape)
         let original = try LessonLibrary.load("digits")
-        let expected = HiddenUnitImagesSVG(lessonTitle: original.title, shape: shape, network: trained.network).document()
+        let expected = HiddenUnitImagesSVG(lessonTitle: original.title, shape: shape, network: trained.network)
+            .document()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
     }
 }
@@ -128,8 +132,12 @@ struct TrainNoStopTests {
     @Test("iris --epochs 12 stops at the validation rule (792 updates); with --no-stop it trains all 900")
     func noStop() {
         let stopped = BackpropTutor.execute(["train", "--lesson", "iris", "--epochs", "12", "--color", "never"])
-        #expect(stopped.standardOutput.contains("stopped: the validation regression error 0.0996 fell below 0.1 after 792 updates"))
-        let past = BackpropTutor.execute(["train", "--lesson", "iris", "--epochs", "12", "--no-stop", "--color", "never"])
+        #expect(
+            stopped.standardOutput.contains(
+                "stopped: the validation regression error 0.0996 fell below 0.1 after 792 updates"))
+        let past = BackpropTutor.execute([
+            "train", "--lesson", "iris", "--epochs", "12", "--no-stop", "--color", "never",
+        ])
         #expect(past.exitCode == 0, "\(past.standardError)")
         #expect(past.standardOutput.contains("stops: after 12 epochs\n"))
         #expect(past.standardOutput.contains("stopped: reached the limit of 12.00 epochs (900 updates)"))

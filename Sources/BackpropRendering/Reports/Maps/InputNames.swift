@@ -11,7 +11,8 @@ public enum InputNames {
             if let names, names.count == count { return names }
         }
         let notation =
-            NotationRegistry.notation(named: NotationName(rawValue: lesson.notation), layerSizes: lesson.network.layerSizes)
+            NotationRegistry.notation(
+                named: NotationName(rawValue: lesson.notation), layerSizes: lesson.network.layerSizes)
             ?? NgNotation(layerSizes: lesson.network.layerSizes)
         let writer = UnicodeMathWriter(format: NumberFormat(decimals: 4))
         return (1...count).map { writer.line(.subscripted(notation.input, .identifier(String($0)))) }
