@@ -126,6 +126,45 @@ struct TrainFigureTests {
     }
 }
 
+extension TrainFigureTests {
+    @Test("your own data: a 2-column CSV of 3 classes maps with its column names, three shapes and the class letters")
+    func csvMap() throws {
+        let directory = try ImportCommandTests.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = try ImportCommandTests.write(ImportCommandTests.clustersCSV(), "c.csv", in: directory)
+        let lessonPath = directory.appendingPathComponent("lesson.json").path
+        let imported = BackpropTutor.execute(["import", csv, "--label", "kind", "--learning-rate", "2", "-o", lessonPath])
+        #expect(imported.exitCode == 0, "\(imported.standardError)")
+        let mapPath = directory.appendingPathComponent("map.svg").path
+        let output = BackpropTutor.execute([
+            "train", "--lesson", lessonPath, "--epochs", "30", "--map", mapPath, "--color", "never",
+        ])
+        #expect(output.exitCode == 0, "\(output.standardError)")
+        let text = output.standardOutput
+        #expect(text.contains("decision map after training: height (min-max scaled) up, width (min-max scaled) across"))
+        #expect(text.contains("A round  B tall  C flat"))
+        let svg = try String(contentsOfFile: mapPath, encoding: .utf8)
+        #expect(svg.contains(">width (min-max scaled)</text>") && svg.contains(">height (min-max scaled)</text>"))
+        let lesson = try Lesson.load(contentsOf: URL(fileURLWithPath: lessonPath), displayName: "lesson.json")
+        let all = lesson.samples.count + lesson.validationSamples.count + lesson.testSamples.count
+        let counts = try Self.parse(mapPath).counts
+        let panels = try #require(counts["map-panel"])
+        #expect(counts["sample"] == all * panels)
+        // One shape per class: circles (arcs), squares and triangles among the sample marks.
+        #expect(svg.contains("class=\"sample\" data-set=\"training\" data-class=\"2\""))
+    }
+
+    @Test("demo and export take --sample test:K too")
+    func demoAndExport() {
+        let demo = BackpropTutor.execute(["demo", "--lesson", "iris", "--sample", "test:2", "--color", "never"])
+        #expect(demo.exitCode == 0, "\(demo.standardError)")
+        #expect(demo.standardOutput.contains("Sample 2 of the test set goes through the network"))
+        let export = BackpropTutor.execute(["export", "--lesson", "iris", "--sample", "validation:5", "--format", "markdown"])
+        #expect(export.exitCode == 0, "\(export.standardError)")
+        #expect(export.standardOutput.contains("ample 5 of the validation set"))
+    }
+}
+
 /// `--no-stop` and the log axis through the command.
 @Suite("train --no-stop")
 struct TrainNoStopTests {
