@@ -29,6 +29,16 @@ struct HeldOutSampleTests {
         }
         #expect(text.contains(fixed(z)), "z = \(fixed(z))")
         #expect(text.contains(fixed(a)), "a = \(fixed(a))")
+        // Step 6 names the winner (review F18), the largest of the outputs computed here.
+        let winner = a.indices.max { a[$0] < a[$1] }!
+        let classes = try #require(lesson.classes)
+        let target = sample.y.firstIndex(of: 1)!
+        let verdict = winner == target ? "right" : "wrong"
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            words.contains(
+                "Its largest output is unit \(winner + 1)'s, \(String(format: "%.4f", a[winner])), so the network puts sample 10 of the test set in \(classes[winner]); its target is \(classes[target]), so the prediction is \(verdict)."
+            ), "\(words)")
         // Not the training sample 10.
         let training = Self.irisOutput(lesson.network.weights[0], lesson.samples[9].x)
         #expect(!text.contains(fixed(training.a)))
