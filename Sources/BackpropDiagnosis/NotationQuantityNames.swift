@@ -106,17 +106,16 @@ public enum NotationQuantityNames {
         return nil
     }
 
-    /// Mazur's weight number n as Θ⁽ˡ⁾ᵢⱼ: the weights into layer 2 first, each unit's incoming
-    /// weights in turn (w₁ = Θ⁽¹⁾₁₁, w₂ = Θ⁽¹⁾₁₂, w₃ = Θ⁽¹⁾₂₁ …); biases are not numbered.
+    /// Mazur's weight number n as Θ⁽ˡ⁾ᵢⱼ (l, i, j, all 1-based, j ≥ 1): the inverse of the one
+    /// numbering rule, `WeightLayout.mazurWeightNumber`; biases are not numbered.
     static func weight(numbered n: Int, layerSizes: [Int]) -> (Int, Int, Int)? {
-        var first = 1
         for l in 1..<layerSizes.count {
-            let count = layerSizes[l] * layerSizes[l - 1]
-            if n < first + count, n >= first {
-                let offset = n - first
-                return (l, offset / layerSizes[l - 1] + 1, offset % layerSizes[l - 1] + 1)
+            for i in 1...layerSizes[l] {
+                for j in 1...layerSizes[l - 1]
+                where WeightLayout.mazurWeightNumber(layerSizes: layerSizes, layer: l, i: i, j: j) == n {
+                    return (l, i, j)
+                }
             }
-            first += count
         }
         return nil
     }

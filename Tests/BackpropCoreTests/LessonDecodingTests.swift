@@ -153,7 +153,7 @@ struct LessonDecodingTests {
         BadCase(
             name: "both weights and init",
             json: replacing("\"lambda\": 0", with: "\"lambda\": 0, \"init\": {\"method\": \"ng-debug\"}"),
-            path: "init", fragment: "both \"weights\" and \"init\""),
+            path: "init", fragment: "given twice, by \"weights\" and \"init\""),
         BadCase(
             name: "neither weights nor init",
             json: replacing(

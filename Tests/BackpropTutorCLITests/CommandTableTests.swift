@@ -25,8 +25,12 @@ struct CommandTableTests {
             // where -o's do.
             if option.name != "epochs" { base += ["--epochs", "2"] }
             if option.name == "batch-size" { base += ["--scheme", "minibatch"] }
-            if option.name == "plot" || option.name == "save" {
+            if ["plot", "save", "map"].contains(option.name) {
                 return [base + [option.spelling, outputPlaceholder]]
+            }
+            if option.name == "hidden-images" {
+                // Image lessons only: digits.
+                return [base + ["--lesson", "digits", option.spelling, outputPlaceholder]]
             }
             if option.name == "scheme" {
                 return ["batch", "stochastic", "minibatch"].flatMap { value in

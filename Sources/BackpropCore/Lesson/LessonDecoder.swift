@@ -3,7 +3,8 @@ import Foundation
 extension Lesson {
     /// The fields a lesson file may have, in the order README documents them.
     public static let knownFields = [
-        "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "init",
+        "title", "summary", "notation", "classes", "layers", "activation", "loss", "weights", "w", "b", "W",
+        "mazurWeights", "init",
         "image", "inputDivisor", "inputScaling", "samples", "data", "validation", "test", "learningRate", "lambda",
         "updateBiases", "epochs", "training",
     ]
@@ -337,20 +338,140 @@ struct LessonDecoder {
     private func initialWeights(_ root: JSONValue, layerSizes: [Int]) throws(FieldError) -> (
         [Matrix], Lesson.WeightSource
     ) {
-        switch (root["weights"], root["init"]) {
-        case (.some(let weights), nil):
-            return (try weightMatrices(weights, layerSizes: layerSizes), .given)
-        case (nil, .some(let initValue)):
-            let initialization = try initialization(initValue)
-            return (initialization.weights(layerSizes: layerSizes), .generated(initialization))
-        case (.some, .some):
+        // Exactly one source: a layout's field (Nielsen's needs "w" and "b" together) or "init".
+        let given = WeightLayout.allCases.filter { root[$0.rawValue] != nil }.map(\.rawValue)
+            + (root["b"] != nil && root["w"] == nil ? ["b"] : [])
+        let sources = given + (root["init"] != nil ? ["init"] : [])
+        let layouts =
+            "\"weights\" (Ng's Θ, bias first), \"w\" with \"b\" (Nielsen's), \"W\" (the 15 Steps', bias row last), \"mazurWeights\" (w1 …, b1 …)"
+        if sources.count > 1 {
             throw fail(
-                root["init"], "init", "both \"weights\" and \"init\" are given",
-                fix: "keep \"weights\" to list them, or \"init\" to generate them, not both")
-        case (nil, nil):
+                root[sources[1]], sources[1],
+                "the starting weights are given twice, by \"\(sources[0])\" and \"\(sources[1])\"",
+                fix: "keep one of \(layouts) or \"init\"")
+        }
+        switch sources.first {
+        case "weights"?:
+            return (try weightMatrices(required(root, "weights"), layerSizes: layerSizes), .given)
+        case "w"?, "b"?:
+            return (try nielsenWeights(root, layerSizes: layerSizes), .given)
+        case "W"?:
+            return (try tullekenWeights(required(root, "W"), layerSizes: layerSizes), .given)
+        case "mazurWeights"?:
+            return (try mazurWeights(required(root, "mazurWeights"), layerSizes: layerSizes), .given)
+        case "init"?:
+            let initialization = try initialization(required(root, "init"))
+            return (initialization.weights(layerSizes: layerSizes), .generated(initialization))
+        default:
             throw fail(
                 root, "weights", "the lesson has neither \"weights\" nor \"init\"",
-                fix: "list the weights, or add \"init\": {\"method\": \"uniform\", \"epsilon\": 0.12, \"seed\": 1}")
+                fix: "list the weights (\(layouts)), or add \"init\": {\"method\": \"uniform\", \"epsilon\": 0.12, \"seed\": 1}")
+        }
+    }
+
+    /// A list of `count` matrices of the shapes `shape(l)` gives (l = 0-based matrix index),
+    /// read under `field`; `describe(l)` says what matrix l is, for the fix.
+    private func matrixList(
+        _ value: JSONValue, field: String, count: Int, shape: (Int) -> (rows: Int, columns: Int),
+        describe: (Int) -> String
+    ) throws(FieldError) -> [Matrix] {
+        let items = try value.list(at: field, fix: "write one matrix (a list of rows) per layer after the input")
+        guard items.count == count else {
+            throw fail(
+                value, field, "has \(JSONValue.counted(items.count, "matrix", plural: "matrices")) but the layers need \(count)",
+                fix: "give one matrix between each pair of layers: " + (0..<count).map(describe).joined(separator: "; "))
+        }
+        return try items.enumerated().map { index, item throws(FieldError) in
+            let (rows, columns) = shape(index)
+            let path = "\(field)[\(index)]"
+            let fix = describe(index)
+            let rowItems = try item.list(at: path, fix: fix)
+            guard rowItems.count == rows else {
+                throw fail(item, path, "has \(JSONValue.counted(rowItems.count, "row")) but needs \(rows)", fix: fix)
+            }
+            var values: [Double] = []
+            for (i, rowItem) in rowItems.enumerated() {
+                let rowPath = "\(path)[\(i)]"
+                let entries = try rowItem.list(at: rowPath, fix: fix)
+                guard entries.count == columns else {
+                    throw fail(
+                        rowItem, rowPath, "has \(JSONValue.counted(entries.count, "number")) but needs \(columns)", fix: fix)
+                }
+                for (j, entry) in entries.enumerated() { values.append(try entry.number(at: "\(rowPath)[\(j)]")) }
+            }
+            return Matrix(rows: rows, columns: columns, values: values)
+        }
+    }
+
+    /// Nielsen's "w" (wˡ, s₍ₗ₊₁₎ × sₗ) and "b" (bˡ, s₍ₗ₊₁₎ numbers) as Θ.
+    private func nielsenWeights(_ root: JSONValue, layerSizes: [Int]) throws(FieldError) -> [Matrix] {
+        let count = layerSizes.count - 1
+        guard let wValue = root["w"], let bValue = root["b"] else {
+            let missing = root["w"] == nil ? "w" : "b"
+            throw fail(
+                root[missing == "w" ? "b" : "w"], missing, "Nielsen's layout needs both \"w\" and \"b\"; \"\(missing)\" is missing",
+                fix: "give \"w\": [w², w³, …] (one s(l+1) × s(l) matrix per layer) and \"b\": [b², b³, …] (one list of s(l+1) biases per layer)")
+        }
+        let w = try matrixList(
+            wValue, field: "w", count: count, shape: { (layerSizes[$0 + 1], layerSizes[$0]) },
+            describe: {
+                "w\($0 + 2) (Nielsen's w^\($0 + 2)) is \(layerSizes[$0 + 1]) × \(layerSizes[$0]): one row per unit of layer \($0 + 2), one weight per unit of layer \($0 + 1), no bias"
+            })
+        let items = try bValue.list(at: "b", fix: "write one list of biases per layer after the input")
+        guard items.count == count else {
+            throw fail(
+                bValue, "b", "has \(JSONValue.counted(items.count, "list")) but the layers need \(count)",
+                fix: "give b², b³, …: one list of biases per layer after the input")
+        }
+        return try (0..<count).map { index throws(FieldError) in
+            let b = try items[index].numbers(
+                at: "b[\(index)]", count: layerSizes[index + 1], what: "layer \(index + 2) (\(layerSizes[index + 1]) units)")
+            return WeightLayout.theta(nielsenW: w[index], b: b)
+        }
+    }
+
+    /// The 15 Steps' "W" ((sₗ + 1) × s₍ₗ₊₁₎, bias row last) as Θ.
+    private func tullekenWeights(_ value: JSONValue, layerSizes: [Int]) throws(FieldError) -> [Matrix] {
+        try matrixList(
+            value, field: "W", count: layerSizes.count - 1, shape: { (layerSizes[$0] + 1, layerSizes[$0 + 1]) },
+            describe: {
+                "W[\($0)] maps layer \($0 + 1) to layer \($0 + 2), so it is \(layerSizes[$0] + 1) × \(layerSizes[$0 + 1]): one row per unit of layer \($0 + 1) and the bias row last, one column per unit of layer \($0 + 2)"
+            }
+        ).map(WeightLayout.theta(tullekenW:))
+    }
+
+    /// Mazur's numbered "w1" … and per-layer "b1" … as Θ.
+    private func mazurWeights(_ value: JSONValue, layerSizes: [Int]) throws(FieldError) -> [Matrix] {
+        let weightCount = zip(layerSizes.dropFirst(), layerSizes).reduce(0) { $0 + $1.0 * $1.1 }
+        let biasCount = layerSizes.count - 1
+        let fix =
+            "write \"mazurWeights\": {\"w1\": …, …, \"w\(weightCount)\": …, \"b1\": …, …, \"b\(biasCount)\": …}: w numbered layer by layer, unit by unit of the next layer (w1 i1→h1, w2 i2→h1, …), b\u{2096} shared by the units of layer k + 1"
+        guard case .object(let members) = value.kind else {
+            throw fail(value, "mazurWeights", "expected an object, found \(value.typeDescription)", fix: fix)
+        }
+        let names = (1...weightCount).map { "w\($0)" } + (1...biasCount).map { "b\($0)" }
+        if let extra = members.first(where: { !names.contains($0.key) }) {
+            throw fail(
+                extra.value, "mazurWeights.\(extra.key)",
+                "unknown weight \"\(extra.key)\" for layers \(layerSizes.map(String.init).joined(separator: "-"))", fix: fix)
+        }
+        var numbers: [String: Double] = [:]
+        for name in names {
+            guard let entry = value[name] else {
+                throw fail(value, "mazurWeights", "\"\(name)\" is missing", fix: fix)
+            }
+            numbers[name] = try entry.number(at: "mazurWeights.\(name)")
+        }
+        return (1..<layerSizes.count).map { l in
+            var values: [Double] = []
+            for i in 1...layerSizes[l] {
+                values.append(numbers["b\(l)"] ?? 0)
+                for j in 1...layerSizes[l - 1] {
+                    let n = WeightLayout.mazurWeightNumber(layerSizes: layerSizes, layer: l, i: i, j: j)
+                    values.append(numbers["w\(n)"] ?? 0)
+                }
+            }
+            return Matrix(rows: layerSizes[l], columns: layerSizes[l - 1] + 1, values: values)
         }
     }
 
@@ -439,22 +560,44 @@ struct LessonDecoder {
             guard case .object(let members) = item.kind else {
                 throw fail(item, samplePath, "expected an object, found \(item.typeDescription)", fix: fix)
             }
-            if let extra = members.first(where: { $0.key != "x" && $0.key != "y" }) {
+            if let extra = members.first(where: { !["x", "y", "label"].contains($0.key) }) {
                 throw fail(
                     extra.value, "\(samplePath).\(extra.key)", "unknown field \"\(extra.key)\" in a sample",
-                    fix: "a sample has only \"x\" and \"y\"")
+                    fix: "a sample has \"x\" and either \"y\" (the target) or \"label\" (its class)")
             }
-            guard let xValue = item["x"], let yValue = item["y"] else {
-                throw fail(item, samplePath, "a sample needs both \"x\" and \"y\"", fix: fix)
+            if item["y"] != nil, let labelValue = item["label"] {
+                throw fail(
+                    labelValue, "\(samplePath).label", "a sample gives its target twice, as \"y\" and as \"label\"",
+                    fix: "keep one: \"y\": […] or \"label\": k")
+            }
+            guard let xValue = item["x"], item["y"] != nil || item["label"] != nil else {
+                throw fail(item, samplePath, "a sample needs \"x\" and a target, \"y\" or \"label\"", fix: fix)
             }
             var x = try xValue.numbers(
                 at: "\(samplePath).x", count: inputCount, what: "the input layer (\(inputCount) units)")
             if divisor != 1 { x = x.map { $0 / divisor } }
-            let y = try yValue.numbers(
-                at: "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
-            try checkTarget(y, yValue, "\(samplePath).y", network: network)
+            let y: [Double]
+            if let labelValue = item["label"] {
+                y = try Self.target(label: labelValue, at: "\(samplePath).label", outputCount: outputCount)
+            } else {
+                y = try required(item, "y").numbers(
+                    at: "\(samplePath).y", count: outputCount, what: "the output layer (\(outputCount) units)")
+            }
+            let targetValue = item["y"] ?? item["label"] ?? item
+            try checkTarget(y, targetValue, "\(samplePath).\(item["y"] == nil ? "label" : "y")", network: network)
             return Lesson.Sample(x: x, y: y)
         }
+    }
+
+    /// The target of `"label": k`: with K > 1 output units, k is 1…K and the target is one-hot
+    /// at unit k (ex4's y = 1 … 10); with one output unit, k is 0 or 1 and is the target itself.
+    static func target(label value: JSONValue, at path: String, outputCount: Int) throws(FieldError) -> [Double] {
+        if outputCount == 1 {
+            let k = try value.integer(at: path, in: 0...1)
+            return [Double(k)]
+        }
+        let k = try value.integer(at: path, in: 1...outputCount)
+        return (1...outputCount).map { $0 == k ? 1 : 0 }
     }
 
     func checkTarget(_ y: [Double], _ value: JSONValue, _ path: String, network: Network) throws(FieldError) {

@@ -16,6 +16,10 @@ public struct Trace: Equatable, Codable, Sendable {
     /// Per-sample records of the samples the trace was asked to record, in ascending sample
     /// order (all of them by default; see `TraceOptions.samples`). Find one with `sample(at:)`.
     public var samples: [SampleTrace]
+    /// The record of a held-out (validation or test) sample when one was asked for
+    /// (`TraceOptions.heldOutSample`), its `index` its position in its own set; the same
+    /// quantities as a training sample's record, from the same weights. `jsonText` leaves it out.
+    public var heldOutSample: SampleTrace? = nil
     /// J(Θ) over all m samples, regularisation included.
     public var cost: Double
     /// (1/m) Σ per-sample losses: J without regularisation.

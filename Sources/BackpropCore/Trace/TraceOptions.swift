@@ -43,6 +43,18 @@ public struct TraceOptions: Equatable, Sendable {
     public var checksEveryParameter: Bool
     /// Whether to run the lesson's training epochs (`Trace.training`).
     public var includesTraining: Bool
+    /// A sample outside the training set (a validation or test sample) to record as
+    /// `Trace.heldOutSample`, and its 0-based position in its own set (the record's `index`).
+    /// It takes no part in the totals, which stay the training set's.
+    public var heldOutSample: (index: Int, sample: Lesson.Sample)? {
+        get { heldOut.map { ($0.index, $0.sample) } }
+        set { heldOut = newValue.map { HeldOut(index: $0.index, sample: $0.sample) } }
+    }
+    private var heldOut: HeldOut?
+    private struct HeldOut: Equatable, Sendable {
+        var index: Int
+        var sample: Lesson.Sample
+    }
 
     /// Options; the defaults compute everything.
     public init(

@@ -92,8 +92,20 @@ public enum Tracer {
                     divergence: Trace.Divergence.find(inCosts: $0.costs))
             }
         )
+        var probed = frame.probed(by: network, samples: sampleIndices, pass: pass, targets: targets)
+        if let (index, sample) = options.heldOutSample {
+            // Its own one-row pass: the same per-row arithmetic as the batched one.
+            let heldInputs = Matrix([sample.x])
+            let heldTargets = Matrix([sample.y])
+            let heldPass = network.backward(
+                network.forward(inputs: heldInputs, targets: heldTargets), targets: heldTargets,
+                keepsPropagatedErrors: true)
+            var record = sampleTrace(k: 0, pass: heldPass, targets: heldTargets, lesson: lesson)
+            record.index = index
+            probed.heldOutSample = record
+        }
         return StreamingTrace(
-            frame: frame.probed(by: network, samples: sampleIndices, pass: pass, targets: targets),
+            frame: probed,
             sampleIndices: sampleIndices, pass: pass, targets: targets, lesson: lesson)
     }
 

@@ -18,6 +18,8 @@ public struct SetEvaluation: Equatable, Sendable {
     public var confusion: [[Int]]
     /// The network's output a⁽ᴸ⁾ for each sample, in order.
     public var outputs: [[Double]]
+    /// The 0-based indices of the misclassified samples, ascending.
+    public var misclassifiedIndices: [Int] = []
 
     /// misclassified / n (NaN for an empty set).
     public var classificationError: Double {
@@ -47,6 +49,7 @@ public struct SetEvaluation: Equatable, Sendable {
         var misclassified = 0
         var squares = 0.0
         var rows: [[Double]] = []
+        var wrong: [Int] = []
         rows.reserveCapacity(n)
         for k in 0..<n {
             let output = outputs.row(k)
@@ -55,13 +58,16 @@ public struct SetEvaluation: Equatable, Sendable {
             let predicted = Tracer.predictedClass(output)
             let actual = Tracer.predictedClass(target)
             confusion[actual][predicted] += 1
-            if predicted != actual { misclassified += 1 }
+            if predicted != actual {
+                misclassified += 1
+                wrong.append(k)
+            }
             rows.append(output)
         }
         var lossSum = 0.0
         for loss in pass.sampleLosses { lossSum += loss }
         return SetEvaluation(
             count: n, cost: lossSum / Double(n), regressionError: squares / Double(n * outputCount),
-            misclassified: misclassified, confusion: confusion, outputs: rows)
+            misclassified: misclassified, confusion: confusion, outputs: rows, misclassifiedIndices: wrong)
     }
 }

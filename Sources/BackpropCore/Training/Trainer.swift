@@ -18,6 +18,10 @@ public struct Trainer: Sendable {
     public var lambda: Double
     /// Whether updates change the bias weights.
     public var updatesBiases: Bool
+    /// The update counts after which to keep the weights in `TrainingResult.snapshots` (0: the
+    /// starting network), e.g. `plan.snapshotUpdates(trainingCount:)`; empty keeps none. When
+    /// any are kept, the final weights are kept too, wherever the run stops.
+    public var snapshotUpdates: [Int] = []
     let trainingInputs: Matrix
     let trainingTargets: Matrix
     let validationInputs: Matrix
@@ -67,11 +71,24 @@ public struct Trainer: Sendable {
             return point
         }
 
+        var snapshots: [TrainingSnapshot] = []
+        let wanted = snapshotUpdates
+        func keep(always: Bool) {
+            guard !wanted.isEmpty, always || wanted.contains(updates), snapshots.last?.updates != updates else { return }
+            snapshots.append(
+                TrainingSnapshot(updates: updates, epoch: Double(samplesUsed) / Double(max(m, 1)), weights: network.weights))
+        }
+        func result(_ stop: TrainingStop) -> TrainingResult {
+            keep(always: true)
+            return TrainingResult(plan: plan, checkpoints: checkpoints, stop: stop, network: network, snapshots: snapshots)
+        }
+
         var stop: TrainingStop
+        keep(always: false)
         var last = record()
         let startCost = last.trainingCost
         if let reason = stopReason(at: last, startCost: startCost) {
-            return TrainingResult(plan: plan, checkpoints: checkpoints, stop: reason, network: network)
+            return result(reason)
         }
         while true {
             if updates >= updateLimit {
@@ -97,6 +114,7 @@ public struct Trainer: Sendable {
             network.weights = updatedWeights(network, batch: batch)
             updates += 1
             samplesUsed += batch.isEmpty ? m : batch.count
+            keep(always: false)
 
             let atLimit = updates >= updateLimit
             let interrupted = shouldStop()
@@ -112,7 +130,7 @@ public struct Trainer: Sendable {
                 break
             }
         }
-        return TrainingResult(plan: plan, checkpoints: checkpoints, stop: stop, network: network)
+        return result(stop)
     }
 
     /// The weights after one update on the training rows in `batch` (all rows when empty).

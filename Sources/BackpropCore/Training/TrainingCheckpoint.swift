@@ -60,4 +60,7 @@ public struct TrainingResult: Equatable, Sendable {
     public var stop: TrainingStop
     /// The network after the last update.
     public var network: Network
+    /// The weights kept along the way (`Trainer.snapshotUpdates`), in order, the final ones
+    /// last; empty when none were asked for.
+    public var snapshots: [TrainingSnapshot] = []
 }

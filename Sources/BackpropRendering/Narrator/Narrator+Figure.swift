@@ -10,9 +10,9 @@ extension Narrator {
             return (0..<sizes[index]).map { i in
                 NetworkFigure.Unit(
                     label: unit(.activation, l, i + 1),
-                    activation: showingValues ? trace.sample(at: sampleIndex)?.a[index][i] : nil,
+                    activation: showingValues ? chosenSample?.a[index][i] : nil,
                     delta: showingValues && l >= 2
-                        ? trace.sample(at: sampleIndex).map {
+                        ? chosenSample.map {
                             signed($0.delta[index - 1][i])
                         }
                         : nil,
@@ -51,7 +51,7 @@ extension Narrator {
                 .m(activationSymbol), .t(" is the unit's activation and "), .m(deltaSymbol),
                 .t(
                     (negatesDelta ? " minus the derivative" : " the derivative")
-                        + " of the sample's loss with respect to the unit's weighted input, for training sample \(sampleNumber)."
+                        + " of the sample's loss with respect to the unit's weighted input, for \(heldOutSet == nil ? "training " : "")sample \(sampleNumber)."
                 ),
             ] : []
         var figure = NetworkFigure(

@@ -47,6 +47,7 @@ extension Narrator {
                             vector(sample.a[l]),
                         ])))
         }
+        if targetsAreClasses { blocks.append(prediction()) }
         // "Squashes" only where every activation is bounded (relu and linear units are not).
         let squashes = uniqueActivations.allSatisfy(\.isBounded)
         blocks.append(
@@ -60,6 +61,33 @@ extension Narrator {
                 )
             ]))
         return blocks
+    }
+
+    /// What the network predicts for the sample and whether it is right (the classroom review's
+    /// F18: a long output vector is abbreviated, so the winner is named): the class of the
+    /// largest output (one output unit: class 1 from 0.5), as `train` classifies.
+    func prediction() -> Block {
+        let output = sample.a[layerCount - 1]
+        let predicted = sample.predictedClass
+        let format = NumberFormat(decimals: decimals)
+        func name(_ index: Int) -> String {
+            if output.count == 1 {
+                return trace.lesson.classes?.first.map { index == 1 ? $0 : "not " + $0 } ?? "class \(index)"
+            }
+            let given = trace.lesson.classes.flatMap { index < $0.count ? $0[index] : nil }
+            // Digits' classes are named "0" … "9": "class 5", not "in 5".
+            return given.map { Double($0) == nil ? $0 : "class " + $0 } ?? "class \(index + 1)"
+        }
+        let rule =
+            output.count == 1
+            ? "Its output is \(format.string(output[0])), \(output[0] >= 0.5 ? "at least" : "below") 0.5"
+            : "Its largest output is unit \(predicted + 1)'s, \(format.string(output[predicted]))"
+        let verdict = predicted == sample.targetClass ? "right" : "wrong"
+        return .paragraph([
+            .t(
+                "\(rule), so the network puts sample \(sampleNumber) in \(name(predicted)); its target is \(name(sample.targetClass)), so the prediction is \(verdict)."
+            )
+        ])
     }
 
     /// The weighted input of layer l + 1 in symbols, as the notation arranges it: Θ⁽ˡ⁾[1; a⁽ˡ⁾],

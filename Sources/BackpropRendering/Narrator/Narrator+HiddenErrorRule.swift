@@ -107,7 +107,7 @@ extension Narrator {
     /// moved by ±ε and the loss recomputed, the slope compared with δ; a unit within ε of a
     /// ReLU kink (probed only when every unit is) is said to be one, not to agree.
     func sensitivityProbeBlocks() -> [Block] {
-        guard let probe = trace.sensitivityProbe(forSample: sampleIndex) else { return [] }
+        guard heldOutSet == nil, let probe = trace.sensitivityProbe(forSample: sampleIndex) else { return [] }
         let l = probe.layer
         let i = probe.unit + 1
         let z = unit(.weightedInput, l, i)

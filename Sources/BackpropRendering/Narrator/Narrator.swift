@@ -14,6 +14,10 @@ public struct Narrator: Sendable {
     public let sampleIndex: Int
     /// Decimals the renderer will print, mentioned once per step.
     public let decimals: Int
+    /// The name of the set (`test`, `validation`) when the per-sample steps follow the trace's
+    /// held-out sample (`Trace.heldOutSample`, number `sampleIndex + 1` of that set) instead of
+    /// a training sample; nil for a training sample.
+    public var heldOutSet: String?
 
     /// A narrator in `notation`; the trace must record sample `sampleIndex` (see
     /// `traceOptions(for:sampleIndex:)`).
@@ -62,7 +66,7 @@ public struct Narrator: Sendable {
     /// The notation's own blocks for `step`, given the shown sample when the trace records it
     /// (steps that show no sample trace only the samples they need).
     func notationRemarks(for step: Step) -> [Block] {
-        guard let sample = trace.sample(at: sampleIndex) else { return [] }
+        guard let sample = chosenSample else { return [] }
         return notation.remarks(
             for: step,
             context: RemarkContext(
@@ -95,9 +99,15 @@ public struct Narrator: Sendable {
 
     // MARK: Shared pieces
 
+    /// The record of the sample the per-sample steps follow, when the trace has it: the
+    /// held-out sample's with `heldOutSet`, else training sample `sampleIndex`'s.
+    var chosenSample: Trace.SampleTrace? {
+        heldOutSet == nil ? trace.sample(at: sampleIndex) : trace.heldOutSample
+    }
+
     /// The sample shown by per-sample steps.
     var sample: Trace.SampleTrace {
-        guard let sample = trace.sample(at: sampleIndex) else {
+        guard let sample = chosenSample else {
             preconditionFailure(
                 "the trace lacks sample \(sampleNumber); trace with Narrator.traceOptions(for:sampleIndex:)")
         }
@@ -105,8 +115,11 @@ public struct Narrator: Sendable {
     }
     /// L.
     var layerCount: Int { trace.lesson.layers.count }
-    /// Human sample number (1-based).
-    var sampleNumber: Int { sampleIndex + 1 }
+    /// The sample's name after the word "sample": its number from 1, and for a held-out
+    /// sample its set (`7 of the test set`).
+    var sampleNumber: String {
+        heldOutSet.map { "\(sampleIndex + 1) of the \($0) set" } ?? "\(sampleIndex + 1)"
+    }
 
     /// The notation's conventions, which open step 1 only: a learner reads them once, where
     /// the notation is introduced, not above every step (the classroom review's F2).

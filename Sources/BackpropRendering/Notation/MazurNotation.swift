@@ -93,9 +93,8 @@ public struct MazurNotation: Notation {
 
     /// The number Mazur's rule gives Θ⁽ˡ⁾ᵢⱼ (i and j 1-based, j ≥ 1).
     public func weightNumber(layer l: Int, i: Int, j: Int) -> Int {
-        var earlier = 0
-        for k in 1..<l { earlier += layerSizes[k] * layerSizes[k - 1] }
-        return earlier + (i - 1) * layerSizes[l - 1] + j
+        // One numbering for the notation and for lesson files' "mazurWeights".
+        WeightLayout.mazurWeightNumber(layerSizes: layerSizes, layer: l, i: i, j: j)
     }
 
     public func weightEntry(layer l: Int, i: UnitIndex, j: Int) -> Math {

@@ -59,8 +59,9 @@ public enum ImportCommand: Command {
         name: "split", valueName: "T/V/E",
         summary: "percent of each class for training/validation/test (default: 70/15/15)")
     /// `--seed S`.
-    public static let seed = TypedOption(
-        name: "seed", valueName: "S", summary: "seed for the split and the initial weights (default: 1)")
+    public static let seed = TypedOption<Int>(
+        name: "seed", valueName: "S", range: 0...Int(Int32.max),
+        summary: "seed for the split and the initial weights (default: 1)")
     /// `--scale`.
     public static let scale = TypedOption<Scale>(
         name: "scale", summary: "input scaling from the training set (default: min-max for CSV, none for .mat)")
@@ -68,11 +69,11 @@ public enum ImportCommand: Command {
     public static let weights = TypedOption(
         name: "weights", valueName: "FILE", summary: "Theta1 … ThetaL from a .mat or Octave text file")
     /// `--lambda L`.
-    public static let lambda = TypedOption(
-        name: "lambda", valueName: "L", summary: "the regularisation strength λ (default: 0)")
+    public static let lambda = TypedOption<Double>(
+        name: "lambda", valueName: "L", atLeast: 0, summary: "the regularisation strength λ (default: 0)")
     /// `--learning-rate A`.
-    public static let learningRate = TypedOption(
-        name: "learning-rate", valueName: "A", summary: "the learning rate α (η) (default: 0.5)")
+    public static let learningRate = TypedOption<Double>(
+        name: "learning-rate", valueName: "A", atLeast: 0, summary: "the learning rate α (η) (default: 0.5)")
     /// `-o FILE`, as `export` has it.
     public static let output = ExportCommand.output
     /// `--force`, as `export` has it.
@@ -289,15 +290,11 @@ public enum ImportCommand: Command {
             }
             options.split = value
         }
-        if let text = arguments.value(seed) {
-            guard let value = UInt64(text), value <= UInt64(Int32.max) else {
-                throw .usage("'--seed' takes a whole number from 0 to \(Int32.max), not '\(text)'", command: spec.name)
-            }
-            options.seed = value
-        }
+        // The scanner has checked the numbers (TypedOption): seed 0…2³¹ − 1, λ and α ≥ 0.
+        if let value = arguments.value(seed) { options.seed = UInt64(value) }
         if let value = arguments.value(scale) { options.scaling = value.method }
-        if let value = try number(arguments, lambda) { options.lambda = value }
-        if let value = try number(arguments, learningRate) { options.learningRate = value }
+        if let value = arguments.value(lambda) { options.lambda = value }
+        if let value = arguments.value(learningRate) { options.learningRate = value }
         if let text = arguments.value(activation), let names = list(text), names.count > 1 {
             let layers = 2 + (options.hidden?.count ?? LessonImport.defaultHidden.count)
             if arguments.value(weights) == nil, names.count != layers - 1 {
@@ -307,18 +304,6 @@ public enum ImportCommand: Command {
             }
         }
         return options
-    }
-
-    /// The number ≥ 0 given for `option`, if any.
-    private static func number(_ arguments: ParsedArguments, _ option: TypedOption<String>) throws(CLIError) -> Double?
-    {
-        guard let text = arguments.value(option) else { return nil }
-        guard let value = Double(text), value.isFinite, value >= 0 else {
-            throw .usage(
-                "'\(option.spec.spelling)' takes a number of at least 0, such as 0.1, not '\(text)'", command: spec.name
-            )
-        }
-        return value
     }
 
     /// `a,b` as ["a", "b"]; nil for nil.

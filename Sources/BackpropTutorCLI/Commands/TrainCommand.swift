@@ -9,7 +9,7 @@ public enum TrainCommand: Command {
     /// `--epochs N`.
     public static let epochs = TypedOption<Int>(
         name: "epochs", valueName: "N", range: 1...LessonLimits.maximumEpochs,
-        summary: "train for N epochs (replaces the lesson's update and epoch limits; a validation threshold stays)")
+        summary: "train for N epochs (replaces the lesson's update and epoch limits; a validation threshold stays unless --no-stop)")
     /// `--learning-rate A`.
     public static let learningRate = TypedOption<Double>(
         name: "learning-rate", valueName: "A", atLeast: 0, summary: "the learning rate α (η) (default: the lesson's)")
@@ -36,21 +36,39 @@ public enum TrainCommand: Command {
     /// `--save FILE.json`.
     public static let save = TypedOption(
         name: "save", valueName: "FILE.json", summary: "write the trained network as a lesson file, atomically")
+    /// `--map FILE.svg`.
+    public static let map = TypedOption(
+        name: "map", valueName: "FILE.svg",
+        summary: "for 2-input networks: write the decision map with the samples, at the start, a few epochs and the end, as SVG")
+    /// `--hidden-images FILE.svg`.
+    public static let hiddenImages = TypedOption(
+        name: "hidden-images", valueName: "FILE.svg",
+        summary: "for image lessons: write each hidden unit's incoming weights as an image (ex4's hidden layer), as SVG")
+    /// `--no-stop`.
+    public static let noStop = Flag(
+        name: "no-stop", summary: "train to the epoch or update limit, past the lesson's validation stop rule")
     /// `--force`.
-    public static let force = Flag(name: "force", summary: "replace the --plot and --save files if they exist")
+    public static let force = Flag(name: "force", summary: "replace the output files (--plot, --save, --map, --hidden-images) if they exist")
+
+    /// The options that name output files, written after training.
+    static let outputOptions = [plot, save, map, hiddenImages]
+    /// Cells across and down of the terminal's decision map and of the SVG's maps.
+    static let blockMapCells = 20
+    static let svgMapCells = (single: 60, multiple: 40)
 
     /// `train` and its options.
     public static let spec = CommandSpec(
         name: "train", summary: "train the network, showing progress, cost curves and every set's errors",
         options: [
             CommonOptions.lesson.spec, CommonOptions.variant.spec, epochs.spec, learningRate.spec, lambda.spec, seed.spec, scheme.spec,
-            batchSize.spec, every.spec, plot.spec, save.spec, force.spec, CommonOptions.color.spec,
+            batchSize.spec, noStop.spec, every.spec, plot.spec, save.spec, map.spec, hiddenImages.spec, force.spec,
+            CommonOptions.color.spec,
         ])
 
     /// Trains and reports; see the type's summary.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
-        for option in [plot, save] {
+        for option in outputOptions {
             if let path = arguments.value(option), path.isEmpty {
                 throw .usage("'\(option.spec.spelling)' needs a file name, not an empty one", command: spec.name)
             }
@@ -60,18 +78,23 @@ public enum TrainCommand: Command {
                     command: spec.name)
             }
         }
-        if let plotPath = arguments.value(plot), let savePath = arguments.value(save),
-            OutputFile.sameFile(plotPath, savePath)
-        {
-            throw .usage("'--plot' and '--save' name the same file, \(savePath); give each its own", command: spec.name)
+        for (index, first) in outputOptions.enumerated() {
+            for second in outputOptions[(index + 1)...] {
+                if let one = arguments.value(first), let two = arguments.value(second), OutputFile.sameFile(one, two) {
+                    throw .usage(
+                        "'\(first.spec.spelling)' and '\(second.spec.spelling)' name the same file, \(two); give each its own",
+                        command: spec.name)
+                }
+            }
         }
         let everyCount = arguments.value(every)
         // The output files are checked first (they are written after training), so a run is
         // never lost to a missing directory or an existing file.
-        for option in [plot, save] {
+        for option in outputOptions {
             if let path = arguments.value(option) { try OutputFile.check(path, replacing: arguments.isSet(force)) }
         }
         var lesson = try LessonLoading.lesson(arguments)
+        try checkFigures(arguments, lesson: lesson)
         if let rate = arguments.value(learningRate) { lesson.learningRate = rate }
         if let value = arguments.value(lambda) { lesson.lambda = value }
         let plan = try trainingPlan(arguments, lesson: lesson)
@@ -88,7 +111,8 @@ public enum TrainCommand: Command {
         let checkpoints = (updateLimit + plan.checkpointInterval(trainingCount: m) - 1) / plan.checkpointInterval(trainingCount: m)
         let progress = TrainingProgress(
             io: io, text: text, every: everyCount ?? max((checkpoints + 9) / 10, 1), updateLimit: updateLimit)
-        let trainer = Trainer(lesson: lesson, plan: plan)
+        var trainer = Trainer(lesson: lesson, plan: plan)
+        if arguments.value(map) != nil { trainer.snapshotUpdates = plan.snapshotUpdates(trainingCount: m) }
         let result = InterruptFlag.watch {
             trainer.run(shouldStop: { InterruptFlag.isRaised || progress.failure != nil }, onCheckpoint: progress.report)
         }
@@ -100,12 +124,35 @@ public enum TrainCommand: Command {
             ("validation", SetEvaluation.evaluate(result.network, on: lesson.validationSamples)),
             ("test", SetEvaluation.evaluate(result.network, on: lesson.testSamples)),
         ].map { (name: $0.0, evaluation: $0.1) }
-        try io.write(text.summary(result, evaluations: evaluations))
+        let hasTwoInputs = lesson.network.layerSizes[0] == 2
+        let ranges = DecisionMap.ranges(around: (lesson.samples + lesson.validationSamples + lesson.testSamples).map(\.x))
+        func decisionMap(_ network: Network, cells: Int) -> DecisionMap {
+            DecisionMap(network: network, x1Range: ranges.x1, x2Range: ranges.x2, columns: cells, rows: cells)
+        }
+        let blockMap = hasTwoInputs ? decisionMap(result.network, cells: blockMapCells) : nil
+        try io.write(text.summary(result, evaluations: evaluations, map: blockMap))
 
         if let path = arguments.value(plot) {
             let panels = [text.costPlot(result)] + (text.accuracyPlot(result).map { [$0] } ?? [])
             let svg = TrainingCurvesSVG().document(title: "Training: " + lesson.title, panels: panels)
             try OutputFile.write(svg, to: path, replacing: arguments.isSet(force))
+        }
+        if let path = arguments.value(map) {
+            let snapshots = result.snapshots
+            let cells = snapshots.count == 1 ? svgMapCells.single : svgMapCells.multiple
+            let panels = snapshots.enumerated().map { index, snapshot in
+                var network = result.network
+                network.weights = snapshot.weights
+                return DecisionMapSVG.Panel(
+                    caption: text.caption(snapshot, isLast: index == snapshots.count - 1),
+                    map: decisionMap(network, cells: cells))
+            }
+            let figure = DecisionMapSVG(lesson: lesson, inputNames: InputNames.of(lesson), panels: panels)
+            try OutputFile.write(figure.document(), to: path, replacing: arguments.isSet(force))
+        }
+        if let path = arguments.value(hiddenImages), let shape = lesson.imageShape {
+            let figure = HiddenUnitImagesSVG(lessonTitle: lesson.title, shape: shape, network: result.network)
+            try OutputFile.write(figure.document(), to: path, replacing: arguments.isSet(force))
         }
         if let path = arguments.value(save) {
             // A lesson with NaN or ∞ weights does not load again: refuse rather than write it.
@@ -121,6 +168,30 @@ public enum TrainCommand: Command {
         }
         if result.stop == .interrupted {
             throw .interrupted("training stopped by Ctrl-C; the summary above is for the weights reached so far")
+        }
+    }
+
+    /// Refuses `--map` for a network without exactly 2 inputs and `--hidden-images` for a
+    /// lesson without an image shape or without a hidden layer, before training.
+    static func checkFigures(_ arguments: ParsedArguments, lesson: Lesson) throws(CLIError) {
+        let inputs = lesson.network.layerSizes[0]
+        if arguments.value(map) != nil, inputs != 2 {
+            let image = lesson.imageShape == nil ? "" : "; for this image lesson, --hidden-images FILE.svg draws what the hidden units look for"
+            throw .usage(
+                "'--map' draws networks with 2 inputs over their input plane; this lesson has \(inputs) inputs\(image)",
+                command: spec.name)
+        }
+        if arguments.value(hiddenImages) != nil {
+            guard lesson.imageShape != nil else {
+                throw .usage(
+                    "'--hidden-images' needs a lesson whose inputs are an image (an \"image\": {\"width\": …, \"height\": …} field, as digits has)\(inputs == 2 ? "; for this 2-input lesson, --map FILE.svg draws the decision map" : "")",
+                    command: spec.name)
+            }
+            guard lesson.network.layerCount > 2 else {
+                throw .usage(
+                    "'--hidden-images' draws the hidden units' weights, and this lesson's network has no hidden layer",
+                    command: spec.name)
+            }
         }
     }
 
@@ -157,6 +228,7 @@ public enum TrainCommand: Command {
             plan.stop.updates = nil
         }
         if let value = arguments.value(seed) { plan.seed = value }
+        if arguments.isSet(noStop) { plan.stop.validationRegressionError = nil }
         return plan
     }
 

@@ -14,10 +14,10 @@ public enum CommonOptions {
     /// `--notation` for the step commands.
     public static let notation = NotationChoice.option(
         summary: "the notation to write formulas in (default: the lesson's, else ng)")
-    /// `--sample K`: the sample the per-sample steps follow.
-    public static let sample = TypedOption<Int>(
-        name: "sample", valueName: "K", range: 1...Int.max,
-        summary: "which sample (1…m) the per-sample steps follow (default: 1)")
+    /// `--sample K|test:K|validation:K`: the sample the per-sample steps follow.
+    public static let sample = TypedOption<SampleReference>(
+        sampleNamed: "sample",
+        summary: "which training sample (1…m) the per-sample steps follow, or test:K / validation:K for a held-out one (default: 1)")
     /// `--precision P`: decimals shown.
     public static let precision = TypedOption<Int>(
         name: "precision", valueName: "P", range: 0...12,

@@ -9,6 +9,9 @@ public enum ValueRule: Equatable, Sendable {
     /// A finite decimal number of at least `minimum`, written as 0.1, 2, 1e-3 (no hexadecimal,
     /// no inf or nan).
     case decimal(atLeast: Double)
+    /// A sample: `K`, `test:K` or `validation:K` with K a whole number of at least 1
+    /// (`SampleReference`).
+    case sampleReference
 
     /// Why `text` is not allowed, or nil when it is.
     public func problem(with text: String) -> String? {
@@ -27,6 +30,8 @@ public enum ValueRule: Equatable, Sendable {
                 return "a number of at least \(minimum == 0 ? "0" : String(minimum)), such as 0.1"
             }
             return nil
+        case .sampleReference:
+            return SampleReference.parse(text) == nil ? SampleReference.form : nil
         }
     }
 

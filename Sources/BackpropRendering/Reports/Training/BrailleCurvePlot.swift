@@ -1,9 +1,10 @@
 /// A `CurvePlot` drawn in the terminal with Braille dots (2 × 4 dots per character), with a
 /// y axis of tick labels, an x axis with tick labels and its name, and a legend.
 ///
-/// The first series is drawn as a solid line, later ones as declared (validation dashed: dots
-/// in 4-dot runs with 4-dot gaps), so the curves stay apart without colour; with colour each
-/// series also has its own (a cell holding dots of several series takes the first one's).
+/// Solid series are Braille lines; a dashed series (validation) is drawn as `•` in the cells its
+/// line passes through, two cells on and two off, on top of the solid ones, so the curves stay
+/// apart without colour even where they overlap (F15); with colour each series also has its own
+/// (a Braille cell holding dots of several solid series takes the first one's).
 /// The size is fixed (60 × 12 characters for the plot area, 73 columns in all), never the
 /// terminal's width, so the output is the same everywhere.
 public struct BrailleCurvePlot: Sendable {
@@ -85,7 +86,7 @@ public struct BrailleCurvePlot: Sendable {
             tickRows[min(max(row, 0), rows - 1)] = label
         }
         var lines: [String] = []
-        lines.append(plot.title + "  " + legend(plot))
+        lines.append(plot.yName + "  " + legend(plot))
         for row in 0..<rows {
             let label = tickRows[row] ?? ""
             var line = String(repeating: " ", count: labelWidth - label.count) + label
@@ -93,7 +94,15 @@ public struct BrailleCurvePlot: Sendable {
             for column in 0..<columns {
                 var bits: UInt32 = 0
                 var owner: Int?
-                for (index, grid) in grids.enumerated() {
+                if let marked = plot.series.indices.first(where: { index in
+                    plot.series[index].stroke == .dashed && (0..<4).contains { dy in
+                        (0..<2).contains { dx in grids[index][row * 4 + dy][column * 2 + dx] }
+                    }
+                }) {
+                    line += colored(Self.marker, series: marked)
+                    continue
+                }
+                for (index, grid) in grids.enumerated() where plot.series[index].stroke == .solid {
                     var cellBits: UInt32 = 0
                     for dy in 0..<4 {
                         for dx in 0..<2 where grid[row * 4 + dy][column * 2 + dx] {
@@ -115,10 +124,13 @@ public struct BrailleCurvePlot: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// `⣀⣀ training cost   ⣀ ⣀ validation cost` in the series' strokes (and colours).
+    /// The character a dashed series is drawn with.
+    static let marker = "•"
+
+    /// `⠤⠤⠤⠤ training cost   ••  •• validation cost` in the series' strokes (and colours).
     func legend(_ plot: CurvePlot) -> String {
         plot.series.enumerated().map { index, series in
-            let sample = series.stroke == .solid ? "⠤⠤⠤⠤" : "⠤⠤  ⠤⠤"
+            let sample = series.stroke == .solid ? "⠤⠤⠤⠤" : "••  ••"
             return colored(sample, series: index) + " " + series.name
         }.joined(separator: "   ")
     }

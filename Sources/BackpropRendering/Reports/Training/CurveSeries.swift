@@ -49,7 +49,16 @@ public struct CurvePlot: Equatable, Sendable {
     /// The y axis: round ticks at both ends enclosing every finite y.
     public var yAxis: PlotAxis
 
-    /// A plot of `series`; `yRange` fixes the y axis (accuracy uses 0…1), else it follows the data.
+    /// A y axis follows the data on a log scale when every y is positive and the largest is at
+    /// least this many times the smallest (2 decades): a cost falling from 7 to 0.01 is then
+    /// not a flat line at the bottom after the first epochs.
+    public static let logarithmicRatio = 100.0
+
+    /// The y axis's name with its scale: `cost`, or `cost (log scale)`.
+    public var yName: String { yAxis.isLogarithmic ? title + " (log scale)" : title }
+
+    /// A plot of `series`; `yRange` fixes the y axis (accuracy uses 0…1), else it follows the
+    /// data, on a log scale when the data span `logarithmicRatio` or more.
     public init(title: String, xLabel: String, series: [CurveSeries], yRange: ClosedRange<Double>? = nil) {
         self.title = title
         self.xLabel = xLabel
@@ -59,13 +68,16 @@ public struct CurvePlot: Equatable, Sendable {
         xAxis = PlotAxis.spanning(low: xs.min() ?? 0, high: xs.max() ?? 1, extendsToTicks: false)
         if let yRange {
             yAxis = PlotAxis.spanning(low: yRange.lowerBound, high: yRange.upperBound, extendsToTicks: true)
+        } else if let low = ys.min(), let high = ys.max(), low > 0, high / low >= Self.logarithmicRatio {
+            yAxis = PlotAxis.logarithmic(low: low, high: high)
         } else {
             yAxis = PlotAxis.spanning(low: ys.min() ?? 0, high: ys.max() ?? 1, extendsToTicks: true)
         }
     }
 }
 
-/// A linear axis: its range and round tick values (1, 2 or 5 × 10ᵏ apart).
+/// An axis: its range and round tick values, 1, 2 or 5 × 10ᵏ apart on a linear axis, powers
+/// of 10 on a logarithmic one (`isLogarithmic`, where `fraction` is linear in log₁₀ of the value).
 public struct PlotAxis: Equatable, Sendable {
     /// The value at the axis's start.
     public var low: Double
@@ -73,12 +85,42 @@ public struct PlotAxis: Equatable, Sendable {
     public var high: Double
     /// The tick values, ascending, all within low…high.
     public var ticks: [Double]
-    /// The distance between ticks.
+    /// The distance between ticks (on a log axis, the ratio between neighbouring ticks).
     public var step: Double
+    /// Whether the axis is logarithmic: `fraction` grows with log₁₀ of the value.
+    public var isLogarithmic = false
 
-    /// Where `value` falls along the axis: 0 at `low`, 1 at `high`.
+    /// An axis.
+    init(low: Double, high: Double, ticks: [Double], step: Double, isLogarithmic: Bool = false) {
+        self.low = low
+        self.high = high
+        self.ticks = ticks
+        self.step = step
+        self.isLogarithmic = isLogarithmic
+    }
+
+    /// Where `value` falls along the axis: 0 at `low`, 1 at `high` (on a log axis,
+    /// (log₁₀ value − log₁₀ low)/(log₁₀ high − log₁₀ low); a value ≤ 0 gives −∞ or NaN).
     /// Halves first, so an axis wider than the largest double still gives a finite fraction.
-    public func fraction(_ value: Double) -> Double { (value / 2 - low / 2) / (high / 2 - low / 2) }
+    public func fraction(_ value: Double) -> Double {
+        if isLogarithmic {
+            return (Foundation.log10(value) - Foundation.log10(low)) / (Foundation.log10(high) - Foundation.log10(low))
+        }
+        return (value / 2 - low / 2) / (high / 2 - low / 2)
+    }
+
+    /// A log axis from the power of 10 at or below `low` to the one at or above `high` (both
+    /// positive), ticked at every power of 10, or every 2nd, 3rd … when there are more than 7.
+    public static func logarithmic(low: Double, high: Double) -> PlotAxis {
+        let first = Int(Foundation.log10(low).rounded(.down))
+        var last = Int(Foundation.log10(high).rounded(.up))
+        if last == first { last += 1 }
+        let every = (last - first + 6) / 7
+        let ticks = stride(from: first, through: last, by: every).map { Foundation.pow(10, Double($0)) }
+        return PlotAxis(
+            low: Foundation.pow(10, Double(first)), high: Foundation.pow(10, Double(last)), ticks: ticks,
+            step: Foundation.pow(10, Double(every)), isLogarithmic: true)
+    }
 
     /// Decimals that tell the ticks apart (0 for a step that is not a positive finite number).
     public var decimals: Int {
@@ -149,8 +191,14 @@ public struct PlotAxis: Equatable, Sendable {
         return factor * magnitude
     }
 
-    /// A tick's label: as many decimals as the step needs, `0` for zero, no `-0`.
+    /// A tick's label: as many decimals as the step needs, `0` for zero, no `-0`; on a log
+    /// axis, powers of 10 from 0.001 to 1000 written out, others as `1e-5`.
     public func label(_ value: Double) -> String {
+        if isLogarithmic {
+            let power = Int(Foundation.log10(value).rounded())
+            if (-3...3).contains(power) { return String(format: "%.\(max(0, -power))f", value) }
+            return "1e\(power)"
+        }
         if isScientific {
             // Mantissa digits enough to tell ticks one step apart.
             let size = max(Swift.abs(low), Swift.abs(high))

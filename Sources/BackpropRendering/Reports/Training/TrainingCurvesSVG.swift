@@ -8,7 +8,9 @@ import Foundation
 /// `data-y-high` give the axes' ranges and whose `data-left`, `data-top`, `data-width` and
 /// `data-height` give the plot area in SVG units: a point (x, y) is drawn at
 /// left + width·(x − x-low)/(x-high − x-low), top + height·(1 − (y − y-low)/(y-high − y-low)),
-/// written with two decimals. Validation curves are dashed, so the plot reads in grey too.
+/// written with two decimals; a panel with `data-y-scale="log"` maps y by log₁₀ instead:
+/// top + height·(1 − (log y − log y-low)/(log y-high − log y-low)). Validation curves are
+/// dashed, so the plot reads in grey too.
 public struct TrainingCurvesSVG: Sendable {
     /// Document width in SVG units (pixels).
     public var width = 720.0
@@ -53,6 +55,7 @@ public struct TrainingCurvesSVG: Sendable {
         var out = """
             <g class="panel" id="\(id)-panel" data-x-low="\(Self.full(plot.xAxis.low))" data-x-high="\(Self.full(plot.xAxis.high))" \
             data-y-low="\(Self.full(plot.yAxis.low))" data-y-high="\(Self.full(plot.yAxis.high))" \
+            data-y-scale="\(plot.yAxis.isLogarithmic ? "log" : "linear")" \
             data-left="\(Self.n(left))" data-top="\(Self.n(top))" data-width="\(Self.n(plotWidth))" data-height="\(Self.n(plotHeight))">
             <text class="panel-title" x="\(Self.n(left))" y="\(Self.n(top - 18))" font-size="14" font-weight="bold">\(Self.escaped(plot.title))</text>
 
@@ -75,7 +78,7 @@ public struct TrainingCurvesSVG: Sendable {
         out += "<line class=\"axis\" x1=\"\(Self.n(left))\" y1=\"\(Self.n(top + plotHeight))\" x2=\"\(Self.n(left + plotWidth))\" y2=\"\(Self.n(top + plotHeight))\" stroke=\"#333333\"/>\n"
         out += "<text class=\"x-label\" x=\"\(Self.n(left + plotWidth / 2))\" y=\"\(Self.n(top + plotHeight + 42))\" text-anchor=\"middle\">\(Self.escaped(plot.xLabel))</text>\n"
         let yMiddle = Self.n(top + plotHeight / 2)
-        out += "<text class=\"y-label\" x=\"18\" y=\"\(yMiddle)\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(yMiddle))\">\(Self.escaped(plot.title))</text>\n"
+        out += "<text class=\"y-label\" x=\"18\" y=\"\(yMiddle)\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(yMiddle))\">\(Self.escaped(plot.yName))</text>\n"
         // Curves.
         for (index, series) in plot.series.enumerated() {
             let points = series.points.filter { $0.x.isFinite && $0.y.isFinite }

@@ -156,6 +156,15 @@ public struct TrainingText: Sendable {
         return CurvePlot(title: "accuracy", xLabel: xLabel, series: series, yRange: 0...1)
     }
 
+    /// A snapshot's caption in the decision map's small multiples: `start`, `epoch 5`, or
+    /// `update 120` for stochastic runs; the last one adds `(end)`.
+    public func caption(_ snapshot: TrainingSnapshot, isLast: Bool) -> String {
+        let place =
+            snapshot.updates == 0
+            ? "start" : countsUpdates ? "update \(snapshot.updates)" : "epoch \(Int(snapshot.epoch.rounded()))"
+        return isLast && snapshot.updates > 0 ? place + " (end)" : place
+    }
+
     /// The x axis's name: `updates` or `epochs`.
     public var xLabel: String { countsUpdates ? "updates" : "epochs" }
 
@@ -163,11 +172,21 @@ public struct TrainingText: Sendable {
         countsUpdates ? Double(point.updates) : point.epoch
     }
 
-    /// Everything after the run: the stop, the cost plot, the final cost, the table of sets,
-    /// the confusion matrix and, for a handful of samples, each output. Ends in a newline.
-    public func summary(_ result: TrainingResult, evaluations: [(name: String, evaluation: SetEvaluation)]) -> String {
+    /// Everything after the run: the stop, the cost plot, the decision map (when given), the
+    /// final cost, the table of sets, the confusion matrix and, for a handful of samples, each
+    /// output. Ends in a newline.
+    public func summary(
+        _ result: TrainingResult, evaluations: [(name: String, evaluation: SetEvaluation)], map: DecisionMap? = nil
+    ) -> String {
         var text = stopLine(result) + "\n"
         text += BrailleCurvePlot(usesColor: usesColor).render(costPlot(result)) + "\n\n"
+        if let map {
+            let samples = (lesson.samples + lesson.validationSamples + lesson.testSamples).map {
+                (x: $0.x, targetClass: Tracer.predictedClass($0.y))
+            }
+            text += DecisionMapBlocks(classNames: lesson.classNames, inputNames: InputNames.of(lesson))
+                .render(map, samples: samples) + "\n\n"
+        }
         let first = result.checkpoints[0]
         let last = result.checkpoints[result.checkpoints.count - 1]
         text += "final cost J = \(format.string(last.trainingCost)) on the training set (it started at \(format.string(first.trainingCost)))"
@@ -183,6 +202,9 @@ public struct TrainingText: Sendable {
                 : "a sample is classified by its largest output\n"
             if let (name, evaluation) = evaluations.last(where: { $0.evaluation.count > 0 }) {
                 text += "\n" + confusion(evaluation, setName: name) + "\n"
+            }
+            if let test = evaluations.first(where: { $0.name == "test" })?.evaluation, test.misclassified > 0 {
+                text += "\n" + misclassifiedList(test) + "\n"
             }
         }
         if let training = evaluations.first, training.evaluation.count <= 16 {
@@ -226,6 +248,34 @@ public struct TrainingText: Sendable {
         }
         return "confusion matrix, \(setName) set (rows: true class, columns: predicted class)\n"
             + TextTable.render(rows, rightAligned: [false] + Array(repeating: true, count: names.count))
+    }
+
+    /// Test samples listed as misclassified, at most this many.
+    public static let misclassifiedShown = 10
+
+    /// The first misclassified test samples: number (from 1, as `--sample test:K` takes it),
+    /// true and predicted class, and the winning output; then how to step through one.
+    func misclassifiedList(_ evaluation: SetEvaluation) -> String {
+        let names = lesson.classNames.map(ControlCharacters.escaped)
+        func name(_ index: Int) -> String { index < names.count ? names[index] : "\(index)" }
+        let shown = evaluation.misclassifiedIndices.prefix(Self.misclassifiedShown)
+        var rows = [["test sample", "true class", "predicted", "its output"]]
+        for index in shown where index < lesson.testSamples.count && index < evaluation.outputs.count {
+            let output = evaluation.outputs[index]
+            let predicted = Tracer.predictedClass(output)
+            let value = output.count == 1 ? output[0] : output[predicted]
+            rows.append([
+                "\(index + 1)", name(Tracer.predictedClass(lesson.testSamples[index].y)), name(predicted), format.string(value),
+            ])
+        }
+        let count = evaluation.misclassifiedIndices.count
+        let heading =
+            count > shown.count
+            ? "misclassified test samples, the first \(shown.count) of \(count):"
+            : "misclassified test samples (\(count)):"
+        return heading + "\n" + TextTable.render(rows, rightAligned: [true, false, false, true]) + "\n"
+            + "step through one with the trained weights: train … --save trained.json, then\n"
+            + "step 6 --lesson trained.json --sample test:K"
     }
 
     /// Each training sample's input, target and output after training.
