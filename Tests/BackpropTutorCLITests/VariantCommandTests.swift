@@ -48,5 +48,9 @@ import Testing
         #expect(right.exitCode == 0, "\(right.standardOutput)\(right.standardError)")
         let asWritten = BackpropTutor.execute(["diagnose", "-", "--lesson", "mazur"], input: input)
         #expect(asWritten.exitCode == 1)
+        // A wrong value sends the student to the step with their own numbers.
+        let wrongInput = input.map { $0.hasPrefix("J = ") ? "J = 12.5;" : $0 }
+        let wrong = BackpropTutor.execute(["diagnose", "-", "--lesson", "mazur", "--variant", "5", "--notation", "mazur"], input: wrongInput)
+        #expect(wrong.standardOutput.contains("Read: backprop-tutor step 7 --lesson mazur --variant 5 --notation mazur"), "\(wrong.standardOutput)")
     }
 }

@@ -44,7 +44,12 @@ public enum DiagnoseCommand: Command {
         } catch {
             throw .answers(file: display, line: error.line, message: error.message, fix: error.fix)
         }
-        let report = DiagnosisReport(diagnosis: diagnosis, lessonName: lessonName, layerCount: lesson.network.layerCount)
+        var report = DiagnosisReport(diagnosis: diagnosis, lessonName: lessonName, layerCount: lesson.network.layerCount)
+        // The step to read shows this student's numbers in the learner's notation.
+        var reading: [String] = []
+        if lesson.variant != 0 { reading += ["--variant", String(lesson.variant)] }
+        if let chosen = arguments.value(notation) { reading += ["--notation", chosen.rawValue] }
+        report.readingOptions = reading.joined(separator: " ")
         switch arguments.value(format) ?? .text {
         case .text: try io.write(report.text())
         case .json: try io.write(report.json(notation: arguments.value(notation)?.rawValue ?? lesson.notation))
