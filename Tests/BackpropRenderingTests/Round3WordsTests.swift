@@ -92,6 +92,29 @@ struct Round3WordsTests {
         }
     }
 
+    @Test("C3: the four-class tables of steps 2 and 7 show every output, so the loss terms and predictions can be checked")
+    func fourClassTables() throws {
+        let trace = try Self.trace("h3-softmax4-frozen")
+        let outputs = trace.samples[1].a.last!
+        for notation in Self.notations {
+            for step in [Step.classes, .cost] {
+                let text = TextRenderer(width: 80).render(Narrator(trace: trace, notation: notation).section(step))
+                #expect(!text.contains("⋯"), "\(notation) step \(step.number)")
+                // Sample 2's outputs, all four, e.g. a₂ = 0.1838 whose −log is its loss term.
+                for value in outputs { #expect(text.contains(String(format: "%.4f", value)), "\(notation) step \(step.number): \(value)") }
+            }
+        }
+    }
+
+    @Test("C8: ∇ is not used for the gradient with respect to activations where Ng's notation uses it for one sample's gradient")
+    func nablaMeansOneThing() throws {
+        let trace = try LessonFixtures.trace("ng-lecture")
+        for step in Step.allCases {
+            let text = Self.text(trace, step, .ng)
+            #expect(!text.contains("∇ₐC = "), "step \(step.number)")
+        }
+    }
+
     @Test("F1: Mazur's own one-sample example keeps his E_total for both")
     func mazurKeepsETotal() throws {
         let narrator = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .mazur)
