@@ -4,20 +4,32 @@ extension Diagnosis {
     /// The diagnosis of an answer file's values: names read as quantities (an unknown name is
     /// an error at its line), ex4's unrolled `grad` split into its matrices, and one sample's
     /// vectors compared with that sample (the file's, else sample 1).
-    public init(lesson: Lesson, answers: AnswerFile) throws(AnswerError) {
+    ///
+    /// `notation` chooses the other tutorials' names (`NotationQuantityNames`); ex4's and the
+    /// tool's own are read in every notation.
+    public init(lesson: Lesson, answers: AnswerFile, notation: String? = nil) throws(AnswerError) {
         let L = lesson.network.layerCount
+        let notation = notation ?? lesson.notation
         var given: [GivenValue] = []
         for value in answers.values {
             if QuantityNames.isUnrolledGradient(value.name) {
                 given += try Self.unrolled(value, weights: lesson.network.weights)
                 continue
             }
-            guard let quantity = QuantityNames.quantity(named: value.name, layerCount: L) else {
+            // The notation's own names first: the 15 Steps' delta(2) is −δ⁽²⁾, not the tool's δ⁽²⁾.
+            if let (quantity, part) = NotationQuantityNames.read(
+                value.name, notation: notation, layerSizes: lesson.network.layerSizes)
+            {
+                given.append(GivenValue(name: value.name, quantity: quantity, values: value.values, line: value.line, part: part))
+            } else if let quantity = QuantityNames.quantity(named: value.name, layerCount: L) {
+                given.append(GivenValue(name: value.name, quantity: quantity, values: value.values, line: value.line))
+            } else {
+                let others = NotationQuantityNames.notations.contains(notation)
+                    ? "" : "; for network.py's, the 15 Steps' or Mazur's names add --notation nielsen, tulleken or mazur"
                 throw AnswerError(
                     line: value.line, message: "'\(value.name)' is not a name diagnose knows for this \(L)-layer network",
-                    fix: "use ex4's names (a1, z2, a2, delta\(L), Delta1, Theta1_grad, J, grad) or the tool's (δ\(L), D1)")
+                    fix: "use ex4's names (a1, z2, a2, delta\(L), Delta1, Theta1_grad, J, grad) or the tool's (δ\(L), D1)" + others)
             }
-            given.append(GivenValue(name: value.name, quantity: quantity, values: value.values, line: value.line))
         }
         let m = lesson.samples.count
         let perSampleVector = given.contains { value in

@@ -11,13 +11,16 @@ public struct GivenValue: Sendable {
     public var values: Matrix
     /// The line of the answer file it starts on (1-based), for messages.
     public var line: Int
+    /// Which part of the quantity it is (one unit, one weight, Θ without biases; its sign).
+    public var part: QuantityPart
 
     /// A given value.
-    public init(name: String, quantity: Quantity, values: Matrix, line: Int = 0) {
+    public init(name: String, quantity: Quantity, values: Matrix, line: Int = 0, part: QuantityPart = .whole) {
         self.name = name
         self.quantity = quantity
         self.values = values
         self.line = line
+        self.part = part
     }
 }
 
@@ -92,6 +95,10 @@ public struct Diagnosis: Sendable {
         if let sample, isPerSample(given.quantity), sample < expected.rows {
             expected = Matrix([expected.row(sample)])
         }
+        guard let part = given.part.extract(from: expected) else {
+            return Finding(given: given, status: .shape, expected: expected)
+        }
+        expected = part
         // Per-sample quantities may come with samples as rows or as columns; a Θ-shaped one
         // (Δ, D, Θ) transposed is the `transposed-gradient` mistake, not another layout.
         let mayTranspose = isPerSample(given.quantity) || given.values.rows == 1 || given.values.columns == 1

@@ -8,6 +8,8 @@ public struct DiagnosisReport: Sendable {
     public var diagnosis: Diagnosis
     /// The lesson's name as the user gave it.
     public var lessonName: String
+    /// Options after `--lesson NAME` that the step to read needs too (`--variant 5 --notation mazur`).
+    public var readingOptions: String = ""
     /// L, for step numbers.
     public var layerCount: Int
 
@@ -67,7 +69,7 @@ public struct DiagnosisReport: Sendable {
         } else {
             lines.append("No single classic mistake reproduces all your numbers; start from \(first.given.name).")
         }
-        lines.append("Read: backprop-tutor step \(step) --lesson \(lessonName)")
+        lines.append("Read: backprop-tutor step \(step) --lesson \(lessonName)" + (readingOptions.isEmpty ? "" : " " + readingOptions))
         return lines.joined(separator: "\n") + "\n"
     }
 

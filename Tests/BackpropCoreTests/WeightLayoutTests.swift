@@ -65,14 +65,22 @@ struct WeightLayoutTests {
         #expect(try Lesson.decode(three, file: "l.json").samples.map(\.y) == [[0, 0, 1], [1, 0, 0]])
     }
 
-    @Test("mistakes name the file, the place and the fix", arguments: [
-        (#""W": [[[1, 2, 3], [4, 5, 6]], [[1], [2], [3], [4]]]"#, "W[0]", "has 2 rows but needs 3", "bias row last"),
-        (#""w": [[[1, 4], [2, 5], [3, 6]], [[1, 2, 3]]]"#, "b", "needs both \"w\" and \"b\"", "\"b\": [b²"),
-        (#""w": [[[1, 4], [2, 5], [3, 6]], [[1, 2, 3]]], "b": [[7, 8], [4]]"#, "b[0]", "3", "layer 2"),
-        (#""weights": [[[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[1, 2, 3, 4]]], "W": []"#, "W", "given twice", "keep one"),
-        (#""mazurWeights": {"w1": 1, "w2": 2}"#, "mazurWeights", "\"w3\" is missing", "w1 i1→h1"),
-        (#""mazurWeights": {"w1": 1, "w99": 2}"#, "mazurWeights.w99", "unknown weight", "mazurWeights"),
-    ])
+    @Test(
+        "mistakes name the file, the place and the fix",
+        arguments: [
+            (
+                #""W": [[[1, 2, 3], [4, 5, 6]], [[1], [2], [3], [4]]]"#, "W[0]", "has 2 rows but needs 3",
+                "bias row last"
+            ),
+            (#""w": [[[1, 4], [2, 5], [3, 6]], [[1, 2, 3]]]"#, "b", "needs both \"w\" and \"b\"", "\"b\": [b²"),
+            (#""w": [[[1, 4], [2, 5], [3, 6]], [[1, 2, 3]]], "b": [[7, 8], [4]]"#, "b[0]", "3", "layer 2"),
+            (
+                #""weights": [[[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[1, 2, 3, 4]]], "W": []"#, "W", "given twice",
+                "keep one"
+            ),
+            (#""mazurWeights": {"w1": 1, "w2": 2}"#, "mazurWeights", "\"w3\" is missing", "w1 i1→h1"),
+            (#""mazurWeights": {"w1": 1, "w99": 2}"#, "mazurWeights.w99", "unknown weight", "mazurWeights"),
+        ])
     func mistakes(_ weights: String, _ path: String, _ problem: String, _ fix: String) throws {
         let error = try #require(decodingError(Self.lesson(weights), file: "bad.json"))
         let text = error.description

@@ -54,7 +54,9 @@ struct ComparableTrainingTests {
         #expect(text.contains("0.01 ┤"))
     }
 
-    @Test("validation is drawn as • in its own cells, on top of training, so overlapping curves stay apart without colour")
+    @Test(
+        "validation is drawn as • in its own cells, on top of training, so overlapping curves stay apart without colour"
+    )
     func validationMarkers() {
         let plot = Self.plot(from: 0.5, to: 0.2, validation: true)
         let text = BrailleCurvePlot(usesColor: false).render(plot)
@@ -72,9 +74,13 @@ struct ComparableTrainingTests {
     func progressDigits() throws {
         let lesson = try LessonFixtures.lesson("mazur")
         let text = TrainingText(lesson: lesson, plan: .fullBatch(epochs: 10))
-        let small = TrainingCheckpoint(updates: 5000, epoch: 5000, trainingCost: 0.000116, trainingRegressionError: 0.000116, trainingClassificationError: 0)
+        let small = TrainingCheckpoint(
+            updates: 5000, epoch: 5000, trainingCost: 0.000116, trainingRegressionError: 0.000116,
+            trainingClassificationError: 0)
         #expect(text.progressLine(small) == "epoch 5000  cost 0.000116  training regression error 0.000116\n")
-        let smaller = TrainingCheckpoint(updates: 9000, epoch: 9000, trainingCost: 4.2712e-05, trainingRegressionError: 4.2712e-05, trainingClassificationError: 0)
+        let smaller = TrainingCheckpoint(
+            updates: 9000, epoch: 9000, trainingCost: 4.2712e-05, trainingRegressionError: 4.2712e-05,
+            trainingClassificationError: 0)
         #expect(text.progressLine(smaller).contains("cost 4.27e-05"))
     }
 }

@@ -15,7 +15,8 @@ struct HiddenUnitImagesSVGTests {
             [9, -2, -1, 0, 1, 2, 0.5],  // bias 9 is left out; largest |w| = 2
             [0, 0, 0, 0, 0, 0, 0],  // all zero: mid grey
         ])
-        let figure = HiddenUnitImagesSVG(title: "Digits & <weights>", shape: .init(width: 3, height: 2), weights: weights)
+        let figure = HiddenUnitImagesSVG(
+            title: "Digits & <weights>", shape: .init(width: 3, height: 2), weights: weights)
         let parsed = try #require(SVGElements.parse(figure.document()))
         #expect(SVGElements.parse(figure.element()) != nil)
         #expect(!figure.element().contains("<?xml"))
@@ -27,7 +28,8 @@ struct HiddenUnitImagesSVGTests {
         let pixels = parsed.withClass("pixel")
         #expect(pixels.count == 2 * 6)
         // −2 → black, −1 → 63, 0 → 127, 1 → 191, 2 → white, 0.5 → 159; row by row.
-        #expect(pixels.prefix(6).map { $0["fill"] } == ["#000000", "#3f3f3f", "#7f7f7f", "#bfbfbf", "#ffffff", "#9f9f9f"])
+        #expect(
+            pixels.prefix(6).map { $0["fill"] } == ["#000000", "#3f3f3f", "#7f7f7f", "#bfbfbf", "#ffffff", "#9f9f9f"])
         #expect(pixels.suffix(6).allSatisfy { $0["fill"] == "#808080" })
         // Pixel (row 1, column 0) is below pixel (row 0, column 0).
         #expect(pixels[3]["x"] == pixels[0]["x"])

@@ -116,8 +116,10 @@ struct MapFigureTests {
             }
         }
         // Each row of cells spans the square's width exactly.
-        let rects = parsed.elements.filter { $0.name == "rect" && $0.attributes["fill"] != "none" && $0.attributes["class"] == nil }
-            .map(\.attributes).dropFirst()  // the white background
+        let rects = parsed.elements.filter {
+            $0.name == "rect" && $0.attributes["fill"] != "none" && $0.attributes["class"] == nil
+        }
+        .map(\.attributes).dropFirst()  // the white background
         var widths: [String: Double] = [:]
         for rect in rects where rect["width"] != "26" {
             widths[rect["y"] ?? "", default: 0] += Double(rect["width"] ?? "") ?? 0

@@ -54,6 +54,67 @@ struct Round3WordsTests {
         }
     }
 
+    @Test("F1: step 7 averages the per-sample losses over a sample index, never over a word such as 'total'",
+          arguments: round3)
+    func costAveragesOverSamples(name: String) throws {
+        let trace = try Self.trace(name)
+        for notation in Self.notations {
+            let narrator = Narrator(trace: trace, notation: notation)
+            let sample = Self.render(narrator.notation.sampleCost)
+            let text = Self.text(trace, .cost, notation)
+            guard Self.render(narrator.notation.cost) != sample else { continue }
+            // The sum's index is printed right after Σ; it must name the samples (i or x).
+            let sums = text.components(separatedBy: "Σ").dropFirst().map { String($0.prefix(1)) }
+            #expect(sums.contains { $0 == "ᵢ" || $0 == "ₓ" }, "\(name) \(notation): \(text.prefix(300))")
+            #expect(!text.contains("Σₜₒₜₐₗ"), "\(name) \(notation)")
+        }
+    }
+
+    @Test("K1: a one-line fraction before a matrix is parenthesised, (1/2)[…], also where the equation breaks",
+          arguments: round3)
+    func fractionBeforeMatrix(name: String) throws {
+        // ng-lecture too: its step 13 breaks before "+", where 1/2⎡…⎤ used to print.
+        for trace in [try Self.trace(name), try LessonFixtures.trace("ng-lecture")] {
+        for notation in Self.notations {
+            let text = TextRenderer(width: 80).render(Narrator(trace: trace, notation: notation).section(.accumulation))
+            #expect(text.firstMatch(of: /\/\d+[⎡⎢⎣\[]/) == nil, "\(name) \(notation): \(text.prefix(1200))")
+        }
+        }
+    }
+
+    @Test("C6: step 1 writes the outer product of two row vectors as uᵀv in the 15 Steps' notation, uvᵀ in the others")
+    func outerProductOrientation() throws {
+        let trace = try Self.trace("h3-relu-linear-2out")
+        for notation in Self.notations {
+            let text = Self.text(trace, .network, notation)
+            let rows = Narrator(trace: trace, notation: notation).notation.vectorsAreRows
+            #expect(text.contains(rows ? "outer product: uᵀv" : "outer product: uvᵀ"), "\(notation)")
+        }
+    }
+
+    @Test("C3: the four-class tables of steps 2 and 7 show every output, so the loss terms and predictions can be checked")
+    func fourClassTables() throws {
+        let trace = try Self.trace("h3-softmax4-frozen")
+        let outputs = trace.samples[1].a.last!
+        for notation in Self.notations {
+            for step in [Step.classes, .cost] {
+                let text = TextRenderer(width: 80).render(Narrator(trace: trace, notation: notation).section(step))
+                #expect(!text.contains("⋯"), "\(notation) step \(step.number)")
+                // Sample 2's outputs, all four, e.g. a₂ = 0.1838 whose −log is its loss term.
+                for value in outputs { #expect(text.contains(String(format: "%.4f", value)), "\(notation) step \(step.number): \(value)") }
+            }
+        }
+    }
+
+    @Test("C8: ∇ is not used for the gradient with respect to activations where Ng's notation uses it for one sample's gradient")
+    func nablaMeansOneThing() throws {
+        let trace = try LessonFixtures.trace("ng-lecture")
+        for step in Step.allCases {
+            let text = Self.text(trace, step, .ng)
+            #expect(!text.contains("∇ₐC = "), "step \(step.number)")
+        }
+    }
+
     @Test("F1: Mazur's own one-sample example keeps his E_total for both")
     func mazurKeepsETotal() throws {
         let narrator = Narrator(trace: try LessonFixtures.trace("mazur"), notation: .mazur)

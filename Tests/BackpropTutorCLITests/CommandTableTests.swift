@@ -42,6 +42,11 @@ struct CommandTableTests {
         guard option.valueName != nil else { return [base + [option.spelling]] }
         // An injected mistake fails the check by design (exit 1, InjectedCheckTests); the
         // mistake in the update is the one the check cannot see, so it runs to exit 0.
+        // The answers file holds the lesson's own numbers; variant 0 is that lesson.
+        if option.name == "variant" {
+            let value = command.name == "diagnose" ? "0" : "1"
+            return [base + [option.spelling, value], base + ["\(option.spelling)=\(value)"]]
+        }
         if option.name == "inject" {
             return [base + [option.spelling, "update-sign"], base + ["\(option.spelling)=update-sign"]]
         }

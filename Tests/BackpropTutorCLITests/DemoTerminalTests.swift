@@ -56,10 +56,10 @@ struct DemoTerminalTests {
 
         terminal.press("6\r", expecting: "step 6/15 · line 1/")
         #expect(terminal.text().contains("Step 6 · Feedforward"))
-        terminal.press("n", expecting: "step 6/15 · line 2/")
+        terminal.press(" ", expecting: "step 6/15 · line 2/")
         terminal.press(" ", expecting: "step 6/15 · line 3/")
         terminal.press("\u{1B}OC", expecting: "step 6/15 · line 4/")  // → in application cursor mode
-        terminal.press("b", expecting: "step 6/15 · line 3/")
+        terminal.press("\u{1B}[D", expecting: "step 6/15 · line 3/")  // ←
         terminal.press("\u{1B}[D", expecting: "step 6/15 · line 2/")  // ←
         terminal.press("\u{1B}[D\u{1B}[D", expecting: "step 5/15")  // back past the first line: step 5
         terminal.press("\u{1B}[F", expecting: "step 15/15")  // End

@@ -24,9 +24,21 @@ struct HeldOutSampleTests {
         #expect(output.exitCode == 0, "\(output.standardError)")
         let text = output.standardOutput
         #expect(text.contains("Sample 10 of the test set goes through the network"))
-        func fixed(_ values: [Double]) -> String { "[" + values.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]" }
+        func fixed(_ values: [Double]) -> String {
+            "[" + values.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]"
+        }
         #expect(text.contains(fixed(z)), "z = \(fixed(z))")
         #expect(text.contains(fixed(a)), "a = \(fixed(a))")
+        // Step 6 names the winner (review F18), the largest of the outputs computed here.
+        let winner = a.indices.max { a[$0] < a[$1] }!
+        let classes = try #require(lesson.classes)
+        let target = sample.y.firstIndex(of: 1)!
+        let verdict = winner == target ? "right" : "wrong"
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            words.contains(
+                "Its largest output is unit \(winner + 1)'s, \(String(format: "%.4f", a[winner])), so the network puts sample 10 of the test set in \(classes[winner]); its target is \(classes[target]), so the prediction is \(verdict)."
+            ), "\(words)")
         // Not the training sample 10.
         let training = Self.irisOutput(lesson.network.weights[0], lesson.samples[9].x)
         #expect(!text.contains(fixed(training.a)))
@@ -37,10 +49,14 @@ struct HeldOutSampleTests {
         let lesson = try LessonLibrary.load("iris")
         let (_, a) = Self.irisOutput(lesson.network.weights[0], lesson.validationSamples[2].x)
         let output = BackpropTutor.execute(["step", "6", "--lesson", "iris", "--sample", "validation:3"])
-        #expect(output.standardOutput.contains("[" + a.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]"))
-        expectUsageError(["step", "6", "--lesson", "iris", "--sample", "test:38"], mentioning: "test samples are 1 to 37")
+        #expect(
+            output.standardOutput.contains("[" + a.map { String(format: "%.4f", $0) }.joined(separator: "  ") + "]"))
+        expectUsageError(
+            ["step", "6", "--lesson", "iris", "--sample", "test:38"], mentioning: "test samples are 1 to 37")
         expectUsageError(["step", "6", "--lesson", "xor", "--sample", "test:1"], mentioning: "has no test samples")
-        expectUsageError(["step", "6", "--lesson", "iris", "--sample", "76"], mentioning: "(held-out samples: validation:1…38, test:1…37)")
+        expectUsageError(
+            ["step", "6", "--lesson", "iris", "--sample", "76"],
+            mentioning: "(held-out samples: validation:1…38, test:1…37)")
         for bad in ["test:", "test:0", "exam:1", ":1", "test:-1", "1:test"] {
             expectUsageError(["step", "6", "--lesson", "iris", "--sample", bad], mentioning: "test:K or validation:K")
         }

@@ -67,7 +67,7 @@ struct TrainFigureTests {
         let output = BackpropTutor.execute(["train", "--lesson", "xor", "--color", "never"])
         let text = output.standardOutput
         let start = try #require(text.range(of: "decision map after training: x₂ up, x₁ across\n"))
-        let curves = try #require(text.range(of: "cost  "))
+        let curves = try #require(text.range(of: "⠤⠤⠤⠤ training cost"))
         #expect(curves.lowerBound < start.lowerBound)
         let map = text[start.upperBound...].prefix { $0 != "f" }  // up to "final cost"
         #expect(map.filter { $0 == "●" }.count == 2 + 1)  // two samples and the key
@@ -93,10 +93,13 @@ struct TrainFigureTests {
         let path = folder.appendingPathComponent("x.svg").path
         expectUsageError(["train", "--lesson", "iris", "--map", path], mentioning: "this lesson has 4 inputs")
         expectUsageError(
-            ["train", "--lesson", "digits", "--map", path], mentioning: "--hidden-images FILE.svg draws what the hidden units")
-        expectUsageError(["train", "--lesson", "xor", "--hidden-images", path], mentioning: "--map FILE.svg draws the decision map")
+            ["train", "--lesson", "digits", "--map", path],
+            mentioning: "--hidden-images FILE.svg draws what the hidden units")
         expectUsageError(
-            ["train", "--lesson", "xor", "--map", path, "--plot", path], mentioning: "'--plot' and '--map' name the same file")
+            ["train", "--lesson", "xor", "--hidden-images", path], mentioning: "--map FILE.svg draws the decision map")
+        expectUsageError(
+            ["train", "--lesson", "xor", "--map", path, "--plot", path],
+            mentioning: "'--plot' and '--map' name the same file")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
@@ -117,8 +120,48 @@ struct TrainFigureTests {
         let trained = try Lesson.load(contentsOf: URL(fileURLWithPath: save), displayName: "trained.json")
         let shape = try #require(trained.imageShape)
         let original = try LessonLibrary.load("digits")
-        let expected = HiddenUnitImagesSVG(lessonTitle: original.title, shape: shape, network: trained.network).document()
+        let expected = HiddenUnitImagesSVG(lessonTitle: original.title, shape: shape, network: trained.network)
+            .document()
         #expect(try String(contentsOfFile: path, encoding: .utf8) == expected)
+    }
+}
+
+extension TrainFigureTests {
+    @Test("your own data: a 2-column CSV of 3 classes maps with its column names, three shapes and the class letters")
+    func csvMap() throws {
+        let directory = try ImportCommandTests.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let csv = try ImportCommandTests.write(ImportCommandTests.clustersCSV(), "c.csv", in: directory)
+        let lessonPath = directory.appendingPathComponent("lesson.json").path
+        let imported = BackpropTutor.execute(["import", csv, "--label", "kind", "--learning-rate", "2", "-o", lessonPath])
+        #expect(imported.exitCode == 0, "\(imported.standardError)")
+        let mapPath = directory.appendingPathComponent("map.svg").path
+        let output = BackpropTutor.execute([
+            "train", "--lesson", lessonPath, "--epochs", "30", "--map", mapPath, "--color", "never",
+        ])
+        #expect(output.exitCode == 0, "\(output.standardError)")
+        let text = output.standardOutput
+        #expect(text.contains("decision map after training: height (min-max scaled) up, width (min-max scaled) across"))
+        #expect(text.contains("A round  B tall  C flat"))
+        let svg = try String(contentsOfFile: mapPath, encoding: .utf8)
+        #expect(svg.contains(">width (min-max scaled)</text>") && svg.contains(">height (min-max scaled)</text>"))
+        let lesson = try Lesson.load(contentsOf: URL(fileURLWithPath: lessonPath), displayName: "lesson.json")
+        let all = lesson.samples.count + lesson.validationSamples.count + lesson.testSamples.count
+        let counts = try Self.parse(mapPath).counts
+        let panels = try #require(counts["map-panel"])
+        #expect(counts["sample"] == all * panels)
+        // One shape per class: circles (arcs), squares and triangles among the sample marks.
+        #expect(svg.contains("class=\"sample\" data-set=\"training\" data-class=\"2\""))
+    }
+
+    @Test("demo and export take --sample test:K too")
+    func demoAndExport() {
+        let demo = BackpropTutor.execute(["demo", "--lesson", "iris", "--sample", "test:2", "--color", "never"])
+        #expect(demo.exitCode == 0, "\(demo.standardError)")
+        #expect(demo.standardOutput.contains("Sample 2 of the test set goes through the network"))
+        let export = BackpropTutor.execute(["export", "--lesson", "iris", "--sample", "validation:5", "--format", "markdown"])
+        #expect(export.exitCode == 0, "\(export.standardError)")
+        #expect(export.standardOutput.contains("ample 5 of the validation set"))
     }
 }
 
@@ -128,8 +171,12 @@ struct TrainNoStopTests {
     @Test("iris --epochs 12 stops at the validation rule (792 updates); with --no-stop it trains all 900")
     func noStop() {
         let stopped = BackpropTutor.execute(["train", "--lesson", "iris", "--epochs", "12", "--color", "never"])
-        #expect(stopped.standardOutput.contains("stopped: the validation regression error 0.0996 fell below 0.1 after 792 updates"))
-        let past = BackpropTutor.execute(["train", "--lesson", "iris", "--epochs", "12", "--no-stop", "--color", "never"])
+        #expect(
+            stopped.standardOutput.contains(
+                "stopped: the validation regression error 0.0996 fell below 0.1 after 792 updates"))
+        let past = BackpropTutor.execute([
+            "train", "--lesson", "iris", "--epochs", "12", "--no-stop", "--color", "never",
+        ])
         #expect(past.exitCode == 0, "\(past.standardError)")
         #expect(past.standardOutput.contains("stops: after 12 epochs\n"))
         #expect(past.standardOutput.contains("stopped: reached the limit of 12.00 epochs (900 updates)"))

@@ -65,6 +65,8 @@ public struct Lesson: Equatable, Sendable {
     public var inputScaling: InputScaling?
     /// The data file the samples were read from (`"data"`), nil when the file lists them.
     public var dataSource: DataSource?
+    /// Which student's copy this is (`variant(_:)`): 0 for the lesson as written.
+    public var variant = 0
 
     /// The plan `train` follows: the file's `"training"`, else full-batch gradient descent for
     /// `epochs` epochs (the run step 15 shows).

@@ -56,7 +56,8 @@ public struct DecisionMap: Equatable, Sendable {
     private static func point(
         row: Int, column: Int, columns: Int, rows: Int, _ x1Range: ClosedRange<Double>, _ x2Range: ClosedRange<Double>
     ) -> [Double] {
-        let x1 = x1Range.lowerBound + (Double(column) + 0.5) * (x1Range.upperBound - x1Range.lowerBound) / Double(columns)
+        let x1 =
+            x1Range.lowerBound + (Double(column) + 0.5) * (x1Range.upperBound - x1Range.lowerBound) / Double(columns)
         let x2 = x2Range.upperBound - (Double(row) + 0.5) * (x2Range.upperBound - x2Range.lowerBound) / Double(rows)
         return [x1, x2]
     }
@@ -85,6 +86,9 @@ public struct DecisionMap: Equatable, Sendable {
             let pad = high > low ? (high - low) * margin : 0.5
             return (low - pad)...(high + pad)
         }
-        return (range(inputs.compactMap { $0.count == 2 ? $0[0] : nil }), range(inputs.compactMap { $0.count == 2 ? $0[1] : nil }))
+        return (
+            range(inputs.compactMap { $0.count == 2 ? $0[0] : nil }),
+            range(inputs.compactMap { $0.count == 2 ? $0[1] : nil })
+        )
     }
 }

@@ -186,3 +186,18 @@ extension NetworkFigure {
         return weightEntrySymbols[l][i][column]
     }
 }
+
+extension NetworkFigure {
+    /// The figure with only what the lesson gives: the inputs' values kept, every computed
+    /// activation and error left out (a title page or a worksheet must not give answers away).
+    public var withoutComputedValues: NetworkFigure {
+        var figure = self
+        for l in figure.layers.indices {
+            for u in figure.layers[l].indices {
+                if l > 0 { figure.layers[l][u].activation = nil }
+                figure.layers[l][u].delta = nil
+            }
+        }
+        return figure
+    }
+}

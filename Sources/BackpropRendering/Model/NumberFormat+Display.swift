@@ -177,19 +177,25 @@ extension NumberFormat {
     /// `table` with every number resolved; the cells of a column that hold a number alone
     /// print as one unit.
     public func displayed(_ table: Table) -> Table {
-        func lone(_ cell: [Inline]) -> Double? {
-            guard cell.count == 1, case .math(.number(let value, .document)) = cell[0] else { return nil }
+        func lone(_ cell: [Inline], _ wanted: NumberStyle) -> Double? {
+            guard cell.count == 1, case .math(.number(let value, let style)) = cell[0], style == wanted else { return nil }
             return value
         }
         let columnCount = table.rows.map(\.count).max() ?? 0
-        let styles = (0..<columnCount).map { column in
-            style(for: table.rows.compactMap { column < $0.count ? lone($0[column]) : nil })
+        func column(_ index: Int, _ wanted: NumberStyle) -> [Double] {
+            table.rows.compactMap { index < $0.count ? lone($0[index], wanted) : nil }
         }
+        // A column of trace values prints by the rule as one unit; a column of given numbers
+        // (the starting weights of a before → after table) with the fewest decimals that show
+        // them all (0.40, 0.45, 0.50).
+        let styles = (0..<columnCount).map { style(for: column($0, .document)) }
+        let givenStyles = (0..<columnCount).map { givenStyle(for: column($0, .given)) }
         var copy = table
         copy.header = table.header.map { $0.map(displayed) }
         copy.rows = table.rows.map { row in
             row.enumerated().map { column, cell in
-                if let value = lone(cell) { return [.math(.number(value, styles[column]))] }
+                if let value = lone(cell, .document) { return [.math(.number(value, styles[column]))] }
+                if let value = lone(cell, .given) { return [.math(.number(value, givenStyles[column]))] }
                 return cell.map(displayed)
             }
         }

@@ -121,7 +121,7 @@ public struct NumberFormat: Equatable, Sendable {
             return String(format: "%.\(max(0, min(16, significant - 1)))e", value)
         case .roundTrip:
             return roundTrip(value)
-        case .document, .given:
+        case .document, .given, .blank:
             return NumberFormat().string(value, style: style)
         }
     }

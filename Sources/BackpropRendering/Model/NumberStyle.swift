@@ -21,6 +21,9 @@ public enum NumberStyle: Equatable, Sendable {
     /// vector (`[0.05; 0.10]`); by the document's rule when that needs more than
     /// `NumberFormat.givenMostDecimals`.
     case given
+    /// A number the learner is to work out (a worksheet's question): printed as an empty box
+    /// as wide as the number would be by the document's rule. The value stays, for the key.
+    case blank
 
     /// The same style with `count` more digits (decimals, or significant digits), or nil when
     /// that would pass `NumberFormat.mostDigits` or the style has no digits to add.
@@ -29,7 +32,7 @@ public enum NumberStyle: Equatable, Sendable {
         case .fixed(let places): return places + count <= NumberFormat.mostDigits ? .fixed(places + count) : nil
         case .scientific(let digits):
             return digits + count <= NumberFormat.mostDigits + 1 ? .scientific(digits + count) : nil
-        case .document, .roundTrip, .given: return count == 0 ? self : nil
+        case .document, .roundTrip, .given, .blank: return count == 0 ? self : nil
         }
     }
 }
@@ -38,7 +41,7 @@ extension NumberFormat {
     /// `value` printed in `style`; `.document` by this formatter's rule for a number alone.
     public func string(_ value: Double, style: NumberStyle) -> String {
         switch style {
-        case .document: return string(value)
+        case .document, .blank: return string(value)
         case .given: return string(value, style: givenStyle(for: [value]))
         case .fixed, .scientific, .roundTrip: return Self.text(value, style: style)
         }

@@ -107,7 +107,7 @@ extension Narrator {
                                 .equals,
                                 regularized(
                                     .juxtaposed(.divide(.integer(1), m), gradientValue(trace.Delta[l - 1])),
-                                    .juxtaposed(.divide(lambda, m), weightsValue(withoutBiasWeights)))),
+                                    .juxtaposed(.divide(lambda, m), weightsValue(withoutBiasWeights, style: startingWeightStyle)))),
                             .init(.equals, gradientValue(trace.D[l - 1])),
                         ])))
             if separatesBiases {

@@ -176,9 +176,9 @@ extension Narrator {
         }
         for (index, theta) in trace.weights.enumerated() {
             let l = index + 1
-            blocks.append(.equation(Equation(notation.weights(l), equals: [weightsValue(theta)])))
+            blocks.append(.equation(Equation(notation.weights(l), equals: [weightsValue(theta, style: startingWeightStyle)])))
             if notation.biasLayout == .separateVector {
-                blocks.append(.equation(Equation(notation.bias(l), equals: [biasValue(theta)])))
+                blocks.append(.equation(Equation(notation.bias(l), equals: [biasValue(theta, style: startingWeightStyle)])))
             }
         }
         if notation.biasLayout == .lastRow {

@@ -48,7 +48,8 @@ extension Narrator {
                     Equation(
                         symbol,
                         equals: [
-                            sampleGradientRule(l), .juxtaposed(vector(delta), rowVector([1] + a)), matrix(gradient),
+                            sampleGradientRule(l), .juxtaposed(vector(delta), rowVector([1] + a, style: activationStyle(layer: l))),
+                            matrix(gradient),
                         ]))
             ]
         case .separateVector:
@@ -58,7 +59,7 @@ extension Narrator {
                         symbol,
                         [
                             .init(.equals, sampleGradientRule(l), comment: notation.ruleLabel(.weightGradient)),
-                            .init(.equals, .juxtaposed(vector(delta), rowVector(a))),
+                            .init(.equals, .juxtaposed(vector(delta), rowVector(a, style: activationStyle(layer: l)))),
                             .init(.equals, matrix(shaped(gradient))),
                         ])),
                 .equation(
@@ -80,7 +81,9 @@ extension Narrator {
                                 .equals,
                                 .outer(
                                     // The appended bias entry as step 6 prints it (review K2).
-                                    Self.abbreviated((a.map { Math.number($0) } + [Math.number(1)]).map { [$0] }),
+                                    Self.abbreviated(
+                                        (a.map { Math.number($0, activationStyle(layer: l)) } + [Math.number(1, activationStyle(layer: l))])
+                                            .map { [$0] }),
                                     deltaValue(delta))),
                             .init(.equals, gradientValue(gradient)),
                         ]))

@@ -22,10 +22,15 @@ extension Narrator {
             let zSymbol = notation.weightedInput(l + 1)
             let symbolic = forwardRule(l)
             let substituted: Math
+            let given = startingWeightStyle
+            let inputs = activationStyle(layer: l)
             switch notation.biasLayout {
-            case .firstColumn: substituted = product(weightsValue(theta), vectorWithBias(a))
-            case .lastRow: substituted = product(vectorWithBias(a), weightsValue(theta))
-            case .separateVector: substituted = .add([product(weightsValue(theta), vector(a)), biasValue(theta)])
+            case .firstColumn: substituted = product(weightsValue(theta, style: given), vectorWithBias(a, style: inputs))
+            case .lastRow: substituted = product(vectorWithBias(a, style: inputs), weightsValue(theta, style: given))
+            case .separateVector:
+                substituted = .add([
+                    product(weightsValue(theta, style: given), vector(a, style: inputs)), biasValue(theta, style: given),
+                ])
             }
             blocks.append(.equation(Equation(zSymbol, equals: [symbolic, substituted, vector(z)])))
             if a.count <= Self.largestShown {
@@ -42,6 +47,7 @@ extension Narrator {
                             vector(sample.a[l]),
                         ])))
         }
+        if targetsAreClasses { blocks.append(prediction()) }
         // "Squashes" only where every activation is bounded (relu and linear units are not).
         let squashes = uniqueActivations.allSatisfy(\.isBounded)
         blocks.append(
@@ -55,6 +61,33 @@ extension Narrator {
                 )
             ]))
         return blocks
+    }
+
+    /// What the network predicts for the sample and whether it is right (the classroom review's
+    /// F18: a long output vector is abbreviated, so the winner is named): the class of the
+    /// largest output (one output unit: class 1 from 0.5), as `train` classifies.
+    func prediction() -> Block {
+        let output = sample.a[layerCount - 1]
+        let predicted = sample.predictedClass
+        let format = NumberFormat(decimals: decimals)
+        func name(_ index: Int) -> String {
+            if output.count == 1 {
+                return trace.lesson.classes?.first.map { index == 1 ? $0 : "not " + $0 } ?? "class \(index)"
+            }
+            let given = trace.lesson.classes.flatMap { index < $0.count ? $0[index] : nil }
+            // Digits' classes are named "0" … "9": "class 5", not "in 5".
+            return given.map { Double($0) == nil ? $0 : "class " + $0 } ?? "class \(index + 1)"
+        }
+        let rule =
+            output.count == 1
+            ? "Its output is \(format.string(output[0])), \(output[0] >= 0.5 ? "at least" : "below") 0.5"
+            : "Its largest output is unit \(predicted + 1)'s, \(format.string(output[predicted]))"
+        let verdict = predicted == sample.targetClass ? "right" : "wrong"
+        return .paragraph([
+            .t(
+                "\(rule), so the network puts sample \(sampleNumber) in \(name(predicted)); its target is \(name(sample.targetClass)), so the prediction is \(verdict)."
+            )
+        ])
     }
 
     /// The weighted input of layer l + 1 in symbols, as the notation arranges it: Θ⁽ˡ⁾[1; a⁽ˡ⁾],
@@ -74,12 +107,12 @@ extension Narrator {
         var numeric: [Math] = []
         for j in 1...a.count {
             symbolic.append(.times(weightEntry(layer: l, i: 1, j: j), unit(.activation, l, j)))
-            numeric.append(.times(.number(theta[0, j]), .number(a[j - 1])))
+            numeric.append(.times(.number(theta[0, j], startingWeightStyle), .number(a[j - 1], activationStyle(layer: l))))
         }
         // The bias term where the notation's vector keeps the 1: first in [1; a], last in the
         // 15 Steps' [x, 1] (review K7).
         let biasSymbol = Math.times(weightEntry(layer: l, i: 1, j: 0), .integer(1))
-        let biasNumber = Math.times(.number(theta[0, 0]), .integer(1))
+        let biasNumber = Math.times(.number(theta[0, 0], startingWeightStyle), .integer(1))
         if notation.biasLayout == .lastRow {
             symbolic.append(biasSymbol)
             numeric.append(biasNumber)
@@ -137,7 +170,7 @@ extension Narrator {
         // regulariser (review D12). Mazur writes one symbol for both (his example has one
         // sample): there the loss is written in place.
         let separateLoss = notation.cost != notation.sampleCost
-        let lossSum = separateLoss ? Math.sum(sampleSumIndex, notation.sampleCost) : .sum(.identifier("i"), term)
+        let lossSum = separateLoss ? summedSampleLoss : .sum(.identifier("i"), term)
         blocks.append(
             .equation(
                 Equation(
@@ -196,12 +229,17 @@ extension Narrator {
         return blocks
     }
 
-    /// The index the cost's average runs over: the one in the notation's per-sample loss (i of
-    /// Ng's J⁽ⁱ⁾, x of Nielsen's Cₓ), else i.
-    var sampleSumIndex: Math {
+    /// Σ of the per-sample losses over the samples: over the index the notation's loss names
+    /// (i of Ng's J⁽ⁱ⁾, x of Nielsen's Cₓ); a loss that names none (Mazur's E_total, whose
+    /// subscript is a word, not an index) gets the sample index i as a superscript, Σᵢ E_total⁽ⁱ⁾,
+    /// so the sum never runs over "total".
+    var summedSampleLoss: Math {
         switch notation.sampleCost {
-        case .superscripted(_, .parenthesized(let index)), .subscripted(_, let index): return index
-        default: return .identifier("i")
+        case .superscripted(_, .parenthesized(let index)), .subscripted(_, let index) where index.isSampleIndex:
+            return .sum(index, notation.sampleCost)
+        default:
+            let i = Math.identifier("i")
+            return .sum(i, .superscripted(notation.sampleCost, .parenthesized(i)))
         }
     }
 
@@ -302,5 +340,14 @@ extension Narrator {
                 )
             ]
         }
+    }
+}
+
+extension Math {
+    /// Whether this script names a sample (an identifier such as i or x), rather than a word
+    /// such as Mazur's "total".
+    fileprivate var isSampleIndex: Bool {
+        if case .identifier = self { return true }
+        return false
     }
 }

@@ -129,7 +129,23 @@ extension Narrator {
                     "Central differences need nothing but the cost, so they check backprop independently; most errors in an error term or an index show up as a large relative difference, though a pass is evidence, not proof. Ng's ex4 asks for less than \(Self.barText(GradientCheck.ngBar)) with ε = 1e-4. The check is slow (two cost evaluations per weight), so it is run once and then switched off for training."
                 )
             ]))
+        blocks.append(.paragraph(injectionTip))
         return blocks
+    }
+
+    /// How to watch the check catch a bug: `check --inject` with a mistake this network can make
+    /// (a hidden layer's missing slope factor, or, without a hidden layer, the output error's sign).
+    var injectionTip: [Inline] {
+        let hasHiddenLayer = layerCount > 2
+        let mistake = hasHiddenLayer ? "missing-derivative" : "error-sign"
+        let what =
+            hasHiddenLayer
+            ? "a backprop that leaves the slope factor out of the hidden errors"
+            : "a backprop that takes the output error as target minus output"
+        return [
+            .t("To watch the check catch a bug, add "), .code("--inject \(mistake)"),
+            .t(" to the check command: it then checks \(what), and shows which weights then differ from the central differences, and by how much."),
+        ]
     }
 
     /// Which weights straddle a ReLU kink and why the central difference cannot judge them.

@@ -47,8 +47,16 @@ extension Narrator {
                 .t(" multiplies matching entries;"),
             ],
             [
-                .t("outer product: "), .m(.juxtaposed(.identifier("u"), .transpose(.identifier("v")))),
-                .t(" (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."),
+                // Review C6: with row vectors (the 15 Steps') the outer product is uᵀv, not uvᵀ.
+                .t("outer product: "),
+                .m(
+                    notation.vectorsAreRows
+                        ? .juxtaposed(.transpose(.identifier("u")), .identifier("v"))
+                        : .juxtaposed(.identifier("u"), .transpose(.identifier("v")))),
+                .t(
+                    notation.vectorsAreRows
+                        ? " of two row vectors (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."
+                        : " (or u ⊗ v) is the matrix of every product uᵢvⱼ; each gradient is one."),
             ],
         ]
 
@@ -159,7 +167,7 @@ extension Narrator {
     /// introduced (the classroom review's F6 and the documents review's N9: not inside steps 10
     /// and 11 of every lesson).
     var otherNotations: String {
-        "Comparing notations (the same numbers under other labels): the 15 Steps compute error_vector = target − output and delta = error_vector ⊙ activation_diff(net) for their squared error. With squared error, ∇ₐC = −(target − output), so that delta is minus the Wikipedia/Nielsen δᴸ = ∇ₐC ⊙ σ′(zᴸ); that is why the 15 Steps' update adds η·[x, 1]ᵀ ⊗ delta where Ng and Nielsen subtract. Ng's course pairs cross-entropy with sigmoid outputs, where the slope factor cancels and δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y."
+        "Comparing notations (the same numbers under other labels): the 15 Steps compute error_vector = target − output and delta = error_vector ⊙ activation_diff(net) for their squared error. With squared error, ∂C/∂aᴸ = −(target − output) (Nielsen writes it ∇ₐC), so that delta is minus the Wikipedia/Nielsen δᴸ = ∂C/∂aᴸ ⊙ σ′(zᴸ); that is why the 15 Steps' update adds η·[x, 1]ᵀ ⊗ delta where Ng and Nielsen subtract. Ng's course pairs cross-entropy with sigmoid outputs, where the slope factor cancels and δ⁽ᴸ⁾ = a⁽ᴸ⁾ − y."
             + (hasHiddenLayer
                 ? " Layer numbers shift between books: in Ng's notation z⁽ˡ⁺¹⁾ = Θ⁽ˡ⁾a⁽ˡ⁾, so δ⁽ˡ⁾ uses Θ⁽ˡ⁾; in Nielsen's, zˡ⁺¹ = wˡ⁺¹aˡ, so δˡ uses wˡ⁺¹."
                 : "")

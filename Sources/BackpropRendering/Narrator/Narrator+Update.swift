@@ -12,7 +12,7 @@ extension Narrator {
     func updateEquation(l: Int, gradient: Matrix, after: Matrix, gradientSymbol: Math) -> Block {
         // Hyper-parameters print as the lesson gives them (0.5, not 0.5000; review D9).
         let rate = Math.number(trace.lesson.learningRate, .roundTrip)
-        let before = weightsValue(trace.weights[l - 1])
+        let before = weightsValue(trace.weights[l - 1], style: startingWeightStyle)
         var gradient = gradient
         if !trace.lesson.updateBiases {
             // Frozen biases: their gradient entries are applied as 0 (`frozenBiasNote` says so).
@@ -78,7 +78,7 @@ extension Narrator {
                     .init(
                         .equals,
                         .subtract(
-                            vector(before.column(0)),
+                            vector(before.column(0), style: startingWeightStyle),
                             .times(.number(trace.lesson.learningRate, .roundTrip), vector(gradient.column(0))))),
                     .init(.equals, vector(after.column(0))),
                 ]))

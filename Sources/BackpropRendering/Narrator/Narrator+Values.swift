@@ -39,11 +39,11 @@ extension Narrator {
 
     /// A vector with the bias unit where the notation's weights expect it: [1; a] (1 on top of
     /// a column) or [a, 1] (1 last in a row, the 15 Steps'); with separate bias vectors, just a.
-    func vectorWithBias(_ values: [Double]) -> Math {
+    func vectorWithBias(_ values: [Double], style: NumberStyle = .document) -> Math {
         switch notation.biasLayout {
-        case .firstColumn: return vector([1] + values)
-        case .lastRow: return vector(values + [1])
-        case .separateVector: return vector(values)
+        case .firstColumn: return vector([1] + values, style: style)
+        case .lastRow: return vector(values + [1], style: style)
+        case .separateVector: return vector(values, style: style)
         }
     }
 
@@ -58,9 +58,9 @@ extension Narrator {
         }
     }
 
-    /// A matrix of trace values.
-    func matrix(_ m: Matrix) -> Math {
-        Self.abbreviated(m.rowList.map { $0.map { Math.number($0) } })
+    /// A matrix of trace values (`.given` for the lesson's own starting weights).
+    func matrix(_ m: Matrix, style: NumberStyle = .document) -> Math {
+        Self.abbreviated(m.rowList.map { $0.map { Math.number($0, style) } })
     }
 
     /// A weight-shaped matrix (Θ, or a gradient of Θ) in the notation's layout: as is (bias
@@ -84,11 +84,21 @@ extension Narrator {
         }
     }
 
-    /// Weights leaving layer l in the notation's shape.
-    func weightsValue(_ theta: Matrix) -> Math { matrix(shaped(theta)) }
+    /// Weights leaving layer l in the notation's shape; the lesson's starting weights are
+    /// `.given` (printed as the lesson gives them: w₅ = 0.40 as 0.40).
+    func weightsValue(_ theta: Matrix, style: NumberStyle = .document) -> Math { matrix(shaped(theta), style: style) }
 
     /// The bias column of Θ as a vector (for notations with separate bias vectors).
-    func biasValue(_ theta: Matrix) -> Math { vector(theta.column(0)) }
+    func biasValue(_ theta: Matrix, style: NumberStyle = .document) -> Math { vector(theta.column(0), style: style) }
+
+    /// The style of layer l's activations in the forward pass: the inputs (l = 1) are the
+    /// lesson's own numbers.
+    func activationStyle(layer l: Int) -> NumberStyle { l == 1 ? .given : .document }
+
+    /// The style of the starting weights: `.given` when the lesson file lists them (printed as
+    /// written: Mazur's w₅ = 0.40), the rule's when an initialisation drew them (sin(k)/10 has
+    /// no "as given" form, and substituted lines need their digits to reproduce results).
+    var startingWeightStyle: NumberStyle { trace.lesson.initialization == .given ? .given : .document }
 
     /// Θ without column 0.
     static func withoutBiasColumn(_ theta: Matrix) -> Matrix {

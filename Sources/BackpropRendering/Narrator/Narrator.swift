@@ -74,7 +74,9 @@ public struct Narrator: Sendable {
         guard let sample = chosenSample else { return [] }
         return notation.remarks(
             for: step,
-            context: RemarkContext(sample: sample, weights: trace.weights, learningRate: trace.lesson.learningRate))
+            context: RemarkContext(
+                sample: sample, weights: trace.weights, learningRate: trace.lesson.learningRate,
+                weightStyle: startingWeightStyle))
     }
 
     /// The whole lesson (or the chosen steps) as one document, with a preface and the figure.
@@ -85,6 +87,19 @@ public struct Narrator: Sendable {
         preface.append(.figure(figure(showingValues: true)))
         return Narrative(
             title: trace.lesson.title, preface: preface, sections: steps.map(section), notation: notation.name)
+    }
+
+    /// A title page that gives nothing away (classroom review F1): the title, summary and
+    /// setup, the network with its inputs but no activation or error, and the starting weights
+    /// the class needs to begin (step 5's equations).
+    public func titlePage() -> Narrative {
+        var preface: [Block] = []
+        if let summary = trace.lesson.summary { preface.append(.paragraph([.text(summary)])) }
+        preface.append(.paragraph(setupSentence))
+        preface.append(.figure(figure(showingValues: true).withoutComputedValues))
+        preface.append(.paragraph([.text("The starting weights:")]))
+        preface += section(.initialWeights).blocks.filter { if case .equation = $0 { true } else { false } }
+        return Narrative(title: trace.lesson.title, preface: preface, sections: [], notation: notation.name)
     }
 
     // MARK: Shared pieces

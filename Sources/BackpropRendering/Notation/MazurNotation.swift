@@ -231,7 +231,7 @@ public struct MazurNotation: Notation {
                     .superscripted(w, .text("+")),
                     equals: [
                         .subtract(w, .times(learningRate, .partial(sampleCost, w))),
-                        .subtract(.number(worked.before), .times(rate, .number(worked.gradient))),
+                        .subtract(.number(worked.before, context.weightStyle), .times(rate, .number(worked.gradient))),
                         .number(worked.after),
                     ])),
         ]
@@ -250,7 +250,7 @@ public struct MazurNotation: Notation {
             let rows: [[[Inline]]] = layer.map { entry in
                 let value = values(entry)
                 return [
-                    [.math(weightEntry(layer: l, i: .number(entry.i), j: entry.j))], [.math(.number(value.before))],
+                    [.math(weightEntry(layer: l, i: .number(entry.i), j: entry.j))], [.math(.number(value.before, context.weightStyle))],
                     [.math(.number(value.gradient))], [.math(.number(value.after))],
                 ]
             }

@@ -13,11 +13,14 @@ public struct RemarkContext: Sendable {
     public let weights: [Matrix]
     /// η (Ng's α).
     public let learningRate: Double
+    /// How the starting weights print: `.given` when the lesson lists them.
+    public let weightStyle: NumberStyle
 
     /// A context for `sample` with the lesson's weights and learning rate.
-    public init(sample: Trace.SampleTrace, weights: [Matrix], learningRate: Double) {
+    public init(sample: Trace.SampleTrace, weights: [Matrix], learningRate: Double, weightStyle: NumberStyle = .document) {
         self.sample = sample
         self.weights = weights
         self.learningRate = learningRate
+        self.weightStyle = weightStyle
     }
 }

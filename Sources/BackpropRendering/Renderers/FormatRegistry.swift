@@ -4,7 +4,7 @@ public enum FormatRegistry {
     /// The registered renderer types.
     public static let all: [any NarrativeRenderer.Type] = [
         TextRenderer.self, LaTeXRenderer.self, MarkdownRenderer.self, BeamerRenderer.self, NarrativeJSONRenderer.self,
-        NotationSheetRenderer.self, HTMLRenderer.self,
+        NotationSheetRenderer.self, WorksheetRenderer.self, HTMLRenderer.self,
     ]
 
     /// The renderer type called `name`, if one is registered.

@@ -66,11 +66,18 @@ public struct RenderOptions: Equatable, Sendable {
     public var usesColor: Bool
     /// The slides' shape (beamer only).
     public var aspect: BeamerAspect
+    /// The options that choose this lesson, variant and sample on the command line
+    /// (`--lesson mazur --variant 3`), for documents that tell a reader how to check their own
+    /// numbers; empty when not known.
+    public var lessonOptions: String
 
     /// Options with the command line's defaults: 4 decimals, no colour, 16:9.
-    public init(decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine) {
+    public init(
+        decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine, lessonOptions: String = ""
+    ) {
         self.decimals = decimals
         self.usesColor = usesColor
         self.aspect = aspect
+        self.lessonOptions = lessonOptions
     }
 }

@@ -12,7 +12,7 @@ public enum CheckCommand: Command {
         name: "check",
         summary:
             "compare backprop's gradient with central differences (exit 1 above \(CLIError.compactScientific(GradientCheck.passingBar)))",
-        options: [CommonOptions.lesson.spec, CommonOptions.notation.spec, CommonOptions.all.spec, inject.spec])
+        options: [CommonOptions.lesson.spec, CommonOptions.variant.spec, CommonOptions.notation.spec, CommonOptions.all.spec, inject.spec])
 
     /// `--inject MISTAKE`: check a backprop that makes one of `diagnose`'s mistakes.
     public static let inject = TypedOption<String>(

@@ -12,7 +12,7 @@ public enum ExportCommand: Command {
     )
     /// `--steps SPEC`.
     public static let steps = TypedOption(
-        name: "steps", valueName: "SPEC", summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15)")
+        name: "steps", valueName: "SPEC", summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15; a worksheet's: 1-13, the steps done by hand)")
     /// `-o FILE`.
     public static let output = TypedOption(
         name: "o", valueName: "FILE", summary: "write to FILE (atomically) instead of standard output")
@@ -46,7 +46,8 @@ public enum ExportCommand: Command {
                 "'-o' needs a file name, not the option-like '\(path)'; for a file of that name write ./\(path)",
                 command: spec.name)
         }
-        let chosen = try StepSelection.parse(arguments.value(steps) ?? "1-15", command: spec.name)
+        let defaultSteps = format == .worksheet ? "\(Worksheet.defaultSteps.first!)-\(Worksheet.defaultSteps.last!)" : "1-15"
+        let chosen = try StepSelection.parse(arguments.value(steps) ?? defaultSteps, command: spec.name)
         // `--sample`, `--precision` and `--notation` are read and checked as `step` reads them.
         let steps = format.printsNotationSheet ? Narrator.notationSheetSteps : chosen
         let narration = try LessonNarration(arguments, steps: steps, io: io)

@@ -31,11 +31,11 @@ public enum LessonCommand: Command {
 
     /// The title and preface, then each step as soon as it is rendered, as text (also what
     /// `demo` prints when it is not on a terminal).
-    static func writeText(_ narration: LessonNarration, io: CommandIO) throws(CLIError) {
+    static func writeText(_ narration: LessonNarration, steps: [Step] = Step.allCases, io: CommandIO) throws(CLIError) {
         let renderer = narration.textRenderer
         let whole = narration.narrator.narrative(steps: [])
         try io.write(renderer.render(whole))
-        for step in Step.allCases {
+        for step in steps {
             let text = renderer.render(narration.narrator.section(step)).trimmingCharacters(in: ["\n"])
             try io.write("\n" + text + "\n")
         }

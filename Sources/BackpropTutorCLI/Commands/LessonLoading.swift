@@ -3,13 +3,21 @@ import BackpropRendering
 
 /// What several commands do first: load `--lesson`, trace it, read a number option.
 enum LessonLoading {
-    /// The lesson `--lesson` names (the default lesson without it).
+    /// The lesson `--lesson` names (the default lesson without it), as student `--variant K`
+    /// has it.
     static func lesson(_ arguments: ParsedArguments) throws(CLIError) -> Lesson {
+        try lesson(named: arguments.value(CommonOptions.lesson), arguments)
+    }
+
+    /// The lesson called `name` (the default lesson for nil), as student `--variant K` has it.
+    static func lesson(named name: String?, _ arguments: ParsedArguments) throws(CLIError) -> Lesson {
+        let lesson: Lesson
         do {
-            return try LessonLibrary.load(arguments.value(CommonOptions.lesson))
+            lesson = try LessonLibrary.load(name)
         } catch {
             throw .lesson(error)
         }
+        return lesson.variant(arguments.value(CommonOptions.variant) ?? 0)
     }
 
     /// Traces the parts of `lesson` that `options` asks for, refusing a lesson whose numbers

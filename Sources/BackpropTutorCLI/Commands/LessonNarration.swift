@@ -1,3 +1,4 @@
+import Foundation
 import BackpropCore
 import BackpropRendering
 
@@ -10,6 +11,8 @@ struct LessonNarration {
     var usesColor: Bool
     /// The lesson as loaded (the HTML page trains it for its figures).
     var lesson: Lesson
+    /// The options that choose this lesson, variant and sample, as a learner would type them.
+    var lessonOptions: String
 
     /// Loads the lesson, checks the options and traces what `steps` need.
     init(_ arguments: ParsedArguments, steps: [Step], io: CommandIO) throws(CLIError) {
@@ -53,6 +56,19 @@ struct LessonNarration {
         }
         self.narrator = narrator
         usesColor = io.terminal.usesColor(arguments.value(CommonOptions.color) ?? .auto)
+        var chosen = ["--lesson", Self.shellWord(arguments.value(CommonOptions.lesson) ?? LessonLibrary.defaultLessonName)]
+        if lesson.variant != 0 { chosen += ["--variant", String(lesson.variant)] }
+        if let text = arguments.text(CommonOptions.sample), heldOut != nil || sampleIndex != 0 {
+            chosen += ["--sample", Self.shellWord(text)]
+        }
+        lessonOptions = chosen.joined(separator: " ")
+    }
+
+    /// `word` as one shell word: as written when it holds only safe characters, else in single
+    /// quotes.
+    static func shellWord(_ word: String) -> String {
+        let safe = word.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./+,:@".unicodeScalars.contains($0)) }
+        return safe && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// The weight `--weight NAME` names, which steps 9 and 11 can derive: one from a unit into
@@ -106,5 +122,7 @@ struct LessonNarration {
     var textRenderer: TextRenderer { TextRenderer(options: renderOptions) }
 
     /// The renderer settings these options give (`--precision`, colour; the default aspect).
-    var renderOptions: RenderOptions { RenderOptions(decimals: narrator.decimals, usesColor: usesColor) }
+    var renderOptions: RenderOptions {
+        RenderOptions(decimals: narrator.decimals, usesColor: usesColor, lessonOptions: lessonOptions)
+    }
 }

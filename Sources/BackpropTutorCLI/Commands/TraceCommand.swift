@@ -13,7 +13,7 @@ public enum TraceCommand: Command {
     /// `trace` and its options.
     public static let spec = CommandSpec(
         name: "trace", summary: "print every number of one forward and backward pass",
-        options: [CommonOptions.lesson.spec, format.spec, samples.spec, CommonOptions.all.spec])
+        options: [CommonOptions.lesson.spec, CommonOptions.variant.spec, format.spec, samples.spec, CommonOptions.all.spec])
 
     /// Traces everything (all samples unless `--samples`, the check, the training run) and
     /// writes it.

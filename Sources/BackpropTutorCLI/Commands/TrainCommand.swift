@@ -60,7 +60,7 @@ public enum TrainCommand: Command {
     public static let spec = CommandSpec(
         name: "train", summary: "train the network, showing progress, cost curves and every set's errors",
         options: [
-            CommonOptions.lesson.spec, epochs.spec, learningRate.spec, lambda.spec, seed.spec, scheme.spec,
+            CommonOptions.lesson.spec, CommonOptions.variant.spec, epochs.spec, learningRate.spec, lambda.spec, seed.spec, scheme.spec,
             batchSize.spec, noStop.spec, every.spec, plot.spec, save.spec, map.spec, hiddenImages.spec, force.spec,
             CommonOptions.color.spec,
         ])

@@ -15,6 +15,11 @@ struct DemoScreen {
     /// Whether colour may be used; when not, highlights and the status line are bold or
     /// inverse only.
     var usesColor: Bool
+    /// The lesson step each page 1… shows, when `--steps` chose some (nil: page k is step k).
+    var stepNumbers: [Int]? = nil
+    /// The notations `n` cycles through, the current one named in the status line when there
+    /// are several.
+    var notationNames: [String] = []
 
     /// The smallest window the demo draws in.
     static let minimumSize = WindowSize(columns: 30, rows: 4)
@@ -40,6 +45,8 @@ struct DemoScreen {
             let message = "window too small: the demo needs \(Self.minimumSize.columns) × \(Self.minimumSize.rows)"
             return [VisibleText.clipped(message, to: textWidth)] + Array(repeating: "", count: max(0, size.rows - 1))
         }
+        // Blanked (`b`): nothing at all on the projector until the next key.
+        if state.isBlank { return Array(repeating: "", count: size.rows) }
         var body: [String]
         if state.isShowingHelp {
             body = Self.help
@@ -59,7 +66,17 @@ struct DemoScreen {
 
     /// Where the learner is, and the keys (or the step number being typed, or a notice).
     func statusLine(_ state: DemoState, revealed: RevealedStep, stepCount: Int) -> String {
-        let page = state.step == 0 ? " title page" : " step \(state.step)/\(stepCount)"
+        let page: String
+        if state.step == 0 {
+            page = " title page"
+        } else if let stepNumbers, state.step <= stepNumbers.count {
+            page = " step \(stepNumbers[state.step - 1]) (\(state.step) of \(stepNumbers.count))"
+        } else {
+            page = " step \(state.step)/\(stepCount)"
+        }
+        // The notation goes last, after where the learner is, so the position reads first.
+        let notationPart =
+            notationNames.count > 1 ? " · " + notationNames[min(state.notation, notationNames.count - 1)] : ""
         var part = ""
         if revealed.stageCount > 1 {
             part = " · line \(min(state.stage, revealed.stageCount - 1) + 1)/\(revealed.stageCount)"
@@ -81,7 +98,11 @@ struct DemoScreen {
                 sideways = " · cols \(state.column + 1)–\(last)/\(widest) < >"
             }
         }
-        let positions = [page + part + rows + more + sideways, page + part + more + (sideways.isEmpty ? "" : " · < >")]
+        let positions = [
+            page + part + rows + more + sideways + notationPart,
+            page + part + more + (sideways.isEmpty ? "" : " · < >") + notationPart,
+            page + part + more + (sideways.isEmpty ? "" : " · < >"),
+        ]
         let tails: [String]
         if state.isShowingHelp {
             tails = ["any key closes the help"]
@@ -90,7 +111,7 @@ struct DemoScreen {
         } else if let notice = state.notice {
             tails = [notice]
         } else {
-            tails = ["→ next  ← back  j/k scroll  ? help  q quit", "? help  q quit"]
+            tails = ["→ next  ← back  n notation  b blank  ? help  q quit", "→ next  ← back  ? help  q quit", "? help  q quit"]
         }
         let room = textWidth
         // The fullest version that fits: the key hint shortens first, then goes (unless it is a
@@ -111,8 +132,10 @@ struct DemoScreen {
         "Keys",
         "────",
         "",
-        "  →  Space  n      next equation line, then next step",
-        "  ←  b             back",
+        "  →  Space         next equation line, then next step",
+        "  ←                back",
+        "  n                next notation (same step, same numbers)",
+        "  b                blank the screen (any key brings it back)",
         "  ↓  j   ↑  k      scroll a line (long steps)",
         "  PgDn  PgUp       scroll one page",
         "  >  l   <  h      scroll sideways (wide lines)",

@@ -18,10 +18,23 @@ final class DemoSession {
     /// Whether colour may be used.
     private let usesColor: Bool
 
-    /// A session telling `narrator`'s lesson.
-    init(narrator: Narrator, usesColor: Bool) {
-        pages = DemoPages(narrator: narrator, usesColor: usesColor)
+    /// The page the demo opens at (`--step N`: that step's page; 0 the title page).
+    private let firstPage: Int
+
+    /// A session telling `narrator`'s lesson, its pages the chosen `steps`, opening at
+    /// `firstPage`.
+    init(narrator: Narrator, usesColor: Bool, steps: [Step] = Step.allCases, firstPage: Int = 0) {
+        pages = DemoPages(narrator: narrator, usesColor: usesColor, steps: steps)
         self.usesColor = usesColor
+        self.firstPage = firstPage
+    }
+
+    /// The screen for `size`, with the deck's step numbers and notation names.
+    private func screen(_ size: WindowSize) -> DemoScreen {
+        var screen = DemoScreen(size: size, usesColor: usesColor)
+        screen.stepNumbers = pages.steps.count == Step.allCases.count ? nil : pages.steps.map(\.number)
+        screen.notationNames = pages.notationNames
+        return screen
     }
 
     /// How long to wait for the rest of an escape sequence before taking `ESC` alone (ms).
@@ -38,6 +51,7 @@ final class DemoSession {
         defer { RawTerminal.leave() }
         var size = WindowSize.current()
         var state = DemoState()
+        state.step = firstPage
         var decoder = KeyDecoder()
         var previousNumbers: Set<String>? = nil
         var needsDrawing = true
@@ -49,23 +63,23 @@ final class DemoSession {
             if RawTerminal.resumeIfContinued() {
                 needsDrawing = true
                 _ = WindowSize.takeResize()
-                let old = DemoScreen(size: size, usesColor: usesColor)
+                let old = self.screen(size)
                 size = WindowSize.current()
-                let new = DemoScreen(size: size, usesColor: usesColor)
+                let new = self.screen(size)
                 if old.isLargeEnough, new.isLargeEnough, old.size != new.size {
                     state = state.resized(from: layout(old), to: layout(new))
                 }
             }
             if WindowSize.takeResize() {
-                let old = DemoScreen(size: size, usesColor: usesColor)
+                let old = self.screen(size)
                 size = WindowSize.current()
-                let new = DemoScreen(size: size, usesColor: usesColor)
+                let new = self.screen(size)
                 if old.isLargeEnough, new.isLargeEnough {
                     state = state.resized(from: layout(old), to: layout(new))
                 }
                 needsDrawing = true
             }
-            let screen = DemoScreen(size: size, usesColor: usesColor)
+            let screen = self.screen(size)
             if needsDrawing {
                 draw(state, on: screen, previousNumbers: previousNumbers)
                 needsDrawing = false
@@ -86,7 +100,8 @@ final class DemoSession {
                 let next = state.handling(key, in: layout(screen))
                 if next.view != state.view {
                     previousNumbers = PrintedNumbers.numbers(
-                        in: pages.page(state.step, width: screen.textWidth).visibleLines(atStage: state.stage))
+                        in: pages.page(state.step, notation: state.notation, width: screen.textWidth)
+                            .visibleLines(atStage: state.stage))
                 }
                 if next != state { needsDrawing = true }
                 state = next
@@ -99,7 +114,8 @@ final class DemoSession {
     private func draw(_ state: DemoState, on screen: DemoScreen, previousNumbers: Set<String>?) {
         let revealed =
             screen.isLargeEnough
-            ? pages.page(state.step, width: screen.textWidth) : RevealedStep(lines: [], visibleLineCounts: [0])
+            ? pages.page(state.step, notation: state.notation, width: screen.textWidth)
+            : RevealedStep(lines: [], visibleLineCounts: [0])
         let lines = screen.frame(
             state, revealed: revealed, stepCount: pages.lastPage, previousNumbers: previousNumbers)
         TerminalOutput.send(
@@ -112,6 +128,7 @@ final class DemoSession {
         let pages = self.pages
         return DemoState.Layout(
             stepCount: pages.lastPage, pageHeight: screen.pageHeight, pageWidth: screen.textWidth,
-            revealed: { pages.page($0, width: screen.textWidth) })
+            revealed: { pages.page($0, notation: $1, width: screen.textWidth) },
+            stepNumbers: screen.stepNumbers, notationCount: pages.narrators.count)
     }
 }

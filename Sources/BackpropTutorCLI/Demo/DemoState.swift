@@ -1,11 +1,16 @@
 import BackpropRendering
 
-/// Where the demo is: which step, how much of it is revealed, how far it is scrolled, and
-/// what the keyboard is in the middle of. `handling(_:in:)` is the whole key map, pure, so
-/// it is tested without a terminal.
+/// Where the demo is: which page, how much of it is revealed, how far it is scrolled, in which
+/// notation, and what the keyboard is in the middle of. `handling(_:in:)` is the whole key map,
+/// pure, so it is tested without a terminal. It is the presenter model README's "Presenter keys"
+/// table writes down; the HTML page's script follows the same table.
 struct DemoState: Equatable, Sendable {
-    /// The page shown: 0 is the title page, 1–15 the steps.
+    /// The page shown: 0 is the title page, 1… the steps of the deck (all 15, or `--steps`).
     var step = 0
+    /// Which of the deck's notations the steps are told in (0: the one chosen at start).
+    var notation = 0
+    /// Whether the screen is blanked (`b`), as a projector's black screen.
+    var isBlank = false
     /// The reveal stage of the step, from 0 (up to the first line of the first equation)
     /// to `stageCount − 1` (everything).
     var stage = 0
@@ -24,14 +29,31 @@ struct DemoState: Equatable, Sendable {
 
     /// What the key map needs to know about the steps and the window.
     struct Layout {
-        /// How many steps there are (15); page 0, the title page, comes before them.
+        /// How many step pages there are (15, or as many as `--steps` chose); page 0, the title
+        /// page, comes before them.
         var stepCount: Int
         /// How many lines of step text the window shows at once.
         var pageHeight: Int
         /// How many columns of step text the window shows at once.
         var pageWidth: Int = .max
-        /// Page `step`'s stages (0: the title page).
-        var revealed: (_ step: Int) -> RevealedStep
+        /// Page `page`'s stages in notation `notation` (page 0: the title page).
+        var revealed: (_ page: Int, _ notation: Int) -> RevealedStep
+        /// The lesson step each page 1… shows (nil: page k is step k).
+        var stepNumbers: [Int]? = nil
+        /// How many notations `n` cycles through.
+        var notationCount = 1
+
+        /// The lesson step page `page` shows (0 for the title page).
+        func stepNumber(ofPage page: Int) -> Int {
+            guard page > 0, let stepNumbers else { return page }
+            return stepNumbers[page - 1]
+        }
+
+        /// The page that shows lesson step `number`, if the deck has it.
+        func page(ofStep number: Int) -> Int? {
+            guard let stepNumbers else { return (1...stepCount).contains(number) ? number : nil }
+            return stepNumbers.firstIndex(of: number).map { $0 + 1 }
+        }
     }
 
     /// The view this state shows: step and stage (scrolling does not change it).
@@ -55,6 +77,12 @@ struct DemoState: Equatable, Sendable {
             isShowingHelp = false
             return
         }
+        // A blank screen comes back with any key, which does nothing else (q still quits).
+        if isBlank {
+            isBlank = false
+            if key == .character("q") || key == .character("Q") { isFinished = true }
+            return
+        }
         if !typedStep.isEmpty {
             switch key {
             case .character(let c) where c.isASCII && c.isNumber:
@@ -69,8 +97,10 @@ struct DemoState: Equatable, Sendable {
             case .enter:
                 let typed = typedStep
                 typedStep = ""
-                if let number = Int(typed), (1...layout.stepCount).contains(number) {
-                    go(toStep: number)
+                if let number = Int(typed), let page = layout.page(ofStep: number) {
+                    go(toStep: page)
+                } else if let chosen = layout.stepNumbers {
+                    notice = "step \(typed) is not in this demo: its steps are " + StepList.spoken(chosen)
                 } else {
                     notice = "there is no step \(typed): the steps are 1 to \(layout.stepCount)"
                 }
@@ -81,10 +111,15 @@ struct DemoState: Equatable, Sendable {
         }
         let page = max(1, layout.pageHeight)
         switch key {
-        case .right, .character(" "), .character("n"):
+        case .right, .character(" "):
             forward(in: layout)
-        case .left, .character("b"):
+        case .left:
             backward(in: layout)
+        case .character("n"), .character("N"):
+            // The same step and reveal, told in the next notation: same numbers, other labels.
+            notation = (notation + 1) % max(1, layout.notationCount)
+        case .character("b"), .character("B"):
+            isBlank = true
         case .down, .character("j"):
             scroll += 1
         case .up, .character("k"):
@@ -116,7 +151,7 @@ struct DemoState: Equatable, Sendable {
     /// the class was looking at), it stays in sight; otherwise the scroll position is kept.
     func resized(from old: Layout, to new: Layout) -> DemoState {
         func visibleCount(_ layout: Layout) -> Int {
-            let shape = layout.revealed(step)
+            let shape = layout.revealed(step, notation)
             return shape.visibleLineCounts[min(stage, shape.stageCount - 1)]
         }
         var next = self
@@ -130,7 +165,7 @@ struct DemoState: Equatable, Sendable {
     /// Next: show the rest of what is revealed if it is below the window, else reveal the
     /// next line, else go to the next step.
     private mutating func forward(in layout: Layout) {
-        let shape = layout.revealed(step)
+        let shape = layout.revealed(step, notation)
         let visible = shape.visibleLineCounts[min(stage, shape.stageCount - 1)]
         let page = max(1, layout.pageHeight)
         if scroll + page < visible {
@@ -152,7 +187,7 @@ struct DemoState: Equatable, Sendable {
             stage -= 1
         } else if step > 0 {
             step -= 1
-            let shape = layout.revealed(step)
+            let shape = layout.revealed(step, notation)
             stage = shape.stageCount - 1
             scroll = shape.visibleLineCounts[stage] - max(1, layout.pageHeight)
         } else {
@@ -169,7 +204,7 @@ struct DemoState: Equatable, Sendable {
 
     /// Scrolling stays within what is revealed, sideways too.
     private mutating func clampScroll(in layout: Layout) {
-        let shape = layout.revealed(step)
+        let shape = layout.revealed(step, notation)
         stage = min(max(stage, 0), shape.stageCount - 1)
         let visible = shape.visibleLineCounts[stage]
         scroll = max(0, min(scroll, visible - max(1, layout.pageHeight)))

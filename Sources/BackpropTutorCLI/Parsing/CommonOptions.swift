@@ -26,9 +26,14 @@ public enum CommonOptions {
     public static let weight = TypedOption(
         name: "weight", valueName: "NAME",
         summary: "the weight steps 9 and 11 derive, named in any notation, e.g. w6 or Theta(2)_12 (default: unit 1 to unit 1)")
+    /// `--variant K`: student K's own starting weights (`Lesson.variant(_:)`).
+    public static let variant = TypedOption<Int>(
+        name: "variant", valueName: "K", range: Lesson.variantRange,
+        summary: "student K's own starting weights: the same network and data, weights drawn with seed K "
+            + "and rounded to 2 decimals for work by hand (default: 0, the lesson as written)")
     /// The options every command that tells the lesson takes (`step`, `lesson`, `demo`,
-    /// `export`), declared once: lesson, notation, sample, precision.
-    public static let narration: [OptionSpec] = [lesson.spec, notation.spec, sample.spec, precision.spec]
+    /// `export`), declared once: lesson, variant, notation, sample, precision.
+    public static let narration: [OptionSpec] = [lesson.spec, variant.spec, notation.spec, sample.spec, precision.spec]
 
     /// `--color auto|always|never`.
     public static let color = TypedOption<ColorChoice>(

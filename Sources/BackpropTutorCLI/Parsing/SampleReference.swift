@@ -39,7 +39,8 @@ public struct SampleReference: Equatable, Sendable {
 extension TypedOption where Value == SampleReference {
     /// `--sample`: a training sample's number or `test:K` / `validation:K`, checked by the scanner.
     init(sampleNamed name: String, summary: String) {
-        self.init(OptionSpec(name: name, valueName: "K|test:K|validation:K", rule: .sampleReference, summary: summary)) {
+        self.init(OptionSpec(name: name, valueName: "K|test:K|validation:K", rule: .sampleReference, summary: summary))
+        {
             SampleReference.parse($0)
         }
     }

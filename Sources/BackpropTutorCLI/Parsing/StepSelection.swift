@@ -40,3 +40,15 @@ enum StepSelection {
         return unique
     }
 }
+
+/// Step numbers as people write them: runs joined with an en dash, `6, 10–12`.
+enum StepList {
+    /// `numbers` (ascending) in runs: [6, 10, 11, 12] → "6, 10–12".
+    static func spoken(_ numbers: [Int]) -> String {
+        var runs: [(Int, Int)] = []
+        for n in numbers {
+            if let last = runs.last, last.1 + 1 == n { runs[runs.count - 1].1 = n } else { runs.append((n, n)) }
+        }
+        return runs.map { $0.0 == $0.1 ? "\($0.0)" : "\($0.0)–\($0.1)" }.joined(separator: ", ")
+    }
+}

@@ -106,7 +106,9 @@ enum RawTerminal {
             bytes[Int(VTIME)] = 0
         }
         isRaw = 1
-        guard tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == 0 else {
+        // TCSANOW, not TCSAFLUSH: keys typed while a large lesson loaded (`3` Enter, say) are
+        // kept and acted on once the demo starts (classroom review F10).
+        guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else {
             isRaw = 0
             return false
         }

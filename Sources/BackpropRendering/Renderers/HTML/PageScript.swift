@@ -6,7 +6,7 @@
 /// back button returns to the previous step), a change of line replaces it. `#selftest` runs
 /// the self-test (`PageSelfTest.javaScript`), which writes its verdict as JSON into
 /// `<pre id="selftest-verdict">`. `keyMap` is the key map, printed in the page's help and
-/// in README; `DemoState` follows the same map in the terminal.
+/// in README ("Classroom demo"); `DemoState` follows the same map in the terminal.
 enum PageScript {
     /// One row of the key map.
     struct KeyRow: Equatable, Sendable {
@@ -16,13 +16,13 @@ enum PageScript {
 
     /// The key map, in the order the help lists it.
     static let keyMap: [KeyRow] = [
-        KeyRow(keys: "→  Space  PgDn", action: "next equation line, then the next step"),
-        KeyRow(keys: "←  PgUp", action: "previous line, then the end of the previous step"),
+        KeyRow(keys: "→  Space", action: "next equation line, then the next step"),
+        KeyRow(keys: "←", action: "previous line, then the end of the previous step"),
         KeyRow(keys: "Home  End", action: "title page, last step"),
         KeyRow(keys: "1–15 then Enter", action: "go to that step (Esc cancels)"),
         KeyRow(keys: "n", action: "next notation (same step and line)"),
         KeyRow(keys: "a", action: "show the whole step"),
-        KeyRow(keys: "b  .", action: "blank the screen; any key brings it back"),
+        KeyRow(keys: "b", action: "blank the screen; any key brings it back"),
         KeyRow(keys: "?", action: "this help; any key closes it"),
     ]
 
@@ -71,14 +71,14 @@ enum PageScript {
               else{t.notice="there is no step "+n+" here: the steps are "+steps[1]+" to "+steps[steps.length-1];}return t;}
             t.typed="";}
           switch(key){
-            case "ArrowRight":case " ":case "PageDown":return next(t);
-            case "ArrowLeft":case "PageUp":return prev(t);
+            case "ArrowRight":case " ":return next(t);
+            case "ArrowLeft":return prev(t);
             case "Home":t.step=steps[0];t.line=1;t.all=false;return t;
             case "End":t.step=steps[steps.length-1];t.line=1;t.all=false;return t;
             case "n":t.notation=notations[(notations.indexOf(t.notation)+1)%notations.length];
               if(!t.all){t.line=Math.min(t.line,stages(t));}return t;
             case "a":t.all=true;return t;
-            case "b":case ".":t.blank=true;return t;
+            case "b":t.blank=true;return t;
             case "?":t.help=true;return t;}
           if(/^[0-9]$/.test(key)){t.typed=key;}
           return t;}
@@ -132,7 +132,7 @@ enum PageScript {
           if(!panel.hidden){panel.hidden=true;ev.preventDefault();return;}
           if(key==="Enter"&&state.typed===""&&!state.help&&!state.blank){return;}
           if(key===" "&&tag==="BUTTON"&&!state.help&&!state.blank){return;}
-          var known=/^(ArrowRight|ArrowLeft|PageDown|PageUp|Home|End|Enter|Escape|Backspace| |n|a|b|\\.|\\?|[0-9])$/.test(key);
+          var known=/^(ArrowRight|ArrowLeft|Home|End|Enter|Escape|Backspace| |n|a|b|\\?|[0-9])$/.test(key);
           if(!known&&!state.help&&!state.blank){return;}
           ev.preventDefault();press(key);});
         function onHash(){if(selftesting){return;}var t=parseHash(location.hash,state);if(t){state=t;render();}}

@@ -21,7 +21,10 @@ struct MathJSONWriter: MathVisitor {
 
     func visitIdentifier(_ name: String) -> Result { node("symbol", [("name", .string(name))]) }
     func visitText(_ words: String) -> Result { node("text", [("text", .string(words))]) }
-    func visitNumber(_ value: Double, style: NumberStyle) -> Result { node("number", [("value", .number(value))]) }
+    func visitNumber(_ value: Double, style: NumberStyle) -> Result {
+        // A worksheet's blank never shows its value.
+        style == .blank ? node("blank", []) : node("number", [("value", .number(value))])
+    }
     func visitInteger(_ value: Int) -> Result { node("integer", [("value", .number(Double(value)))]) }
     func visitOperator(_ op: MathOperator) -> Result {
         node("operator", [("symbol", .string(op.unicode.trimmingCharacters(in: [" "])))])

@@ -201,6 +201,8 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
     func number(_ value: Double, style: NumberStyle = .document) -> String {
         guard value.isFinite else { return value.isNaN ? "\\mathrm{NaN}" : (value > 0 ? "\\infty" : "-\\infty") }
         let text = format.string(value, style: style)
+        // A worksheet's blank: a box as wide as the answer, sign included, so its width gives nothing away.
+        if style == .blank { return "\\boxed{\\phantom{-" + text.replacingOccurrences(of: "-", with: "") + "}}" }
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
         return String(text[..<e]) + "{\\times}10^{" + String(exponent) + "}"
     }

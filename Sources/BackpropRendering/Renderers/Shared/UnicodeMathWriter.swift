@@ -21,21 +21,28 @@ struct UnicodeMathWriter: MathVisitor {
 
     func visitIdentifier(_ name: String) -> TextBox { TextBox(name) }
     func visitText(_ words: String) -> TextBox { TextBox(words) }
-    func visitNumber(_ value: Double, style: NumberStyle) -> TextBox { TextBox(format.string(value, style: style)) }
+    func visitNumber(_ value: Double, style: NumberStyle) -> TextBox {
+        let text = format.string(value, style: style)
+        // A worksheet's blank: a line as wide as the answer with a sign.
+        return TextBox(style == .blank ? String(repeating: "_", count: text.count + (text.hasPrefix("-") ? 0 : 1)) : text)
+    }
     func visitInteger(_ value: Int) -> TextBox { TextBox(String(value)) }
     func visitOperator(_ op: MathOperator) -> TextBox { TextBox(op.unicode) }
 
     func visitRow(_ items: [Math]) -> TextBox {
-        // A one-line fraction followed by a factor reads as (1/m)Δ, not 1/mΔ.
         .horizontal(
             items.enumerated().map { index, item in
-                let itemBox = walk(item)
-                if case .fraction = item.layout, itemBox.isSingleLine, index < items.count - 1 {
-                    if case .op = items[index + 1].layout { return itemBox }
-                    return TextBox("(" + itemBox.text + ")")
-                }
-                return itemBox
+                Self.factor(walk(item), of: item, before: index + 1 < items.count ? items[index + 1] : nil)
             })
+    }
+
+    /// A one-line fraction followed by a factor reads as (1/m)Δ, not 1/mΔ (review K1): `box`,
+    /// the printing of `item`, parenthesised when `next` is a factor, not an operator. Rows
+    /// and equations broken before operators both print their items through here.
+    static func factor(_ box: TextBox, of item: Math, before next: Math?) -> TextBox {
+        guard case .fraction = item.layout, box.isSingleLine, let next else { return box }
+        if case .op = next.layout { return box }
+        return TextBox("(" + box.text + ")")
     }
 
     func visitSubscripted(_ base: Math, _ sub: Math) -> TextBox {

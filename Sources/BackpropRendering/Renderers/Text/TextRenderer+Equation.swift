@@ -59,7 +59,10 @@ extension TextRenderer {
         /// A segment's boxes; a continuation line starts with its operator, without the
         /// leading space.
         func boxes(_ segment: [Math], startsLine: Bool) -> [TextBox] {
-            var boxes = segment.map(box)
+            var boxes = segment.indices.map { index in
+                UnicodeMathWriter.factor(
+                    box(segment[index]), of: segment[index], before: index + 1 < segment.count ? segment[index + 1] : nil)
+            }
             if startsLine, case .op = segment[0] { boxes[0] = TextBox(String(boxes[0].text.drop { $0 == " " })) }
             return boxes
         }

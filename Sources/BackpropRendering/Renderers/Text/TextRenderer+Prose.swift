@@ -46,8 +46,9 @@ extension TextRenderer {
         var pending = ""
         func flush() {
             let isFirst = output.isEmpty
-            let restWidth = width - restPrefix.count
-            let firstWidth = isFirst ? width - (prefixWidth ?? firstPrefix.count) : restWidth
+            let measure = min(width, proseWidth ?? width)
+            let restWidth = measure - restPrefix.count
+            let firstWidth = isFirst ? measure - (prefixWidth ?? firstPrefix.count) : restWidth
             for (index, text) in WordWrap.lines(pending, firstWidth: firstWidth, restWidth: restWidth).enumerated() {
                 output.append((isFirst && index == 0 ? firstPrefix : restPrefix) + text)
             }

@@ -18,6 +18,9 @@ public struct TextRenderer: NarrativeRenderer {
     public var usesColor: Bool
     /// The line width prose and equations are fitted to.
     public var width: Int
+    /// The longest line paragraphs are wrapped to, when shorter than `width` (a readable
+    /// measure on a wide window); equations, tables and figures still use `width`.
+    public var proseWidth: Int? = nil
     /// When set, matrices with more columns print the first ones, ⋯ and the last; the
     /// renderer sets it only for content that does not fit `width` otherwise.
     var maximumMatrixColumns: Int? = nil

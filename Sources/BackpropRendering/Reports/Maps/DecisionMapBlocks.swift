@@ -74,11 +74,14 @@ public struct DecisionMapBlocks: Sendable {
         let bottom = JSONWriter.number(Self.rounded(x2.lowerBound))
         let labelWidth = max(top.count, bottom.count)
         func pad(_ text: String) -> String { String(repeating: " ", count: labelWidth - text.count) + text }
-        var lines = ["decision map after training: \(ControlCharacters.escaped(names[1])) up, \(ControlCharacters.escaped(names[0])) across"]
+        var lines = [
+            "decision map after training: \(ControlCharacters.escaped(names[1])) up, \(ControlCharacters.escaped(names[0])) across"
+        ]
         let rule = String(repeating: "─", count: 2 * map.columns)
         lines.append(String(repeating: " ", count: labelWidth) + " ┌" + rule + "┐")
         for row in 0..<map.rows {
-            let label = row == 0 ? pad(top) : row == map.rows - 1 ? pad(bottom) : String(repeating: " ", count: labelWidth)
+            let label =
+                row == 0 ? pad(top) : row == map.rows - 1 ? pad(bottom) : String(repeating: " ", count: labelWidth)
             lines.append(label + " │" + grid[row].joined() + "│")
         }
         lines.append(String(repeating: " ", count: labelWidth) + " └" + rule + "┘")

@@ -85,7 +85,9 @@ public struct DecisionMapSVG: Sendable {
     /// its classes and its title.
     public init(lesson: Lesson, inputNames: [String], panels: [Panel]) {
         var samples: [Sample] = []
-        for (set, list) in [("training", lesson.samples), ("validation", lesson.validationSamples), ("test", lesson.testSamples)] {
+        for (set, list) in [
+            ("training", lesson.samples), ("validation", lesson.validationSamples), ("test", lesson.testSamples),
+        ] {
             for (index, sample) in list.enumerated() {
                 samples.append(
                     Sample(x: sample.x, targetClass: Tracer.predictedClass(sample.y), set: set, number: index + 1))
@@ -179,31 +181,39 @@ public struct DecisionMapSVG: Sendable {
                 var end = column + 1
                 while end < map.columns, self.fill(map.cell(row: row, column: end)) == fill { end += 1 }
                 out += "<rect x=\"\(n(left + cellWidth * Double(column)))\" y=\"\(n(top + cellHeight * Double(row)))\" "
-                out += "width=\"\(n(cellWidth * Double(end - column)))\" height=\"\(n(cellHeight))\" fill=\"\(fill)\"/>\n"
+                out +=
+                    "width=\"\(n(cellWidth * Double(end - column)))\" height=\"\(n(cellHeight))\" fill=\"\(fill)\"/>\n"
                 column = end
             }
         }
         out += "</g>\n"
         // Frame, ticks and axis names.
-        out += "<rect class=\"frame\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(size))\" height=\"\(n(size))\" fill=\"none\" stroke=\"#333333\"/>\n"
+        out +=
+            "<rect class=\"frame\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(size))\" height=\"\(n(size))\" fill=\"none\" stroke=\"#333333\"/>\n"
         let names = inputNames.count == 2 ? inputNames : ["x₁", "x₂"]
         let xAxis = PlotAxis.spanning(low: x1.lowerBound, high: x1.upperBound, extendsToTicks: false)
         let yAxis = PlotAxis.spanning(low: x2.lowerBound, high: x2.upperBound, extendsToTicks: false)
         let bottom = top + size
         for tick in xAxis.ticks {
             let x = n(left + size * fraction(tick, x1))
-            out += "<line class=\"x-tick\" x1=\"\(x)\" y1=\"\(n(bottom))\" x2=\"\(x)\" y2=\"\(n(bottom + 5))\" stroke=\"#333333\"/>\n"
-            out += "<text class=\"x-tick-label\" x=\"\(x)\" y=\"\(n(bottom + 18))\" text-anchor=\"middle\" font-size=\"11\">\(xAxis.label(tick))</text>\n"
+            out +=
+                "<line class=\"x-tick\" x1=\"\(x)\" y1=\"\(n(bottom))\" x2=\"\(x)\" y2=\"\(n(bottom + 5))\" stroke=\"#333333\"/>\n"
+            out +=
+                "<text class=\"x-tick-label\" x=\"\(x)\" y=\"\(n(bottom + 18))\" text-anchor=\"middle\" font-size=\"11\">\(xAxis.label(tick))</text>\n"
         }
         for tick in yAxis.ticks {
             let y = n(top + size * (1 - fraction(tick, x2)))
-            out += "<line class=\"y-tick\" x1=\"\(n(left - 5))\" y1=\"\(y)\" x2=\"\(n(left))\" y2=\"\(y)\" stroke=\"#333333\"/>\n"
-            out += "<text class=\"y-tick-label\" x=\"\(n(left - 8))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"11\">\(yAxis.label(tick))</text>\n"
+            out +=
+                "<line class=\"y-tick\" x1=\"\(n(left - 5))\" y1=\"\(y)\" x2=\"\(n(left))\" y2=\"\(y)\" stroke=\"#333333\"/>\n"
+            out +=
+                "<text class=\"y-tick-label\" x=\"\(n(left - 8))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"11\">\(yAxis.label(tick))</text>\n"
         }
-        out += "<text class=\"x-label\" x=\"\(n(left + size / 2))\" y=\"\(n(bottom + 38))\" text-anchor=\"middle\">\(XMLEscaping.escaped(names[0]))</text>\n"
+        out +=
+            "<text class=\"x-label\" x=\"\(n(left + size / 2))\" y=\"\(n(bottom + 38))\" text-anchor=\"middle\">\(XMLEscaping.escaped(names[0]))</text>\n"
         let yMiddle = n(top + size / 2)
         let yLabelX = n(left - 44)
-        out += "<text class=\"y-label\" x=\"\(yLabelX)\" y=\"\(yMiddle)\" text-anchor=\"middle\" transform=\"rotate(-90 \(yLabelX) \(yMiddle))\">\(XMLEscaping.escaped(names[1]))</text>\n"
+        out +=
+            "<text class=\"y-label\" x=\"\(yLabelX)\" y=\"\(yMiddle)\" text-anchor=\"middle\" transform=\"rotate(-90 \(yLabelX) \(yMiddle))\">\(XMLEscaping.escaped(names[1]))</text>\n"
         // Samples.
         let radius = panels.count == 1 ? 7.0 : 5.5
         for sample in samples where sample.x.count == 2 && sample.x[0].isFinite && sample.x[1].isFinite {
@@ -212,7 +222,8 @@ public struct DecisionMapSVG: Sendable {
             let name = sample.targetClass < classNames.count ? classNames[sample.targetClass] : "\(sample.targetClass)"
             out += mark(
                 sample.targetClass, x: cx, y: cy, radius: radius, hollow: sample.set != "training",
-                attributes: "class=\"sample\" data-set=\"\(XMLEscaping.escaped(sample.set))\" data-class=\"\(sample.targetClass)\"",
+                attributes:
+                    "class=\"sample\" data-set=\"\(XMLEscaping.escaped(sample.set))\" data-class=\"\(sample.targetClass)\"",
                 tooltip: "\(sample.set) sample \(sample.number): (\(full(sample.x[0])), \(full(sample.x[1]))), \(name)")
         }
         out += "</g>\n"
@@ -225,16 +236,22 @@ public struct DecisionMapSVG: Sendable {
         let left = Self.margins.left
         for (index, name) in classNames.enumerated() {
             let y = top + 22 * Double(index)
-            out += "<rect x=\"\(n(left))\" y=\"\(n(y - 8))\" width=\"26\" height=\"16\" fill=\"\(mix(Self.colors[index % Self.colors.count], strength: 1))\"/>\n"
-            out += mark(index, x: left + 13, y: y, radius: 5, hollow: false, attributes: "class=\"legend-mark\"", tooltip: nil)
-            out += "<text x=\"\(n(left + 36))\" y=\"\(n(y))\" dominant-baseline=\"middle\">\(XMLEscaping.escaped(name))</text>\n"
+            out +=
+                "<rect x=\"\(n(left))\" y=\"\(n(y - 8))\" width=\"26\" height=\"16\" fill=\"\(mix(Self.colors[index % Self.colors.count], strength: 1))\"/>\n"
+            out += mark(
+                index, x: left + 13, y: y, radius: 5, hollow: false, attributes: "class=\"legend-mark\"", tooltip: nil)
+            out +=
+                "<text x=\"\(n(left + 36))\" y=\"\(n(y))\" dominant-baseline=\"middle\">\(XMLEscaping.escaped(name))</text>\n"
         }
         let y = top + 22 * Double(classNames.count)
         out += mark(0, x: left + 13, y: y, radius: 5, hollow: false, attributes: "class=\"legend-mark\"", tooltip: nil)
         out += mark(0, x: left + 30, y: y, radius: 5, hollow: true, attributes: "class=\"legend-mark\"", tooltip: nil)
-        out += "<text x=\"\(n(left + 44))\" y=\"\(n(y))\" dominant-baseline=\"middle\">filled: training samples; hollow: validation and test samples</text>\n"
-        let sure = classNames.count == 2 ? "white where the output is 0.5" : "paler where the winning output is less sure"
-        out += "<text x=\"\(n(left))\" y=\"\(n(y + 22))\" dominant-baseline=\"middle\">background: the class the network predicts there, \(sure)</text>\n"
+        out +=
+            "<text x=\"\(n(left + 44))\" y=\"\(n(y))\" dominant-baseline=\"middle\">filled: training samples; hollow: validation and test samples</text>\n"
+        let sure =
+            classNames.count == 2 ? "white where the output is 0.5" : "paler where the winning output is less sure"
+        out +=
+            "<text x=\"\(n(left))\" y=\"\(n(y + 22))\" dominant-baseline=\"middle\">background: the class the network predicts there, \(sure)</text>\n"
         out += "</g>\n"
         return out
     }
@@ -291,12 +308,14 @@ public struct DecisionMapSVG: Sendable {
             d = "M\(p(0, r * 1.1))L\(p(r, -r * 0.8))L\(p(-r, -r * 0.8))Z"
         case "plus":
             let t = r * 0.35
-            d = "M\(p(-t, -r))L\(p(t, -r))L\(p(t, -t))L\(p(r, -t))L\(p(r, t))L\(p(t, t))L\(p(t, r))L\(p(-t, r))"
+            d =
+                "M\(p(-t, -r))L\(p(t, -r))L\(p(t, -t))L\(p(r, -t))L\(p(r, t))L\(p(t, t))L\(p(t, r))L\(p(-t, r))"
                 + "L\(p(-t, t))L\(p(-r, t))L\(p(-r, -t))L\(p(-t, -t))Z"
         case "cross":
             let t = r * 0.3
             let e = r * 0.8
-            d = "M\(p(-e, -e + t))L\(p(-e + t, -e))L\(p(0, -t))L\(p(e - t, -e))L\(p(e, -e + t))L\(p(t, 0))"
+            d =
+                "M\(p(-e, -e + t))L\(p(-e + t, -e))L\(p(0, -t))L\(p(e - t, -e))L\(p(e, -e + t))L\(p(t, 0))"
                 + "L\(p(e, e - t))L\(p(e - t, e))L\(p(0, t))L\(p(-e + t, e))L\(p(-e, e - t))L\(p(-t, 0))Z"
         default:  // star
             var points: [String] = []
@@ -309,7 +328,8 @@ public struct DecisionMapSVG: Sendable {
         }
         let title = tooltip.map { "<title>\(XMLEscaping.escaped($0))</title>" } ?? ""
         let close = title.isEmpty ? "/>" : ">\(title)</path>"
-        return "<path \(attributes) d=\"\(d)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(close)\n"
+        return
+            "<path \(attributes) d=\"\(d)\" fill=\"\(fill)\" stroke=\"\(stroke)\" stroke-width=\"\(width)\"\(close)\n"
     }
 
     private func fraction(_ value: Double, _ range: ClosedRange<Double>) -> Double {

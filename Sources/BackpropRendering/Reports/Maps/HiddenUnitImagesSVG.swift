@@ -114,17 +114,21 @@ public struct HiddenUnitImagesSVG: Sendable {
     private func unit(_ unit: Int, left: Double, top: Double) -> String {
         let image = self.image(unit: unit)
         let scale = image.pixels.filter(\.isFinite).map { Swift.abs($0) }.max() ?? 0
-        var out = "<g class=\"hidden-unit\" id=\"\(idPrefix)-unit-\(unit + 1)\" data-unit=\"\(unit + 1)\" data-scale=\"\(JSONWriter.number(scale))\" shape-rendering=\"crispEdges\">\n"
+        var out =
+            "<g class=\"hidden-unit\" id=\"\(idPrefix)-unit-\(unit + 1)\" data-unit=\"\(unit + 1)\" data-scale=\"\(JSONWriter.number(scale))\" shape-rendering=\"crispEdges\">\n"
         for row in 0..<image.height {
             for column in 0..<image.width {
                 let grey = String(format: "%02x", Self.grey(image.pixel(row: row, column: column), scale: scale))
-                out += "<rect class=\"pixel\" x=\"\(n(left + pixelSize * Double(column)))\" y=\"\(n(top + pixelSize * Double(row)))\" "
+                out +=
+                    "<rect class=\"pixel\" x=\"\(n(left + pixelSize * Double(column)))\" y=\"\(n(top + pixelSize * Double(row)))\" "
                 out += "width=\"\(n(pixelSize))\" height=\"\(n(pixelSize))\" fill=\"#\(grey)\(grey)\(grey)\"/>\n"
             }
         }
         let bottom = top + pixelSize * Double(image.height)
-        out += "<rect class=\"frame\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(pixelSize * Double(image.width)))\" height=\"\(n(pixelSize * Double(image.height)))\" fill=\"none\" stroke=\"#999999\"/>\n"
-        out += "<text class=\"caption\" x=\"\(n(left + pixelSize * Double(image.width) / 2))\" y=\"\(n(bottom + 14))\" text-anchor=\"middle\">unit \(unit + 1)</text>\n"
+        out +=
+            "<rect class=\"frame\" x=\"\(n(left))\" y=\"\(n(top))\" width=\"\(n(pixelSize * Double(image.width)))\" height=\"\(n(pixelSize * Double(image.height)))\" fill=\"none\" stroke=\"#999999\"/>\n"
+        out +=
+            "<text class=\"caption\" x=\"\(n(left + pixelSize * Double(image.width) / 2))\" y=\"\(n(bottom + 14))\" text-anchor=\"middle\">unit \(unit + 1)</text>\n"
         out += "</g>\n"
         return out
     }

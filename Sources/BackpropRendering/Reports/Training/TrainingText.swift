@@ -283,7 +283,7 @@ public struct TrainingText: Sendable {
         var rows = [["sample", "x", "target y", "output"]]
         for (index, sample) in lesson.samples.enumerated() where index < evaluation.outputs.count {
             rows.append([
-                "\(index + 1)", vector(sample.x), vector(sample.y), vector(evaluation.outputs[index]),
+                "\(index + 1)", given(sample.x), given(sample.y), vector(evaluation.outputs[index]),
             ])
         }
         return "outputs after training (training set)\n" + TextTable.render(rows, rightAligned: [true, false, false, false])
@@ -291,6 +291,12 @@ public struct TrainingText: Sendable {
 
     private func vector(_ values: [Double]) -> String {
         "[" + values.map(format.string).joined(separator: "  ") + "]"
+    }
+
+    /// The lesson's own numbers (inputs, targets) as given: `[0  1]`, `[0.05  0.10]` (issue 20).
+    private func given(_ values: [Double]) -> String {
+        let style = format.givenStyle(for: values)
+        return "[" + values.map { format.string($0, style: style) }.joined(separator: "  ") + "]"
     }
 
     private func percent(_ fraction: Double) -> String {
