@@ -30,7 +30,7 @@ enum PageStyle {
         .cols{display:flex;flex-direction:column;gap:.6em}
         .side{margin:0}
         .side svg{display:block;width:100%;height:auto;max-height:45vh}
-        .side figcaption,.curve figcaption{font-size:.75em;color:var(--muted)}
+        .side figcaption,.curve figcaption,.map figcaption,.hidden-units figcaption{font-size:.75em;color:var(--muted)}
         .prose{min-width:0;max-width:46em;overflow-wrap:anywhere}
         @media (min-width:900px){.cols{flex-direction:row;align-items:flex-start;gap:1.5em}\
         .side{flex:0 0 40%;position:sticky;top:3em}.side svg{max-height:70vh}.prose{flex:1 1 0}}
