@@ -54,3 +54,18 @@ import Testing
         #expect(wrong.standardOutput.contains("Read: backprop-tutor step 7 --lesson mazur --variant 5 --notation mazur"), "\(wrong.standardOutput)")
     }
 }
+
+/// `--weight` also chooses step 12's worked update in Mazur's notation (issue 22).
+@Suite struct WorkedUpdateWeightTests {
+    @Test("step 12 works the update of the chosen weight, checked against Mazur's published w⁺", arguments: [
+        ("w6", "w₆⁺", "0.408666186"), ("w1", "w₁⁺", "0.149780716"), ("w5", "w₅⁺", "0.358916480"),
+    ])
+    func workedUpdate(_ name: String, _ symbol: String, _ published: String) {
+        let output = BackpropTutor.execute(["step", "12", "--lesson", "mazur", "--precision", "9", "--weight", name])
+        #expect(output.exitCode == 0, "\(output.standardError)")
+        let lines = output.standardOutput.split(separator: "\n").map(String.init)
+        let start = lines.firstIndex { $0.hasPrefix(symbol + " = ") }
+        #expect(start != nil, "no worked update for \(symbol)")
+        if let start { #expect(lines[start + 2].contains("= " + published), "\(lines[start...start + 2])") }
+    }
+}

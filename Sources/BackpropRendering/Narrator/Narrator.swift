@@ -74,9 +74,13 @@ public struct Narrator: Sendable {
         guard let sample = chosenSample else { return [] }
         return notation.remarks(
             for: step,
-            context: RemarkContext(
-                sample: sample, weights: trace.weights, learningRate: trace.lesson.learningRate,
-                weightStyle: startingWeightStyle))
+            context: {
+                var context = RemarkContext(
+                    sample: sample, weights: trace.weights, learningRate: trace.lesson.learningRate,
+                    weightStyle: startingWeightStyle)
+                context.chosenWeight = chosenWeight
+                return context
+            }())
     }
 
     /// The whole lesson (or the chosen steps) as one document, with a preface and the figure.

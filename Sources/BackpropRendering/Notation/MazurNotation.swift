@@ -209,9 +209,14 @@ public struct MazurNotation: Notation {
             }
             entries += layer
         }
-        // Worked in full: the first weight into the outputs, w₅ in Mazur's 2-2-2 network, the
-        // one his article updates first.
-        guard let first = shown.first else { return [] }
+        // Worked in full: the weight `--weight` chose, else the first weight into the outputs,
+        // w₅ in Mazur's 2-2-2 network, the one his article updates first.
+        guard var first = shown.first else { return [] }
+        if let chosen = context.chosenWeight, chosen.column >= 1, (1...thetas.count).contains(chosen.layer),
+            chosen.row <= thetas[chosen.layer - 1].rows, chosen.column < thetas[chosen.layer - 1].columns
+        {
+            first = (chosen.layer, chosen.row, chosen.column)
+        }
         func values(_ entry: (l: Int, i: Int, j: Int)) -> (before: Double, gradient: Double, after: Double) {
             (
                 thetas[entry.l - 1][entry.i - 1, entry.j], sample.gradient[entry.l - 1][entry.i - 1, entry.j],

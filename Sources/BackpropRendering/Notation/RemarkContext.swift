@@ -15,6 +15,8 @@ public struct RemarkContext: Sendable {
     public let learningRate: Double
     /// How the starting weights print: `.given` when the lesson lists them.
     public let weightStyle: NumberStyle
+    /// The weight `--weight` chose for the worked derivations (steps 9, 11, 12), if any.
+    public var chosenWeight: WeightIndex? = nil
 
     /// A context for `sample` with the lesson's weights and learning rate.
     public init(sample: Trace.SampleTrace, weights: [Matrix], learningRate: Double, weightStyle: NumberStyle = .document) {

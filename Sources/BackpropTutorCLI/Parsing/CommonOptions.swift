@@ -25,7 +25,7 @@ public enum CommonOptions {
     /// `--weight NAME`: the weight steps 9 and 11 derive (`step`, `export`).
     public static let weight = TypedOption(
         name: "weight", valueName: "NAME",
-        summary: "the weight steps 9 and 11 derive, named in any notation, e.g. w6 or Theta(2)_12 (default: unit 1 to unit 1)")
+        summary: "the weight steps 9 and 11 derive (and step 12 updates in Mazur's notation), named in any notation, e.g. w6 or Theta(2)_12 (default: unit 1 to unit 1)")
     /// `--variant K`: student K's own starting weights (`Lesson.variant(_:)`).
     public static let variant = TypedOption<Int>(
         name: "variant", valueName: "K", range: Lesson.variantRange,
