@@ -296,18 +296,31 @@ public struct BeamerRenderer: NarrativeRenderer {
     }
 
     /// An equation's printed lines cut into runs that each fit `room` lines of a frame.
-    private func lineChunks(_ equation: Equation, room: Double) -> [(lines: Range<Int>, height: Double)] {
+    ///
+    /// A run ends before a line that starts a step (`= …`) where it can, so that a step's
+    /// broken lines stay together; every run after the first repeats the left-hand side
+    /// (`equation(_:overlay:lines:)`), so no frame opens with a bare "= result". A run that
+    /// starts inside a broken step also gets a line `lhs = ⋯` above it, counted here.
+    func lineChunks(_ equation: Equation, room: Double) -> [(lines: Range<Int>, height: Double)] {
         let (layout, heights) = lineHeights(equation)
         var chunks: [(lines: Range<Int>, height: Double)] = []
         var start = 0
         var total = Self.displaySkip
-        for (index, height) in heights.enumerated() {
-            if index > start, total + height > room {
-                chunks.append((start..<index, total))
-                start = index
-                total = Self.displaySkip
+        var index = 0
+        while index < heights.count {
+            if index > start, total + heights[index] > room {
+                // Back up to the last step start in this run, if that leaves the run something.
+                var cut = index
+                while cut > start + 1, layout.lines[cut].isContinuation { cut -= 1 }
+                if layout.lines[cut].isContinuation { cut = index }
+                let runHeight = heights[start..<cut].reduce(Self.displaySkip, +) + (start > 0 && layout.lines[start].isContinuation ? heights[start] : 0)
+                chunks.append((start..<cut, runHeight))
+                start = cut
+                index = cut
+                total = Self.displaySkip + (layout.lines[cut].isContinuation ? heights[cut] : 0)
             }
-            total += height
+            total += heights[index]
+            index += 1
         }
         chunks.append((start..<layout.lines.count, total))
         return chunks
@@ -447,7 +460,21 @@ public struct BeamerRenderer: NarrativeRenderer {
         let budget = budget ?? aspect.textWidth
         let layout = EquationLayout(
             equation, writer: writer, budget: budget, sizes: Self.equationSizes, joiningSteps: true)
-        let shown = Array(layout.lines[(range ?? 0..<layout.lines.count)])
+        var shown = Array(layout.lines[(range ?? 0..<layout.lines.count)])
+        if let range, range.lowerBound > 0, let opening = shown.first {
+            // A continuation frame says what it continues: the left-hand side again, with a
+            // "= ⋯" line above a run that starts inside a broken step.
+            let lhs = writer.write(equation.lhs)
+            if opening.isContinuation {
+                let relation = equation.steps[opening.step].relation.latex.trimmingSpaces
+                shown.insert(
+                    EquationLayout.Line(
+                        lhs: lhs, body: relation + " \\cdots", comment: nil, step: opening.step, isContinuation: false),
+                    at: 0)
+            } else {
+                shown[0].lhs = lhs
+            }
+        }
         let firstStep = shown.first?.step ?? 0
         let lastStep = shown.last?.lastStep ?? 0
         let first = overlay
