@@ -74,3 +74,26 @@ struct ContinuationFrameTests {
         #expect(tex.components(separatedBy: "\n\(lhs) &").count - 1 == chunks.count)
     }
 }
+
+/// The PDF reader that counts a deck's number frames at 8 pt (issue 23, N1).
+@Suite("Small number frames")
+struct SmallNumberFrameTests {
+    static func word(_ text: String, y: Double, size: Double) -> String {
+        "<word xMin=\"10\" yMin=\"\(y)\" xMax=\"20\" yMax=\"\(y + size * 0.885)\">\(text)</word>"
+    }
+
+    @Test("frames are told apart by their footline number, overlays count once, and 8 pt numbers are found")
+    func counts() {
+        func page(_ frame: Int, numberSize: Double) -> String {
+            "<page width=\"400\" height=\"225\">\n" + Self.word("0.5146", y: 50, size: numberSize) + "\n"
+                + Self.word("\(frame)", y: 210, size: 6) + "\n" + Self.word("/", y: 210, size: 6) + "\n"
+                + Self.word("1", y: 210, size: 6) + "\n</page>\n"
+        }
+        let html = page(2, numberSize: 11) + page(3, numberSize: 8) + page(3, numberSize: 8) + page(4, numberSize: 10)
+        let (count, small) = PDFLayoutCheck.smallNumberFrames(html: html)
+        #expect(count == 3)
+        #expect(small == ["3"])
+        #expect(!PDFLayoutCheck.smallNumberProblems(html: html).isEmpty)
+        #expect(PDFLayoutCheck.smallNumberProblems(html: page(2, numberSize: 11) + page(3, numberSize: 9)).isEmpty)
+    }
+}

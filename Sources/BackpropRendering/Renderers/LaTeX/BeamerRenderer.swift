@@ -131,12 +131,38 @@ public struct BeamerRenderer: NarrativeRenderer {
             let frameTitle = index == 0 ? title : title + " (cont.)"
             text += "\\begin{frame}\n\\frametitle{\(frameTitle)}\n"
             var overlay = 1
+            let sizes = frameSizes(group)
             for item in group.flatMap(\.items) {
-                text += self.item(item, overlay: &overlay)
+                text += self.item(item, overlay: &overlay, sizes: sizes)
             }
             text += "\\end{frame}\n\n"
         }
         return text
+    }
+
+    /// The sizes the equations of one frame may take: from the smallest size any of them needs
+    /// on, so that a frame sets all its equations in one size (issue 23, N1 and N5).
+    func frameSizes(_ group: [Piece]) -> [EquationLayout.Size] {
+        let column = Self.columnWidth * aspect.equationWidth
+        var needed: [EquationLayout.Size] = []
+        for item in group.flatMap(\.items) {
+            switch item {
+            case .block(.equation(let equation)), .lines(let equation, _):
+                needed.append(
+                    EquationLayout(
+                        equation, writer: writer, budget: aspect.equationWidth, sizes: Self.equationSizes,
+                        joiningSteps: true, setting: .slides
+                    ).size)
+            case .pair(let left, let right):
+                needed += [left, right].map {
+                    EquationLayout($0, writer: writer, budget: column, sizes: Self.equationSizes, joiningSteps: true, setting: .slides)
+                        .size
+                }
+            case .block, .picture, .table: break
+            }
+        }
+        let smallest = needed.compactMap { Self.equationSizes.firstIndex(of: $0) }.max() ?? 0
+        return Array(Self.equationSizes[smallest...])
     }
 
     /// The frames a section's blocks take: packed as they are, or summarised
@@ -243,12 +269,19 @@ public struct BeamerRenderer: NarrativeRenderer {
             guard piece.items.count == 1, case .block(.equation(let equation)) = piece.items[0] else { return nil }
             // Narrow: it fits half the frame at one of the slide sizes without being broken.
             // (MathWidth's estimate is itself generous; the column scales down, never up, if not.)
-            let column = Self.columnWidth * aspect.textWidth
+            let column = Self.columnWidth * aspect.equationWidth
             let layout = EquationLayout(
-                equation, writer: writer, budget: column * EquationLayout.safetyMargin, sizes: Self.equationSizes,
-                joiningSteps: true)
-            let fits = layout.width * layout.size.scale <= column
-            return !layout.lines.contains(where: \.isContinuation) && fits ? equation : nil
+                equation, writer: writer, budget: column, sizes: Self.equationSizes,
+                joiningSteps: true, setting: .slides)
+            let fits = layout.width * layout.widthScale * EquationLayout.safetyMargin <= column
+            // A column never costs more than one size (11 → 10 pt), and never sets it at 8 pt
+            // (issue 23, N1: a pair at 8 pt where the frame's width gives 11 pt).
+            let whole = EquationLayout(
+                equation, writer: writer, budget: aspect.equationWidth, sizes: Self.equationSizes,
+                joiningSteps: true, setting: .slides)
+            let rank = { (size: EquationLayout.Size) in Self.equationSizes.firstIndex(of: size) ?? 0 }
+            let keepsSize = layout.size != .script && rank(layout.size) <= rank(whole.size) + 1
+            return !layout.lines.contains(where: \.isContinuation) && fits && keepsSize ? equation : nil
         }
         var result: [Piece] = []
         var index = 0
@@ -257,7 +290,7 @@ public struct BeamerRenderer: NarrativeRenderer {
                 let right = narrowEquation(pieces[index + 1])
             {
                 // Each column's height as laid out in half the frame's width.
-                let column = Self.columnWidth * aspect.textWidth * EquationLayout.safetyMargin
+                let column = Self.columnWidth * aspect.equationWidth
                 let height = ([left, right].map { equationHeight($0, budget: column) }.max() ?? 0) + Self.columnsSkip
                 result.append(Piece(items: [.pair(left, right)], height: height))
                 index += 2
@@ -335,8 +368,8 @@ public struct BeamerRenderer: NarrativeRenderer {
     /// line's height in lines of text.
     private func lineHeights(_ equation: Equation, budget: Double? = nil) -> (EquationLayout, [Double]) {
         let layout = EquationLayout(
-            equation, writer: writer, budget: budget ?? aspect.textWidth, sizes: Self.equationSizes,
-            joiningSteps: true)
+            equation, writer: writer, budget: budget ?? aspect.equationWidth, sizes: Self.equationSizes,
+            joiningSteps: true, setting: .slides)
         let heights = layout.lines.map { line in
             let tallest = line.steps.map { MathWidth.lines(equation.steps[$0].expression) }.max() ?? 1
             return (max(1, tallest) * Self.lineSpacing + Self.rowGap) * layout.size.scale
@@ -387,8 +420,9 @@ public struct BeamerRenderer: NarrativeRenderer {
         }
     }
 
-    private func item(_ item: Item, overlay: inout Int) -> String {
+    private func item(_ item: Item, overlay: inout Int, sizes: [EquationLayout.Size] = equationSizes) -> String {
         switch item {
+        case .block(.equation(let equation)): return self.equation(equation, overlay: &overlay, sizes: sizes)
         case .block(let block): return self.block(block, overlay: &overlay)
         case .pair(let left, let right):
             let width = LaTeXRenderer.decimal(Self.columnWidth)
@@ -397,11 +431,12 @@ public struct BeamerRenderer: NarrativeRenderer {
                 text += "\\begin{column}{\(width)\\textwidth}\n"
                 text += self.equation(
                     equation, overlay: &overlay,
-                    budget: Self.columnWidth * aspect.textWidth * EquationLayout.safetyMargin)
+                    budget: Self.columnWidth * aspect.equationWidth, sizes: sizes)
                 text += "\\end{column}\n"
             }
             return text + "\\end{columns}\n"
         case .lines(let equation, let range):
+            // Its own layout, which its line ranges index (a frame's smaller size could join lines).
             return self.equation(equation, overlay: &overlay, lines: range)
         case .picture(let picture): return picture
         case .table(let leadIn, let table):
@@ -455,11 +490,11 @@ public struct BeamerRenderer: NarrativeRenderer {
     /// The equation in `aligned`, each later step uncovered on the next slide, in the largest
     /// size that fits; scaled down (never up) only when still wider than the frame.
     private func equation(
-        _ equation: Equation, overlay: inout Int, budget: Double? = nil, lines range: Range<Int>? = nil
+        _ equation: Equation, overlay: inout Int, budget: Double? = nil, lines range: Range<Int>? = nil,
+        sizes: [EquationLayout.Size] = equationSizes
     ) -> String {
-        let budget = budget ?? aspect.textWidth
-        let layout = EquationLayout(
-            equation, writer: writer, budget: budget, sizes: Self.equationSizes, joiningSteps: true)
+        let budget = budget ?? aspect.equationWidth
+        let layout = EquationLayout(equation, writer: writer, budget: budget, sizes: sizes, joiningSteps: true, setting: .slides)
         var shown = Array(layout.lines[(range ?? 0..<layout.lines.count)])
         if let range, range.lowerBound > 0, let opening = shown.first {
             // A continuation frame says what it continues: the left-hand side again, with a
@@ -497,7 +532,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         overlay = first + max(0, lastStep - firstStep)
         let aligned = "\\begin{aligned}\n" + lines.joined(separator: " \\\\\n") + "\n\\end{aligned}"
         var text: String
-        if layout.width * layout.size.scale * EquationLayout.safetyMargin > budget {
+        if layout.width * layout.widthScale * EquationLayout.safetyMargin > budget {
             // Too wide even broken at the smallest size: matrix columns closer together first
             // (`tightColumnGap`), so that the scaling, if still needed, shrinks less.
             text =
