@@ -199,6 +199,29 @@ struct LaTeXCompileTests {
         }
     }
 
+    @Test("a handout has one page per frame, or a sheet per 2 or 4 frames, and no overlays")
+    func handout() throws {
+        guard Self.requirePDFLaTeX() else { return }
+        let trace = try LessonFixtures.trace("mazur")
+        let narrative = Narrator(trace: trace, notation: .mazur).narrative(
+            steps: [.feedforward, .chainRule, .outputError, .hiddenError, .backpropagation, .gradientDescent])
+        for handout in BeamerHandout.allCases {
+            let source = BeamerRenderer(handout: handout).document(narrative)
+            let frames = source.components(separatedBy: "\\begin{frame}").count - 1
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "backprop-handout-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let result = Self.compile(Job(name: "handout-\(handout.rawValue)", source: source), keepingIn: folder)
+            #expect(result.problems.isEmpty, "\(result.problems)")
+            _ = Self.run("pdftotext", ["-bbox", "doc.pdf", "doc.html"], in: folder, timeout: 60)
+            let html = String(decoding: try Data(contentsOf: folder.appendingPathComponent("doc.html")), as: UTF8.self)
+            let pages = PDFLayoutCheck.pages(html: html).count
+            let sheets = (frames + handout.framesPerSheet - 1) / handout.framesPerSheet
+            #expect(pages == sheets, "--handout \(handout.rawValue): \(pages) pages for \(frames) frames")
+        }
+    }
+
     @Test("hand-built steps, a too-wide equation and Unicode text compile as article and slides")
     func handBuilt() {
         guard Self.requirePDFLaTeX() else { return }

@@ -16,7 +16,8 @@ import os, re, subprocess, sys, tempfile
 # name -> (math to typeset, math to subtract) ; width = wd(a) - wd(b), in em of the 11 pt font.
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 GREEK = {"α": r"\alpha", "δ": r"\delta", "ε": r"\varepsilon", "λ": r"\lambda", "η": r"\eta", "σ": r"\sigma",
-         "Θ": r"\Theta", "Δ": r"\Delta", "∇": r"\nabla", "Σ": r"\Sigma", "θ": r"\theta", "μ": r"\mu"}
+         "Θ": r"\Theta", "Δ": r"\Delta", "∇": r"\nabla", "Σ": r"\Sigma", "θ": r"\theta", "μ": r"\mu",
+         "∑": r"\sum", "∂": r"\partial"}
 MEASURES = {
     "digit": ("0", ""),
     "point": (".", ""),
@@ -49,6 +50,8 @@ for ch in LETTERS:
     MEASURES["letter_" + ch] = (ch, "")
 for ch, cmd in GREEK.items():
     MEASURES["letter_" + ch] = (cmd, "")
+for ch in LETTERS:
+    MEASURES["upright_" + ch] = (r"\mathrm{%s}" % ch, "")
 
 def run():
     names = list(MEASURES)
@@ -166,6 +169,11 @@ def main():
     letters = [k for k in v if k.startswith("letter_")]
     for k in sorted(letters):
         out.append('        "%s": %.4f,' % (k[len("letter_"):], w(k)))
+    out.append("    ]")
+    out.append("    /// Upright (\\mathrm) letters, by character: the letters of multi-letter names (net, out).")
+    out.append("    static let uprightLetters: [Character: Double] = [")
+    for k in sorted(k for k in v if k.startswith("upright_")):
+        out.append('        "%s": %.4f,' % (k[len("upright_"):], w(k)))
     out.append("    ]")
     out.append("}")
     print("\n".join(out))

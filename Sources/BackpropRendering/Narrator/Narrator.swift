@@ -74,6 +74,7 @@ public struct Narrator: Sendable {
         if let summary = trace.lesson.summary { preface.append(.paragraph([.text(summary)])) }
         preface.append(.paragraph(setupSentence))
         preface.append(.figure(figure(showingValues: true)))
+        preface += algorithmAtAGlance
         return Narrative(
             title: trace.lesson.title, preface: preface, sections: steps.map(section), notation: notation.name)
     }

@@ -56,11 +56,22 @@ public struct RenderOptions: Equatable, Sendable {
     public var usesColor: Bool
     /// The slides' shape (beamer only).
     public var aspect: BeamerAspect
+    /// A handout instead of a projected deck (beamer only; nil for the deck).
+    public var handout: BeamerHandout?
+    /// Whether asides (the "Why" paragraphs, the comparison with other notations) go into
+    /// speaker notes instead of onto the frames (beamer only).
+    public var speakerNotes: Bool
 
-    /// Options with the command line's defaults: 4 decimals, no colour, 16:9.
-    public init(decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine) {
+    /// Options with the command line's defaults: 4 decimals, no colour, 16:9, a projected deck
+    /// without speaker notes.
+    public init(
+        decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine,
+        handout: BeamerHandout? = nil, speakerNotes: Bool = false
+    ) {
         self.decimals = decimals
         self.usesColor = usesColor
         self.aspect = aspect
+        self.handout = handout
+        self.speakerNotes = speakerNotes
     }
 }

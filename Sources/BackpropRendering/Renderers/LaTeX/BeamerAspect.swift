@@ -39,8 +39,8 @@ public enum BeamerAspect: String, CaseIterable, Sendable {
     /// Lines of 11 pt text that fit under the frame title and above the footline.
     var frameLines: Double {
         switch self {
-        case .fourThree: return 16.5
-        case .sixteenNine: return 14.75
+        case .fourThree: return 16.1
+        case .sixteenNine: return 14.4
         }
     }
 

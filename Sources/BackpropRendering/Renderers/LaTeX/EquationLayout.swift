@@ -66,7 +66,7 @@ struct EquationLayout {
 
     /// `MathWidth` sums TeX's own widths (`TeXMetrics`) but not every kern and script
     /// offset; an equation must fit the budget with this factor to spare.
-    static let safetyMargin = 1.06
+    static let safetyMargin = 1.08
     /// Em reserved at the start of a continuation line (its `\quad`).
     static let continuationIndent = 2.0
     /// The width of the `\quad` a continuation line starts with, in em.
@@ -93,15 +93,20 @@ struct EquationLayout {
         let budget = budget / Self.safetyMargin
         let lhsWidth = MathWidth.of(equation.lhs, format: format)
         // align* sets every comment in one column after the widest line, so a comment on a
-        // narrow line still adds its width to the widest one.
-        let commentWidth =
+        // narrow line still adds its width to the widest one; slides end a step's own line with
+        // its comment, so only that line is wider.
+        let widestComment =
             equation.steps.compactMap {
                 $0.comment.map { Self.commentGap + Self.commentCharacterWidth * Double($0.count) }
             }
             .max() ?? 0
+        func commentWidth(_ step: Equation.Step) -> Double {
+            guard setting == .slides else { return widestComment }
+            return step.comment.map { Self.commentGap + Self.commentCharacterWidth * Double($0.count) } ?? 0
+        }
         func stepWidth(_ step: Equation.Step) -> Double {
             MathWidth.of(.op(step.relation), format: format) + MathWidth.of(step.expression, format: format)
-                + commentWidth
+                + commentWidth(step)
         }
         let widest = lhsWidth + (equation.steps.map(stepWidth).max() ?? 0)
         let lhs = writer.write(equation.lhs)
@@ -109,7 +114,9 @@ struct EquationLayout {
         // The narrowest line a step can be broken into: its widest item after an operator (with
         // `openingGroups`, a parenthesised group's own widest item).
         func narrowest(_ step: Equation.Step, openingGroups: Bool) -> Double {
-            guard let items = OperatorBreaking.items(of: step.expression) else { return stepWidth(step) - commentWidth }
+            guard let items = OperatorBreaking.items(of: step.expression) else {
+                return stepWidth(step) - commentWidth(step)
+            }
             let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
             return items.map { item in
                 let inner = openingGroups ? Self.innerItems(of: item)?.map(itemWidth).max() : nil
@@ -125,7 +132,7 @@ struct EquationLayout {
                 return equation.steps.allSatisfy { step in
                     lhsWidth + stepWidth(step) <= room
                         || narrowest(step, openingGroups: openingGroups)
-                            <= room - lhsWidth - Self.continuationIndent - commentWidth
+                            <= room - lhsWidth - Self.continuationIndent - commentWidth(step)
                 }
             }
         }
@@ -144,7 +151,8 @@ struct EquationLayout {
             {
                 // Too wide at the smallest size: break before top-level operators, packing whole
                 // segments (an operator with the term after it) into lines that fit.
-                let available = budget / setting.widthScale(size) - lhsWidth - Self.continuationIndent - commentWidth
+                let available =
+                    budget / setting.widthScale(size) - lhsWidth - Self.continuationIndent - commentWidth(step)
                 let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
                 // Products are kept whole at first: opening a wide parenthesised factor reads
                 // better than starting a line with "· 0.2495".
@@ -175,14 +183,14 @@ struct EquationLayout {
                     }
                     width = max(
                         width,
-                        lhsWidth + commentWidth + chunk.reduce(Self.continuationIndent) { $0 + $1.width(itemWidth) })
+                        lhsWidth + commentWidth(step) + chunk.reduce(Self.continuationIndent) { $0 + $1.width(itemWidth) })
                 }
                 // A step's comment ("bias row dropped") ends the step's first line, beside what it
                 // is about, as in the terminal.
                 if let comment { lines[lines.count - chunks.count].comment = comment }
                 joinableWidth = nil
             } else if joiningSteps, index > 0, let lineWidth = joinableWidth,
-                case let joined = lineWidth + stepWidth(step) - (comment == nil ? commentWidth : 0),
+                case let joined = lineWidth + stepWidth(step) - (comment == nil ? commentWidth(step) : 0),
                 joined <= budget / setting.widthScale(size)
             {
                 // The line's room for one comment is counted once; a second comment adds its own.

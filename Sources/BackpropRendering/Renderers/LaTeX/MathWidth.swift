@@ -42,9 +42,10 @@ struct MathWidth: MathVisitor {
         if name.count == 1, let letter = name.first {
             return TeXMetrics.letters[letter] ?? Self.letterWidth
         }
-        // Named operators and \mathrm names (ΔW, net): upright letters, about as wide as the
-        // italic ones (an upright W is 1.03 em, an italic one 1.10).
-        return name.reduce(0) { $0 + (TeXMetrics.letters[$1] ?? TeXMetrics.uprightLetter) }
+        // Named operators and \mathrm names (ΔW, net): upright letters; Greek as symbols.
+        return name.reduce(0) {
+            $0 + (TeXMetrics.uprightLetters[$1] ?? TeXMetrics.letters[$1] ?? TeXMetrics.uprightLetter)
+        }
     }
     func visitText(_ words: String) -> Double { TeXMetrics.textCharacter * Double(words.count) }
     /// A number's width; scientific form (`3.05e-06`) is set as 3.05×10⁻⁶: the mantissa, the
