@@ -42,6 +42,7 @@ MEASURES = {
     "fractionPadding": (r"\frac{0}{0}", "0"),
     "sum": (r"\sum_{i} a", "a"),
     "cdots": (r"\cdots", ""),
+    "alignedOverhead": (r"\begin{aligned} a &= b \end{aligned}", "a=b"),
     "timesTight": (r"{\times}", ""),
     "uprightLetter": (r"\mathrm{x}", ""),
     "textCharacter": (r"\text{abcdefghijklmnopqrstuvwxyz }", ""),
@@ -148,7 +149,7 @@ def main():
     scalars = ["digit", "point", "unaryMinus", "binaryOperator", "hadamard", "dot", "relation", "approximately",
                "assign", "punctuation", "matrixBrackets1", "matrixBrackets3", "matrixBrackets6", "matrixBrackets12",
                "matrixColumnGap", "growingParentheses", "parentheses", "transpose", "prime", "fractionPadding", "sum",
-               "cdots", "timesTight", "uprightLetter"]
+               "cdots", "timesTight", "uprightLetter", "alignedOverhead"]
     for k in scalars:
         out.append("    static let %s = %.4f" % (k, w(k)))
     out.append("    /// A digit in a script, relative to a digit at the base size.")

@@ -8,9 +8,8 @@ extension Narrator {
             .bullets([
                 [.text("1. Forward pass (step 6): ")] + cell(.forward),
                 [.text("2. Output error (step 10): ")] + cell(.outputError),
-                [.text("3. Errors passed back, last hidden layer first (step 11): ")] + cell(.hiddenError),
-                [.text("4. Each weight's gradient, one sample, summed over the samples (steps 12–13): ")]
-                    + cell(.gradient),
+                [.text("3. Passed back (step 11): ")] + cell(.hiddenError),
+                [.text("4. Gradients, summed over the samples (steps 12–13): ")] + cell(.gradient),
                 [.text("5. Update (step 15): ")] + cell(.update),
             ]),
         ]

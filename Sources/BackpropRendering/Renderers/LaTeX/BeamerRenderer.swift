@@ -120,8 +120,9 @@ public struct BeamerRenderer: NarrativeRenderer {
             text += "\\section{Overview}\n"
             text += frames(title: "Overview", blocks: preface)
         }
+        let figure = narrative.preface.lazy.compactMap(Self.figure).first
         for section in LaTeXRenderer.once(narrative) {
-            text += frames(for: section)
+            text += frames(for: section, figure: figure)
         }
         text += "\\end{document}\n"
         return text
@@ -134,10 +135,59 @@ public struct BeamerRenderer: NarrativeRenderer {
         frames(for: section)
     }
 
-    /// The frames of one section, under a `\\section` (a PDF bookmark per step).
-    func frames(for section: Section) -> String {
+    /// The frames of one section, under a `\\section` (a PDF bookmark per step), opened by the
+    /// network with the step's layers highlighted (`mapFrame`) when the deck has a figure.
+    func frames(for section: Section, figure: NetworkFigure? = nil) -> String {
         let title = "Step \(section.number): " + LaTeXEscaping.text(section.title)
-        return "\\section{\(title)}\n" + frames(title: title, blocks: section.blocks)
+        let map = figure.flatMap { mapFrame(title: title, step: section.number, figure: $0) } ?? ""
+        return "\\section{\(title)}\n" + map + frames(title: title, blocks: section.blocks)
+    }
+
+    /// The layers (0-based, input first) a step works on, for the figure that opens it: the
+    /// forward pass and the gradients every layer after the input, the output error the
+    /// output layer, the passed-back error the hidden layers; nil for steps without one.
+    static func activeLayers(step: Int, layerCount: Int) -> [Int]? {
+        let last = layerCount - 1
+        switch step {
+        case 6, 12, 13: return Array(1...max(1, last))
+        case 9, 10: return [last]
+        case 11: return last > 1 ? Array(1..<last) : nil
+        default: return nil
+        }
+    }
+
+    /// The network where the equations are (issue 23, N6): steps 6 and 9–13 open with the
+    /// figure, the layers the step works on highlighted, each unit's a in black and δ in red
+    /// where the frame has room for them, and a one-line legend. Nothing when the picture would
+    /// have to be scaled (its labels would fall below the size bar).
+    func mapFrame(title: String, step: Int, figure: NetworkFigure) -> String? {
+        guard let active = Self.activeLayers(step: step, layerCount: figure.layers.count) else { return nil }
+        // Values at 9 pt and labels at 10 pt: read from the back of the room, above the 8 pt bar.
+        var style = LaTeXRenderer.FigureStyle(
+            maxWidth: aspect.figureSize.width, maxHeight: aspect.figureSize.height - 0.6, smallPoints: 9,
+            smallFont: "\\footnotesize", labelPoints: 10, labelFont: "\\small", tableBudget: aspect.textWidth)
+        style.highlightedLayers = active
+        // The units' a and δ are what the step is about: when they do not fit beside the
+        // weights, the weights (the overview's, unchanged until step 15) are left out.
+        var figure = figure
+        if !FigureGeometry.plan(figure, style: style, writer: writer).valuesInFigure {
+            var bare = figure
+            bare.weights = []
+            if FigureGeometry.plan(bare, style: style, writer: writer).valuesInFigure { figure = bare }
+        }
+        guard !FigureGeometry.plan(figure, style: style, writer: writer).needsScaling else { return nil }
+        let rendered = latex.renderedFigure(figure, style: style)
+        var legend: [Inline] = [.text("Highlighted: the layers step \(step) works on; ")]
+        legend +=
+            rendered.valueTable == nil
+            ? [
+                .text("under each unit "), .math(figure.activationSymbol), .text(" (black) and "),
+                .math(figure.deltaSymbol), .text(" (red)."),
+            ]
+            : [.text("the units' values are in the overview's table.")]
+        var text = "\\begin{frame}\n\\frametitle{\(title)}\n" + rendered.picture
+        text += "{\\footnotesize " + latex.inline(legend) + "\\par}\n\\end{frame}\n\n"
+        return text
     }
 
     /// The figure a block holds, if any.
@@ -162,7 +212,11 @@ public struct BeamerRenderer: NarrativeRenderer {
         // it unscaled (its labels keep their size); otherwise the overview's figure stands alone.
         // The title frame has no frame title: about 1 cm more than `frameLines` leave.
         let summaryHeight = summary.map { height(.paragraph($0)) * 9 / 11 } ?? 0
-        let room = (aspect.frameLines - summaryHeight) * Self.lineCentimetres + 1 - Self.titleCentimetres
+        // The title is set at about 14 pt, about 0.55 em a character.
+        let titleLines = (Double(title.count) * 0.55 * 14 / 11 / aspect.textWidth).rounded(.up)
+        let room =
+            (aspect.frameLines - summaryHeight) * Self.lineCentimetres + 1 - Self.titleCentimetres
+            - 0.7 * max(0, titleLines - 1)
         if var figure, room >= Self.smallestTitleFigure {
             for layer in figure.layers.indices {
                 for unit in figure.layers[layer].indices {
@@ -226,6 +280,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         var needed: [EquationLayout.Size] = []
         for item in group.flatMap(\.items) {
             switch item {
+            case .block(.equation(let equation)) where keepsOwnSize(equation): break
             case .block(.equation(let equation)), .lines(let equation, _):
                 needed.append(
                     EquationLayout(
@@ -245,6 +300,13 @@ public struct BeamerRenderer: NarrativeRenderer {
         let smallest =
             needed.filter { $0 != .script }.compactMap { Self.equationSizes.firstIndex(of: $0) }.max() ?? 0
         return Array(Self.equationSizes[smallest...])
+    }
+
+    /// Whether an equation keeps its own size rather than the frame's: one with a fraction or
+    /// a sum, whose second-level scripts (e^{z_i} over a sum) would fall to 5 pt below 11 pt.
+    func keepsOwnSize(_ equation: Equation) -> Bool {
+        let text = ([equation.lhs] + equation.steps.map(\.expression)).map(writer.write).joined()
+        return text.contains("\\frac") || text.contains("\\sum")
     }
 
     /// The frames a section's blocks take: packed as they are, or summarised
@@ -523,7 +585,8 @@ public struct BeamerRenderer: NarrativeRenderer {
 
     private func item(_ item: Item, overlay: inout Int, sizes: [EquationLayout.Size] = equationSizes) -> String {
         switch item {
-        case .block(.equation(let equation)): return self.equation(equation, overlay: &overlay, sizes: sizes)
+        case .block(.equation(let equation)):
+            return self.equation(equation, overlay: &overlay, sizes: keepsOwnSize(equation) ? Self.equationSizes : sizes)
         case .block(let block): return self.block(block, overlay: &overlay)
         case .pair(let left, let right):
             let width = LaTeXRenderer.decimal(Self.columnWidth)

@@ -91,7 +91,8 @@ struct EquationLayout {
     ) {
         let format = writer.format
         let budget = budget / Self.safetyMargin
-        let lhsWidth = MathWidth.of(equation.lhs, format: format)
+        // `aligned` sets its rows a little wider than the bare formula (TeX's own measure).
+        let lhsWidth = MathWidth.of(equation.lhs, format: format) + TeXMetrics.alignedOverhead
         // align* sets every comment in one column after the widest line, so a comment on a
         // narrow line still adds its width to the widest one; slides end a step's own line with
         // its comment, so only that line is wider.

@@ -42,8 +42,10 @@ struct MathWidth: MathVisitor {
         if name.count == 1, let letter = name.first {
             return TeXMetrics.letters[letter] ?? Self.letterWidth
         }
-        // Named operators and \mathrm names (ΔW, net): upright letters; Greek as symbols.
-        return name.reduce(0) {
+        // Named operators and \mathrm names (ΔW, net): upright letters; Greek as symbols; a
+        // ∑ is followed by TeX's thin space before what it sums.
+        let thinSpace = name.contains("∑") ? 0.1667 : 0
+        return thinSpace + name.reduce(0) {
             $0 + (TeXMetrics.uprightLetters[$1] ?? TeXMetrics.letters[$1] ?? TeXMetrics.uprightLetter)
         }
     }

@@ -28,6 +28,7 @@ enum TeXMetrics {
     static let cdots = 1.3333
     static let timesTight = 0.7778
     static let uprightLetter = 0.5438
+    static let alignedOverhead = 0.9132
     /// A digit in a script, relative to a digit at the base size.
     static let scriptScale = 0.7763
     /// Average width of a character of `\text{}` (lower-case letters and space).
