@@ -12,7 +12,8 @@ struct ClassDeckTests {
     static func narrative(_ lesson: String, notation: NotationName = .ng, steps: [Step] = Step.allCases) throws
         -> Narrative
     {
-        Narrator(trace: try LessonFixtures.trace(lesson), notation: notation).narrative(steps: steps)
+        Narrator(trace: try LessonFixtures.trace(lesson), notation: notation).narrative(
+            steps: steps, includingAlgorithm: true)
     }
 
     static func count(_ text: String, in tex: String) -> Int { tex.components(separatedBy: text).count - 1 }
@@ -45,7 +46,7 @@ struct ClassDeckTests {
         #expect(titleFrame.contains(String(summary.prefix(20))))
     }
 
-    @Test("the algorithm at a glance is in the preface, five lines in the deck's notation", arguments: NotationName.allCases)
+    @Test("the algorithm at a glance ends an exported document's preface, five lines in the deck's notation", arguments: NotationName.allCases)
     func algorithm(notation: NotationName) throws {
         let narrative = try Self.narrative("ng-lecture", notation: notation)
         let heading = try #require(narrative.preface.firstIndex(of: .heading("The algorithm at a glance")))

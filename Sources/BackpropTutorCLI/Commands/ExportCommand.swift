@@ -62,7 +62,7 @@ public enum ExportCommand: Command {
         let narrative =
             format.printsNotationSheet
             ? Narrator.notationSheet(trace: narrator.trace, sampleIndex: narrator.sampleIndex)
-            : narrator.narrative(steps: chosen)
+            : narrator.narrative(steps: chosen, includingAlgorithm: true)
         var options = narration.renderOptions
         options.usesColor = false
         options.aspect = arguments.value(aspect) ?? .sixteenNine

@@ -175,6 +175,12 @@ public struct BeamerRenderer: NarrativeRenderer {
             bare.weights = []
             if FigureGeometry.plan(bare, style: style, writer: writer).valuesInFigure { figure = bare }
         }
+        if FigureGeometry.plan(figure, style: style, writer: writer).needsScaling {
+            // A large network at the overview's sizes (its values are in tables anyway).
+            style = figureStyle
+            style.maxHeight -= 0.6
+            style.highlightedLayers = active
+        }
         guard !FigureGeometry.plan(figure, style: style, writer: writer).needsScaling else { return nil }
         let rendered = latex.renderedFigure(figure, style: style)
         var legend: [Inline] = [.text("Highlighted: the layers step \(step) works on; ")]

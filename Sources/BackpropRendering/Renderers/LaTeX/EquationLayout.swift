@@ -66,7 +66,7 @@ struct EquationLayout {
 
     /// `MathWidth` sums TeX's own widths (`TeXMetrics`) but not every kern and script
     /// offset; an equation must fit the budget with this factor to spare.
-    static let safetyMargin = 1.08
+    static let safetyMargin = 1.05
     /// Em reserved at the start of a continuation line (its `\quad`).
     static let continuationIndent = 2.0
     /// The width of the `\quad` a continuation line starts with, in em.
