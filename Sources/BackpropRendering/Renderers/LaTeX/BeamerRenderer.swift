@@ -176,16 +176,22 @@ public struct BeamerRenderer: NarrativeRenderer {
             if FigureGeometry.plan(bare, style: style, writer: writer).valuesInFigure { figure = bare }
         }
         if FigureGeometry.plan(figure, style: style, writer: writer).needsScaling {
-            // A large network at the overview's sizes (its values are in tables anyway).
+            // A large network at the overview's sizes, without its values (they would be 8 pt).
             style = figureStyle
             style.maxHeight -= 0.6
             style.highlightedLayers = active
+            for layer in figure.layers.indices {
+                for unit in figure.layers[layer].indices {
+                    figure.layers[layer][unit].activation = nil
+                    figure.layers[layer][unit].delta = nil
+                }
+            }
         }
         guard !FigureGeometry.plan(figure, style: style, writer: writer).needsScaling else { return nil }
         let rendered = latex.renderedFigure(figure, style: style)
         var legend: [Inline] = [.text("Highlighted: the layers step \(step) works on; ")]
         legend +=
-            rendered.valueTable == nil
+            rendered.valueTable == nil && figure.showsValues
             ? [
                 .text("under each unit "), .math(figure.activationSymbol), .text(" (black) and "),
                 .math(figure.deltaSymbol), .text(" (red)."),
@@ -439,7 +445,9 @@ public struct BeamerRenderer: NarrativeRenderer {
                 equation, writer: writer, budget: aspect.equationWidth, sizes: Self.equationSizes,
                 joiningSteps: true, setting: .slides)
             let rank = { (size: EquationLayout.Size) in Self.equationSizes.firstIndex(of: size) ?? 0 }
-            let keepsSize = layout.size != .script && rank(layout.size) <= rank(whole.size) + 1
+            // One with a fraction or a sum not even that (its second-level scripts, `keepsOwnSize`).
+            let allowed = keepsOwnSize(equation) ? 0 : 1
+            let keepsSize = layout.size != .script && rank(layout.size) <= rank(whole.size) + allowed
             return !layout.lines.contains(where: \.isContinuation) && fits && keepsSize ? equation : nil
         }
         var result: [Piece] = []
