@@ -20,6 +20,8 @@ struct LaTeXCompileTests {
         var wordBar = PDFLayoutCheck.wordBar
         /// The most frames a step of these slides may take.
         var mostFramesPerStep = PDFLayoutCheck.mostFramesPerStep
+        /// The widest overfull \\hbox tolerated, in pt.
+        var overfullLimit = LaTeXCompileTests.overfullLimit
     }
 
     struct Result: Sendable {
@@ -89,7 +91,7 @@ struct LaTeXCompileTests {
         if log.contains("Undefined control sequence") { problems.append("undefined control sequence") }
         for line in log.components(separatedBy: "\n") where line.hasPrefix("Overfull \\hbox (") {
             let amount = line.dropFirst("Overfull \\hbox (".count).prefix { $0.isNumber || $0 == "." }
-            if let points = Double(amount), points > overfullLimit { problems.append(line) }
+            if let points = Double(amount), points > job.overfullLimit { problems.append(line) }
         }
         // A frame's content taller than the frame runs past its bottom edge (beamer centres it).
         if job.isSlides,
@@ -106,6 +108,7 @@ struct LaTeXCompileTests {
             problems += PDFLayoutCheck.problems(html: html, isSlides: job.isSlides, wordBar: job.wordBar)
             if job.isSlides {
                 problems += PDFLayoutCheck.framesPerStepProblems(source: job.source, most: job.mostFramesPerStep)
+                problems += PDFLayoutCheck.smallNumberProblems(html: html)
             }
         }
         return Result(name: job.name, problems: problems, seconds: Date().timeIntervalSince(start))
@@ -143,7 +146,7 @@ struct LaTeXCompileTests {
     static let reviewLessons = ["wide-4-6-5-3", "deep-6-layers", "tanh-softmax", "special-chars"]
 
     @Test(
-        "every built-in and review lesson × notation × {latex, beamer} compiles, and its PDF reads back with no word too small, outside the page or replaced by '?'"
+        "every built-in and review lesson × notation × {latex, beamer} compiles with no overfull box, and its PDF reads back with no word too small, outside the page or replaced by '?', and at most 10 % of a deck's number frames at 8 pt"
     )
     func builtInLessons() {
         guard Self.requirePDFLaTeX() else { return }
@@ -164,7 +167,7 @@ struct LaTeXCompileTests {
                             source: Self.export(
                                 ["--lesson", lesson, "--notation", notation.rawValue, "--format", format]
                                     + (format == "beamer" ? ["--aspect", aspect] : [])),
-                            checksLayout: true, isSlides: format == "beamer"))
+                            checksLayout: true, isSlides: format == "beamer", overfullLimit: 0))
                 }
             }
         }
@@ -193,6 +196,29 @@ struct LaTeXCompileTests {
         }
         for result in Self.compileAll(jobs) where !result.problems.isEmpty {
             Issue.record("\(result.name): \(result.problems.joined(separator: "; "))")
+        }
+    }
+
+    @Test("a handout has one page per frame, or a sheet per 2 or 4 frames, and no overlays")
+    func handout() throws {
+        guard Self.requirePDFLaTeX() else { return }
+        let trace = try LessonFixtures.trace("mazur")
+        let narrative = Narrator(trace: trace, notation: .mazur).narrative(
+            steps: [.feedforward, .chainRule, .outputError, .hiddenError, .backpropagation, .gradientDescent])
+        for handout in BeamerHandout.allCases {
+            let source = BeamerRenderer(handout: handout).document(narrative)
+            let frames = source.components(separatedBy: "\\begin{frame}").count - 1
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "backprop-handout-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let result = Self.compile(Job(name: "handout-\(handout.rawValue)", source: source), keepingIn: folder)
+            #expect(result.problems.isEmpty, "\(result.problems)")
+            _ = Self.run("pdftotext", ["-bbox", "doc.pdf", "doc.html"], in: folder, timeout: 60)
+            let html = String(decoding: try Data(contentsOf: folder.appendingPathComponent("doc.html")), as: UTF8.self)
+            let pages = PDFLayoutCheck.pages(html: html).count
+            let sheets = (frames + handout.framesPerSheet - 1) / handout.framesPerSheet
+            #expect(pages == sheets, "--handout \(handout.rawValue): \(pages) pages for \(frames) frames")
         }
     }
 

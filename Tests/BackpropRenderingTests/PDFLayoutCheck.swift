@@ -123,13 +123,44 @@ enum PDFLayoutCheck {
         return problems
     }
 
+    /// The most frames of a deck that show numbers whose smallest number is set at 8 pt or less
+    /// (issue 23, N1: "the largest size that really fits"; 32 % in the round-3 review).
+    static let mostSmallNumberShare = 0.10
+
+    /// Frames that show decimal numbers, and those whose smallest number is 8 pt or less (a
+    /// box under 8.4 pt × 0.885), read from each page's footline frame number ("12 / 58"); the
+    /// overlays of a frame count once.
+    static func smallNumberFrames(html: String) -> (numberFrames: Int, small: [String]) {
+        var smallest: [String: Double] = [:]
+        var order: [String] = []
+        for page in pages(html: html) {
+            let words = page.words
+            guard words.count >= 3, words[words.count - 2].text == "/" else { continue }
+            let frame = words[words.count - 3].text
+            let sizes = words.dropLast(3).filter { isNumber($0.text) }.map { $0.height / 0.885 }
+            guard let least = sizes.min() else { continue }
+            if smallest[frame] == nil { order.append(frame) }
+            smallest[frame] = min(smallest[frame] ?? .infinity, least)
+        }
+        return (order.count, order.filter { (smallest[$0] ?? .infinity) <= 8.4 })
+    }
+
+    static func smallNumberProblems(html: String) -> [String] {
+        let (count, small) = smallNumberFrames(html: html)
+        guard count > 0 else { return [] }
+        let share = Double(small.count) / Double(count)
+        return share > mostSmallNumberShare
+            ? ["\(small.count) of \(count) number frames at 8 pt or less (frames \(small.joined(separator: ", ")))"] : []
+    }
+
     /// The frames a beamer deck gives each step: at least 1; for half the steps or more at most
     /// `typicalFramesPerStep`; at most `mostFramesPerStep` (README: "Slides"). A step that would
     /// take more than `BeamerRenderer.framesBeforeSummary` frames shows later layers' equations as
     /// rule and result. Measured maxima at either aspect: 9–10 for the built-in teaching lessons,
-    /// 14 for step 12 of digits (64-30-10, Mazur, 16:9) and of the review's 4-6-5-3 network.
+    /// 14 for step 12 of digits (64-30-10, Mazur, 16:9) and of the review's 4-6-5-3 network,
+    /// plus the network frame that opens steps 6 and 9–13 (issue 23).
     static let typicalFramesPerStep = 4
-    static let mostFramesPerStep = 14
+    static let mostFramesPerStep = 15
 
     /// Frames per step, counted from the deck's `\frametitle{Step N: …}` lines.
     static func framesPerStep(source: String) -> [Int: Int] {

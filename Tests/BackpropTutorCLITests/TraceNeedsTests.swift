@@ -68,7 +68,9 @@ struct TraceNeedsTests {
             "export", "--lesson", file.path, "--format", "markdown", "--steps", "3,14",
         ])
         #expect(
-            markdown.standardOutput == MarkdownRenderer().document(first.narrative(steps: [.data, .gradientCheck])))
+            markdown.standardOutput
+                == MarkdownRenderer().document(
+                    first.narrative(steps: [.data, .gradientCheck], includingAlgorithm: true)))
     }
 
     @Test("step 1 asks for no gradient check, no training and only the chosen sample")

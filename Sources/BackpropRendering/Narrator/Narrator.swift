@@ -83,12 +83,14 @@ public struct Narrator: Sendable {
             }())
     }
 
-    /// The whole lesson (or the chosen steps) as one document, with a preface and the figure.
-    public func narrative(steps: [Step] = Step.allCases) -> Narrative {
+    /// The whole lesson (or the chosen steps) as one document, with a preface and the figure;
+    /// `includingAlgorithm` ends the preface with the algorithm at a glance (exported documents).
+    public func narrative(steps: [Step] = Step.allCases, includingAlgorithm: Bool = false) -> Narrative {
         var preface: [Block] = []
         if let summary = trace.lesson.summary { preface.append(.paragraph([.text(summary)])) }
         preface.append(.paragraph(setupSentence))
         preface.append(.figure(figure(showingValues: true)))
+        if includingAlgorithm { preface += algorithmAtAGlance }
         return Narrative(
             title: trace.lesson.title, preface: preface, sections: steps.map(section), notation: notation.name)
     }

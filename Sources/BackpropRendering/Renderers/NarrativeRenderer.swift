@@ -70,14 +70,23 @@ public struct RenderOptions: Equatable, Sendable {
     /// (`--lesson mazur --variant 3`), for documents that tell a reader how to check their own
     /// numbers; empty when not known.
     public var lessonOptions: String
+    /// A handout instead of a projected deck (beamer only; nil for the deck).
+    public var handout: BeamerHandout?
+    /// Whether asides (the "Why" paragraphs, the comparison with other notations) go into
+    /// speaker notes instead of onto the frames (beamer only).
+    public var speakerNotes: Bool
 
-    /// Options with the command line's defaults: 4 decimals, no colour, 16:9.
+    /// Options with the command line's defaults: 4 decimals, no colour, 16:9, a projected deck
+    /// without speaker notes.
     public init(
-        decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine, lessonOptions: String = ""
+        decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine, lessonOptions: String = "",
+        handout: BeamerHandout? = nil, speakerNotes: Bool = false
     ) {
         self.decimals = decimals
         self.usesColor = usesColor
         self.aspect = aspect
         self.lessonOptions = lessonOptions
+        self.handout = handout
+        self.speakerNotes = speakerNotes
     }
 }

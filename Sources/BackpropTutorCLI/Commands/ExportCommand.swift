@@ -12,20 +12,30 @@ public enum ExportCommand: Command {
     )
     /// `--steps SPEC`.
     public static let steps = TypedOption(
-        name: "steps", valueName: "SPEC", summary: "the steps to include, e.g. 1-15 or 6,10-12 (default: 1-15; a worksheet's: 1-13, the steps done by hand)")
+        name: "steps", valueName: "SPEC",
+        summary: "the steps to include, e.g. 1-15 or 6,10-12, or lecture for one 50-minute class (\(StepSelection.lectureSpec)) (default: 1-15; a worksheet's: 1-13, the steps done by hand)")
     /// `-o FILE`.
     public static let output = TypedOption(
         name: "o", valueName: "FILE", summary: "write to FILE (atomically) instead of standard output")
     /// `--aspect` for beamer slides.
     public static let aspect = TypedOption<BeamerAspect>(
         name: "aspect", summary: "the slides' shape with --format beamer (default: 16:9); other formats ignore it")
+    /// `--handout 1|2|4` for beamer slides.
+    public static let handout = TypedOption<BeamerHandout>(
+        name: "handout",
+        summary: "with --format beamer: a handout, one page per frame and no overlays, 1, 2 or 4 frames a sheet")
+    /// `--notes` for beamer slides.
+    public static let notes = Flag(
+        name: "notes",
+        summary: "with --format beamer: the \"Why\" paragraphs and the comparison of notations as speaker notes (\\note)")
     /// `--force`.
     public static let force = Flag(name: "force", summary: "replace FILE if it exists")
 
     /// `export` and its options.
     public static let spec = CommandSpec(
         name: "export", summary: "write the lesson as a whole document (\(OutputFormat.spokenList(OutputFormat.all(with: .exportDocuments))))",
-        options: [format.spec] + CommonOptions.narration + [CommonOptions.weight.spec, steps.spec, aspect.spec, output.spec, force.spec])
+        options: [format.spec] + CommonOptions.narration
+            + [CommonOptions.weight.spec, steps.spec, aspect.spec, handout.spec, notes.spec, output.spec, force.spec])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
     /// directory, then renamed) and prints nothing. An existing FILE is replaced only with
@@ -55,10 +65,12 @@ public enum ExportCommand: Command {
         let narrative =
             format.printsNotationSheet
             ? Narrator.notationSheet(trace: narrator.trace, sampleIndex: narrator.sampleIndex)
-            : narrator.narrative(steps: chosen)
+            : narrator.narrative(steps: chosen, includingAlgorithm: true)
         var options = narration.renderOptions
         options.usesColor = false
         options.aspect = arguments.value(aspect) ?? .sixteenNine
+        options.handout = arguments.value(handout)
+        options.speakerNotes = arguments.isSet(notes)
         let renderer = format.renderer(options)
         // The HTML page holds every notation; the others print the chosen one.
         let text =

@@ -6,10 +6,22 @@ enum StepSelection {
     static let range = Step.numbers
 
     /// The form a selection takes, for error messages.
-    static let validForm = "step numbers 1–15 and ascending ranges separated by commas, e.g. 1-15 or 6,10-12"
+    static let validForm =
+        "step numbers 1–15 and ascending ranges separated by commas, e.g. 1-15 or 6,10-12, or lecture"
+
+    /// `--steps lecture`: the steps one 50-minute class covers. Feedforward (6) gives the
+    /// numbers everything else uses; the chain rule for one weight (9) is the idea; the output
+    /// error (10), passing it back (11) and the per-sample gradients (12) are backpropagation
+    /// itself; the update (15) closes the loop. The setup (1–5) is a handout's job, the cost (7)
+    /// and step 8 are usually taught before, and averaging (13) and gradient checking (14) are a
+    /// second class. About 25–35 frames at 1–1.5 minutes each.
+    static let lecture: [Step] = [.feedforward, .chainRule, .outputError, .hiddenError, .backpropagation, .gradientDescent]
+    /// The preset written as a selection, for help and messages.
+    static let lectureSpec = "6,9-12,15"
 
     /// The selected steps, ascending and without repeats; a usage error for anything else.
     static func parse(_ text: String, command: String) throws(CLIError) -> [Step] {
+        if text == "lecture" { return lecture }
         func invalid(_ reason: String) -> CLIError {
             .usage("invalid --steps '\(text)': \(reason); use \(validForm)", command: command)
         }

@@ -26,11 +26,21 @@ public enum BeamerAspect: String, CaseIterable, Sendable {
         }
     }
 
+    /// The frame's real text width (`\\linewidth`) in em of the 11 pt font, which displayed
+    /// equations may fill: their widths are TeX's own (`TeXMetrics`), not an estimate. 140 mm
+    /// at 16:9 (read back from pdflatex by `Tests/Tools/tex_metrics.py`), 108 mm at 4:3.
+    var equationWidth: Double {
+        switch self {
+        case .fourThree: return TeXMetrics.textWidth169 * 108 / 140
+        case .sixteenNine: return TeXMetrics.textWidth169
+        }
+    }
+
     /// Lines of 11 pt text that fit under the frame title and above the footline.
     var frameLines: Double {
         switch self {
-        case .fourThree: return 16.5
-        case .sixteenNine: return 14.75
+        case .fourThree: return 16.1
+        case .sixteenNine: return 14.4
         }
     }
 

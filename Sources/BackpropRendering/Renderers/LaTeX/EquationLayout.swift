@@ -29,6 +29,19 @@ struct EquationLayout {
         }
     }
 
+    /// Where an equation is set: the article (10 pt) or slides (11 pt), whose smaller sizes
+    /// shrink math by different amounts (`TeXMetrics`).
+    enum Setting {
+        case article, slides
+
+        /// How wide math set in `size` is, relative to the normal size, as TeX measured it.
+        func widthScale(_ size: Size) -> Double {
+            let index = Size.allCases.firstIndex(of: size) ?? 0
+            let scales = self == .slides ? TeXMetrics.slideSizeScales : TeXMetrics.articleSizeScales
+            return index < scales.count ? scales[index] : size.scale
+        }
+    }
+
     /// One printed line of an equation.
     struct Line {
         /// The left-hand side (only on the first line; empty after).
@@ -51,9 +64,9 @@ struct EquationLayout {
         var steps: [Int] { [step] + following.map(\.step) }
     }
 
-    /// `MathWidth` underestimates wide matrices (column gaps, minus signs) by up to ~20%, so
-    /// an equation must fit the budget with this factor to spare.
-    static let safetyMargin = 1.25
+    /// `MathWidth` sums TeX's own widths (`TeXMetrics`) but not every kern and script
+    /// offset; an equation must fit the budget with this factor to spare.
+    static let safetyMargin = 1.05
     /// Em reserved at the start of a continuation line (its `\quad`).
     static let continuationIndent = 2.0
     /// The width of the `\quad` a continuation line starts with, in em.
@@ -63,6 +76,8 @@ struct EquationLayout {
     static let commentGap = 2.0
 
     var size: Size
+    /// How wide the equation is at `size` relative to the normal size (`Setting.widthScale`).
+    var widthScale: Double
     var lines: [Line]
     /// The estimated width of the widest line, in em at the normal size.
     var width: Double
@@ -72,26 +87,58 @@ struct EquationLayout {
     /// height this way; a step broken over lines is never joined.
     init(
         _ equation: Equation, writer: LaTeXMathWriter, budget: Double, sizes: [Size] = Size.allCases,
-        joiningSteps: Bool = false
+        joiningSteps: Bool = false, setting: Setting = .article
     ) {
         let format = writer.format
         let budget = budget / Self.safetyMargin
-        let lhsWidth = MathWidth.of(equation.lhs, format: format)
+        // `aligned` sets its rows a little wider than the bare formula (TeX's own measure).
+        let lhsWidth = MathWidth.of(equation.lhs, format: format) + TeXMetrics.alignedOverhead
         // align* sets every comment in one column after the widest line, so a comment on a
-        // narrow line still adds its width to the widest one.
-        let commentWidth =
+        // narrow line still adds its width to the widest one; slides end a step's own line with
+        // its comment, so only that line is wider.
+        let widestComment =
             equation.steps.compactMap {
                 $0.comment.map { Self.commentGap + Self.commentCharacterWidth * Double($0.count) }
             }
             .max() ?? 0
+        func commentWidth(_ step: Equation.Step) -> Double {
+            guard setting == .slides else { return widestComment }
+            return step.comment.map { Self.commentGap + Self.commentCharacterWidth * Double($0.count) } ?? 0
+        }
         func stepWidth(_ step: Equation.Step) -> Double {
             MathWidth.of(.op(step.relation), format: format) + MathWidth.of(step.expression, format: format)
-                + commentWidth
+                + commentWidth(step)
         }
         let widest = lhsWidth + (equation.steps.map(stepWidth).max() ?? 0)
         let lhs = writer.write(equation.lhs)
-        let chosen = sizes.first { widest * $0.scale <= budget }
-        let size = chosen ?? sizes.last ?? .normal
+        let chosen = sizes.first { widest * setting.widthScale($0) <= budget }
+        // The narrowest line a step can be broken into: its widest item after an operator (with
+        // `openingGroups`, a parenthesised group's own widest item).
+        func narrowest(_ step: Equation.Step, openingGroups: Bool) -> Double {
+            guard let items = OperatorBreaking.items(of: step.expression) else {
+                return stepWidth(step) - commentWidth(step)
+            }
+            let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
+            return items.map { item in
+                let inner = openingGroups ? Self.innerItems(of: item)?.map(itemWidth).max() : nil
+                return (inner.map { $0 + 2 * Self.parenthesisWidth } ?? itemWidth(item)) + TeXMetrics.binaryOperator
+            }.max() ?? 0
+        }
+        // Too wide unbroken at every size: broken in the largest size whose lines can each fit
+        // (a broken 10 pt line reads better than a broken 8 pt one), keeping groups whole if a
+        // size allows it.
+        func breakingSize(openingGroups: Bool) -> Size? {
+            sizes.first { size in
+                let room = budget / setting.widthScale(size)
+                return equation.steps.allSatisfy { step in
+                    lhsWidth + stepWidth(step) <= room
+                        || narrowest(step, openingGroups: openingGroups)
+                            <= room - lhsWidth - Self.continuationIndent - commentWidth(step)
+                }
+            }
+        }
+        let size =
+            chosen ?? breakingSize(openingGroups: false) ?? breakingSize(openingGroups: true) ?? sizes.last ?? .normal
         var lines: [Line] = []
         var width = 0.0
         // The width of the line being joined to, when it holds whole steps only.
@@ -100,12 +147,13 @@ struct EquationLayout {
             let comment = step.comment.map(writer.text)
             let firstLHS = index == 0 ? lhs : ""
             let relation = step.relation.latex.trimmingSpaces
-            if chosen == nil, lhsWidth + stepWidth(step) > budget / size.scale,
+            if chosen == nil, lhsWidth + stepWidth(step) > budget / setting.widthScale(size),
                 let items = OperatorBreaking.items(of: step.expression)
             {
                 // Too wide at the smallest size: break before top-level operators, packing whole
                 // segments (an operator with the term after it) into lines that fit.
-                let available = budget / size.scale - lhsWidth - Self.continuationIndent - commentWidth
+                let available =
+                    budget / setting.widthScale(size) - lhsWidth - Self.continuationIndent - commentWidth(step)
                 let itemWidth = { (item: Math) in MathWidth.of(item, format: format) }
                 // Products are kept whole at first: opening a wide parenthesised factor reads
                 // better than starting a line with "· 0.2495".
@@ -136,15 +184,15 @@ struct EquationLayout {
                     }
                     width = max(
                         width,
-                        lhsWidth + commentWidth + chunk.reduce(Self.continuationIndent) { $0 + $1.width(itemWidth) })
+                        lhsWidth + commentWidth(step) + chunk.reduce(Self.continuationIndent) { $0 + $1.width(itemWidth) })
                 }
                 // A step's comment ("bias row dropped") ends the step's first line, beside what it
                 // is about, as in the terminal.
                 if let comment { lines[lines.count - chunks.count].comment = comment }
                 joinableWidth = nil
             } else if joiningSteps, index > 0, let lineWidth = joinableWidth,
-                case let joined = lineWidth + stepWidth(step) - (comment == nil ? commentWidth : 0),
-                joined <= budget / size.scale
+                case let joined = lineWidth + stepWidth(step) - (comment == nil ? commentWidth(step) : 0),
+                joined <= budget / setting.widthScale(size)
             {
                 // The line's room for one comment is counted once; a second comment adds its own.
                 lines[lines.count - 1].following.append(
@@ -161,6 +209,7 @@ struct EquationLayout {
             }
         }
         self.size = size
+        self.widthScale = setting.widthScale(size)
         self.lines = lines
         self.width = width
     }

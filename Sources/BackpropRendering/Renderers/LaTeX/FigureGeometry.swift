@@ -147,7 +147,8 @@ struct FigureGeometry {
     static let biasDiameter = 0.65
     /// The widest unit drawn as a circle, in cm; a wider label gets a pill.
     static let widestCircle = 1.15
-    /// MathWidth's estimate is about this much wider than pdflatex's typeset width.
+    /// MathWidth gives TeX's widths at the normal size (the figure's 8 and 9 pt fonts are a
+    /// little wider per pt, which the layout's gaps absorb).
     static let estimateFactor = 0.85
 
     /// The first layout, in order of preference, in which nothing collides: values under the

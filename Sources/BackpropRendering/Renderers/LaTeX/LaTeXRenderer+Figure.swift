@@ -24,6 +24,8 @@ extension LaTeXRenderer {
         var labelFont: String
         /// The text width in em available to tables (value and weight tables).
         var tableBudget: Double
+        /// The layers (0-based, input first) drawn highlighted: the ones a slide's step works on.
+        var highlightedLayers: [Int] = []
 
         /// An A4 article page (10 pt body: footnotesize is 8 pt, small 9 pt).
         static let article = FigureStyle(
@@ -83,13 +85,17 @@ extension LaTeXRenderer {
         text += "  weight/.style={font=\(style.smallFont), fill=white, inner sep=1pt},\n"
         text += "  classname/.style={font=\(style.smallFont), align=left, inner sep=1pt},\n"
         text += "  edge/.style={->, >=stealth, gray!70!black},\n"
-        text += "  caption/.style={font=\(style.smallFont), align=center}]\n"
+        text += "  caption/.style={font=\(style.smallFont), align=center},\n"
+        text += "  active/.style={fill=yellow!35, very thick}]\n"
         // Edges first, so every unit and label is drawn over them.
         for edge in plan.edges {
             text += "\\draw[edge] (\(cm(edge.from.x)),\(cm(edge.from.y))) -- (\(cm(edge.to.x)),\(cm(edge.to.y)));\n"
         }
+        // A unit's layer is the caption standing under its column.
+        let highlightedColumns = style.highlightedLayers.compactMap { l in l < plan.captions.count ? plan.captions[l].x : nil }
         for unit in plan.units {
-            let style = unit.isBias ? "bias" : "unit"
+            let isActive = !unit.isBias && highlightedColumns.contains { abs($0 - unit.center.x) < 0.01 }
+            let style = unit.isBias ? "bias" : (isActive ? "unit, active" : "unit")
             let shape =
                 unit.isCircle
                 ? "minimum size=\(cm(unit.width))cm"

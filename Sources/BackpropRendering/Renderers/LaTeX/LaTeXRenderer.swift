@@ -246,7 +246,7 @@ public struct LaTeXRenderer: NarrativeRenderer {
         }
         // Still too wide after choosing a size and breaking lines (long row vectors): scale the
         // whole derivation to the line width rather than let it run into the margin.
-        if layout.width * layout.size.scale * Self.scalingMargin > budget {
+        if layout.width * layout.widthScale * Self.scalingMargin > budget {
             let aligned = "\\begin{aligned}\n" + body.joined(separator: " \\\\\n") + "\n\\end{aligned}"
             // \width is the natural width: shrink to the line, never enlarge.
             return

@@ -1,30 +1,21 @@
-/// Rough widths of typeset math in em, used to pick a font size or break a line before
-/// LaTeX reports an overfull box. The LaTeX compile tests check the estimate against
-/// pdflatex's overfull-box report for every built-in lesson.
+/// Widths of typeset math in em, used to pick a font size or break a line before LaTeX
+/// reports an overfull box. Every width is TeX's own: `TeXMetrics`, measured once from
+/// pdflatex's boxes by `Tests/Tools/tex_metrics.py` and committed, so export needs no TeX. The
+/// LaTeX compile tests check the result against pdflatex's overfull-box report.
 struct MathWidth: MathVisitor {
     /// The formatter numbers are printed with (their width is their text's).
     var format: NumberFormat
 
-    /// Em per character of upright text, digits and multi-letter names.
-    static let characterWidth = 0.5
-    /// A single-letter identifier (italic, with its side bearing).
-    static let letterWidth = 0.6
-    /// Extra width around a number (the minus sign is wider than a digit).
-    static let numberPadding = 0.3
-    /// How much a script shrinks: 0.7 of its base size.
-    static let scriptScale = 0.7
-    /// A pair of delimiters, or the gap between two matrix columns.
-    static let delimiterWidth = 1.0
-    /// The brackets of a matrix.
-    static let matrixBracketWidth = 1.2
+    /// Em per character of upright text in a table or paragraph (a digit's width).
+    static let characterWidth = TeXMetrics.digit
+    /// A single letter not in `TeXMetrics.letters` (the widest common one, W).
+    static let letterWidth = 1.1
+    /// How much a script shrinks.
+    static let scriptScale = TeXMetrics.scriptScale
+    /// The brackets of a matrix of several rows (one row: `TeXMetrics.matrixBrackets1`).
+    static let matrixBracketWidth = TeXMetrics.matrixBrackets3
     /// An ellipsis cell.
-    static let ellipsisWidth = 1.2
-    /// A relation (=, ≈, :=, <, ≤, →) with its spaces.
-    static let relationWidth = 1.8
-    /// A binary operator (+, −, ×, ·, ⊙, ⊗) with its spaces.
-    static let binaryOperatorWidth = 1.6
-    /// A comma or semicolon with its space.
-    static let punctuationWidth = 0.8
+    static let ellipsisWidth = TeXMetrics.cdots
 
     /// The estimated width of `m` in em at the normal size.
     static func of(_ m: Math, format: NumberFormat) -> Double {
@@ -36,27 +27,47 @@ struct MathWidth: MathVisitor {
         MathHeight().walk(m)
     }
 
-    func visitIdentifier(_ name: String) -> Double {
-        name.count == 1 ? Self.letterWidth : Self.characterWidth * Double(name.count)
+    /// A run of digits, decimal points and minus signs as TeX sets it.
+    static func numeral(_ text: Substring) -> Double {
+        text.reduce(0) { total, character in
+            switch character {
+            case ".": return total + TeXMetrics.point
+            case "-", "−": return total + TeXMetrics.unaryMinus
+            default: return total + TeXMetrics.digit
+            }
+        }
     }
-    func visitText(_ words: String) -> Double { Self.characterWidth * Double(words.count) }
-    /// A number's width; scientific form (`3.05e-06`) is set as 3.05×10⁻⁶, so it counts the
-    /// mantissa, the × (set tight), the 10 and the exponent as a script without its zeros.
+
+    func visitIdentifier(_ name: String) -> Double {
+        if name.count == 1, let letter = name.first {
+            return TeXMetrics.letters[letter] ?? Self.letterWidth
+        }
+        // Named operators and \mathrm names (ΔW, net): upright letters; Greek as symbols; a
+        // ∑ is followed by TeX's thin space before what it sums.
+        let thinSpace = name.contains("∑") ? 0.1667 : 0
+        return thinSpace + name.reduce(0) {
+            $0 + (TeXMetrics.uprightLetters[$1] ?? TeXMetrics.letters[$1] ?? TeXMetrics.uprightLetter)
+        }
+    }
+    func visitText(_ words: String) -> Double { TeXMetrics.textCharacter * Double(words.count) }
+    /// A number's width; scientific form (`3.05e-06`) is set as 3.05×10⁻⁶: the mantissa, the
+    /// tight ×, the 10 and the exponent as a script.
     func visitNumber(_ value: Double, style: NumberStyle) -> Double {
         let text = format.string(value, style: style)
         let parts = text.split(separator: "e", maxSplits: 1)
-        guard parts.count == 2, let exponent = Int(parts[1]) else {
-            return Self.characterWidth * Double(text.count) + Self.numberPadding
-        }
-        return Self.characterWidth * Double(parts[0].count) + 3 * Self.characterWidth
-            + Self.scriptScale * Self.characterWidth * Double(String(exponent).count) + Self.numberPadding
+        guard parts.count == 2, let exponent = Int(parts[1]) else { return Self.numeral(Substring(text)) }
+        return Self.numeral(parts[0]) + TeXMetrics.timesTight + 2 * TeXMetrics.digit
+            + Self.scriptScale * Self.numeral(Substring(String(exponent)))
     }
-    func visitInteger(_ value: Int) -> Double { Self.characterWidth * Double(String(value).count) }
+    func visitInteger(_ value: Int) -> Double { Self.numeral(Substring(String(value))) }
     func visitOperator(_ op: MathOperator) -> Double {
         switch op {
-        case .comma, .semicolon: return Self.punctuationWidth
-        case .equals, .approximately, .assign, .less, .lessOrEqual, .arrow: return Self.relationWidth
-        case .plus, .minus, .times, .product, .hadamard, .outer: return Self.binaryOperatorWidth
+        case .comma, .semicolon: return TeXMetrics.punctuation
+        case .equals, .less, .lessOrEqual, .arrow: return TeXMetrics.relation
+        case .approximately: return TeXMetrics.approximately
+        case .assign: return TeXMetrics.assign
+        case .plus, .minus, .times, .hadamard, .outer: return TeXMetrics.binaryOperator
+        case .product: return TeXMetrics.dot
         }
     }
     func visitRow(_ items: [Math]) -> Double { items.reduce(0) { $0 + walk($1) } }
@@ -66,25 +77,33 @@ struct MathWidth: MathVisitor {
         walk(base) + Self.scriptScale * max(walk(sub), walk(sup))
     }
     func visitFraction(_ numerator: Math, _ denominator: Math) -> Double {
-        max(walk(numerator), walk(denominator)) + 0.3
+        max(walk(numerator), walk(denominator)) + TeXMetrics.fractionPadding
     }
-    func visitParenthesized(_ inner: Math) -> Double { walk(inner) + Self.delimiterWidth }
-    func visitBracketed(_ inner: Math) -> Double { walk(inner) + Self.delimiterWidth }
-    func visitNorm(_ inner: Math) -> Double { walk(inner) + Self.delimiterWidth }
+    /// Parentheses: plain around flat content, growing (`\left( \right)`) around a matrix.
+    func visitParenthesized(_ inner: Math) -> Double { walk(inner) + delimiters(inner) }
+    func visitBracketed(_ inner: Math) -> Double { walk(inner) + delimiters(inner) }
+    func visitNorm(_ inner: Math) -> Double { walk(inner) + TeXMetrics.growingParentheses }
+    private func delimiters(_ inner: Math) -> Double {
+        MathHeight().walk(inner) > LaTeXMathWriter.tallestPlainDelimited
+            ? TeXMetrics.growingParentheses : TeXMetrics.parentheses
+    }
     func visitMatrix(_ rows: [[Math]]) -> Double {
         let columnCount = rows.map(\.count).max() ?? 0
-        var total = Self.matrixBracketWidth
+        var total = rows.count > 1 ? TeXMetrics.matrixBrackets3 : TeXMetrics.matrixBrackets1
         for column in 0..<columnCount {
             total += rows.map { column < $0.count ? walk($0[column]) : 0 }.max() ?? 0
         }
-        return total + Double(max(0, columnCount - 1)) * Self.delimiterWidth
+        return total + Double(max(0, columnCount - 1)) * TeXMetrics.matrixColumnGap
     }
-    func visitTranspose(_ operand: Math) -> Double { walk(operand) + 0.6 }
-    func visitPrime(_ base: Math) -> Double { walk(base) + 0.3 }
+    func visitTranspose(_ operand: Math) -> Double { walk(operand) + TeXMetrics.transpose }
+    func visitPrime(_ base: Math) -> Double { walk(base) + TeXMetrics.prime }
     func visitPartial(_ numerator: Math, _ denominator: Math) -> Double {
-        max(walk(numerator), walk(denominator)) + 0.9
+        // ∂ (about a letter's width) on top and below.
+        max(walk(numerator), walk(denominator)) + 0.6 + TeXMetrics.fractionPadding
     }
-    func visitSum(_ index: Math, _ body: Math) -> Double { max(1.3, Self.scriptScale * walk(index)) + walk(body) }
+    func visitSum(_ index: Math, _ body: Math) -> Double {
+        max(TeXMetrics.sum, Self.scriptScale * walk(index)) + walk(body)
+    }
     func visitEllipsis(_ direction: Math.Ellipsis) -> Double { Self.ellipsisWidth }
 }
 

@@ -23,7 +23,8 @@ extension MarkdownRenderer {
                     text += "    u\(l)_gap[\"⋮ \(hidden) more\"]\n"
                 case .unit(let k):
                     let unit = units[k]
-                    var lines = [plain(unit.label)]
+                    // An output unit leads with the class it stands for, as in the TikZ figure.
+                    var lines = (unit.className.map { ["“\($0)”"] } ?? []) + [plain(unit.label)]
                     if l > 0, figure.showsBiasUnits, figure.labelsEdges,
                         let bias = figure.weight(layer: l - 1, into: k, fromColumn: 0)
                     {

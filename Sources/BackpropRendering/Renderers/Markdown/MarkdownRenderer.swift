@@ -39,7 +39,8 @@ public struct MarkdownRenderer: NarrativeRenderer {
     public func document(_ narrative: Narrative) -> String {
         var text = "# \(Self.escape(narrative.title))\n\n"
         text += blocks(narrative.preface)
-        for section in narrative.sections {
+        // The notation line once, where it first appears (review N12), as in the article.
+        for section in LaTeXRenderer.once(narrative) {
             text += fragment(section)
         }
         return text
