@@ -69,7 +69,8 @@ extension NumberFormat {
         case .number(let value, .document):
             return .number(value, more(style(for: [value]), [value]))
         case .number(let value, .given):
-            return .number(value, givenStyle(for: [value]))
+            // A given number that needs more decimals than the document shows is a trace number.
+            return .number(value, exactGivenStyle(for: [value]) ?? more(style(for: [value]), [value]))
         case .matrix(let rows):
             func cells(_ wanted: NumberStyle) -> [Double] {
                 rows.flatMap { $0 }.compactMap { cell -> Double? in
@@ -77,8 +78,12 @@ extension NumberFormat {
                     return nil
                 }
             }
-            let unit = more(style(for: cells(.document)), cells(.document))
-            let givenUnit = givenStyle(for: cells(.given))
+            // Given numbers that need more decimals than the document shows join the trace
+            // numbers' unit (and its extra digits for a substituted line).
+            let exactGiven = exactGivenStyle(for: cells(.given))
+            let traceCells = cells(.document) + (exactGiven == nil ? cells(.given) : [])
+            let unit = more(style(for: traceCells), traceCells)
+            let givenUnit = exactGiven ?? unit
             return .matrix(
                 rows.map { row in
                     row.map { cell in

@@ -79,15 +79,24 @@ public struct NumberFormat: Equatable, Sendable {
 
     /// The style in which all of `values`, given by the lesson, print exactly and alike: fixed
     /// point with the fewest decimals that show each of them exactly (`0.05` and `0.10`; `1` and
-    /// `0`), or the document's rule (`style(for:)`) when one needs more than `givenMostDecimals`.
+    /// `0`), or the document's rule (`style(for:)`) when one needs more decimals than the
+    /// document shows (at least 2) or than `givenMostDecimals`: a data set's scaled inputs
+    /// (0.790278) print as the trace's numbers do, a hand example's (0.05) as written.
     public func givenStyle(for values: [Double]) -> NumberStyle {
+        exactGivenStyle(for: values) ?? style(for: values)
+    }
+
+    /// The fixed style that shows every one of `values` exactly within the decimals allowed
+    /// (see `givenStyle`), or nil when one needs more: then they are printed as trace numbers.
+    func exactGivenStyle(for values: [Double]) -> NumberStyle? {
         var places = 0
+        let most = min(Self.givenMostDecimals, max(decimals, 2))
         for value in values where value.isFinite {
             guard
-                let exact = (0...Self.givenMostDecimals).first(where: {
+                let exact = (0...most).first(where: {
                     Double(String(format: "%.\($0)f", value)) == value
                 })
-            else { return style(for: values) }
+            else { return nil }
             places = max(places, exact)
         }
         return .fixed(places)
