@@ -43,66 +43,15 @@ extension Lesson {
         try readLessonFile(atPath: path, displayName: displayName)
     }
 
-    /// The bytes of the regular file at `path`, at most the size limit.
+    /// The bytes of the regular file at `path`, at most the lesson size limit (`BoundedFile`).
     static func readLessonFile(atPath path: String, displayName: String) throws(LessonError) -> [UInt8] {
-        func failure(_ reason: String) -> LessonError { .unreadable(file: displayName, reason: reason) }
-        guard !path.isEmpty else { throw failure("the path is empty; give the path of a .json lesson file") }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure(openFailureReason(errno)) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw failure(openFailureReason(errno)) }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw failure("it is a directory; give the path of a .json lesson file in it")
-        default:
-            throw failure(
-                "it is not a regular file (a device, FIFO or socket); save the lesson to a file and give its path")
+        let words = BoundedFile.Words(
+            expected: "a .json lesson file", inDirectory: "a .json lesson file in it", content: "the lesson",
+            tooLargeAdvice: "lessons are far smaller", missingHint: " (built-in lessons: `backprop-tutor lessons`)")
+        switch BoundedFile.contents(atPath: path, limit: LessonLimits.maximumFileBytes, words: words) {
+        case .success(let bytes): return bytes
+        case .failure(let failure): throw .unreadable(file: displayName, reason: failure.reason)
         }
-        let limit = LessonLimits.maximumFileBytes
-        func tooLarge(_ size: String) -> LessonError {
-            failure("the file has \(size) bytes, more than the limit of \(limit); lessons are far smaller")
-        }
-        if Int(status.st_size) > limit { throw tooLarge("\(status.st_size)") }
-        // Read at most limit + 1 bytes: one more than allowed proves the file is too large.
-        var bytes = [UInt8](repeating: 0, count: min(Int(status.st_size), limit) + 1)
-        var count = 0
-        while count <= limit {
-            if count == bytes.count {
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - count)))
-            }
-            let got = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
-            }
-            if got > 0 {
-                count += got
-            } else if got == 0 {
-                break
-            } else if errno != EINTR {
-                throw failure("reading failed: \(errorText(errno))")
-            }
-        }
-        if count > limit { throw tooLarge("more than \(limit)") }
-        bytes.removeSubrange(count...)
-        return bytes
-    }
-
-    /// Why `open` or `fstat` failed, in the words a learner needs.
-    private static func openFailureReason(_ code: Int32) -> String {
-        switch code {
-        case ENOENT: return "no such file; check the path (built-in lessons: `backprop-tutor lessons`)"
-        case EACCES, EPERM: return "permission denied; make the file readable (chmod +r)"
-        case ELOOP: return "too many symbolic links (a link loop?); give the real file's path"
-        case ENOTDIR: return "a part of the path is not a directory; check the path"
-        case ENAMETOOLONG: return "the path is too long; move the file somewhere shorter"
-        default: return "cannot open it: \(errorText(code))"
-        }
-    }
-
-    /// `strerror` in lower case, as messages are.
-    private static func errorText(_ code: Int32) -> String {
-        let text = String(cString: strerror(code))
-        return text.prefix(1).lowercased() + text.dropFirst()
     }
 
     /// Parses and validates lesson JSON. `file` names the source in errors; `notations` are
