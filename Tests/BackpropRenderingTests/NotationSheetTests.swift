@@ -78,6 +78,9 @@ struct NotationSheetTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = LaTeXCompileTests.compile(.init(name: lesson, source: source), keepingIn: folder)
         #expect(result.problems.isEmpty, "\(result.problems)")
+        // README promises one pdflatex run: nothing may ask for a second (issue 23, N13).
+        let log = try String(contentsOf: folder.appendingPathComponent("doc.log"), encoding: .isoLatin1)
+        #expect(!log.contains("Rerun to get"), "the first run asks for a rerun")
         _ = LaTeXCompileTests.run(
             "sh", ["-c", "pdfinfo doc.pdf > info.txt; pdftotext doc.pdf doc.txt"], in: folder, timeout: 30)
         let info = try String(contentsOf: folder.appendingPathComponent("info.txt"), encoding: .utf8)

@@ -30,7 +30,8 @@ public struct NotationSheetRenderer: NarrativeRenderer {
 
             """
         text += LaTeXRenderer.packagePreamble()
-        text += "\\usepackage{tabularx}\n\\usepackage[hidelinks]{hyperref}\n"
+        // bookmark writes the outline in the same run, so one pdflatex run is enough (README).
+        text += "\\usepackage{tabularx}\n\\usepackage[hidelinks]{hyperref}\n\\usepackage{bookmark}\n"
         text += "\\hypersetup{pdftitle={\(LaTeXEscaping.pdfString(narrative.title))}}\n"
         text += """
             \\setlength{\\parindent}{0pt}
