@@ -99,7 +99,7 @@ struct BackpropWordsTests {
     @Test("issue 8.5: step 15 compares the first-order prediction with the actual change")
     func firstOrder() throws {
         let text = try Self.text("ng-lecture", .gradientDescent, .ng)
-        #expect(text.contains("predicted change ≈ −(1.0 · 0.0508) = -0.0508"))
+        #expect(text.contains("predicted change ≈ −(1 · 0.0508) = -0.0508"))
         #expect(text.contains("actual change = 1.4746 − 1.5155 = -0.0409"))
         #expect(text.contains("The cost fell by less than predicted"))
     }

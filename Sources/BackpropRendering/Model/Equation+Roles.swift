@@ -12,10 +12,15 @@ public enum EquationLineRole: String, Equatable, Sendable {
 extension Equation {
     /// Each line's role, derived from what it holds: the last line is the result when it is a
     /// literal value; any other line without symbols is substituted; the rest are symbolic.
+    /// A bound after the result (‖num − bp‖/‖num + bp‖ = 3.9e-10 < 10⁻⁹) is not a value the
+    /// lines come to: it counts as a symbolic line, and the line before it is the result.
     public var roles: [EquationLineRole] {
-        steps.indices.map { index in
+        let bounds = steps.reversed().prefix { $0.relation == .less || $0.relation == .lessOrEqual }.count
+        let last = steps.count - 1 - bounds
+        return steps.indices.map { index in
+            if index > last { return .symbolic }
             let expression = steps[index].expression
-            if index == steps.count - 1, expression.isLiteralValue { return .result }
+            if index == last, expression.isLiteralValue { return .result }
             return expression.hasNoSymbols ? .substituted : .symbolic
         }
     }

@@ -146,7 +146,11 @@ public struct NumberFormat: Equatable, Sendable {
     /// Scientific notation without the exponent's padding, for constants such as bars and ε:
     /// `1e-7`, `2.5e-3`; `NaN` and `∞` as `scientific` writes them.
     public static func compactScientific(_ value: Double, significant: Int = 1) -> String {
-        let text = scientific(value, significant: significant)
+        compactExponent(scientific(value, significant: significant))
+    }
+
+    /// `text` with its exponent's padding and plus sign dropped: 1e-09 → 1e-9, 2.5e+03 → 2.5e3.
+    static func compactExponent(_ text: String) -> String {
         guard let e = text.firstIndex(of: "e") else { return text }
         var exponent = text[text.index(after: e)...]
         var sign = ""
@@ -158,8 +162,13 @@ public struct NumberFormat: Equatable, Sendable {
         return text[..<e] + "e" + sign + (digits.isEmpty ? "0" : String(digits))
     }
 
-    /// The shortest text that reads back as the same `Double` (for "full precision" output).
+    /// The shortest text that reads back as the same `Double` (for "full precision" output and
+    /// the lesson's own constants), written as a person writes it: a whole number without ".0"
+    /// (λ = 3, η = 1) and an exponent without padding (1e-9, not 1e-09).
     public static func roundTrip(_ value: Double) -> String {
-        value == 0 ? "0" : value.description
+        if value == 0 { return "0" }
+        let text = value.description
+        if text.hasSuffix(".0") { return String(text.dropLast(2)) }
+        return text.contains("e") ? compactExponent(text) : text
     }
 }

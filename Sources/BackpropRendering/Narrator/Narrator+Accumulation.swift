@@ -69,8 +69,15 @@ extension Narrator {
                 ))
         }
         blocks += runningSumBlocks
+        // With λ = 0 the regularisation term is a zero matrix: named, not printed (issue 23, N7).
+        let regularises = trace.lesson.lambda != 0
         blocks.append(
-            .paragraph([.t("Then average and add the regularisation term, leaving the bias weights unregularised:")]))
+            .paragraph([
+                .t(
+                    regularises
+                        ? "Then average and add the regularisation term, leaving the bias weights unregularised:"
+                        : "Then average (λ = 0, so the regularisation term adds nothing):")
+            ]))
         let m = Math.integer(trace.m)
         let n = notation.sampleCount
         let lambda = Math.number(trace.lesson.lambda, .roundTrip)
@@ -88,10 +95,12 @@ extension Narrator {
             // inside the matrix, the line says so (review M9).
             let masked: String?
             switch notation.biasLayout {
+            case _ where !regularises: masked = "λ term: 0, as λ = 0"
             case .firstColumn: masked = "λ term: bias column set to 0"
             case .lastRow: masked = "λ term: bias row set to 0"
             case .separateVector: masked = nil
             }
+            let average = Math.juxtaposed(.divide(.integer(1), m), gradientValue(trace.Delta[l - 1]))
             blocks.append(
                 .equation(
                     Equation(
@@ -105,9 +114,13 @@ extension Narrator {
                                 comment: masked),
                             .init(
                                 .equals,
-                                regularized(
-                                    .juxtaposed(.divide(.integer(1), m), gradientValue(trace.Delta[l - 1])),
-                                    .juxtaposed(.divide(lambda, m), weightsValue(withoutBiasWeights, style: startingWeightStyle)))),
+                                regularises
+                                    ? regularized(
+                                        average,
+                                        .juxtaposed(
+                                            .divide(lambda, m),
+                                            weightsValue(withoutBiasWeights, style: startingWeightStyle)))
+                                    : average),
                             .init(.equals, gradientValue(trace.D[l - 1])),
                         ])))
             if separatesBiases {

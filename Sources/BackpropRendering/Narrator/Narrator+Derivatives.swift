@@ -6,6 +6,7 @@ import Foundation
 extension Narrator {
     func stepWhyDerivatives() -> [Block] {
         let slope = trace.slopeExample
+        let probeDecimals = probeCostDecimals(slope.costPlus, slope.costMinus, slope: slope.slope)
         let l = slope.layer + 1
         let weight = weightEntry(layer: l, i: slope.row + 1, j: slope.column)
         let cost = notation.cost
@@ -39,13 +40,14 @@ extension Narrator {
                     .partial(cost, weight),
                     [
                         .init(.approximately, centralDifference(cost, at: weight)),
-                        // The two costs differ in the 5th decimal or later, so they are shown to 12.
+                        // The two costs differ in the 5th decimal or later: shown to the digits
+                        // their difference needs.
                         .init(
                             .equals,
                             .divide(
                                 .subtract(
-                                    .number(slope.costPlus, .fixed(Self.probeCostDecimals)),
-                                    .number(slope.costMinus, .fixed(Self.probeCostDecimals))),
+                                    .number(slope.costPlus, .fixed(probeDecimals)),
+                                    .number(slope.costMinus, .fixed(probeDecimals))),
                                 .times(.integer(2), .number(slope.epsilon, .roundTrip)))),
                         .init(.equals, .number(slope.slope)),
                     ])),
@@ -63,8 +65,22 @@ extension Narrator {
         ]
     }
 
-    /// Decimals of the two probe costs of step 8, which differ only in the 5th decimal or later.
-    static let probeCostDecimals = 12
+    /// Decimals of two probe costs (steps 8 and 11), which differ only in the 5th decimal or
+    /// later: enough that their printed difference keeps two significant digits more than the
+    /// printed slope (`slope`, in the document's style), so the slope can be redone from them
+    /// (0.298379325 − 0.298362892 = 1.6433e-5 for 0.0822), and no more (issue 23, N7: not
+    /// 12 decimals in a 4-decimal document).
+    func probeCostDecimals(_ plus: Double, _ minus: Double, slope: Double) -> Int {
+        let difference = abs(plus - minus)
+        guard difference.isFinite, difference > 0 else { return Self.mostProbeDecimals }
+        let printed = NumberFormat(decimals: decimals).string(slope)
+        let mantissa = printed.prefix { $0 != "e" }
+        let significant = mantissa.drop { !("1"..."9").contains($0) }.filter(\.isNumber).count
+        let leading = Int(log10(difference).rounded(.down))
+        return min(Self.mostProbeDecimals, max(decimals, significant + 2 - 1 - leading))
+    }
+    /// Decimals of two probe costs that do not differ at all (or not within a Double).
+    static let mostProbeDecimals = 12
 
     /// The central difference (cost(w + ε) − cost(w − ε)) / 2ε, symbolically; the cost is
     /// written as a function of the one weight `weight`.

@@ -154,10 +154,9 @@ extension Narrator {
                 .divide(.integer(1), .integer(2)),
                 .sum(.identifier("k"), .superscripted(.parenthesized(difference), .integer(2))))
         }
-        // (1/m) and (λ/2m) in explicit parentheses: a long line is broken into pieces, and a
-        // fraction alone in a piece would print as 1/mΣ.
-        let regularizer = Math.juxtaposed(
-            .parenthesized(.divide(notation.lambda, .juxtaposed(.integer(2), m))), regularizedSum)
+        // 1/m and λ/2m as plain fractions: typeset as \frac (no heavy \left( \right), review
+        // N11); on one line the writers parenthesise a fraction before a factor, (1/m)Σ.
+        let regularizer = Math.juxtaposed(.divide(notation.lambda, .juxtaposed(.integer(2), m)), regularizedSum)
         var blocks: [Block] = [
             .paragraph([
                 .t(
@@ -175,7 +174,7 @@ extension Narrator {
             .equation(
                 Equation(
                     notation.cost,
-                    equals: [.add([.juxtaposed(.parenthesized(.divide(.integer(1), m)), lossSum), regularizer])])))
+                    equals: [.add([.juxtaposed(.divide(.integer(1), m), lossSum), regularizer])])))
         if separateLoss {
             blocks.append(.paragraph([.t("where the loss of one sample, from its own outputs and targets, is")]))
             blocks.append(.equation(Equation(notation.sampleCost, equals: [term])))
@@ -183,7 +182,7 @@ extension Narrator {
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
             rows.append([
-                [.t("\(sample.index + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(rowVector(sample.y, style: .given))],
+                [.t("\(sample.index + 1)")], [.m(rowVector(sample.a[layerCount - 1]))], [.m(targetRow(sample.y))],
                 [.m(.number(sample.loss))],
             ])
         }

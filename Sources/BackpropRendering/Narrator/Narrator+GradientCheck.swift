@@ -6,11 +6,9 @@ extension Narrator {
     /// Significant digits of the relative difference ‖num − D‖ / ‖num + D‖ (2.4669e-11).
     static let relativeDifferenceDigits = 5
 
-    /// A bar such as `GradientCheck.ngBar` as Ng writes it, "1e-9". No `NumberStyle` prints a
-    /// power of ten this way (`.scientific(1)` gives "1e-09"), so the bars stay words.
-    static func barText(_ bar: Double) -> String {
-        "1e" + String(Int(log10(bar).rounded()))
-    }
+    /// A bar such as `GradientCheck.ngBar` as a number: Ng's "1e-9" in text, 10⁻⁹ in typeset
+    /// math (issue 23, N7: one notation for powers of ten within a document).
+    static func bar(_ value: Double) -> Math { .number(value, .roundTrip) }
 
     func stepGradientCheck() -> [Block] {
         guard let check = trace.gradientCheck, let numericalGradient = trace.numericalGradient else {
@@ -77,10 +75,10 @@ extension Narrator {
         // Strictly below a bar, because the line prints "< bar".
         let verdict: Equation.Step
         if difference < ngBar {
-            verdict = .init(.less, .text(Self.barText(ngBar)), comment: "Ng's bar: evidence, not proof")
+            verdict = .init(.less, Self.bar(ngBar), comment: "Ng's bar: evidence, not proof")
         } else if difference < passingBar {
             verdict = .init(
-                .less, .text(Self.barText(passingBar)), comment: "backprop-tutor's bar: evidence, not proof")
+                .less, Self.bar(passingBar), comment: "backprop-tutor's bar: evidence, not proof")
         } else if check.isInconclusive {
             verdict = .init(.equals, .text("inconclusive: too small to measure"))
         } else {
@@ -101,9 +99,11 @@ extension Narrator {
                         "Central differences are themselves only accurate to about ε² times the cost's third derivative, so on this lesson the two agree to "
                     ),
                     .m(.number(difference, NumberFormat(decimals: decimals).style(telling: difference, from: ngBar))),
+                    .t(" rather than below Ng's "), .m(Self.bar(ngBar)),
                     .t(
-                        " rather than below Ng's \(Self.barText(ngBar)). A much larger difference points to a mistake, but not every mistake is large: one that changes the gradient only a little (say a regularisation term forgotten with a small λ) can give a difference near 1e-3."
+                        ". A much larger difference points to a mistake, but not every mistake is large: one that changes the gradient only a little (say a regularisation term forgotten with a small λ) can give a difference near "
                     ),
+                    .m(Self.bar(1e-3)), .t("."),
                 ]))
         }
         if let floor = check.roundoffFloor {
@@ -126,8 +126,13 @@ extension Narrator {
         blocks.append(
             .why([
                 .t(
-                    "Central differences need nothing but the cost, so they check backprop independently; most errors in an error term or an index show up as a large relative difference, though a pass is evidence, not proof. Ng's ex4 asks for less than \(Self.barText(GradientCheck.ngBar)) with ε = 1e-4. The check is slow (two cost evaluations per weight), so it is run once and then switched off for training."
-                )
+                    "Central differences need nothing but the cost, so they check backprop independently; most errors in an error term or an index show up as a large relative difference, though a pass is evidence, not proof. Ng's ex4 asks for less than "
+                ),
+                .m(Self.bar(GradientCheck.ngBar)), .t(" with "),
+                .m(.binary(.identifier("ε"), .equals, Self.bar(1e-4))),
+                .t(
+                    ". The check is slow (two cost evaluations per weight), so it is run once and then switched off for training."
+                ),
             ]))
         blocks.append(.paragraph(injectionTip))
         return blocks

@@ -108,6 +108,7 @@ extension Narrator {
     /// ReLU kink (probed only when every unit is) is said to be one, not to agree.
     func sensitivityProbeBlocks() -> [Block] {
         guard heldOutSet == nil, let probe = trace.sensitivityProbe(forSample: sampleIndex) else { return [] }
+        let probeDecimals = probeCostDecimals(probe.lossPlus, probe.lossMinus, slope: probe.slope)
         let l = probe.layer
         let i = probe.unit + 1
         let z = unit(.weightedInput, l, i)
@@ -151,8 +152,8 @@ extension Narrator {
                             .equals,
                             .divide(
                                 .subtract(
-                                    .number(probe.lossPlus, .fixed(Self.probeCostDecimals)),
-                                    .number(probe.lossMinus, .fixed(Self.probeCostDecimals))),
+                                    .number(probe.lossPlus, .fixed(probeDecimals)),
+                                    .number(probe.lossMinus, .fixed(probeDecimals))),
                                 .times(.integer(2), .number(probe.epsilon, .roundTrip)))),
                         .init(.equals, .number(probe.slope)),
                     ])),

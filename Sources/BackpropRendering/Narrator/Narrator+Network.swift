@@ -227,10 +227,10 @@ extension Narrator {
             rows.append(
                 isClassification
                     ? [
-                        [.m(rowVector(sample.y, style: .given))], [.t(className(sample.targetClass))], [.m(output)],
+                        [.m(targetRow(sample.y))], [.t(className(sample.targetClass))], [.m(output)],
                         [.t(className(sample.predictedClass))],
                     ]
-                    : [[.m(rowVector(sample.y, style: .given))], [.m(output)]])
+                    : [[.m(targetRow(sample.y))], [.m(output)]])
         }
         var blocks: [Block] = []
         let why: String
@@ -259,8 +259,18 @@ extension Narrator {
             blocks.append(
                 .paragraph([
                     .t(
-                        "\(outputCount) output units: a target class c is written as the one-hot vector with 1 in position c and 0 elsewhere; "
+                        "\(outputCount) output units: a target class c is written as the one-hot vector with 1 in position c and 0 elsewhere"
                     ),
+                ]
+                    + (outputCount > Self.largestShown
+                        ? [
+                            .t(", too long to print whole, so the tables write "),
+                            .m(.subscripted(.identifier("e"), .identifier("k"))),
+                            .t(" for the one with 1 in position k ("), .m(.subscripted(.identifier("e"), .integer(1))),
+                            .t(" to "), .m(.subscripted(.identifier("e"), .integer(outputCount))), .t(")"),
+                        ] : [])
+                    + [
+                    .t("; "),
                     .t("the predicted class is the position of the largest output (back from a vector to a class)."),
                 ]))
             why =
@@ -290,7 +300,7 @@ extension Narrator {
     func stepData() -> [Block] {
         var rows: [[[Inline]]] = []
         for sample in trace.samples.prefix(Self.tableSampleCount) {
-            rows.append([[.t("\(sample.index + 1)")], [.m(rowVector(sample.x, style: .given))], [.m(rowVector(sample.y, style: .given))]])
+            rows.append([[.t("\(sample.index + 1)")], [.m(rowVector(sample.x, style: .given))], [.m(targetRow(sample.y))]])
         }
         var blocks: [Block] = [
             .paragraph(

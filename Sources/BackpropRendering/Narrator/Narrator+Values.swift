@@ -37,6 +37,21 @@ extension Narrator {
         Self.abbreviated([values.map { Math.number($0, style) }])
     }
 
+    /// A sample's target for tables, as given; a one-hot target longer than `largestShown` as
+    /// eₖ, the unit vector with 1 in position k, since its abbreviation (or a terminal's
+    /// narrower table) could hide the 1 (issue 23, N7).
+    func targetRow(_ y: [Double]) -> Math {
+        if let k = Self.longOneHotPosition(y) { return .subscripted(.identifier("e"), .integer(k + 1)) }
+        return rowVector(y, style: .given)
+    }
+
+    /// The 0-based position of the 1 in a one-hot vector longer than `largestShown`, else nil.
+    static func longOneHotPosition(_ y: [Double]) -> Int? {
+        guard y.count > largestShown, y.allSatisfy({ $0 == 0 || $0 == 1 }), y.filter({ $0 == 1 }).count == 1
+        else { return nil }
+        return y.firstIndex(of: 1)
+    }
+
     /// A vector with the bias unit where the notation's weights expect it: [1; a] (1 on top of
     /// a column) or [a, 1] (1 last in a row, the 15 Steps'); with separate bias vectors, just a.
     func vectorWithBias(_ values: [Double], style: NumberStyle = .document) -> Math {

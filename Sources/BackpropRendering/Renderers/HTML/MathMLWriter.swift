@@ -123,7 +123,13 @@ struct MathMLWriter: MathVisitor, Sendable {
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else {
             return "<mn>" + text + "</mn>"
         }
-        return "<mrow><mn>" + text[..<e] + "</mn><mo lspace=\"0.1em\" rspace=\"0.1em\">×</mo><msup><mn>10</mn><mn>"
-            + String(exponent) + "</mn></msup></mrow>"
+        let power = "<msup><mn>10</mn><mn>" + String(exponent) + "</mn></msup>"
+        // A bar such as 1e-9 is a power of ten: 10⁻⁹, not 1 × 10⁻⁹.
+        switch text[..<e] {
+        case "1": return power
+        case "-1": return "<mrow><mo>-</mo>" + power + "</mrow>"
+        case let mantissa:
+            return "<mrow><mn>" + mantissa + "</mn><mo lspace=\"0.1em\" rspace=\"0.1em\">×</mo>" + power + "</mrow>"
+        }
     }
 }
