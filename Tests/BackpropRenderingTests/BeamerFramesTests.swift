@@ -136,4 +136,29 @@ struct BeamerFramesTests {
         }
         print("\(lesson): \(summarisedSteps) summarised steps")
     }
+
+    @Test(
+        "a frame holds only a Why only when what it explains fills the frame before (issue 23, N10)",
+        arguments: LessonFixtures.names)
+    func whyStaysWithItsEquation(lesson: String) throws {
+        var whyAlone = 0
+        for (name, renderer, narrative) in try Self.decks(lesson) {
+            for section in narrative.sections {
+                let groups = renderer.frameGroups(section.blocks)
+                for (index, group) in groups.enumerated().dropFirst()
+                where group.count == 1 && group[0].isWhy {
+                    whyAlone += 1
+                    let before = groups[index - 1]
+                    // The piece before could not have moved on with it: it is the frame's only
+                    // piece, part of a split equation, or too tall to share a frame with the Why.
+                    let last = try #require(before.last)
+                    #expect(
+                        before.count == 1 || !last.isWhole
+                            || last.height + group[0].height > renderer.aspect.frameLines,
+                        "\(name) step \(section.number): frame \(index + 1) holds only a Why")
+                }
+            }
+        }
+        print("\(lesson): \(whyAlone) frames hold only a Why")
+    }
 }

@@ -55,7 +55,7 @@ struct LaTeXRendererTests {
     }
 
     @Test(
-        "identifiers: one letter as a symbol, several upright",
+        "identifiers: one letter as a symbol, several upright, one beside a symbol italic",
         arguments: [
             ("Θ", #"\Theta"#), ("δ", #"\delta"#), ("Δ", #"\Delta"#), ("α", #"\alpha"#), ("η", #"\eta"#),
             ("λ", #"\lambda"#),
@@ -63,7 +63,8 @@ struct LaTeXRendererTests {
             ("x", "x"),
             ("net", #"\mathrm{net}"#), ("error_vector", #"\mathrm{error\_vector}"#),
             ("activation_diff", #"\mathrm{activation\_diff}"#),
-            ("ΔW", #"\Delta\mathrm{W}"#), ("ΣΔW", #"\sum\Delta\mathrm{W}"#), ("aΘb", #"\mathrm{a}\Theta\mathrm{b}"#),
+            // One letter beside a symbol is a variable, italic as it is alone (review N11).
+            ("ΔW", #"\Delta W"#), ("ΣΔW", #"\sum\Delta W"#), ("aΘb", #"a\Theta b"#), ("Δnet", #"\Delta\mathrm{net}"#),
         ])
     func identifiers(name: String, expected: String) {
         #expect(renderer.math(.identifier(name)) == expected)

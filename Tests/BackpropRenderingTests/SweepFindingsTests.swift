@@ -84,22 +84,25 @@ struct SweepFindingsTests {
     }
 
     @Test(
-        "a table header holding a display-style fraction gets a strut, so the rules clear ∂E and ∂w; other rows do not")
-    func fractionHeaderStrut() {
-        let fraction = Math.fraction(.identifier("∂E"), .identifier("∂w"))
+        "on slides a fraction in running text or a table header is one line at the text's size (∂E/∂w, λ/(2m)), and names are sans-serif; an article keeps \\frac and \\mathrm (review N11)")
+    func slideFractionsOnOneLine() {
+        let partial = Math.partial(.identifier("E"), .subscripted(.identifier("w"), .integer(5)))
+        let rate = Math.divide(.identifier("λ"), .juxtaposed(.integer(2), .identifier("m")))
         let table = Table(
-            header: [[.text("weight")], [.math(fraction)]], rows: [[[.text("w1")], [.math(.number(0.5))]]],
+            header: [[.text("weight")], [.math(partial)]], rows: [[[.text("w1")], [.math(.number(0.5))]]],
             rightAligned: [false, true])
         var slides = LaTeXRenderer()
-        slides.setsInlineFractionsLarge = true
-        let source = slides.table(table, budget: 30)
-        let lines = source.split(separator: "\n")
-        let header = lines.first { $0.contains("weight") } ?? ""
-        #expect(header.hasPrefix(Substring(LaTeXRenderer.fractionStrut)))
-        #expect(source.components(separatedBy: LaTeXRenderer.fractionStrut).count == 2, "only the header row")
-        // In an article the fraction is set inline, in text style: no strut.
-        #expect(!LaTeXRenderer().table(table, budget: 30).contains(LaTeXRenderer.fractionStrut))
-        #expect(BeamerRenderer.headerExtra(table) > 0)
+        slides.setsSlideText = true
+        let header = slides.table(table, budget: 30)
+        #expect(header.contains("\\partial E/\\partial w_{5}"), "\(header)")
+        #expect(!header.contains("\\frac") && !header.contains("\\displaystyle"))
+        let text = slides.inline([.text("rate "), .math(rate), .text(" and "), .math(.identifier("net"))])
+        #expect(text.contains("\\lambda/(2m)"), "\(text)")
+        #expect(text.contains("\\mathsf{net}") && !text.contains("\\mathrm"), "\(text)")
+        let article = LaTeXRenderer().inline([.math(rate), .math(.identifier("net"))])
+        #expect(article.contains("\\frac{\\lambda}{2m}") && article.contains("\\mathrm{net}"), "\(article)")
+        // ΔW names the matrix W: italic W after the Δ, as W alone is written.
+        #expect(LaTeXRenderer().math(.identifier("ΔW")) == "\\Delta W")
     }
 
     @Test(

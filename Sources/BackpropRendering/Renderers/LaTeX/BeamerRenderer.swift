@@ -68,10 +68,10 @@ public struct BeamerRenderer: NarrativeRenderer {
 
     private var latex: LaTeXRenderer {
         var renderer = LaTeXRenderer(decimals: decimals)
-        renderer.setsInlineFractionsLarge = true
+        renderer.setsSlideText = true
         return renderer
     }
-    private var writer: LaTeXMathWriter { LaTeXMathWriter(decimals: decimals, flavor: .pdflatex) }
+    private var writer: LaTeXMathWriter { latex.writer }
 
     /// The figure's fonts and room on a slide (11 pt body: scriptsize is 8 pt, footnotesize 9 pt).
     var figureStyle: LaTeXRenderer.FigureStyle {
@@ -96,7 +96,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         text += """
             \\setbeamertemplate{navigation symbols}{}
             \\setbeamertemplate{footline}[frame number]
-            \\setlength{\\tabcolsep}{2pt}
+            \\setlength{\\tabcolsep}{4pt}
             \\setlength{\\arraycolsep}{3.5pt}
             \\setlength{\\emergencystretch}{3em}
             \\pdfgentounicode=1
@@ -267,6 +267,15 @@ public struct BeamerRenderer: NarrativeRenderer {
         var isAlone = false
         /// A piece that never ends a frame when what follows it goes to the next (a heading).
         var keepsWithNext = false
+        /// A "Why" paragraph by itself.
+        var isWhy: Bool {
+            guard items.count == 1, case .block(.why) = items[0] else { return false }
+            return true
+        }
+        /// Not a part of an equation split over frames (those stay where the split put them).
+        var isWhole: Bool {
+            !isAlone && !items.contains { if case .lines = $0 { return true } else { return false } }
+        }
     }
 
     private func frames(title: String, blocks: [Block]) -> String {
@@ -337,10 +346,12 @@ public struct BeamerRenderer: NarrativeRenderer {
             if piece.isAlone || groups.isEmpty || (groups.last?.last?.isAlone ?? false)
                 || height + piece.height > aspect.frameLines
             {
-                // A heading left at the bottom of the frame moves on with its content, if both fit.
+                // A heading left at the bottom of the frame moves on with its content, and what a
+                // "Why" explains moves on with the Why (issue 23, N10: no frame holds only a Why),
+                // if both fit and the frame left behind keeps something.
                 var carried: [Piece] = []
-                if let last = groups.last?.last, last.keepsWithNext, (groups.last?.count ?? 0) > 1,
-                    last.height + piece.height <= aspect.frameLines
+                if let last = groups.last?.last, last.keepsWithNext || (piece.isWhy && last.isWhole),
+                    (groups.last?.count ?? 0) > 1, last.height + piece.height <= aspect.frameLines
                 {
                     carried = [last]
                     groups[groups.count - 1].removeLast()
@@ -478,7 +489,7 @@ public struct BeamerRenderer: NarrativeRenderer {
     private func tablePieces(_ table: Table, leadIn: [Inline]?, room: Double, continued: [Inline]? = nil) -> [Piece] {
         let leadInHeight = leadIn.map { height(.paragraph($0)) } ?? 0
         let rowHeight = Self.tableRowHeight
-        let fitting = max(1, Int((room - leadInHeight - 1.5 - Self.headerExtra(table)) / rowHeight) - 1)
+        let fitting = max(1, Int((room - leadInHeight - 1.5) / rowHeight) - 1)
         // As many frames as the rows need, the rows shared evenly (never 15 and then 1).
         let frames = (table.rows.count + fitting - 1) / fitting
         let perFrame = frames > 1 ? (table.rows.count + frames - 1) / frames : fitting
@@ -559,15 +570,6 @@ public struct BeamerRenderer: NarrativeRenderer {
 
     /// A table row's height in lines (tables are set in 9 pt).
     static let tableRowHeight = 0.95
-    /// What a header with a display-style fraction adds (`LaTeXRenderer.fractionStrut`), in lines.
-    static func headerExtra(_ table: Table) -> Double {
-        table.header.joined().contains(where: isTall) ? 1.2 : 0
-    }
-
-    /// Inline math with a fraction, which slides set in display style, about two lines tall.
-    static func isTall(_ item: Inline) -> Bool {
-        if case .math(let m) = item { return MathWidth.lines(m) > 1.5 } else { return false }
-    }
 
     /// A block's estimated height in lines of slide text.
     func height(_ block: Block) -> Double {
@@ -576,13 +578,13 @@ public struct BeamerRenderer: NarrativeRenderer {
             let characters = items.reduce(0) { total, item in
                 switch item {
                 case .text(let w), .emphasis(let w), .code(let w): return total + w.count
-                case .math(let m): return total + Int(MathWidth.of(m, format: NumberFormat(decimals: decimals)) * 2.5)
+                case .math(let m):
+                    return total
+                        + Int(MathWidth.of(m, format: NumberFormat(decimals: decimals), slashingFractions: true) * 2.5)
                 }
             }
-            // An inline fraction is set in display style on slides: its line is about twice as tall.
-            let tall = items.filter(Self.isTall)
-            let lines = max(1, (characters + charactersPerLine - 1) / charactersPerLine)
-            return Double(lines) + 0.8 * Double(min(tall.count, lines))
+            // Inline fractions are set on one line (∂E/∂w), so lines keep their height.
+            return Double(max(1, (characters + charactersPerLine - 1) / charactersPerLine))
         }
         switch block {
         case .heading: return 1.4
@@ -590,7 +592,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         case .convention(let items): return words(items) + 0.3
         case .equation(let equation):
             return equationHeight(equation)
-        case .table(let table): return Double(table.rows.count + 1) * Self.tableRowHeight + 1 + Self.headerExtra(table)
+        case .table(let table): return Double(table.rows.count + 1) * Self.tableRowHeight + 1
         case .bullets(let items): return items.reduce(0.5) { $0 + words($1) }
         case .figure: return aspect.frameLines
         case .image(let image): return Double(image.height) * 0.4 + 1
@@ -663,7 +665,7 @@ public struct BeamerRenderer: NarrativeRenderer {
 
     /// A table in the largest size at which it fits the frame's width.
     private func table(_ table: Table) -> String {
-        let width = LaTeXRenderer.estimatedWidth(table, format: writer.format)
+        let width = LaTeXRenderer.estimatedWidth(table, format: writer.format, slashingFractions: true)
         let size =
             Self.tableSizes.first { width * $0.scale <= aspect.textWidth } ?? Self.tableSizes[Self.tableSizes.count - 1]
         return "{\(size.command)\n" + latex.table(table, budget: aspect.textWidth / size.scale) + "}\n"

@@ -111,7 +111,7 @@ struct EquationLayout {
         }
         let widest = lhsWidth + (equation.steps.map(stepWidth).max() ?? 0)
         let lhs = writer.write(equation.lhs)
-        let chosen = sizes.first { widest * setting.widthScale($0) <= budget }
+        let unbroken = sizes.first { widest * setting.widthScale($0) <= budget }
         // The narrowest line a step can be broken into: its widest item after an operator (with
         // `openingGroups`, a parenthesised group's own widest item).
         func narrowest(_ step: Equation.Step, openingGroups: Bool) -> Double {
@@ -135,6 +135,19 @@ struct EquationLayout {
                         || narrowest(step, openingGroups: openingGroups)
                             <= room - lhsWidth - Self.continuationIndent - commentWidth(step)
                 }
+            }
+        }
+        // A smaller unbroken line loses to the same line broken at a larger size: in an article
+        // to one broken at the full size (N4: 10 pt wherever it fits), on slides any size above
+        // 8 pt (issue 23, N1: 8 pt only where nothing larger fits).
+        var chosen = unbroken
+        if let unbroken, unbroken != sizes.first,
+            let broken = breakingSize(openingGroups: false) ?? breakingSize(openingGroups: true)
+        {
+            let rank = { (size: Size) in Size.allCases.firstIndex(of: size) ?? 0 }
+            switch setting {
+            case .article: if broken == sizes.first { chosen = nil }
+            case .slides: if unbroken == .script, rank(broken) < rank(.script) { chosen = nil }
             }
         }
         let size =

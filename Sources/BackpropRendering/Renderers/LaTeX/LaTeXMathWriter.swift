@@ -17,6 +17,13 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
 
     var format: NumberFormat
     var flavor: Flavor
+    /// Fractions written on one line, ∂E/∂w and λ/(2m), at the text's size: for running text on
+    /// slides, where a `\frac` would shrink its digits or, in display style, spread the lines
+    /// apart (review N11).
+    var slashesFractions = false
+    /// The font of multi-letter names (net, output): `\mathrm`, or `\mathsf` on slides, whose
+    /// text and math letters are sans-serif (review N11: no serif "net" beside a sans x).
+    var namesFont = "\\mathrm"
 
     init(decimals: Int, flavor: Flavor) {
         self.format = NumberFormat(decimals: decimals)
@@ -52,7 +59,24 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
     }
 
     func visitFraction(_ numerator: Math, _ denominator: Math) -> String {
-        "\\frac{" + write(numerator) + "}{" + write(denominator) + "}"
+        if slashesFractions { return slashed(numerator) + "/" + slashed(denominator) }
+        return "\\frac{" + write(numerator) + "}{" + write(denominator) + "}"
+    }
+
+    /// A part of a one-line fraction, in parentheses unless it is one symbol or number.
+    private func slashed(_ part: Math) -> String {
+        Self.standsBareInSlashedFraction(part) ? write(part) : "(" + write(part) + ")"
+    }
+
+    /// Whether a numerator or denominator is one symbol or number, written without parentheses
+    /// in a one-line fraction (λ/m, but λ/(2m)).
+    static func standsBareInSlashedFraction(_ part: Math) -> Bool {
+        switch part {
+        case .identifier, .number, .integer, .subscripted, .superscripted, .scripted, .parenthesized, .norm:
+            return true
+        default:
+            return false
+        }
     }
 
     func visitParenthesized(_ inner: Math) -> String {
@@ -82,7 +106,8 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
     func visitPrime(_ base: Math) -> String { scriptBase(base) + "'" }
 
     func visitPartial(_ numerator: Math, _ denominator: Math) -> String {
-        "\\frac{\\partial " + write(numerator) + "}{\\partial " + write(denominator) + "}"
+        if slashesFractions { return "\\partial " + write(numerator) + "/\\partial " + write(denominator) }
+        return "\\frac{\\partial " + write(numerator) + "}{\\partial " + write(denominator) + "}"
     }
 
     func visitSum(_ index: Math, _ body: Math) -> String { "\\sum_{" + write(index) + "} " + write(body) }
@@ -118,9 +143,9 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
     /// Function names TeX, KaTeX and MathJax all know as operators.
     static let operatorNames: Set<String> = ["log", "exp", "max", "min", "tanh"]
 
-    /// One letter as a math symbol (`δ` → `\delta`); several as upright `\mathrm{…}`, with
-    /// Greek letters and symbols kept outside it (`ΔW` → `\Delta\mathrm{W}`): beamer sets
-    /// `\mathrm` in its T1 sans-serif font, whose slot for `\Delta` holds an acute accent.
+    /// One letter as a math symbol (`δ` → `\delta`); several as upright `namesFont{…}`, with
+    /// Greek letters and symbols kept outside it (a sans-serif T1 font's slot for `\Delta`
+    /// holds an acute accent), and a single letter beside them italic (`ΔW` → `\Delta W`, like W).
     func identifier(_ name: String) -> String {
         if name.count == 1 { return LaTeXEscaping.math(name) }
         // Named operators TeX sets upright with their own spacing (review D12: \log, not \mathrm{log}).
@@ -128,7 +153,12 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
         var output = ""
         var letters = ""
         func closeLetters() {
-            if !letters.isEmpty { output += "\\mathrm{" + LaTeXEscaping.math(letters) + "}" }
+            if letters.count == 1 {
+                // One letter beside a symbol is a variable: ΔW as \Delta W, italic like W alone.
+                output = LaTeXEscaping.joined(output, LaTeXEscaping.math(letters))
+            } else if !letters.isEmpty {
+                output += namesFont + "{" + LaTeXEscaping.math(letters) + "}"
+            }
             letters = ""
         }
         for character in name {
@@ -204,6 +234,11 @@ struct LaTeXMathWriter: MathVisitor, Sendable {
         // A worksheet's blank: a box as wide as the answer, sign included, so its width gives nothing away.
         if style == .blank { return "\\boxed{\\phantom{-" + text.replacingOccurrences(of: "-", with: "") + "}}" }
         guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
-        return String(text[..<e]) + "{\\times}10^{" + String(exponent) + "}"
+        // A bar such as 1e-9 is a power of ten: 10^{-9}, not 1 × 10^{-9}.
+        let mantissa = text[..<e]
+        if mantissa == "1" || mantissa == "-1" {
+            return mantissa.dropLast() + "10^{" + String(exponent) + "}"
+        }
+        return String(mantissa) + "{\\times}10^{" + String(exponent) + "}"
     }
 }

@@ -13,23 +13,29 @@ public struct LaTeXRenderer: NarrativeRenderer {
     public init(options: RenderOptions) { self.init(decimals: options.decimals) }
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
-    /// Whether inline formulas holding a fraction are set in display style (on slides, so
-    /// that the fraction's scripts stay at 6 pt or more).
-    var setsInlineFractionsLarge = false
+    /// Whether running text is set as on slides: inline fractions on one line at the text's
+    /// size (∂E/∂w, λ/(2m)) and names in sans-serif (`LaTeXMathWriter.slashesFractions`,
+    /// `namesFont`).
+    var setsSlideText = false
 
     /// A renderer printing numbers with `decimals` digits after the point.
     public init(decimals: Int = 4) {
         self.decimals = decimals
     }
 
-    /// The text width of the article, in em of its 10 pt font (A4 with 2.5 cm margins is
-    /// 16 cm, about 45 em), less a margin for the estimate's error.
-    static let textWidth = 42.0
+    /// The text width of the article, in em of its 10 pt font: A4 with 2.5 cm margins is 16 cm,
+    /// 45.35 em. Widths are TeX's own (`TeXMetrics`), so only `EquationLayout.safetyMargin` is
+    /// kept in reserve (issue 23, N4: 10 pt wherever it fits).
+    static let textWidth = 45.0
     /// The margin by which an equation's estimated width must fit before it is scaled down
     /// to the line as a whole (its lines are already as small and broken as they go).
     static let scalingMargin = 1.1
 
-    var writer: LaTeXMathWriter { LaTeXMathWriter(decimals: decimals, flavor: .pdflatex) }
+    var writer: LaTeXMathWriter {
+        var writer = LaTeXMathWriter(decimals: decimals, flavor: .pdflatex)
+        if setsSlideText { writer.namesFont = "\\mathsf" }
+        return writer
+    }
 
     /// `m` as LaTeX math-mode source (no surrounding `$`).
     public func math(_ m: Math) -> String {
@@ -225,9 +231,12 @@ public struct LaTeXRenderer: NarrativeRenderer {
             case .text(let words): return Self.identifiersKeptWhole(words)
             case .math(let m):
                 // A short formula ("λ = 0") is one unbreakable group; a long one may break.
-                let isShort = MathWidth.of(m, format: writer.format) <= Self.unbreakableMathWidth
-                var source = math(m)
-                if setsInlineFractionsLarge, source.contains("\\frac") { source = "\\displaystyle " + source }
+                let isShort =
+                    MathWidth.of(m, format: writer.format, slashingFractions: setsSlideText)
+                    <= Self.unbreakableMathWidth
+                var inlineWriter = writer
+                inlineWriter.slashesFractions = setsSlideText
+                let source = inlineWriter.write(m)
                 return isShort ? "${" + source + "}$" : "$" + source + "$"
             case .emphasis(let words): return "\\emph{" + Self.identifiersKeptWhole(words) + "}"
             case .code(let words): return "\\mbox{\\texttt{" + LaTeXEscaping.text(words) + "}}"
@@ -259,15 +268,12 @@ public struct LaTeXRenderer: NarrativeRenderer {
         return "{" + layout.size.command + "\n" + align + "\n}\n\n"
     }
 
-    /// An invisible rule as tall and deep as a display-style fraction of one-line terms.
-    static let fractionStrut = "\\rule[-2.1ex]{0pt}{5.6ex}"
-
     /// A tabular with `\hline` rules. When estimated wider than `budget` em, its text columns
     /// wrap (the widest first) rather than the whole table shrinking; only a table of numbers
     /// still too wide is scaled down to the line.
     func table(_ table: Table, budget: Double) -> String {
         let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
-        let widths = Self.columnWidths(table, format: writer.format)
+        let widths = Self.columnWidths(table, format: writer.format, slashingFractions: setsSlideText)
         var wrapped: [Int: Double] = [:]
         var excess = widths.reduce(0) { $0 + $1 + Self.columnPadding } - budget
         // Only prose columns wrap: every cell holds words (it may break between them) or is
@@ -284,7 +290,8 @@ public struct LaTeXRenderer: NarrativeRenderer {
                     }
                     return hasWords
                         || Self.columnWidths(
-                            Table(header: [cells[column]], rows: [], rightAligned: []), format: writer.format)[0]
+                            Table(header: [cells[column]], rows: [], rightAligned: []), format: writer.format,
+                            slashingFractions: setsSlideText)[0]
                             <= Self.narrowestWrappedColumn
                 }
         }
@@ -298,15 +305,10 @@ public struct LaTeXRenderer: NarrativeRenderer {
             column < table.rightAligned.count && table.rightAligned[column] ? "r" : "l"
         }.joined()
         func row(_ cells: [[Inline]]) -> String {
-            var texts = (0..<columnCount).map { column in
+            let texts = (0..<columnCount).map { column in
                 let text = column < cells.count ? inline(cells[column]) : ""
                 guard let width = wrapped[column] else { return text }
                 return "\\parbox[t]{\(Self.decimal(width))em}{\\raggedright " + text + "}"
-            }
-            // A display-style fraction is taller and deeper than a text row: a strut keeps the
-            // rules above and below it clear of ∂E and ∂w.
-            if texts.contains(where: { $0.contains("\\displaystyle") }), !texts.isEmpty {
-                texts[0] = Self.fractionStrut + texts[0]
             }
             return texts.joined(separator: " & ") + " \\\\\n"
         }
@@ -355,19 +357,20 @@ public struct LaTeXRenderer: NarrativeRenderer {
     static let columnPadding = 1.2
 
     /// A table's estimated width in em.
-    static func estimatedWidth(_ table: Table, format: NumberFormat) -> Double {
-        columnWidths(table, format: format).reduce(0) { $0 + $1 + columnPadding }
+    static func estimatedWidth(_ table: Table, format: NumberFormat, slashingFractions: Bool = false) -> Double {
+        columnWidths(table, format: format, slashingFractions: slashingFractions).reduce(0) { $0 + $1 + columnPadding }
     }
 
     /// Each column's widest cell, in em.
-    static func columnWidths(_ table: Table, format: NumberFormat) -> [Double] {
+    static func columnWidths(_ table: Table, format: NumberFormat, slashingFractions: Bool = false) -> [Double] {
         func cellWidth(_ cell: [Inline]) -> Double {
             cell.reduce(0) { total, item in
                 switch item {
                 case .text(let words), .emphasis(let words):
                     return total + MathWidth.characterWidth * Double(words.count)
                 case .code(let words): return total + codeCharacterWidth * Double(words.count)
-                case .math(let m): return total + MathWidth.of(m, format: format)
+                case .math(let m):
+                    return total + MathWidth.of(m, format: format, slashingFractions: slashingFractions)
                 }
             }
         }

@@ -5,6 +5,8 @@
 struct MathWidth: MathVisitor {
     /// The formatter numbers are printed with (their width is their text's).
     var format: NumberFormat
+    /// Whether fractions are written on one line (`LaTeXMathWriter.slashesFractions`).
+    var slashesFractions = false
 
     /// Em per character of upright text in a table or paragraph (a digit's width).
     static let characterWidth = TeXMetrics.digit
@@ -18,8 +20,14 @@ struct MathWidth: MathVisitor {
     static let ellipsisWidth = TeXMetrics.cdots
 
     /// The estimated width of `m` in em at the normal size.
-    static func of(_ m: Math, format: NumberFormat) -> Double {
-        MathWidth(format: format).walk(m)
+    static func of(_ m: Math, format: NumberFormat, slashingFractions: Bool = false) -> Double {
+        MathWidth(format: format, slashesFractions: slashingFractions).walk(m)
+    }
+
+    /// The width a one-line fraction's "/" adds, and a part's parentheses when it has them.
+    static let slash = 0.5
+    private func slashedPart(_ part: Math) -> Double {
+        walk(part) + (LaTeXMathWriter.standsBareInSlashedFraction(part) ? 0 : TeXMetrics.parentheses)
     }
 
     /// The number of text lines `m` is tall (a matrix of n rows is about n lines).
@@ -77,7 +85,8 @@ struct MathWidth: MathVisitor {
         walk(base) + Self.scriptScale * max(walk(sub), walk(sup))
     }
     func visitFraction(_ numerator: Math, _ denominator: Math) -> Double {
-        max(walk(numerator), walk(denominator)) + TeXMetrics.fractionPadding
+        if slashesFractions { return slashedPart(numerator) + Self.slash + slashedPart(denominator) }
+        return max(walk(numerator), walk(denominator)) + TeXMetrics.fractionPadding
     }
     /// Parentheses: plain around flat content, growing (`\left( \right)`) around a matrix.
     func visitParenthesized(_ inner: Math) -> Double { walk(inner) + delimiters(inner) }
@@ -98,8 +107,9 @@ struct MathWidth: MathVisitor {
     func visitTranspose(_ operand: Math) -> Double { walk(operand) + TeXMetrics.transpose }
     func visitPrime(_ base: Math) -> Double { walk(base) + TeXMetrics.prime }
     func visitPartial(_ numerator: Math, _ denominator: Math) -> Double {
-        // ∂ (about a letter's width) on top and below.
-        max(walk(numerator), walk(denominator)) + 0.6 + TeXMetrics.fractionPadding
+        // ∂ (about a letter's width) on top and below, or before each part on one line.
+        if slashesFractions { return walk(numerator) + walk(denominator) + 2 * 0.6 + Self.slash }
+        return max(walk(numerator), walk(denominator)) + 0.6 + TeXMetrics.fractionPadding
     }
     func visitSum(_ index: Math, _ body: Math) -> Double {
         max(TeXMetrics.sum, Self.scriptScale * walk(index)) + walk(body)
