@@ -85,14 +85,7 @@ public struct MarkdownRenderer: NarrativeRenderer {
         }.joined()
     }
 
-    /// The widest displayed line, in `MathWidth`'s em estimate: GitHub's README column is about
-    /// 830 px. Measured with KaTeX 0.16 in Chromium at 16 px, lines up to this estimate fit
-    /// that column for every built-in lesson in every notation (the estimate runs wide). Wider
-    /// lines are broken before top-level operators by `EquationLayout`, as the article breaks
-    /// them; a single matrix wider than the column cannot be broken and scrolls sideways.
-    static let displayWidth = 60.0
-
-    /// A displayed equation whose every line begins with `$$`, `\begin`, `\\` or `\end`, so
+    /// A displayed equation within `displayWidth` (wider ones: `wideLines`) whose every line begins with `$$`, `\begin`, `\\` or `\end`, so
     /// that no CommonMark parser can read a line of it as a list item, heading, quote, code or
     /// HTML block (the line break `\\` opens each line after the first instead of closing the
     /// line before):
@@ -106,12 +99,18 @@ public struct MarkdownRenderer: NarrativeRenderer {
     func equation(_ equation: Equation) -> String {
         let layout = EquationLayout(equation, writer: writer, budget: Self.displayWidth, sizes: [.normal])
         var lines: [String] = []
-        for line in layout.lines {
-            var text = (lines.isEmpty ? "\\begin{aligned} " : "\\\\ ") + line.lhs + " &" + line.body
-            if let comment = line.comment { text += " && " + comment }
-            lines.append(text)
+        if layout.width * EquationLayout.safetyMargin > Self.displayWidth {
+            // Too wide even broken before operators: a matrix wider than the column.
+            lines = wideLines(equation)
+        } else {
+            for line in layout.lines {
+                var text = line.lhs + " &" + line.body
+                if let comment = line.comment { text += " && " + comment }
+                lines.append(text)
+            }
         }
-        return "$$\n" + lines.joined(separator: "\n") + "\n\\end{aligned}\n$$\n\n"
+        let opened = lines.enumerated().map { ($0 == 0 ? "\\begin{aligned} " : "\\\\ ") + $1 }
+        return "$$\n" + opened.joined(separator: "\n") + "\n\\end{aligned}\n$$\n\n"
     }
 
     /// A pipe table; numeric columns right-aligned.
