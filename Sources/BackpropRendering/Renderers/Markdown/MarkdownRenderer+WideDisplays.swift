@@ -62,9 +62,21 @@ extension MarkdownRenderer {
                     place([.math(writer.write(.row(segment)), width: segmentWidth)])
                     continue
                 }
+                // The items before a split item (an operator, a coefficient such as 1/m) stay on
+                // the line of its first part.
+                var leading: [WidePiece] = []
                 for item in segment {
-                    for group in pieces(item, available: available) { place(group) }
+                    let leadingWidth = leading.reduce(0) { $0 + $1.width }
+                    var groups = pieces(item, available: available - leadingWidth)
+                    if groups.count == 1 {
+                        leading += groups[0]
+                        continue
+                    }
+                    groups[0] = leading + groups[0]
+                    leading = []
+                    for group in groups { place(group) }
                 }
+                if !leading.isEmpty { place(leading) }
             }
             for (lineIndex, pieces) in stepLines.enumerated() {
                 let body = Self.write(pieces)
@@ -104,17 +116,18 @@ extension MarkdownRenderer {
             return groups
         case .matrix(let rows):
             let columnCount = rows.map(\.count).max() ?? 0
-            var blocks: [Range<Int>] = []
-            var start = 0
-            while start < columnCount {
-                var end = start + 1
-                while end < columnCount, width(.matrix(rows.map { Array($0[start..<min(end + 1, $0.count)]) })) <= available {
-                    end += 1
-                }
-                blocks.append(start..<end)
-                start = end
+            // The fewest blocks that fit, their columns shared out evenly (4 + 3, not 6 + 1).
+            func blocks(_ count: Int) -> [Range<Int>] {
+                (0..<count).map { columnCount * $0 / count..<columnCount * ($0 + 1) / count }
             }
-            guard blocks.count > 1 else { break }
+            func fits(_ columns: Range<Int>) -> Bool {
+                width(.matrix(rows.map { Array($0[min(columns.lowerBound, $0.count)..<min(columns.upperBound, $0.count)]) }))
+                    <= available
+            }
+            guard columnCount > 1,
+                let count = (2...columnCount).first(where: { blocks($0).allSatisfy(fits) }) ?? Optional(columnCount)
+            else { break }
+            let blocks = blocks(count)
             return blocks.enumerated().map { index, columns in
                 let block = rows.map { Array($0[min(columns.lowerBound, $0.count)..<min(columns.upperBound, $0.count)]) }
                 let body = block.map { $0.map(writer.write).joined(separator: " & ") }.joined(separator: " \\\\ ")

@@ -73,16 +73,47 @@ public struct MarkdownRenderer: NarrativeRenderer {
         }
     }
 
-    /// Running text with inline math.
+    /// Running text with inline math. Punctuation right after a formula is set inside it
+    /// (`$1.0,$` rather than `$1.0$,`): browsers may break a line between MathJax's box and the
+    /// text after it, which would start the next line with the comma (review N12).
     func inline(_ items: [Inline]) -> String {
-        items.map { item in
-            switch item {
-            case .text(let words): return Self.escape(words)
-            case .math(let m): return "$" + math(m) + "$"
-            case .emphasis(let words): return "*" + Self.escape(words) + "*"
-            case .code(let words): return Self.code(words)
+        var text = ""
+        var index = items.startIndex
+        while index < items.endIndex {
+            switch items[index] {
+            case .text(let words): text += Self.escape(words)
+            case .math(let m):
+                if index + 1 < items.endIndex, case .text(let next) = items[index + 1] {
+                    let (punctuation, rest) = Self.leadingPunctuation(next)
+                    if !punctuation.isEmpty {
+                        text += "$" + math(m) + Self.mathPunctuation(punctuation) + "$" + Self.escape(String(rest))
+                        index += 2
+                        continue
+                    }
+                }
+                text += "$" + math(m) + "$"
+            case .emphasis(let words): text += "*" + Self.escape(words) + "*"
+            case .code(let words): text += Self.code(words)
             }
-        }.joined()
+            index += 1
+        }
+        return text
+    }
+
+    /// The punctuation that closes a clause (`, . ; : ? ! )`) at the start of `words`, up to a
+    /// space or the end; empty when `words` goes on with a word (`'s`, `-th`).
+    static func leadingPunctuation(_ words: String) -> (String, Substring) {
+        let marks: Set<Character> = [",", ".", ";", ":", "?", "!", ")"]
+        let run = words.prefix { marks.contains($0) }
+        let rest = words.dropFirst(run.count)
+        guard !run.isEmpty, rest.isEmpty || rest.first == " " else { return ("", Substring(words)) }
+        return (String(run), rest)
+    }
+
+    /// Clause punctuation as math that looks like text's: a colon as an ordinary symbol
+    /// (`{:}`, not a relation with space around it).
+    static func mathPunctuation(_ run: String) -> String {
+        run.map { $0 == ":" ? "{:}" : String($0) }.joined()
     }
 
     /// A displayed equation within `displayWidth` (wider ones: `wideLines`) whose every line begins with `$$`, `\begin`, `\\` or `\end`, so
