@@ -14,13 +14,17 @@ public struct MarkdownRenderer: NarrativeRenderer {
     public static let fileExtension = "md"
     public static let abilities: FormatAbilities = [.singleSteps, .exportDocuments]
     public static let summary = "Markdown with KaTeX math and a Mermaid figure"
-    public init(options: RenderOptions) { self.init(decimals: options.decimals) }
+    public init(options: RenderOptions) { self.init(decimals: options.decimals, figureFile: options.figureFile) }
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
+    /// The SVG file beside the document that a network too large for Mermaid links to
+    /// (`MarkdownRenderer+FigureFile`); nil when the document is printed, not written.
+    public var figureFile: String?
 
     /// A renderer printing numbers with `decimals` digits after the point.
-    public init(decimals: Int = 4) {
+    public init(decimals: Int = 4, figureFile: String? = nil) {
         self.decimals = decimals
+        self.figureFile = figureFile
     }
 
     var writer: LaTeXMathWriter { LaTeXMathWriter(decimals: decimals, flavor: .web) }
