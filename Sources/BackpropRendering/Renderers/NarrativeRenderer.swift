@@ -75,12 +75,15 @@ public struct RenderOptions: Equatable, Sendable {
     /// Whether asides (the "Why" paragraphs, the comparison with other notations) go into
     /// speaker notes instead of onto the frames (beamer only).
     public var speakerNotes: Bool
+    /// The name of the SVG file written beside a Markdown document for a network too large
+    /// for Mermaid (`MarkdownRenderer.figurePath`), which the document links; nil: Mermaid.
+    public var figureFile: String?
 
     /// Options with the command line's defaults: 4 decimals, no colour, 16:9, a projected deck
     /// without speaker notes.
     public init(
         decimals: Int = 4, usesColor: Bool = false, aspect: BeamerAspect = .sixteenNine, lessonOptions: String = "",
-        handout: BeamerHandout? = nil, speakerNotes: Bool = false
+        handout: BeamerHandout? = nil, speakerNotes: Bool = false, figureFile: String? = nil
     ) {
         self.decimals = decimals
         self.usesColor = usesColor
@@ -88,5 +91,6 @@ public struct RenderOptions: Equatable, Sendable {
         self.lessonOptions = lessonOptions
         self.handout = handout
         self.speakerNotes = speakerNotes
+        self.figureFile = figureFile
     }
 }

@@ -1,4 +1,5 @@
 import BackpropCore
+import Foundation
 import BackpropRendering
 
 /// `export`: a whole worked example (title, setup, network figure, the chosen steps) as a
@@ -38,8 +39,9 @@ public enum ExportCommand: Command {
             + [CommonOptions.weight.spec, steps.spec, aspect.spec, handout.spec, notes.spec, output.spec, force.spec])
 
     /// Prints the document, or writes it to FILE atomically (a temporary file in the same
-    /// directory, then renamed) and prints nothing. An existing FILE is replaced only with
-    /// `--force`.
+    /// directory, then renamed) and prints nothing; Markdown of a network too large for
+    /// Mermaid writes its figure beside FILE (`ExportCommand+FigureFile`). An existing FILE is
+    /// replaced only with `--force`.
     public static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CLIError) {
         try arguments.expectNoPositionals()
         guard let format = arguments.value(format) else {
@@ -71,6 +73,8 @@ public enum ExportCommand: Command {
         options.aspect = arguments.value(aspect) ?? .sixteenNine
         options.handout = arguments.value(handout)
         options.speakerNotes = arguments.isSet(notes)
+        let figure = Self.figureFile(narrative, format: format, path: arguments.value(output), decimals: options.decimals)
+        options.figureFile = figure.map { ($0.path as NSString).lastPathComponent }
         let renderer = format.renderer(options)
         // The HTML page holds every notation; the others print the chosen one.
         let text =
@@ -82,6 +86,6 @@ public enum ExportCommand: Command {
             try io.write(text)
             return
         }
-        try OutputFile.write(text, to: path, replacing: arguments.isSet(force))
+        try Self.write(text, to: path, figure: figure, replacing: arguments.isSet(force))
     }
 }

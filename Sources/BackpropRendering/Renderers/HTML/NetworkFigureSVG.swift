@@ -26,6 +26,9 @@ struct NetworkFigureSVG {
     var idPrefix: String
     /// Whether each edge is a control (focusable, a button) that opens its weight's derivation.
     var linksWeights = false
+    /// For an SVG file of its own (the Markdown export's figure): the style sheet written into
+    /// it, with a white background and width and height attributes so that viewers size it.
+    var styleSheet: String?
 
     static let radius = 27.0
     static let biasRadius = 18.0
@@ -76,9 +79,13 @@ struct NetworkFigureSVG {
         let titleID = idPrefix + "-title"
         let descID = idPrefix + "-desc"
         var out = "<svg class=\"net\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" "
+        if styleSheet != nil { out += "width=\"\(n(width))\" height=\"\(n(height))\" " }
         out += "role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">"
         out += "<title id=\"\(titleID)\">" + XMLEscaping.escaped(title) + "</title>"
         out += "<desc id=\"\(descID)\">" + XMLEscaping.escaped(description) + "</desc>"
+        if let styleSheet {
+            out += "<style>" + XMLEscaping.escaped(styleSheet) + "</style><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+        }
         // What weight labels must not cover: each unit with the values under it.
         var obstacles: [LabelBox] = []
         for (l, column) in columns.enumerated() {

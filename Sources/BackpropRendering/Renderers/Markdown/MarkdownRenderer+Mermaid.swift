@@ -9,8 +9,22 @@ import BackpropCore
 /// node with edges of its own. Larger networks draw bare edges and list the weights in tables
 /// laid out as the notation writes its matrices. Negative numbers use the minus sign U+2212.
 extension MarkdownRenderer {
-    /// A Mermaid `flowchart LR` of the network, then its weight tables when the edges are bare.
+    /// The network (a Mermaid `flowchart LR`, or an SVG file for a network too large for it),
+    /// then its weight tables when the edges are bare.
     func figure(_ figure: NetworkFigure) -> String {
+        guard Self.mermaidDrawsClearly(figure) else {
+            // Too large for Mermaid: the SVG file beside the document, or Mermaid and a note.
+            let drawing =
+                figureFile.map { figureLink(figure, file: $0) }
+                ?? "<!-- This network is too large for Mermaid to draw clearly; export with -o FILE.md to write it as an SVG beside the Markdown (FILE.figure.svg). -->\n"
+                + mermaid(figure)
+            return drawing + weightTables(figure)
+        }
+        return mermaid(figure) + weightTables(figure)
+    }
+
+    /// The Mermaid diagram.
+    func mermaid(_ figure: NetworkFigure) -> String {
         let activationSymbol = plain(figure.activationSymbol)
         let deltaSymbol = plain(figure.deltaSymbol)
         var text = "```mermaid\nflowchart LR\n"
@@ -52,6 +66,12 @@ extension MarkdownRenderer {
             }
         }
         text += "```\n\n"
+        return text
+    }
+
+    /// What the figure does not show: the sentence on labelled edges, or the weight tables.
+    func weightTables(_ figure: NetworkFigure) -> String {
+        var text = ""
         if figure.labelsEdges {
             if figure.showsBiasUnits {
                 text += "Each edge is labelled with its weight, and each unit after the input with its bias weight.\n\n"

@@ -14,13 +14,17 @@ public struct MarkdownRenderer: NarrativeRenderer {
     public static let fileExtension = "md"
     public static let abilities: FormatAbilities = [.singleSteps, .exportDocuments]
     public static let summary = "Markdown with KaTeX math and a Mermaid figure"
-    public init(options: RenderOptions) { self.init(decimals: options.decimals) }
+    public init(options: RenderOptions) { self.init(decimals: options.decimals, figureFile: options.figureFile) }
     /// Digits after the decimal point for every number shown.
     public var decimals: Int
+    /// The SVG file beside the document that a network too large for Mermaid links to
+    /// (`MarkdownRenderer+FigureFile`); nil when the document is printed, not written.
+    public var figureFile: String?
 
     /// A renderer printing numbers with `decimals` digits after the point.
-    public init(decimals: Int = 4) {
+    public init(decimals: Int = 4, figureFile: String? = nil) {
         self.decimals = decimals
+        self.figureFile = figureFile
     }
 
     var writer: LaTeXMathWriter { LaTeXMathWriter(decimals: decimals, flavor: .web) }
@@ -73,26 +77,50 @@ public struct MarkdownRenderer: NarrativeRenderer {
         }
     }
 
-    /// Running text with inline math.
+    /// Running text with inline math. Punctuation right after a formula is set inside it
+    /// (`$1.0,$` rather than `$1.0$,`): browsers may break a line between MathJax's box and the
+    /// text after it, which would start the next line with the comma (review N12).
     func inline(_ items: [Inline]) -> String {
-        items.map { item in
-            switch item {
-            case .text(let words): return Self.escape(words)
-            case .math(let m): return "$" + math(m) + "$"
-            case .emphasis(let words): return "*" + Self.escape(words) + "*"
-            case .code(let words): return Self.code(words)
+        var text = ""
+        var index = items.startIndex
+        while index < items.endIndex {
+            switch items[index] {
+            case .text(let words): text += Self.escape(words)
+            case .math(let m):
+                if index + 1 < items.endIndex, case .text(let next) = items[index + 1] {
+                    let (punctuation, rest) = Self.leadingPunctuation(next)
+                    if !punctuation.isEmpty {
+                        text += "$" + math(m) + Self.mathPunctuation(punctuation) + "$" + Self.escape(String(rest))
+                        index += 2
+                        continue
+                    }
+                }
+                text += "$" + math(m) + "$"
+            case .emphasis(let words): text += "*" + Self.escape(words) + "*"
+            case .code(let words): text += Self.code(words)
             }
-        }.joined()
+            index += 1
+        }
+        return text
     }
 
-    /// The widest displayed line, in `MathWidth`'s em estimate: GitHub's README column is about
-    /// 830 px. Measured with KaTeX 0.16 in Chromium at 16 px, lines up to this estimate fit
-    /// that column for every built-in lesson in every notation (the estimate runs wide). Wider
-    /// lines are broken before top-level operators by `EquationLayout`, as the article breaks
-    /// them; a single matrix wider than the column cannot be broken and scrolls sideways.
-    static let displayWidth = 60.0
+    /// The punctuation that closes a clause (`, . ; : ? ! )`) at the start of `words`, up to a
+    /// space or the end; empty when `words` goes on with a word (`'s`, `-th`).
+    static func leadingPunctuation(_ words: String) -> (String, Substring) {
+        let marks: Set<Character> = [",", ".", ";", ":", "?", "!", ")"]
+        let run = words.prefix { marks.contains($0) }
+        let rest = words.dropFirst(run.count)
+        guard !run.isEmpty, rest.isEmpty || rest.first == " " else { return ("", Substring(words)) }
+        return (String(run), rest)
+    }
 
-    /// A displayed equation whose every line begins with `$$`, `\begin`, `\\` or `\end`, so
+    /// Clause punctuation as math that looks like text's: a colon as an ordinary symbol
+    /// (`{:}`, not a relation with space around it).
+    static func mathPunctuation(_ run: String) -> String {
+        run.map { $0 == ":" ? "{:}" : String($0) }.joined()
+    }
+
+    /// A displayed equation within `displayWidth` (wider ones: `wideLines`) whose every line begins with `$$`, `\begin`, `\\` or `\end`, so
     /// that no CommonMark parser can read a line of it as a list item, heading, quote, code or
     /// HTML block (the line break `\\` opens each line after the first instead of closing the
     /// line before):
@@ -106,12 +134,18 @@ public struct MarkdownRenderer: NarrativeRenderer {
     func equation(_ equation: Equation) -> String {
         let layout = EquationLayout(equation, writer: writer, budget: Self.displayWidth, sizes: [.normal])
         var lines: [String] = []
-        for line in layout.lines {
-            var text = (lines.isEmpty ? "\\begin{aligned} " : "\\\\ ") + line.lhs + " &" + line.body
-            if let comment = line.comment { text += " && " + comment }
-            lines.append(text)
+        if layout.width * EquationLayout.safetyMargin > Self.displayWidth {
+            // Too wide even broken before operators: a matrix wider than the column.
+            lines = wideLines(equation)
+        } else {
+            for line in layout.lines {
+                var text = line.lhs + " &" + line.body
+                if let comment = line.comment { text += " && " + comment }
+                lines.append(text)
+            }
         }
-        return "$$\n" + lines.joined(separator: "\n") + "\n\\end{aligned}\n$$\n\n"
+        let opened = lines.enumerated().map { ($0 == 0 ? "\\begin{aligned} " : "\\\\ ") + $1 }
+        return "$$\n" + opened.joined(separator: "\n") + "\n\\end{aligned}\n$$\n\n"
     }
 
     /// A pipe table; numeric columns right-aligned.

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// Headless Chromium for the HTML page's tests: found on PATH (`chromium`, as Debian names it,
+/// Headless Chromium for the browser tests (the HTML page, Markdown under MathJax): found on PATH (`chromium`, as Debian names it,
 /// or `chromium-browser`); CI installs it (`.ci/run`). Tests that need it are disabled with a
 /// message saying so when it is missing.
-enum Chromium {
+public enum Chromium {
     /// The browser's path, if one is installed.
-    static let path: String? = {
+    public static let path: String? = {
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
         for name in ["chromium", "chromium-browser"] {
             for directory in directories where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
@@ -16,13 +16,13 @@ enum Chromium {
         return nil
     }()
 
-    static let isInstalled = path != nil
-    static let missing: Comment =
-        "chromium is not installed: install it (Debian: apt-get install -y chromium) to run the HTML page's browser tests; CI installs it"
+    public static let isInstalled = path != nil
+    public static let missing: Comment =
+        "chromium is not installed: install it (Debian: apt-get install -y chromium) to run the browser tests (the HTML page, Markdown under MathJax); CI installs it"
 
     /// Runs headless Chromium with `arguments` (after the common flags); its standard output,
     /// or nil if it could not start or took longer than `timeout` seconds.
-    static func run(_ arguments: [String], timeout: Double = 180) -> String? {
+    public static func run(_ arguments: [String], timeout: Double = 180) -> String? {
         guard let path else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -56,12 +56,12 @@ enum Chromium {
     }
 
     /// The page's DOM after its script ran, at a window `width` × `height` px.
-    static func dumpDOM(_ url: String, width: Int = 390, height: Int = 844, budget: Int = 60000) -> String? {
+    public static func dumpDOM(_ url: String, width: Int = 390, height: Int = 844, budget: Int = 60000) -> String? {
         run(["--dump-dom", "--virtual-time-budget=\(budget)", "--window-size=\(width),\(height)", url])
     }
 
     /// A screenshot of the page at `width` × `height` px into `file`.
-    static func screenshot(_ url: String, to file: URL, width: Int, height: Int) -> Bool {
+    public static func screenshot(_ url: String, to file: URL, width: Int, height: Int) -> Bool {
         run(["--screenshot=\(file.path)", "--virtual-time-budget=5000", "--window-size=\(width),\(height)", url]) != nil
     }
 }
