@@ -1,4 +1,3 @@
-import Foundation
 /// The network where the equations are (issue 23, N6): on steps 6 and 9–13 a small copy of the
 /// figure, the layers the step works on highlighted, sits in a column right of the equations;
 /// where no frame of the step has room for it, a frame of its own (`mapFrame`) opens the step.
@@ -41,6 +40,8 @@ extension BeamerRenderer {
     static let widestStepFigure = 0.42
     /// The widths tried for the step's figure, narrowest first, as shares of the text width.
     static let stepFigureShares = [0.2, 0.24, 0.28, 0.32, 0.36, widestStepFigure]
+    /// What the step's figure is given beyond its narrowest width, as a share of the text width.
+    static let stepFigureAir = 0.05
     /// The height of the figure's legend (three lines of 9 pt text), in cm.
     static let stepLegendHeight = 1.25
 
@@ -64,7 +65,16 @@ extension BeamerRenderer {
     /// then a map without values (narrower, for frames whose equations leave less room).
     /// None for a step without active layers; none that would have to be scaled down.
     func stepFigures(step: Int, figure: NetworkFigure) -> [StepFigure] {
-        guard let active = Self.activeLayers(step: step, layerCount: figure.layers.count) else { return [] }
+        guard let (small, active) = smallFigure(step: step, figure: figure) else { return [] }
+        let valued = small.showsValues ? stepFigure(small, step: step, active: active, symbols: figure) : nil
+        let map = stepFigure(small.withoutValues, step: step, active: active, symbols: figure)
+        return [valued, map].compactMap { $0 }
+    }
+
+    /// The figure drawn small for `step`, and the layers it highlights: no weights, bias units,
+    /// captions or class names; a and δ on the highlighted layers only.
+    func smallFigure(step: Int, figure: NetworkFigure) -> (NetworkFigure, [Int])? {
+        guard let active = Self.activeLayers(step: step, layerCount: figure.layers.count) else { return nil }
         var small = figure
         small.weights = []
         small.weightEntrySymbols = []
@@ -79,27 +89,30 @@ extension BeamerRenderer {
                 small.layers[l][k].className = nil
             }
         }
-        let valued = small.showsValues ? stepFigure(small, step: step, active: active, symbols: figure) : nil
-        let map = stepFigure(small.withoutValues, step: step, active: active, symbols: figure)
-        return [valued, map].compactMap { $0 }
+        return (small, active)
     }
 
     /// `small` drawn as narrow as it goes unscaled with its values under the units (nil when
     /// it cannot be), with its legend; `symbols` gives the legend's a and δ.
-    private func stepFigure(_ small: NetworkFigure, step: Int, active: [Int], symbols: NetworkFigure) -> StepFigure? {
+    private func stepFigure(
+        _ small: NetworkFigure, step: Int, active: [Int], symbols: NetworkFigure, widest: Double = widestStepFigure
+    ) -> StepFigure? {
         let room = aspect.frameLines * Self.lineCentimetres - Self.stepLegendHeight
         var style = LaTeXRenderer.FigureStyle(
             maxWidth: Self.widestStepFigure * textCentimetres, maxHeight: room, smallPoints: 9,
             smallFont: "\\footnotesize", labelPoints: 9, labelFont: "\\footnotesize", tableBudget: aspect.textWidth)
         style.highlightedLayers = active
-        // The narrowest picture drawn unscaled: its layers as close as their labels allow.
-        guard
-            let plan = Self.stepFigureShares.lazy.compactMap({ share -> FigureGeometry? in
-                var narrow = style
-                narrow.maxWidth = share * self.textCentimetres
-                let plan = FigureGeometry.plan(small, style: narrow, writer: self.writer)
-                return plan.needsScaling || plan.valuesInFigure != small.showsValues ? nil : plan
-            }).first
+        // The narrowest picture drawn unscaled, given `stepFigureAir` more so that its layers
+        // do not touch (the estimate of a label's width is a little short in beamer's fonts).
+        func drawn(_ share: Double) -> FigureGeometry? {
+            var narrow = style
+            narrow.maxWidth = share * textCentimetres
+            let plan = FigureGeometry.plan(small, style: narrow, writer: writer)
+            return plan.needsScaling || plan.valuesInFigure != small.showsValues ? nil : plan
+        }
+        let shares = Self.stepFigureShares.filter { $0 < widest } + [widest]
+        guard let narrowest = shares.first(where: { drawn($0) != nil }),
+            let plan = drawn(min(widest, narrowest + Self.stepFigureAir)) ?? drawn(narrowest)
         else { return nil }
         style.maxWidth = plan.width
         let picture = latex.renderedFigure(small, style: style).picture
@@ -129,23 +142,27 @@ extension BeamerRenderer {
                 var allowed = sizes
                 if case .lines = item { allowed = Self.equationSizes }
                 if keepsOwnSize(equation) { allowed = Self.equationSizes }
-                guard keepsLayout(equation, sizes: allowed, budget: side.equationBudget) else { dbg("layout \(side.equationBudget) share \(side.share)"); return false }
+                guard keepsLayout(equation, sizes: allowed, budget: side.equationBudget) else { return false }
             case .block(.bullets):
                 // A list's items are often one long formula each, which TeX cannot wrap.
                 return false
             case .block(let block):
                 // Text wraps in the narrower column; inline math wider than it cannot.
-                if case .paragraph(let items) = block, items.contains(where: { inline in
-                    guard case .math(let m) = inline else { return false }
-                    return MathWidth.of(m, format: writer.format) > side.equationBudget
-                }) { return false }
+                if case .paragraph(let items) = block, items.contains(where: { isWider($0, than: side.equationBudget) }) {
+                    return false
+                }
                 height += self.height(block, share: share) - self.height(block)
             case .note: break
-            case .pair, .picture, .table: dbg("kind"); return false
+            case .pair, .picture, .table: return false
             }
         }
-        dbg("h \(height) of \(aspect.frameLines) fig \(side.height)")
         return height <= aspect.frameLines
+    }
+
+    /// Whether `inline` is math wider than `budget` em, which no line break can help.
+    func isWider(_ inline: Inline, than budget: Double) -> Bool {
+        guard case .math(let m) = inline else { return false }
+        return MathWidth.of(m, format: writer.format) > budget
     }
 
     /// Whether `equation` set in `budget` em gets the size and the lines it gets in the
@@ -159,12 +176,14 @@ extension BeamerRenderer {
             && narrow.width * narrow.widthScale * EquationLayout.safetyMargin <= budget
     }
 
-    /// The frame that opens a step none of whose first frame's equations leave room for the
-    /// figure: `mapFrame`, or when that would have to be scaled, the small figure on a frame
-    /// of its own (a large network's map); nothing for a step without active layers.
-    func openingFrame(title: String, step: Int, figure: NetworkFigure, sides: [StepFigure]) -> String {
+    /// The frame that opens a step whose first frame's equations leave no room for the
+    /// figure: `mapFrame`, or when that would have to be scaled, the small map (9 pt labels,
+    /// no values) in the frame's whole width; nothing for a step without active layers.
+    func openingFrame(title: String, step: Int, figure: NetworkFigure) -> String {
         if let frame = mapFrame(title: title, step: step, figure: figure) { return frame }
-        guard let map = sides.last else { return "" }
+        guard let (small, active) = smallFigure(step: step, figure: figure),
+            let map = stepFigure(small.withoutValues, step: step, active: active, symbols: figure, widest: 1)
+        else { return "" }
         return "\\begin{frame}\n\\frametitle{\(title)}\n" + map.column + "\\end{frame}\n\n"
     }
 
@@ -210,4 +229,3 @@ extension BeamerRenderer {
     }
 }
 
-func dbg(_ s: String) { if ProcessInfo.processInfo.environment["FIGDEBUG"] != nil { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) } }

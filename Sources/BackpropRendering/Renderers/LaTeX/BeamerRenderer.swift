@@ -144,7 +144,7 @@ public struct BeamerRenderer: NarrativeRenderer {
         let sides = figure.map { stepFigures(step: section.number, figure: $0) } ?? []
         let (body, besideFirst) = frames(title: title, blocks: section.blocks, sides: sides)
         let map =
-            besideFirst ? "" : figure.map { openingFrame(title: title, step: section.number, figure: $0, sides: sides) } ?? ""
+            besideFirst ? "" : figure.map { openingFrame(title: title, step: section.number, figure: $0) } ?? ""
         return "\\section{\(title)}\n" + map + body
     }
 

@@ -286,7 +286,7 @@ extension FigureGeometry {
         var classNames: ClassNameColumn
         /// The widest line of any layer caption, plus 0.1 cm.
         var captionWidth: Double
-        /// The room under the lowest unit for two lines of captions.
+        /// The room under the lowest unit for two lines of captions (none without captions).
         var captionHeight: Double
     }
 
@@ -312,7 +312,7 @@ extension FigureGeometry {
             weightLabel: weightLabelSize(figure, points: small, ruler: ruler, named: namesOnEdges),
             classNames: classNameColumn(figure, points: small, ruler: ruler),
             captionWidth: (captionText.map { ruler.width(ofText: $0, points: small) }.max() ?? 0) + 0.1,
-            captionHeight: 2 * small * 1.2 * pointInCentimetres + 0.15)
+            captionHeight: captionText.allSatisfy(\.isEmpty) ? 0 : 2 * small * 1.2 * pointInCentimetres + 0.15)
     }
 
     /// The circle each layer's units need for their labels at `points` pt, in cm, one per
