@@ -134,8 +134,8 @@ extension BeamerRenderer {
     /// in that width, and the figure each fit the frame's height.
     func fitsBeside(_ group: [Piece], side: StepFigure, sizes: [EquationLayout.Size]) -> Bool {
         let share = 1 - side.share - Self.stepFigureGap
-        // 0.5 cm and one line to spare: the compiled frames ran 3–12 pt past their bottom without.
-        guard side.height + 0.5 <= aspect.frameLines * Self.lineCentimetres else { return false }
+        // 1 cm and one line to spare (the centred picture's skips): frames ran 3–12 pt past their bottom with 0.
+        guard side.height + 1 <= aspect.frameLines * Self.lineCentimetres else { return false }
         var height = group.reduce(0) { $0 + $1.height }
         for item in group.flatMap(\.items) {
             switch item {
