@@ -188,6 +188,18 @@ extension NetworkFigure {
 }
 
 extension NetworkFigure {
+    /// The figure without any unit's values: a map of the network.
+    public var withoutValues: NetworkFigure {
+        var figure = self
+        for l in figure.layers.indices {
+            for u in figure.layers[l].indices {
+                figure.layers[l][u].activation = nil
+                figure.layers[l][u].delta = nil
+            }
+        }
+        return figure
+    }
+
     /// The figure with only what the lesson gives: the inputs' values kept, every computed
     /// activation and error left out (a title page or a worksheet must not give answers away).
     public var withoutComputedValues: NetworkFigure {

@@ -66,12 +66,12 @@ public struct BeamerRenderer: NarrativeRenderer {
     /// Packages the beamer class loads itself.
     static let packagesBeamerLoads = ["amsmath", "amssymb"]
 
-    private var latex: LaTeXRenderer {
+    var latex: LaTeXRenderer {
         var renderer = LaTeXRenderer(decimals: decimals)
         renderer.setsSlideText = true
         return renderer
     }
-    private var writer: LaTeXMathWriter { latex.writer }
+    var writer: LaTeXMathWriter { latex.writer }
 
     /// The figure's fonts and room on a slide (11 pt body: scriptsize is 8 pt, footnotesize 9 pt).
     var figureStyle: LaTeXRenderer.FigureStyle {
@@ -135,71 +135,17 @@ public struct BeamerRenderer: NarrativeRenderer {
         frames(for: section)
     }
 
-    /// The frames of one section, under a `\\section` (a PDF bookmark per step), opened by the
-    /// network with the step's layers highlighted (`mapFrame`) when the deck has a figure.
+    /// The frames of one section, under a `\\section` (a PDF bookmark per step). On steps 6
+    /// and 9–13 of a deck with a figure, the network with the step's layers highlighted sits
+    /// beside the equations of every frame that has room for it (`StepFigure`); when the first
+    /// frame has none, a frame of its own (`mapFrame`) opens the step.
     func frames(for section: Section, figure: NetworkFigure? = nil) -> String {
         let title = "Step \(section.number): " + LaTeXEscaping.text(section.title)
-        let map = figure.flatMap { mapFrame(title: title, step: section.number, figure: $0) } ?? ""
-        return "\\section{\(title)}\n" + map + frames(title: title, blocks: section.blocks)
-    }
-
-    /// The layers (0-based, input first) a step works on, for the figure that opens it: the
-    /// forward pass and the gradients every layer after the input, the output error the
-    /// output layer, the passed-back error the hidden layers; nil for steps without one.
-    static func activeLayers(step: Int, layerCount: Int) -> [Int]? {
-        let last = layerCount - 1
-        switch step {
-        case 6, 12, 13: return Array(1...max(1, last))
-        case 9, 10: return [last]
-        case 11: return last > 1 ? Array(1..<last) : nil
-        default: return nil
-        }
-    }
-
-    /// The network where the equations are (issue 23, N6): steps 6 and 9–13 open with the
-    /// figure, the layers the step works on highlighted, each unit's a in black and δ in red
-    /// where the frame has room for them, and a one-line legend. Nothing when the picture would
-    /// have to be scaled (its labels would fall below the size bar).
-    func mapFrame(title: String, step: Int, figure: NetworkFigure) -> String? {
-        guard let active = Self.activeLayers(step: step, layerCount: figure.layers.count) else { return nil }
-        // Values at 9 pt and labels at 10 pt: read from the back of the room, above the 8 pt bar.
-        var style = LaTeXRenderer.FigureStyle(
-            maxWidth: aspect.figureSize.width, maxHeight: aspect.figureSize.height - 0.6, smallPoints: 9,
-            smallFont: "\\footnotesize", labelPoints: 10, labelFont: "\\small", tableBudget: aspect.textWidth)
-        style.highlightedLayers = active
-        // The units' a and δ are what the step is about: when they do not fit beside the
-        // weights, the weights (the overview's, unchanged until step 15) are left out.
-        var figure = figure
-        if !FigureGeometry.plan(figure, style: style, writer: writer).valuesInFigure {
-            var bare = figure
-            bare.weights = []
-            if FigureGeometry.plan(bare, style: style, writer: writer).valuesInFigure { figure = bare }
-        }
-        if FigureGeometry.plan(figure, style: style, writer: writer).needsScaling {
-            // A large network at the overview's sizes, without its values (they would be 8 pt).
-            style = figureStyle
-            style.maxHeight -= 0.6
-            style.highlightedLayers = active
-            for layer in figure.layers.indices {
-                for unit in figure.layers[layer].indices {
-                    figure.layers[layer][unit].activation = nil
-                    figure.layers[layer][unit].delta = nil
-                }
-            }
-        }
-        guard !FigureGeometry.plan(figure, style: style, writer: writer).needsScaling else { return nil }
-        let rendered = latex.renderedFigure(figure, style: style)
-        var legend: [Inline] = [.text("Highlighted: the layers step \(step) works on; ")]
-        legend +=
-            rendered.valueTable == nil && figure.showsValues
-            ? [
-                .text("under each unit "), .math(figure.activationSymbol), .text(" (black) and "),
-                .math(figure.deltaSymbol), .text(" (red)."),
-            ]
-            : [.text("the units' values are in the overview's table.")]
-        var text = "\\begin{frame}\n\\frametitle{\(title)}\n" + rendered.picture
-        text += "{\\footnotesize " + latex.inline(legend) + "\\par}\n\\end{frame}\n\n"
-        return text
+        let sides = figure.map { stepFigures(step: section.number, figure: $0) } ?? []
+        let (body, besideFirst) = frames(title: title, blocks: section.blocks, sides: sides)
+        let map =
+            besideFirst ? "" : figure.map { openingFrame(title: title, step: section.number, figure: $0) } ?? ""
+        return "\\section{\(title)}\n" + map + body
     }
 
     /// The figure a block holds, if any.
@@ -279,19 +225,30 @@ public struct BeamerRenderer: NarrativeRenderer {
     }
 
     private func frames(title: String, blocks: [Block]) -> String {
+        frames(title: title, blocks: blocks, sides: []).text
+    }
+
+    /// The frames of `blocks`, beside the equations of each frame the first of `sides` that
+    /// has room there (`fitsBeside`), and whether the first frame has one.
+    private func frames(title: String, blocks: [Block], sides: [StepFigure]) -> (text: String, besideFirst: Bool) {
         let blocks = blocks.map(NumberFormat(decimals: decimals).displayed)
         var text = ""
+        var besideFirst = false
         for (index, group) in frameGroups(blocks).enumerated() {
             let frameTitle = index == 0 ? title : title + " (cont.)"
             text += "\\begin{frame}\n\\frametitle{\(frameTitle)}\n"
             var overlay = 1
             let sizes = frameSizes(group)
+            let beside = sides.first { fitsBeside(group, side: $0, sizes: sizes) }
+            if index == 0 { besideFirst = beside != nil }
+            if let beside { text += beside.opening }
             for item in group.flatMap(\.items) {
-                text += self.item(item, overlay: &overlay, sizes: sizes)
+                text += self.item(item, overlay: &overlay, sizes: sizes, budget: beside?.equationBudget)
             }
+            if let beside { text += beside.closing }
             text += "\\end{frame}\n\n"
         }
-        return text
+        return (text, besideFirst)
     }
 
     /// The sizes the equations of one frame may take: from the smallest size any of them needs
@@ -571,9 +528,9 @@ public struct BeamerRenderer: NarrativeRenderer {
     /// A table row's height in lines (tables are set in 9 pt).
     static let tableRowHeight = 0.95
 
-    /// A block's estimated height in lines of slide text.
-    func height(_ block: Block) -> Double {
-        let charactersPerLine = max(20, Int(aspect.textWidth * Self.charactersPerEm))
+    /// A block's estimated height in lines of slide text, set `share` of the frame's width wide.
+    func height(_ block: Block, share: Double = 1) -> Double {
+        let charactersPerLine = max(20, Int(aspect.textWidth * share * Self.charactersPerEm))
         func words(_ items: [Inline]) -> Double {
             let characters = items.reduce(0) { total, item in
                 switch item {
@@ -599,10 +556,14 @@ public struct BeamerRenderer: NarrativeRenderer {
         }
     }
 
-    private func item(_ item: Item, overlay: inout Int, sizes: [EquationLayout.Size] = equationSizes) -> String {
+    /// An item as LaTeX, its equations in `budget` em (the frame's width unless given).
+    private func item(
+        _ item: Item, overlay: inout Int, sizes: [EquationLayout.Size] = equationSizes, budget: Double? = nil
+    ) -> String {
         switch item {
         case .block(.equation(let equation)):
-            return self.equation(equation, overlay: &overlay, sizes: keepsOwnSize(equation) ? Self.equationSizes : sizes)
+            return self.equation(
+                equation, overlay: &overlay, budget: budget, sizes: keepsOwnSize(equation) ? Self.equationSizes : sizes)
         case .block(let block): return self.block(block, overlay: &overlay)
         case .pair(let left, let right):
             let width = LaTeXRenderer.decimal(Self.columnWidth)
@@ -617,7 +578,7 @@ public struct BeamerRenderer: NarrativeRenderer {
             return text + "\\end{columns}\n"
         case .lines(let equation, let range):
             // Its own layout, which its line ranges index (a frame's smaller size could join lines).
-            return self.equation(equation, overlay: &overlay, lines: range)
+            return self.equation(equation, overlay: &overlay, budget: budget, lines: range)
         case .picture(let picture): return picture
         case .note(let block):
             let words: [Inline]

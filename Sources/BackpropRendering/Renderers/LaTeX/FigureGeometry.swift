@@ -94,7 +94,10 @@ struct FigureGeometry {
         var from: Point
         var to: Point
         var weight: Double?
+        /// The weight's name in the notation (w₅, Θ⁽²⁾₁₀), when the label names it.
+        var name: Math?
         var labelBox: Box?
+
     }
 
     /// A unit's values as printed under it (LaTeX lines), and the box they take.
@@ -125,6 +128,9 @@ struct FigureGeometry {
     var captions: [Caption] = []
     var valuesInFigure: Bool
     var weightsOnEdges: Bool
+    /// Whether each edge's label names its weight in the notation above its value (w₅ over
+    /// 0.4000, as Mazur labels his figure "w₅ .40").
+    var namesOnEdges = false
     /// The picture is wider or taller than the room even at its smallest spacing: it is scaled
     /// down as a whole (a last resort, for very deep or tall networks).
     var needsScaling = false
@@ -152,23 +158,26 @@ struct FigureGeometry {
     static let estimateFactor = 0.85
 
     /// The first layout, in order of preference, in which nothing collides: values under the
-    /// units and weights on the edges; values in a table; weights in tables too.
+    /// units and weights on the edges, named (`namesOnEdges`: w₅ above 0.4000, as Mazur labels
+    /// his figure) or values only; values in a table; weights in tables too.
+    ///
+    /// A name is worth less than a unit's values (the step's numbers) and more than nothing:
+    /// where named labels do not fit the edges, they carry "0.4000" as before, and the weight
+    /// tables, when the weights leave the edges, name every weight by row and column.
     static func plan(_ figure: NetworkFigure, style: LaTeXRenderer.FigureStyle, writer: LaTeXMathWriter)
         -> FigureGeometry
     {
         let canLabelEdges = figure.labelsEdges
-        var options: [(Bool, Bool)] = []
-        if figure.showsValues {
-            if canLabelEdges { options.append((true, true)) }
-            options.append((true, false))
-            if canLabelEdges { options.append((false, true)) }
-            options.append((false, false))
-        } else {
-            if canLabelEdges { options.append((false, true)) }
-            options.append((false, false))
+        let canName = canLabelEdges && !figure.weightEntrySymbols.isEmpty
+        // (values under the units, weights on the edges, their names on the edges)
+        var options: [(Bool, Bool, Bool)] = []
+        for values in figure.showsValues ? [true, false] : [false] {
+            if canName { options.append((values, true, true)) }
+            if canLabelEdges { options.append((values, true, false)) }
+            options.append((values, false, false))
         }
         var last: FigureGeometry?
-        for (values, weights) in options {
+        for (values, weights, names) in options {
             let positions = weights ? labelPositions : [0]
             // Edges aimed at the units' centres first; then edges that leave each unit on its
             // right and enter on its left, which keep clear of the values under the units.
@@ -176,7 +185,7 @@ struct FigureGeometry {
                 for position in positions {
                     let geometry = FigureGeometry(
                         figure, style: style, writer: writer, valuesInFigure: values, weightsOnEdges: weights,
-                        labelPosition: position, anchored: anchored)
+                        namesOnEdges: names, labelPosition: position, anchored: anchored)
                     if !geometry.collides && !geometry.needsScaling { return geometry }
                     last = geometry
                 }
@@ -184,20 +193,23 @@ struct FigureGeometry {
         }
         return last
             ?? FigureGeometry(
-                figure, style: style, writer: writer, valuesInFigure: false, weightsOnEdges: false, labelPosition: 0,
-                anchored: false)
+                figure, style: style, writer: writer, valuesInFigure: false, weightsOnEdges: false, namesOnEdges: false,
+                labelPosition: 0, anchored: false)
     }
 
     /// Lays out `figure` with the values under the units or not, the weights on the edges or
-    /// not (at `labelPosition` along each edge, 0 = source), the edges aimed at the units'
-    /// centres or, `anchored`, leaving each unit on its right and entering on its left.
+    /// not (at `labelPosition` along each edge, 0 = source), named or not (`namesOnEdges`),
+    /// the edges aimed at the units' centres or, `anchored`, leaving each unit on its right
+    /// and entering on its left.
     init(
         _ figure: NetworkFigure, style: LaTeXRenderer.FigureStyle, writer: LaTeXMathWriter, valuesInFigure: Bool,
-        weightsOnEdges: Bool, labelPosition: Double, anchored: Bool
+        weightsOnEdges: Bool, namesOnEdges: Bool = false, labelPosition: Double, anchored: Bool
     ) {
         self.valuesInFigure = valuesInFigure
         self.weightsOnEdges = weightsOnEdges
-        let measures = Self.measures(figure, style: style, writer: writer, valuesInFigure: valuesInFigure)
+        self.namesOnEdges = weightsOnEdges && namesOnEdges
+        let measures = Self.measures(
+            figure, style: style, writer: writer, valuesInFigure: valuesInFigure, namesOnEdges: self.namesOnEdges)
         let room = style.maxHeight - measures.captionHeight
         let rowPitches = Self.rowPitches(
             figure, measures: measures, weightsOnEdges: weightsOnEdges, labelPosition: labelPosition, room: room)
@@ -213,7 +225,10 @@ struct FigureGeometry {
         captions = Self.captions(figure, columnPitch: columns.pitch, lowest: placed.lowest)
         edges = Self.edges(
             figure, placed: placed, shapes: measures.shapes, weightLabel: weightsOnEdges ? measures.weightLabel : nil,
-            labelPosition: labelPosition, anchored: anchored)
+            names: self.namesOnEdges, labelPosition: labelPosition, anchored: anchored)
+        if self.namesOnEdges {
+            edges = Self.spreadLabels(edges, obstacles: values.map(\.box) + units.map { Box(center: $0.center, width: $0.width, height: $0.height) })
+        }
         collides = !Self.labelsFit(
             edges: edges, values: values, units: units, classNames: classNames,
             classNameHeight: measures.classNames.lines * measures.lineHeight)
@@ -271,14 +286,15 @@ extension FigureGeometry {
         var classNames: ClassNameColumn
         /// The widest line of any layer caption, plus 0.1 cm.
         var captionWidth: Double
-        /// The room under the lowest unit for two lines of captions.
+        /// The room under the lowest unit for two lines of captions (none without captions).
         var captionHeight: Double
     }
 
     /// Step 1: every size the layout needs, fonts taken from `style` (labels at
     /// `labelPoints`, values, weights, class names and captions at `smallPoints`).
     static func measures(
-        _ figure: NetworkFigure, style: LaTeXRenderer.FigureStyle, writer: LaTeXMathWriter, valuesInFigure: Bool
+        _ figure: NetworkFigure, style: LaTeXRenderer.FigureStyle, writer: LaTeXMathWriter, valuesInFigure: Bool,
+        namesOnEdges: Bool = false
     ) -> Measures {
         let ruler = Ruler(format: writer.format)
         let small = style.smallPoints
@@ -293,10 +309,10 @@ extension FigureGeometry {
                 diameters: unitDiameters(figure, points: style.labelPoints, ruler: ruler),
                 valueWidth: valuesInFigure ? values.width : nil),
             valueHeight: valuesInFigure ? valueGap + Double(values.lineCount) * lineHeight + 0.05 : 0,
-            weightLabel: weightLabelSize(figure, points: small, ruler: ruler),
+            weightLabel: weightLabelSize(figure, points: small, ruler: ruler, named: namesOnEdges),
             classNames: classNameColumn(figure, points: small, ruler: ruler),
             captionWidth: (captionText.map { ruler.width(ofText: $0, points: small) }.max() ?? 0) + 0.1,
-            captionHeight: 2 * small * 1.2 * pointInCentimetres + 0.15)
+            captionHeight: captionText.allSatisfy(\.isEmpty) ? 0 : 2 * small * 1.2 * pointInCentimetres + 0.15)
     }
 
     /// The circle each layer's units need for their labels at `points` pt, in cm, one per
@@ -367,14 +383,31 @@ extension FigureGeometry {
             widest: widths.max() ?? smallestUnit)
     }
 
+    /// How much wider pdflatex sets a weight's name (b_h1, Θ⁽²⁾₁₀) than `Ruler` estimates:
+    /// "b_h1 = 0.3500" measured 46.1 pt against 36.4 pt estimated at 8 pt in beamer's sans
+    /// serif (`pdftotext -bbox`), rounded up. Values alone keep the plain estimate, which the
+    /// gaps between labels absorb.
+    static let namedLabelFactor = 1.3
+
     /// The box of one weight label on an edge, in cm: as wide as the widest weight of the
-    /// figure set at `points` pt plus 0.08 cm, as high as one line of `points` pt plus 0.1 cm.
-    static func weightLabelSize(_ figure: NetworkFigure, points: Double, ruler: Ruler) -> Size {
-        let weights = figure.weights.flatMap { matrix in
-            (0..<matrix.rows).flatMap { i in (0..<matrix.columns).map { matrix[i, $0] } }
+    /// figure set at `points` pt (`named`: or its name, set above it) plus 0.08 cm, as high as
+    /// one line of `points` pt plus 0.1 cm (`named`: two lines, 1.2 × `points` apart).
+    static func weightLabelSize(_ figure: NetworkFigure, points: Double, ruler: Ruler, named: Bool = false) -> Size {
+        var widest = 0.0
+        for (l, matrix) in figure.weights.enumerated() {
+            for i in 0..<matrix.rows {
+                for j in 0..<matrix.columns {
+                    widest = max(widest, ruler.width(.number(matrix[i, j]), points: points))
+                    // A named label: the name above the value, each estimate raised to what
+                    // pdflatex sets (`namedLabelFactor`).
+                    if named, let name = figure.weightSymbol(layer: l, into: i, fromColumn: j) {
+                        widest = max(widest, ruler.width(name, points: points) * namedLabelFactor)
+                    }
+                }
+            }
         }
-        let widest = weights.map { ruler.width(.number($0), points: points) }.max() ?? 0
-        return Size(width: widest + 0.08, height: points * pointInCentimetres + 0.1)
+        let lines = named ? 2.0 : 1.0
+        return Size(width: widest + 0.08, height: lines * points * pointInCentimetres * (named ? 1.2 : 1) + 0.1)
     }
 
     /// The column of class names right of the output units.
@@ -570,11 +603,11 @@ extension FigureGeometry {
     /// Step 6: an edge from every drawn unit of layer l (the bias unit first, when drawn) to
     /// every drawn unit of layer l + 1, in that order, trimmed to both outlines (or, when
     /// `anchored`, from the source's right end to the target's left end). With a
-    /// `weightLabel` box, each edge whose weight the figure has carries it, the box centred
-    /// at `labelPosition` along the edge (0 = source).
+    /// `weightLabel` box, each edge whose weight the figure has carries it (and, with `names`,
+    /// the weight's name), the box centred at `labelPosition` along the edge (0 = source).
     static func edges(
-        _ figure: NetworkFigure, placed: Placement, shapes: UnitShapes, weightLabel: Size?, labelPosition: Double,
-        anchored: Bool
+        _ figure: NetworkFigure, placed: Placement, shapes: UnitShapes, weightLabel: Size?, names: Bool = false,
+        labelPosition: Double, anchored: Bool
     ) -> [Edge] {
         var edges: [Edge] = []
         for l in 0..<max(0, figure.layers.count - 1) {
@@ -604,9 +637,10 @@ extension FigureGeometry {
                         from = Point(x: source.x + sourceSize.width / 2, y: source.y)
                         to = Point(x: target.x - targetSize.width / 2, y: target.y)
                     }
-                    var edge = Edge(from: from, to: to, weight: nil, labelBox: nil)
+                    var edge = Edge(from: from, to: to, weight: nil, name: nil, labelBox: nil)
                     if let weightLabel, let weight = figure.weight(layer: l, into: i, fromColumn: column) {
                         edge.weight = weight
+                        if names { edge.name = figure.weightSymbol(layer: l, into: i, fromColumn: column) }
                         let at = Point(
                             x: from.x + (to.x - from.x) * labelPosition, y: from.y + (to.y - from.y) * labelPosition)
                         edge.labelBox = Box(center: at, width: weightLabel.width, height: weightLabel.height)
@@ -617,6 +651,36 @@ extension FigureGeometry {
         }
         return edges
     }
+
+    /// Where along its edge each label goes when one place for all does not fit (a named
+    /// label is about twice as wide as a value): edge by edge, in order, the first of
+    /// `spreadPositions` (0 = source) where the label covers no obstacle and no label placed
+    /// before it and no other edge crosses it; an edge with no such place keeps its label
+    /// where it was (and `labelsFit` then says the layout collides).
+    static func spreadLabels(_ edges: [Edge], obstacles: [Box]) -> [Edge] {
+        var edges = edges
+        var placed: [Box] = []
+        for index in edges.indices {
+            guard let box = edges[index].labelBox else { continue }
+            let edge = edges[index]
+            func moved(_ t: Double) -> Box {
+                Box(
+                    center: Point(x: edge.from.x + (edge.to.x - edge.from.x) * t, y: edge.from.y + (edge.to.y - edge.from.y) * t),
+                    width: box.maxX - box.minX, height: box.maxY - box.minY)
+            }
+            let free = { (candidate: Box) -> Bool in
+                !(obstacles + placed).contains { $0.overlaps(candidate) }
+                    && !edges.indices.contains { $0 != index && candidate.isCrossed(from: edges[$0].from, to: edges[$0].to) }
+            }
+            let chosen = free(box) ? box : spreadPositions.lazy.map(moved).first(where: free) ?? box
+            edges[index].labelBox = chosen
+            placed.append(chosen)
+        }
+        return edges
+    }
+
+    /// The places along an edge (0 = source) `spreadLabels` tries, near the source first.
+    static let spreadPositions = [0.22, 0.3, 0.38, 0.46, 0.54, 0.62, 0.7, 0.78]
 
     /// How far from a unit's centre its outline is in the unit direction (ux, uy), in cm:
     /// the radius of a circle; for a pill, where the ray leaves its bounding box.

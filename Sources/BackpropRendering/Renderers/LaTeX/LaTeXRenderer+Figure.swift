@@ -112,7 +112,13 @@ extension LaTeXRenderer {
         }
         for edge in plan.edges {
             guard let weight = edge.weight, let box = edge.labelBox else { continue }
-            text += "\\node[weight] at (\(cm(box.midX)),\(cm(box.midY))) {$\(number.string(weight))$};\n"
+            let at = "at (\(cm(box.midX)),\(cm(box.midY)))"
+            if let name = edge.name {
+                // The name above the value, the two lines 1.2 × the font size apart.
+                text += "\\node[weight, align=center] \(at) {$\(writer.write(name))$\\\\$\(number.string(weight))$};\n"
+            } else {
+                text += "\\node[weight] \(at) {$\(number.string(weight))$};\n"
+            }
         }
         for name in plan.classNames {
             text +=
@@ -135,7 +141,10 @@ extension LaTeXRenderer {
         if figure.weights.count >= figure.layers.count - 1, figure.layers.count > 1 {
             if !legend.isEmpty { legend.append(.text(" ")) }
             legend.append(
-                .text(plan.weightsOnEdges ? "Each edge carries its weight." : "The weights are in the tables after the figure."))
+                .text(
+                    plan.namesOnEdges
+                        ? "Each edge carries its weight's name above its value."
+                        : plan.weightsOnEdges ? "Each edge carries its weight." : "The weights are in the tables after the figure."))
         }
         if figure.showsBiasUnits, figure.layers.count > 1 {
             legend.append(.text(" Dashed: the bias units, whose output is always 1."))
