@@ -67,6 +67,8 @@ struct EquationLayout {
     /// `MathWidth` sums TeX's own widths (`TeXMetrics`) but not every kern and script
     /// offset; an equation must fit the budget with this factor to spare.
     static let safetyMargin = 1.05
+    /// The most lines breaking may add to an equation on a slide to keep it above 8 pt.
+    static let mostExtraLines = 2
     /// Em reserved at the start of a continuation line (its `\quad`).
     static let continuationIndent = 2.0
     /// The width of the `\quad` a continuation line starts with, in em.
@@ -90,6 +92,7 @@ struct EquationLayout {
         joiningSteps: Bool = false, setting: Setting = .article
     ) {
         let format = writer.format
+        let givenBudget = budget
         let budget = budget / Self.safetyMargin
         // `aligned` sets its rows a little wider than the bare formula (TeX's own measure).
         let lhsWidth = MathWidth.of(equation.lhs, format: format) + TeXMetrics.alignedOverhead
@@ -147,7 +150,18 @@ struct EquationLayout {
             let rank = { (size: Size) in Size.allCases.firstIndex(of: size) ?? 0 }
             switch setting {
             case .article: if broken == sizes.first { chosen = nil }
-            case .slides: if unbroken == .script, rank(broken) < rank(.script) { chosen = nil }
+            case .slides:
+                // On slides only when that costs at most `mostExtraLines`: a derivation broken
+                // into many lines would spread over frames.
+                if unbroken == .script, rank(broken) < rank(.script) {
+                    let larger = EquationLayout(
+                        equation, writer: writer, budget: givenBudget, sizes: sizes.filter { $0 != .script },
+                        joiningSteps: joiningSteps, setting: setting)
+                    if larger.lines.count <= equation.steps.count + Self.mostExtraLines {
+                        self = larger
+                        return
+                    }
+                }
             }
         }
         let size =
